@@ -1,0 +1,40 @@
+/** The bounds and switches of one run, with their defaults and validation in one place. */
+
+/** Options of a check run; every bound carries its unit in its name. */
+export interface CheckOptions {
+  /** Stop with `incomplete: maxStates` once this many distinct states are stored. */
+  readonly maxStates: number;
+  /** Do not expand states at this depth; if any had successors the run is `incomplete: maxDepth`. */
+  readonly maxDepth: number;
+  /** Stop with `incomplete: timeout` after this many milliseconds of wall-clock time. */
+  readonly timeoutMs: number;
+  /** Called about once a second with the statistics so far. */
+  readonly onProgress?: (stats: Stats) => void;
+  /** Polled between levels and every few thousand states; true ends the run as `incomplete: interrupted`. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** Statistics of a run, so far or final. */
+export interface Stats {
+  /** Successor states computed, duplicates included (initial states count too). */
+  readonly generated: number;
+  /** Distinct states stored. */
+  readonly distinct: number;
+  /** The deepest breadth-first level reached (initial states are depth 0). */
+  readonly depth: number;
+  /** States discovered but not yet expanded. */
+  readonly queue: number;
+  readonly elapsedMs: number;
+  /** Distinct states per second of wall-clock time. */
+  readonly statesPerSecond: number;
+  /** Optimistic probability that a fingerprint collision hid a state: distinct × (generated − distinct) / 2^64. */
+  readonly collisionProbability: number;
+  /** Bytes held by the seen set and the trace store. */
+  readonly storeBytes: number;
+}
+
+export const DEFAULT_OPTIONS: CheckOptions = {
+  maxStates: 100_000_000,
+  maxDepth: 10_000,
+  timeoutMs: 24 * 3600 * 1000,
+};

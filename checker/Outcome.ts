@@ -1,0 +1,49 @@
+/** What a check run ends with: a union of four outcomes, each with its statistics. Only the CLI maps them to text and exit codes. */
+import type { Stats } from './CheckOptions.js';
+import type { Trace } from './Trace.js';
+
+/** One property violated at the final state of a counterexample. */
+export interface Violation {
+  readonly propertyId: string;
+  readonly propertyName: string;
+  /** Why it fails, in the model's own words. */
+  readonly message: string;
+}
+
+/** Every property holds on every reachable state. */
+export interface OkOutcome {
+  readonly kind: 'ok';
+  readonly stats: Stats;
+}
+
+/** A shortest trace to a state that violates one or more properties (the first is the primary one). */
+export interface ViolationOutcome<S, A> {
+  readonly kind: 'violation';
+  readonly violations: readonly Violation[];
+  readonly trace: Trace<S, A>;
+  readonly stats: Stats;
+}
+
+/** Why a run stopped before covering the whole space. */
+export type IncompleteReason = 'maxStates' | 'maxDepth' | 'timeout' | 'memory' | 'interrupted';
+
+/** The run stopped at a bound before a verdict: never a pass. */
+export interface IncompleteOutcome {
+  readonly kind: 'incomplete';
+  readonly reason: IncompleteReason;
+  readonly stats: Stats;
+}
+
+/** The model itself threw or broke its contract. */
+export interface ModelErrorOutcome<S, A> {
+  readonly kind: 'modelError';
+  readonly message: string;
+  readonly stack?: string;
+  /** The trace to the state being expanded or checked when the error happened, when it can be rebuilt. */
+  readonly trace?: Trace<S, A>;
+  /** The action being taken when the error was raised, if any. */
+  readonly action?: A;
+  readonly stats: Stats;
+}
+
+export type Outcome<S, A> = OkOutcome | ViolationOutcome<S, A> | IncompleteOutcome | ModelErrorOutcome<S, A>;

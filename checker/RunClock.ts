@@ -1,0 +1,34 @@
+/** The wall clock of a run and the caller's hooks on it: the timeout, the stop callback, progress reports. */
+import type { CheckOptions, Stats } from './CheckOptions.js';
+import type { IncompleteReason } from './Outcome.js';
+
+const PROGRESS_INTERVAL_MS = 1000;
+
+/** Decides, when polled, whether a run must stop, and reports progress about once a second. */
+export class RunClock {
+  private readonly startMs = performance.now();
+  private lastProgressMs = this.startMs;
+  /** True while a caller's callback runs: what it throws is the caller's error, not the model's. */
+  inCallback = false;
+
+  constructor(private readonly options: CheckOptions) {}
+
+  /** Milliseconds since the run started. */
+  get elapsedMs(): number {
+    return performance.now() - this.startMs;
+  }
+
+  /** Why the run must stop now (`timeout`, `interrupted`), or undefined; `stats` is read only for a progress report. */
+  poll(stats: () => Stats): IncompleteReason | undefined {
+    const now = performance.now();
+    if (now - this.startMs >= this.options.timeoutMs) return 'timeout';
+    this.inCallback = true;
+    const stop = this.options.shouldStop?.() === true;
+    if (!stop && this.options.onProgress !== undefined && now - this.lastProgressMs >= PROGRESS_INTERVAL_MS) {
+      this.lastProgressMs = now;
+      this.options.onProgress(stats());
+    }
+    this.inCallback = false;
+    return stop ? 'interrupted' : undefined;
+  }
+}

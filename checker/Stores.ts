@@ -1,0 +1,53 @@
+/**
+ * The three stores of a search, each behind a small interface so that a parallel or disk-backed
+ * explorer can replace one without touching the others: the frontier (states still to expand),
+ * the seen set (fingerprints only) and the trace links (parent id and action index per state).
+ */
+
+/** Fingerprints of every stored state, each mapped to a dense state id. */
+export interface SeenSet {
+  /** Number of stored fingerprints. */
+  readonly size: number;
+  /** Bytes held. */
+  readonly bytes: number;
+  /** Stores the fingerprint and returns its new id, or -1 when it was already present. */
+  insert(hi: number, lo: number): number;
+  /** The id of the fingerprint, or -1 when it is absent. */
+  find(hi: number, lo: number): number;
+}
+
+/** How a stored state was reached: its root's initial-state index, then one action index per step. */
+export interface TraceIndices {
+  readonly initialIndex: number;
+  readonly actionIndices: readonly number[];
+  /** The state ids along the trace, the root first: `actionIndices.length + 1` of them. */
+  readonly stateIds: readonly number[];
+}
+
+/** Parent links by state id, from which a trace to any stored state is rebuilt. */
+export interface TraceLinks {
+  /** Bytes held. */
+  readonly bytes: number;
+  /** Records state `id` as the initial state `initialIndex`. */
+  addRoot(id: number, initialIndex: number): void;
+  /** Records that state `id` was reached from `parentId` by its `actionIndex`-th action. */
+  addLink(id: number, parentId: number, actionIndex: number): void;
+  /** Walks back from `id` to its root. */
+  rebuild(id: number): TraceIndices;
+}
+
+/** The states of the current breadth-first level and those discovered for the next one. */
+export interface Frontier<S> {
+  /** States in the current level. */
+  readonly levelSize: number;
+  /** States discovered so far for the next level. */
+  readonly nextSize: number;
+  /** Adds a newly discovered state to the next level. */
+  push(state: S, id: number): void;
+  /** Makes the next level current and returns its size. */
+  advance(): number;
+  /** The `index`-th state of the current level; the frontier drops its reference so it can be collected. */
+  take(index: number): S;
+  /** The state id of the `index`-th state of the current level. */
+  idAt(index: number): number;
+}

@@ -1,0 +1,26 @@
+/** Completes and validates the options of a run: the defaults come from DEFAULT_OPTIONS. */
+import { DEFAULT_OPTIONS, type CheckOptions } from './CheckOptions.js';
+
+/** The largest number of distinct states a run can store (state ids are 32-bit, one value reserved). */
+export const MAX_STATES_LIMIT = 0xffff_fffe;
+
+/** `options` over the defaults (undefined fields keep the default); throws RangeError on a bad bound. */
+export function resolveOptions(options: Partial<CheckOptions> = {}): CheckOptions {
+  const resolved: CheckOptions = {
+    maxStates: options.maxStates ?? DEFAULT_OPTIONS.maxStates,
+    maxDepth: options.maxDepth ?? DEFAULT_OPTIONS.maxDepth,
+    timeoutMs: options.timeoutMs ?? DEFAULT_OPTIONS.timeoutMs,
+    onProgress: options.onProgress,
+    shouldStop: options.shouldStop,
+  };
+  requireInteger('maxStates', resolved.maxStates, 1, MAX_STATES_LIMIT);
+  requireInteger('maxDepth', resolved.maxDepth, 0, Number.MAX_SAFE_INTEGER);
+  if (!(resolved.timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${resolved.timeoutMs}`);
+  return resolved;
+}
+
+function requireInteger(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+}

@@ -1,0 +1,56 @@
+/** Command-line overrides of a scenario (kernel version, SRCU, thread counts, properties), validated like the file. */
+import { InputError, expectedOneOf } from '../model/InputError.js';
+import { PROPERTY_IDS } from '../properties/catalog.js';
+import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS, type KernelVersion, type Scenario, type SrcuImpl, type ThreadConfig } from '../model/kernel/Scenario.js';
+import { LIMITS } from '../model/kernel/parseScenario.js';
+
+/** What the user may override from the command line. */
+export interface ScenarioOverrides {
+  readonly kernel?: string;
+  readonly srcu?: string;
+  readonly readers?: number;
+  readonly reclaimers?: number;
+  readonly property?: readonly string[];
+}
+
+/** Sets the count of a reader-like thread group, adding it (on CPU 1) if the scenario has none. */
+function withCount(threads: readonly ThreadConfig[], kind: 'reader' | 'reclaimer', count: number): ThreadConfig[] {
+  if (!threads.some((t) => t.kind === kind)) return [...threads, { kind, cpu: 1, count }];
+  return threads.map((t) => (t.kind === kind ? { ...t, count } : t));
+}
+
+/** The scenario with the overrides applied. */
+export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenario {
+  let s: Scenario = scenario;
+  if (o.kernel !== undefined) {
+    if (!KERNEL_VERSIONS.includes(o.kernel as KernelVersion)) throw new InputError(`unknown kernel version "${o.kernel}"; ${expectedOneOf(o.kernel, KERNEL_VERSIONS)}`, undefined, '--kernel');
+    s = { ...s, kernel: o.kernel as KernelVersion, functions: {} };
+  }
+  if (o.srcu !== undefined) {
+    if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl)) throw new InputError(`unknown SRCU implementation "${o.srcu}"; ${expectedOneOf(o.srcu, SRCU_IMPLEMENTATIONS)}`, undefined, '--srcu');
+    s = { ...s, srcu: o.srcu as SrcuImpl };
+  }
+  if (o.readers !== undefined) s = { ...s, threads: withCount(s.threads, 'reader', o.readers) };
+  if (o.reclaimers !== undefined) s = { ...s, threads: withCount(s.threads, 'reclaimer', o.reclaimers) };
+  if (o.property !== undefined && o.property.length > 0) {
+    for (const id of o.property) {
+      if (!PROPERTY_IDS.includes(id)) throw new InputError(`unknown property "${id}"; ${expectedOneOf(id, PROPERTY_IDS)}`, undefined, '--property');
+    }
+    s = { ...s, properties: [...new Set(o.property)] };
+  }
+  if (s.cpus < 2 && s.threads.some((t) => t.cpu >= s.cpus)) throw new InputError(`a thread runs on a CPU the scenario does not have (cpus: ${s.cpus})`, undefined, '--readers');
+  const threads = s.threads.reduce((n, t) => n + ('count' in t ? t.count : 1), 0);
+  if (threads > LIMITS.threads) throw new InputError(`${threads} threads; at most ${LIMITS.threads} are supported`);
+  return s;
+}
+
+/** The flags that reproduce the overrides, for the "reproduce" line. */
+export function overrideFlags(o: ScenarioOverrides): string[] {
+  const flags: string[] = [];
+  if (o.kernel !== undefined) flags.push(`--kernel ${o.kernel}`);
+  if (o.srcu !== undefined) flags.push(`--srcu ${o.srcu}`);
+  if (o.readers !== undefined) flags.push(`--readers ${o.readers}`);
+  if (o.reclaimers !== undefined) flags.push(`--reclaimers ${o.reclaimers}`);
+  for (const p of o.property ?? []) flags.push(`--property ${p}`);
+  return flags;
+}

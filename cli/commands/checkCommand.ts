@@ -1,0 +1,77 @@
+/** `mmucheck check [scenario]`: check a bundled scenario or a scenario file, print the verdict and a shortest counterexample. */
+import { Command, Option } from 'commander';
+import { loadScenario } from '../../model/kernel/loadScenario.js';
+import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS } from '../../model/kernel/Scenario.js';
+import { LIMITS } from '../../model/kernel/parseScenario.js';
+import { MAX_STATES_LIMIT } from '../../checker/resolveOptions.js';
+import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
+import { runCheck } from '../runCheck.js';
+import { textReport } from '../render/textReport.js';
+import { jsonReport } from '../render/jsonReport.js';
+import { palette } from '../render/colour.js';
+import { makeProgress } from '../progress.js';
+import { EXIT } from '../exitCodes.js';
+import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
+import type { Io } from '../Io.js';
+import type { CheckRun } from '../runCheck.js';
+
+interface CheckFlags extends ScenarioOverrides {
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  readonly timeout?: number;
+  readonly format: 'text' | 'json';
+  readonly quiet?: boolean;
+  readonly color: boolean;
+}
+
+/** The exit code of a finished run. */
+export function exitCodeOf(run: CheckRun): number {
+  return { ok: EXIT.ok, violation: EXIT.violation, incomplete: EXIT.incomplete, modelError: EXIT.modelError }[run.outcome.kind];
+}
+
+function boundFlags(f: CheckFlags): string[] {
+  return [
+    ...(f.maxStates === undefined ? [] : [`--max-states ${f.maxStates}`]),
+    ...(f.maxDepth === undefined ? [] : [`--max-depth ${f.maxDepth}`]),
+    ...(f.timeout === undefined ? [] : [`--timeout ${f.timeout}ms`]),
+  ];
+}
+
+/** Adds the `check` command; `setExit` receives the exit code. */
+export function addCheckCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('check a scenario (bundled name or JSON file; default: seed) and print the verdict')
+    .argument('[scenario]', 'a bundled scenario name or a path to a scenario file', 'seed')
+    .addOption(new Option('--kernel <version>', 'kernel version of every versioned function').choices(KERNEL_VERSIONS))
+    .addOption(new Option('--srcu <impl>', 'SRCU implementation').choices(SRCU_IMPLEMENTATIONS))
+    .option('--readers <n>', 'number of invalidate readers', intOption(0, LIMITS.threadsPerGroup))
+    .option('--reclaimers <n>', 'number of page reclaimers', intOption(0, LIMITS.threadsPerGroup))
+    .option('--property <id>', 'check only this property (repeatable)', collect)
+    .option('--max-states <n>', 'stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
+    .option('--max-depth <n>', 'do not expand states deeper than this (incomplete if any were left)', intOption(0, 1_000_000))
+    .option('--timeout <duration>', 'stop (incomplete) after this long: 30s, 5m, 500ms', durationOption)
+    .option('--format <format>', 'text or json', choiceOption(['text', 'json'] as const), 'text')
+    .option('--quiet', 'no progress on stderr')
+    .option('--no-color', 'no colour even on a terminal')
+    .action((scenarioArg: string, flags: CheckFlags) => {
+      const scenario = applyOverrides(loadScenario(scenarioArg), flags);
+      const command = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
+      const progress = makeProgress(io, flags.quiet === true);
+      const run = runCheck(
+        scenario,
+        {
+          ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+          ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+          ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+          onProgress: (s) => progress.update(s),
+          ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
+        },
+        command,
+      );
+      progress.done();
+      if (flags.format === 'json') io.out(JSON.stringify(jsonReport(run), null, 2) + '\n');
+      else io.out(textReport(run, palette(flags.color && io.stdoutIsTty && !process.env['NO_COLOR'])));
+      setExit(exitCodeOf(run));
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * The mmucheck command-line program, built in a factory so tests run it in-process with captured
+ * output. Every usage error and bad input maps to exit code 2 here, in one place.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../model/InputError.js';
+import { addCheckCommand } from './commands/checkCommand.js';
+import { addScenariosCommand } from './commands/scenariosCommand.js';
+import { EXIT } from './exitCodes.js';
+import type { Io } from './Io.js';
+
+const QUIET_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** Builds the program; `run(argv)` parses user arguments (without `node` and the script) and resolves to the exit code. */
+export function createProgram(io: Io): { program: Command; run(args: readonly string[]): Promise<number> } {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('mmucheck')
+    .description('Exhaustive model checker for the Linux mmu_notifier SRCU object-lifetime protocol')
+    .version('0.1.0')
+    .option('--debug', 'show stack traces of errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run mmucheck --help for usage)');
+  addCheckCommand(program, io, setExit);
+  addScenariosCommand(program, io, setExit);
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  async function run(args: readonly string[]): Promise<number> {
+    exitCode = EXIT.ok;
+    try {
+      await program.parseAsync([...args], { from: 'user' });
+      return exitCode;
+    } catch (e) {
+      if (e instanceof CommanderError) return QUIET_EXITS.has(e.code) ? EXIT.ok : EXIT.badInput;
+      const debug = args.includes('--debug');
+      if (e instanceof InputError) {
+        io.err(`mmucheck: error: ${e.message}\n`);
+        if (debug && e.stack) io.err(`${e.stack}\n`);
+        return EXIT.badInput;
+      }
+      const err = e as Error;
+      io.err(`mmucheck: internal error: ${err.message ?? String(e)}\n${debug ? `${err.stack}\n` : '(run with --debug for the stack trace)\n'}`);
+      return EXIT.modelError;
+    }
+  }
+  return { program, run };
+}

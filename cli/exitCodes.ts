@@ -1,0 +1,14 @@
+/** The exit codes of every mmucheck command, in one place (documented in the README). */
+
+export const EXIT = {
+  /** Every property holds on every reachable state. */
+  ok: 0,
+  /** A property is violated; the report shows a shortest counterexample. */
+  violation: 1,
+  /** Bad input: a scenario file, a name, an option. Nothing was checked. */
+  badInput: 2,
+  /** The run stopped at a bound (states, depth, time) or was interrupted: no verdict. */
+  incomplete: 3,
+  /** The model itself raised an error or broke its contract. */
+  modelError: 4,
+} as const;

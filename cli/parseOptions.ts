@@ -1,0 +1,36 @@
+/** Option parsers that throw commander's InvalidArgumentError naming what was expected. */
+import { InvalidArgumentError } from 'commander';
+
+/** A whole number within [min, max]. */
+export function intOption(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}"`);
+    }
+    return n;
+  };
+}
+
+/** A duration: `500ms`, `30s`, `5m`, `2h`, or a plain number of seconds; returns milliseconds. */
+export function durationOption(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`expected a duration such as 30s, 5m or 500ms, got "${value}"`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const ms = Math.round(Number(m[1]) * unit);
+  if (ms <= 0) throw new InvalidArgumentError(`expected a duration above zero, got "${value}"`);
+  return ms;
+}
+
+/** One of a fixed set of words. */
+export function choiceOption<T extends string>(values: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!values.includes(value as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${value}"`);
+    return value as T;
+  };
+}
+
+/** Collects a repeatable option into a list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

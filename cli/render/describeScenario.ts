@@ -1,0 +1,20 @@
+/** The header of a report: what was checked, in one glance. */
+import type { KernelModel } from '../../model/kernel/buildKernelModel.js';
+import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
+
+/** Lines describing the scenario and the model's threads. */
+export function describeScenario(model: KernelModel): string[] {
+  const s = model.scenario;
+  const versions = VERSIONED_FUNCTIONS.map((f) => `${f} ${model.env.version(f)}`).join(', ');
+  const threads = model.spec.threads.map((t) => `${t.name}${t.cpu === undefined ? '' : ` [cpu${t.cpu}]`}`).join(', ');
+  const listeners = s.listeners
+    .map((l, i) => `L${i} ${l.behaviour}${l.maps ? ' (maps the page)' : ''}`)
+    .join(', ');
+  return [
+    `scenario   ${s.name}${s.description ? `: ${s.description}` : ''}`,
+    `kernel     ${s.kernel} (${versions}); ${s.srcu} SRCU; ${s.cpus} CPU${s.cpus === 1 ? '' : 's'}`,
+    `listeners  ${listeners}`,
+    `threads    ${threads}`,
+    `checking   ${s.properties.join(', ')}`,
+  ];
+}

@@ -1,0 +1,38 @@
+/**
+ * The machine-readable report (`--format json`), one JSON object on stdout. Its fields are
+ * documented in the README; `formatVersion` changes when they change incompatibly.
+ */
+import type { CheckRun } from '../runCheck.js';
+import { matchesExpectation } from '../runCheck.js';
+
+/** The report of one run as a plain JSON value. */
+export function jsonReport(run: CheckRun): unknown {
+  const o = run.outcome;
+  const s = run.scenario;
+  return {
+    formatVersion: 1,
+    tool: 'mmucheck',
+    scenario: {
+      name: s.name,
+      kernel: s.kernel,
+      functions: Object.fromEntries(['__mmu_notifier_release', 'mmu_notifier_unregister'].map((f) => [f, run.model.env.version(f as never)])),
+      srcu: s.srcu,
+      cpus: s.cpus,
+      listeners: s.listeners,
+      threads: run.model.spec.threads.map((t) => ({ name: t.name, cpu: t.cpu ?? 0, daemon: t.daemon === true })),
+    },
+    properties: s.properties,
+    verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
+    property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
+    violations: o.kind === 'violation' ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message })) : [],
+    reason: o.kind === 'incomplete' ? o.reason : null,
+    error: o.kind === 'modelError' ? { message: o.message } : null,
+    stats: o.stats,
+    initial: run.steps.length ? run.model.describe((o.kind === 'violation' || o.kind === 'modelError') && o.trace ? o.trace.initial : run.model.initStates()[0]!) : null,
+    trace: run.steps.length || o.kind === 'violation' ? run.steps : null,
+    references: run.references,
+    expected: s.expect ?? null,
+    matchesExpected: matchesExpectation(run) ?? null,
+    reproduce: run.command,
+  };
+}

@@ -1,0 +1,41 @@
+/** Runs the checker on a scenario and gathers everything a report needs. */
+import { check } from '../checker/check.js';
+import type { CheckOptions } from '../checker/CheckOptions.js';
+import type { Outcome } from '../checker/Outcome.js';
+import { renderSteps, type RenderedStep } from '../checker/renderSteps.js';
+import { buildKernelModel, type KernelModel, type KernelModelState } from '../model/kernel/buildKernelModel.js';
+import { explainViolation, type StepReference } from '../model/kernel/explainViolation.js';
+import type { Scenario } from '../model/kernel/Scenario.js';
+
+/** A finished run of one scenario. */
+export interface CheckRun {
+  readonly scenario: Scenario;
+  readonly model: KernelModel;
+  readonly outcome: Outcome<KernelModelState, number>;
+  /** The command that reproduces this run. */
+  readonly command: string;
+  /** The counterexample (or the trace to a model error), rendered. */
+  readonly steps: readonly RenderedStep[];
+  /** Earlier steps that set the violation up. */
+  readonly references: readonly StepReference[];
+}
+
+/** Checks `scenario` with `options`. */
+export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, command: string): CheckRun {
+  const model = buildKernelModel(scenario);
+  const outcome = check(model, options);
+  const trace = outcome.kind === 'violation' ? outcome.trace : outcome.kind === 'modelError' ? outcome.trace : undefined;
+  const steps = trace ? renderSteps(model, trace) : [];
+  const final = trace ? (trace.steps[trace.steps.length - 1]?.state ?? trace.initial) : undefined;
+  const references = outcome.kind === 'violation' && final ? explainViolation(steps, final.shared) : [];
+  return { scenario, model, outcome, command, steps, references };
+}
+
+/** Does the outcome match what the scenario file expects? undefined when it states nothing. */
+export function matchesExpectation(run: CheckRun): boolean | undefined {
+  const expect = run.scenario.expect;
+  if (!expect) return undefined;
+  const o = run.outcome;
+  if (expect.verdict === 'ok') return o.kind === 'ok';
+  return o.kind === 'violation' && o.violations.some((v) => v.propertyId === expect.property);
+}

@@ -1,0 +1,32 @@
+/**
+ * The contract between a model and the checker. The checker relies on exactly this: transitions are
+ * pure functions of Immutable.js values, and `actions()` lists the same actions in the same order for
+ * equal states, because traces are stored as action indices and rebuilt by replay.
+ */
+import type { Property } from './Property.js';
+import type { EncodeSink } from './EncodeSink.js';
+import type { ActionView, StateView } from './ActionView.js';
+
+/** A finite transition system over states `S` with actions `A`. */
+export interface Model<S, A> {
+  /** The initial states, in a fixed order. */
+  initStates(): readonly S[];
+  /** The actions enabled in `state`; equal states list equal actions in the same order. */
+  actions(state: S): readonly A[];
+  /** The state after taking `action` in `state`; pure, never mutates `state`. */
+  nextState(state: S, action: A): S;
+  /** The properties to check, in reporting priority order. */
+  properties(): readonly Property<S>[];
+  /** False for states the search must neither check nor expand (outside the bounded space). */
+  withinBoundary?(state: S): boolean;
+  /** True when a state without enabled actions is a proper end and not a deadlock. */
+  isFinal?(state: S): boolean;
+  /** One-line description of `action` taken in `state`, for traces. */
+  formatAction?(state: S, action: A): string;
+  /** Canonical encoding of `state`: equal states must append equal sequences (default: generic). */
+  encode?(state: S, sink: EncodeSink): void;
+  /** Who took `action` in `state` and which statement it stands for, for structured traces. */
+  actionView?(state: S, action: A): ActionView;
+  /** A flat named view of `state`; traces show the fields that change from step to step. */
+  describe?(state: S): StateView;
+}

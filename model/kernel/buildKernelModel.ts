@@ -1,0 +1,89 @@
+/** Assembles the kernel model of a scenario: its procedures, threads, initial state and properties. */
+import { List } from 'immutable';
+import { ProgramModel } from '../program/ProgramModel.js';
+import type { ProgramState } from '../program/ProgramState.js';
+import type { ProcDef } from '../program/Proc.js';
+import type { Scenario } from './Scenario.js';
+import { makeKernelEnv, type KernelEnv } from './KernelEnv.js';
+import { layoutThreads } from './layoutThreads.js';
+import { makeKernelState, type KernelState } from './state/KernelState.js';
+import { makeMm } from './state/Mm.js';
+import { makeNotifierMm } from './state/NotifierMm.js';
+import { Link, makeListener } from './state/Listener.js';
+import { mmdropFreeProc, mmputProc } from './procs/fork.js';
+import { notifierReleaseProc, unregisterNoReleaseProc, unregisterProc } from './procs/notifier.js';
+import { notifierSynchronizeProc, srcuBarrierProc, srcuWorkerProc, synchronizeSrcuProc } from './procs/srcuProcs.js';
+import { listenerProcs } from './procs/listeners.js';
+import { invalidateReaderProc, moduleExitProc, reclaimerProc } from './procs/threads.js';
+import { describeKernel } from './describe.js';
+import { encodeKernel } from './encode.js';
+import { kernelProperties } from '../../properties/kernelProperties.js';
+
+/** The kernel model of one scenario, with the scenario and environment it was built from. */
+export interface KernelModel extends ProgramModel<KernelState> {
+  readonly scenario: Scenario;
+  readonly env: KernelEnv;
+}
+
+/** The state of the kernel model. */
+export type KernelModelState = ProgramState<KernelState>;
+
+/**
+ * The initial state: listeners registered in order (so hlist_add_head leaves the last first),
+ * each holding an mm_count reference, as does every reader and reclaimer; one mm_users.
+ */
+function initialState(scenario: Scenario, threadCount: number, queues: number): KernelState {
+  const n = scenario.listeners.length;
+  const pinned = scenario.threads.reduce((sum, t) => sum + (t.kind === 'reader' || t.kind === 'reclaimer' ? t.count : 0), 0);
+  return makeKernelState({
+    mm: makeMm({ users: 1, count: 1 + n + pinned }),
+    nmm: makeNotifierMm({ first: n - 1 }),
+    listeners: List(
+      scenario.listeners.map((l, i) => makeListener({ link: Link.Hashed, next: i - 1, maps: l.maps, registered: true, holdsModule: true })),
+    ),
+    srcuNesting: List(Array.from({ length: threadCount }, () => 0)),
+    queues: List(Array.from({ length: queues }, () => List())),
+  });
+}
+
+function procedures(env: KernelEnv): ProcDef<KernelState>[] {
+  return [
+    mmputProc(env),
+    mmdropFreeProc(env),
+    notifierReleaseProc(env),
+    unregisterProc(env),
+    unregisterNoReleaseProc(env),
+    synchronizeSrcuProc(env),
+    srcuBarrierProc(env),
+    notifierSynchronizeProc(),
+    srcuWorkerProc(env),
+    invalidateReaderProc(env),
+    reclaimerProc(env),
+    moduleExitProc(true),
+    moduleExitProc(false),
+    ...listenerProcs(env),
+  ];
+}
+
+/** Builds the model of `scenario`. */
+export function buildKernelModel(scenario: Scenario): KernelModel {
+  const threads = layoutThreads(scenario);
+  if (threads.length > 30) throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
+  const env = makeKernelEnv(
+    scenario,
+    threads.map((t) => t.name),
+    threads.map((t) => t.cpu ?? 0),
+  );
+  let model: ProgramModel<KernelState> | undefined;
+  const allFinished = (s: KernelModelState) => model!.allFinished(s);
+  model = new ProgramModel<KernelState>({
+    procs: procedures(env),
+    threads,
+    initShared: initialState(scenario, threads.length, env.queues),
+    properties: kernelProperties(env, scenario.properties, allFinished),
+    finalShared: (g) => g.queues.every((q) => q.isEmpty()),
+    encodeShared: encodeKernel,
+    describeShared: (g) => describeKernel(env, g),
+  });
+  return Object.assign(model, { scenario, env });
+}

@@ -1,0 +1,61 @@
+/** The flat, named view of a kernel state that traces print (only the fields that change). */
+import type { StateView } from '../ActionView.js';
+import type { KernelEnv } from './KernelEnv.js';
+import type { KernelState } from './state/KernelState.js';
+import { Page } from './state/Mm.js';
+import { Link } from './state/Listener.js';
+import { CallbackKind, type Callback } from './state/Callback.js';
+
+const PAGE = ['mapped', 'isolated by reclaimer', 'freed'] as const;
+const LINK = ['unhashed', 'hashed', 'poisoned (hlist_del_rcu)'] as const;
+
+function threadList(env: KernelEnv, mask: number): string {
+  return env.threadNames.filter((_n, tid) => (mask >> tid) & 1).join(', ');
+}
+
+function describeCallback(env: KernelEnv, cb: Callback): string {
+  const what =
+    cb.kind === CallbackKind.Destroy
+      ? `${env.behaviours[cb.listener]}:destroy(L${cb.listener})`
+      : `${cb.kind === CallbackKind.Sync ? 'sync' : 'barrier'}-marker(${env.threadNames[cb.owner]})`;
+  const waits = cb.waitMask ? ` waits for ${threadList(env, cb.waitMask)}` : '';
+  return `${what}${cb.running ? ' running' : ''}${waits}`;
+}
+
+function describeList(g: KernelState): string {
+  const nodes: string[] = [];
+  for (let l = g.nmm.first, n = 0; l >= 0 && n <= g.listeners.size; l = g.listeners.get(l)!.next, n++) nodes.push(`L${l}`);
+  return nodes.length ? nodes.join(' -> ') : 'empty';
+}
+
+/** The view: mm, notifier head, list, each listener, SRCU readers and queues, module. */
+export function describeKernel(env: KernelEnv, g: KernelState): StateView {
+  const view: Record<string, string | number | boolean> = {
+    mm: g.mm.freed ? 'freed' : 'live',
+    'mm.users': g.mm.users,
+    'mm.count': g.mm.count,
+    page: PAGE[g.mm.page as Page],
+    nmm: g.nmm.freed ? 'freed' : 'live',
+    'nmm.lock': g.nmm.lock < 0 ? 'free' : `held by ${env.threadNames[g.nmm.lock]}`,
+    list: describeList(g),
+  };
+  g.listeners.forEach((l, i) => {
+    view[`listener${i}`] = l.freed ? 'freed' : 'live';
+    view[`listener${i}.node`] = LINK[l.link as Link];
+    view[`listener${i}.next`] = l.next < 0 ? 'NULL' : `L${l.next}`;
+    view[`listener${i}.secondary`] = l.maps ? 'maps the page' : 'no mapping';
+    view[`listener${i}.releases`] = l.releases;
+    view[`listener${i}.registered`] = l.registered;
+    view[`listener${i}.holds-module`] = l.holdsModule;
+  });
+  let readers = 0;
+  g.srcuNesting.forEach((d, tid) => {
+    if (d > 0) readers |= 1 << tid;
+  });
+  view['srcu.readers'] = threadList(env, readers) || 'none';
+  g.queues.forEach((q, i) => {
+    view[env.queues === 1 ? 'srcu.queue' : `srcu.queue.cpu${i}`] = q.isEmpty() ? 'empty' : q.map((cb) => describeCallback(env, cb)).join('; ');
+  });
+  view['module'] = g.moduleLoaded ? 'loaded' : 'unloaded';
+  return view;
+}

@@ -1,0 +1,33 @@
+/** Lays out a scenario's threads: its thread groups in order, then driver teardown threads, then the SRCU workers. */
+import type { ThreadSpec } from '../program/ProgramModel.js';
+import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
+
+/** The threads of a scenario, each with its entry procedure, argument and CPU. */
+export function layoutThreads(scenario: Scenario): ThreadSpec[] {
+  const threads: ThreadSpec[] = [];
+  for (const t of scenario.threads) {
+    switch (t.kind) {
+      case 'exit':
+        threads.push({ name: 'exit', entry: 'mmput', cpu: t.cpu });
+        break;
+      case 'reader':
+        for (let i = 0; i < t.count; i++) threads.push({ name: `reader${i}`, entry: 'invalidate_reader', cpu: t.cpu });
+        break;
+      case 'reclaimer':
+        for (let i = 0; i < t.count; i++) threads.push({ name: `reclaimer${i}`, entry: 'reclaimer', cpu: t.cpu });
+        break;
+      case 'module-exit':
+        threads.push({ name: 'module-exit', entry: t.synchronize ? 'module_exit' : 'module_exit_nosync', cpu: t.cpu });
+        break;
+    }
+  }
+  scenario.listeners.forEach((l, i) => {
+    if (TEARDOWN_BEHAVIOURS.has(l.behaviour)) threads.push({ name: `teardown-L${i}`, entry: `${l.behaviour}:teardown`, arg: i, cpu: l.cpu });
+  });
+  if (scenario.srcu === 'classic') {
+    threads.push({ name: 'srcu-worker', entry: 'srcu_worker', arg: 0, cpu: 0, daemon: true });
+  } else {
+    for (let c = 0; c < scenario.cpus; c++) threads.push({ name: `srcu-worker/cpu${c}`, entry: 'srcu_worker', arg: c, cpu: c, daemon: true });
+  }
+  return threads;
+}

@@ -1,0 +1,169 @@
+/**
+ * Reads and validates a scenario (JSON): every field is checked, unknown ones are refused with the
+ * closest valid name, and every error names the file and the field.
+ */
+import { InputError, expectedOneOf } from '../InputError.js';
+import { DEFAULT_PROPERTY_IDS, PROPERTY_IDS } from '../../properties/catalog.js';
+import {
+  BEHAVIOURS,
+  KERNEL_VERSIONS,
+  SRCU_IMPLEMENTATIONS,
+  THREAD_KINDS,
+  VERSIONED_FUNCTIONS,
+  type Expectation,
+  type ListenerConfig,
+  type Scenario,
+  type ThreadConfig,
+} from './Scenario.js';
+
+/** Limits that keep a scenario within what the model encodes (bitmasks of threads and listeners). */
+export const LIMITS = { cpus: 8, listeners: 16, threadsPerGroup: 24, threads: 30 } as const;
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+class Reader {
+  constructor(readonly file: string) {}
+
+  fail(field: string, message: string): never {
+    throw new InputError(message, this.file, field);
+  }
+
+  object(v: Json, field: string, allowed: readonly string[]): Obj {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, `expected an object, got ${kind(v)}`);
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key)) this.fail(join(field, key), `unknown field; ${expectedOneOf(key, allowed)}`);
+    }
+    return v as Obj;
+  }
+
+  string(v: Json, field: string): string {
+    if (typeof v !== 'string') this.fail(field, `expected a string, got ${kind(v)}`);
+    return v;
+  }
+
+  oneOf<T extends string>(v: Json, field: string, values: readonly T[]): T {
+    const s = this.string(v, field);
+    if (!values.includes(s as T)) this.fail(field, `unknown value "${s}"; ${expectedOneOf(s, values)}`);
+    return s as T;
+  }
+
+  int(v: Json, field: string, min: number, max: number): number {
+    if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(field, `expected a whole number from ${min} to ${max}, got ${kind(v)}`);
+    if (v < min || v > max) this.fail(field, `expected a whole number from ${min} to ${max}, got ${v}`);
+    return v;
+  }
+
+  bool(v: Json, field: string): boolean {
+    if (typeof v !== 'boolean') this.fail(field, `expected true or false, got ${kind(v)}`);
+    return v;
+  }
+
+  array(v: Json, field: string, min: number, max: number): Json[] {
+    if (!Array.isArray(v)) this.fail(field, `expected a list, got ${kind(v)}`);
+    if (v.length < min || v.length > max) this.fail(field, `expected ${min} to ${max} entries, got ${v.length}`);
+    return v;
+  }
+
+  required(o: Obj, field: string, key: string): Json {
+    if (!(key in o)) this.fail(join(field, key), 'missing required field');
+    return o[key];
+  }
+}
+
+function kind(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `the string "${v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
+function join(parent: string, key: string | number): string {
+  return typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+}
+
+const TOP = ['name', 'description', 'kernel', 'functions', 'srcu', 'cpus', 'listeners', 'threads', 'properties', 'expect'] as const;
+
+function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConfig {
+  const o = r.object(v, field, ['behaviour', 'maps', 'cpu']);
+  return {
+    behaviour: r.oneOf(r.required(o, field, 'behaviour'), join(field, 'behaviour'), BEHAVIOURS),
+    maps: o['maps'] === undefined ? false : r.bool(o['maps'], join(field, 'maps')),
+    cpu: o['cpu'] === undefined ? 0 : r.int(o['cpu'], join(field, 'cpu'), 0, cpus - 1),
+  };
+}
+
+function thread(r: Reader, v: Json, field: string, cpus: number): ThreadConfig {
+  const o = r.object(v, field, ['kind', 'cpu', 'count', 'synchronize']);
+  const k = r.oneOf(r.required(o, field, 'kind'), join(field, 'kind'), THREAD_KINDS);
+  const cpu = o['cpu'] === undefined ? 0 : r.int(o['cpu'], join(field, 'cpu'), 0, cpus - 1);
+  const only = (allowed: string[]) => r.object(o, field, ['kind', 'cpu', ...allowed]);
+  switch (k) {
+    case 'exit':
+      only([]);
+      return { kind: k, cpu };
+    case 'reader':
+    case 'reclaimer':
+      only(['count']);
+      return { kind: k, cpu, count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup) };
+    case 'module-exit':
+      only(['synchronize']);
+      return { kind: k, cpu, synchronize: r.bool(r.required(o, field, 'synchronize'), join(field, 'synchronize')) };
+  }
+}
+
+function expectation(r: Reader, v: Json): Expectation {
+  const o = r.object(v, 'expect', ['verdict', 'property']);
+  const verdict = r.oneOf(r.required(o, 'expect', 'verdict'), 'expect.verdict', ['ok', 'violation'] as const);
+  if (verdict === 'ok') {
+    r.object(o, 'expect', ['verdict']);
+    return { verdict };
+  }
+  return { verdict, property: r.oneOf(r.required(o, 'expect', 'property'), 'expect.property', PROPERTY_IDS) };
+}
+
+/** Validates parsed JSON as a scenario; `file` names it in errors. */
+export function parseScenario(json: Json, file: string): Scenario {
+  const r = new Reader(file);
+  const o = r.object(json, '', TOP);
+  const cpus = o['cpus'] === undefined ? 2 : r.int(o['cpus'], 'cpus', 1, LIMITS.cpus);
+  const functions: Partial<Record<(typeof VERSIONED_FUNCTIONS)[number], (typeof KERNEL_VERSIONS)[number]>> = {};
+  if (o['functions'] !== undefined) {
+    const f = r.object(o['functions'], 'functions', VERSIONED_FUNCTIONS);
+    for (const [key, value] of Object.entries(f)) functions[key as keyof typeof functions] = r.oneOf(value, join('functions', key), KERNEL_VERSIONS);
+  }
+  const listeners = r.array(r.required(o, '', 'listeners'), 'listeners', 1, LIMITS.listeners).map((v, i) => listener(r, v, join('listeners', i), cpus));
+  const threads = r.array(r.required(o, '', 'threads'), 'threads', 1, 16).map((v, i) => thread(r, v, join('threads', i), cpus));
+  const exits = threads.filter((t) => t.kind === 'exit').length;
+  if (exits !== 1) r.fail('threads', `expected exactly one thread of kind "exit" (the task whose mm is torn down), got ${exits}`);
+  if (threads.filter((t) => t.kind === 'module-exit').length > 1) r.fail('threads', 'expected at most one thread of kind "module-exit"');
+  const properties =
+    o['properties'] === undefined
+      ? DEFAULT_PROPERTY_IDS
+      : r.array(o['properties'], 'properties', 1, PROPERTY_IDS.length).map((v, i) => r.oneOf(v, join('properties', i), PROPERTY_IDS));
+  return {
+    name: o['name'] === undefined ? file.replace(/^.*\//, '').replace(/\.json$/, '') : r.string(o['name'], 'name'),
+    description: o['description'] === undefined ? '' : r.string(o['description'], 'description'),
+    kernel: r.oneOf(r.required(o, '', 'kernel'), 'kernel', KERNEL_VERSIONS),
+    functions,
+    srcu: o['srcu'] === undefined ? 'classic' : r.oneOf(o['srcu'], 'srcu', SRCU_IMPLEMENTATIONS),
+    cpus,
+    listeners,
+    threads,
+    properties,
+    ...(o['expect'] === undefined ? {} : { expect: expectation(r, o['expect']) }),
+  };
+}
+
+/** Parses scenario text; malformed JSON is reported with the file and the position. */
+export function parseScenarioText(text: string, file: string): Scenario {
+  if (text.trim() === '') throw new InputError('the file is empty; expected a JSON scenario object', file);
+  let json: Json;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message}`, file);
+  }
+  return parseScenario(json, file);
+}

@@ -1,0 +1,101 @@
+/**
+ * The driver behaviours of kernel-model.md §4: each one's `->release` body, its SRCU callback and
+ * its teardown thread. `->release` itself (the flush of the secondary MMU) is the invoking step.
+ */
+import { step, call } from '../../program/Step.js';
+import type { ProcDef } from '../../program/Proc.js';
+import type { KernelEnv } from '../KernelEnv.js';
+import type { KernelState } from '../state/KernelState.js';
+import type { Behaviour } from '../Scenario.js';
+import { TEARDOWN_BEHAVIOURS } from '../Scenario.js';
+import { touchListener, touchMm } from '../faults.js';
+import { callSrcu } from '../srcu.js';
+import { bugOnMmdrop, kfreeListener, mmdrop, type KBody } from './common.js';
+import { callbackReturned } from './srcuProcs.js';
+
+/** The driver no longer holds the module for listener `l`. */
+function releaseModule(g: KernelState, l: number): KernelState {
+  return g.setIn(['listeners', l, 'holdsModule'], false);
+}
+
+/** `mmu_notifier_call_srcu(&obj->rcu, destroy)`: writes the rcu_head inside the object, then call_srcu. */
+function callSrcuStep(env: KernelEnv, fn: string, callback: string) {
+  return step<KernelState>(fn, `mmu_notifier_call_srcu(&p->rcu, &${callback})`, {
+    kind: 'queue',
+    run: (x) => x.update((g) => callSrcu(env, touchListener(env, g, x.arg, `${fn}: mmu_notifier_call_srcu`), x.tid, x.arg)),
+  });
+}
+
+interface BehaviourProcs {
+  /** The fn name of the driver's release method, for traces. */
+  readonly releaseFn: string;
+  readonly release: KBody;
+  readonly destroyFn: string;
+  readonly destroy: KBody;
+  readonly teardown?: KBody;
+}
+
+function amdkfdLike(env: KernelEnv, pin: boolean): BehaviourProcs {
+  const releaseFn = 'kfd_process_notifier_release';
+  const destroyFn = 'kfd_process_destroy_delayed';
+  return {
+    releaseFn,
+    release: [
+      ...(pin
+        ? [step<KernelState>(releaseFn, 'atomic_inc(&mm->mm_count)', { run: (x) => x.update((g) => touchMm(env, g, `${releaseFn}: atomic_inc`).setIn(['mm', 'count'], g.mm.count + 1)) })]
+        : []),
+      call('mmu_notifier_unregister_no_release'),
+      callSrcuStep(env, releaseFn, destroyFn),
+    ],
+    destroyFn,
+    destroy: [bugOnMmdrop(env, destroyFn), kfreeListener(env, destroyFn, 'kfree(p)')],
+  };
+}
+
+function behaviourProcs(env: KernelEnv, b: Behaviour): BehaviourProcs {
+  const teardownFn = `${b}_teardown`;
+  switch (b) {
+    case 'amdkfd':
+      return amdkfdLike(env, true);
+    case 'no-mm-pin':
+      return amdkfdLike(env, false);
+    case 'lazy':
+      return { releaseFn: 'lazy_release', release: [callSrcuStep(env, 'lazy_release', 'lazy_destroy')], destroyFn: 'lazy_destroy', destroy: [mmdrop(env, 'lazy_destroy'), kfreeListener(env, 'lazy_destroy', 'kfree(obj)')] };
+    case 'eager-free':
+      return { releaseFn: 'eager_release', release: [kfreeListener(env, 'eager_release', 'kfree(obj)')], destroyFn: 'none', destroy: [] };
+    case 'sync-in-release':
+      return {
+        releaseFn: 'sync_release',
+        release: [call('mmu_notifier_unregister_no_release'), call('synchronize_srcu'), kfreeListener(env, 'sync_release', 'kfree(obj)')],
+        destroyFn: 'none',
+        destroy: [],
+      };
+    case 'unlink-then-free':
+      return { releaseFn: 'unlink_release', release: [], destroyFn: 'none', destroy: [], teardown: [call('mmu_notifier_unregister_no_release'), kfreeListener(env, teardownFn, 'kfree(obj)')] };
+    case 'classic':
+      return { releaseFn: 'kvm_mmu_notifier_release', release: [], destroyFn: 'none', destroy: [], teardown: [call('mmu_notifier_unregister'), kfreeListener(env, 'kvm_destroy_vm', 'kfree(kvm)')] };
+    case 'deferred':
+      return {
+        releaseFn: 'deferred_release',
+        release: [],
+        destroyFn: 'deferred_destroy',
+        destroy: [kfreeListener(env, 'deferred_destroy', 'kfree(obj)')],
+        teardown: [call('mmu_notifier_unregister_no_release'), callSrcuStep(env, teardownFn, 'deferred_destroy')],
+      };
+  }
+}
+
+/** The procedures of every behaviour used by the scenario: `->release`, `:destroy`, `:teardown`. */
+export function listenerProcs(env: KernelEnv): ProcDef<KernelState>[] {
+  const used = [...new Set(env.behaviours)];
+  return used.flatMap((b) => {
+    const p = behaviourProcs(env, b);
+    const tornDownByThread = TEARDOWN_BEHAVIOURS.has(b);
+    const procs: ProcDef<KernelState>[] = [
+      tornDownByThread ? { name: `${b}->release`, body: p.release } : { name: `${b}->release`, body: p.release, onReturn: (g, f) => releaseModule(g, f.arg) },
+      { name: `${b}:destroy`, body: p.destroy, onReturn: (g, f) => callbackReturned(g, f.arg) },
+    ];
+    if (p.teardown) procs.push({ name: `${b}:teardown`, body: p.teardown, onReturn: (g, f) => releaseModule(g, f.arg) });
+    return procs;
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * The SRCU entry points the model's threads call (synchronize_srcu, srcu_barrier,
+ * mmu_notifier_synchronize) and the worker that invokes queued callbacks in FIFO order.
+ */
+import { step, call, choice } from '../../program/Step.js';
+import type { ProcDef } from '../../program/Proc.js';
+import type { KernelEnv } from '../KernelEnv.js';
+import type { KernelState } from '../state/KernelState.js';
+import { CallbackKind } from '../state/Callback.js';
+import { fault, invokeOn, listenerName } from '../faults.js';
+import { dequeue, pendingCallbacks, queueBarrierMarkers, queueGracePeriodMarker, readyHead, waitsForMarker } from '../srcu.js';
+
+/** `synchronize_srcu(&srcu)`: queue a marker behind a grace period, then wait for the worker to fire it. */
+export function synchronizeSrcuProc(env: KernelEnv): ProcDef<KernelState> {
+  const fn = 'synchronize_srcu';
+  return {
+    name: fn,
+    body: [
+      step(fn, 'synchronize_srcu(&srcu)', {
+        kind: 'wait',
+        run: (x) => x.update((g) => queueGracePeriodMarker(env, g, x.tid, CallbackKind.Sync)),
+      }),
+      step(fn, 'wait_for_completion(&rcu.completion)', { kind: 'wait', guard: (g, _f, tid) => !waitsForMarker(g, tid) }),
+    ],
+  };
+}
+
+/** Names the driver callbacks in a bitmask. */
+function describeCallbacks(env: KernelEnv, mask: number): string {
+  const names: string[] = [];
+  for (let l = 0; mask >> l; l++) if ((mask >> l) & 1) names.push(`destroy(${listenerName(env, l)})`);
+  return names.join(', ');
+}
+
+/**
+ * `srcu_barrier(&srcu)`. Classic SRCU: it is synchronize_srcu, and FIFO order makes it wait for
+ * everything queued earlier. Tree SRCU: a marker behind every non-empty CPU queue (only the
+ * caller's CPU in the buggy variant). The frame's local remembers what was pending at the call.
+ */
+export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelState> {
+  const fn = 'srcu_barrier';
+  const classic = env.srcu === 'classic';
+  return {
+    name: fn,
+    body: [
+      step(fn, classic ? 'srcu_barrier(&srcu)  /* synchronize_srcu(): FIFO */' : 'for_each_possible_cpu(cpu) rcu_segcblist_entrain(&sdp->srcu_cblist, &sdp->srcu_barrier_head)', {
+        kind: 'wait',
+        run: (x) => {
+          x.local = pendingCallbacks(x.shared);
+          x.update((g) => (classic ? queueGracePeriodMarker(env, g, x.tid, CallbackKind.Barrier) : queueBarrierMarkers(env, g, x.tid)));
+        },
+      }),
+      step(fn, 'wait_for_completion(&srcu_barrier_completion)', {
+        kind: 'wait',
+        guard: (g, _f, tid) => !waitsForMarker(g, tid),
+        run: (x) => {
+          const missed = x.local & pendingCallbacks(x.shared);
+          if (missed === 0) return;
+          x.update((g) => fault(env, g, 'barrier-waits-for-queued', `srcu_barrier returns while ${describeCallbacks(env, missed)}, queued before it was called, has not completed`, 'queues'));
+        },
+      }),
+    ],
+  };
+}
+
+/** `mmu_notifier_synchronize()`: srcu_barrier on the mmu_notifier SRCU (v3.17). */
+export function notifierSynchronizeProc(): ProcDef<KernelState> {
+  return { name: 'mmu_notifier_synchronize', body: [call('srcu_barrier')] };
+}
+
+/** The procedure name of a behaviour's SRCU callback. */
+export function destroyProcName(env: KernelEnv, l: number): string {
+  return `${env.behaviours[l]}:destroy`;
+}
+
+/** Grace-period check of the entry the worker is about to fire (holds by construction of the contract). */
+function checkGracePeriod(env: KernelEnv, g: KernelState, q: number): KernelState {
+  const head = g.queues.get(q)?.first();
+  if (!head || head.waitMask === 0) return g;
+  return fault(env, g, 'grace-period', 'an SRCU callback runs while a read-side critical section active when it was queued is still active', 'queues');
+}
+
+/** The SRCU worker of queue `arg`: fires markers and invokes callbacks, one at a time, in order. */
+export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelState> {
+  const fn = 'srcu_invoke_callbacks';
+  return {
+    name: 'srcu_worker',
+    body: [
+      choice(
+        step<KernelState>(fn, 'complete(&rcu->completion)  /* wakeme_after_rcu */', {
+          kind: 'release',
+          guard: (g, f) => (readyHead(g, f.arg)?.kind ?? CallbackKind.Destroy) !== CallbackKind.Destroy,
+          run: (x) => {
+            x.update((g) => dequeue(checkGracePeriod(env, g, x.arg), x.arg));
+            x.repeat();
+          },
+        }),
+        step<KernelState>(fn, 'rhp->func(rhp)', {
+          kind: 'call',
+          guard: (g, f) => readyHead(g, f.arg)?.kind === CallbackKind.Destroy,
+          run: (x) => {
+            const l = x.shared.queues.get(x.arg)!.first()!.listener;
+            x.update((g) => invokeOn(env, checkGracePeriod(env, g, x.arg), l, `the SRCU callback ${destroyProcName(env, l)}`));
+            x.update((g) => g.setIn(['queues', x.arg, 0, 'running'], true));
+            x.call(destroyProcName(env, l), l);
+            x.repeat();
+          },
+        }),
+      ),
+    ],
+  };
+}
+
+/** When a callback returns, the worker takes it off the head of its queue. */
+export function callbackReturned(g: KernelState, l: number): KernelState {
+  const q = g.queues.findIndex((queue) => queue.first()?.running === true && queue.first()?.listener === l);
+  return q < 0 ? g : dequeue(g, q);
+}

@@ -1,0 +1,196 @@
+/**
+ * A model made of threads that run programs of atomic steps over shared Immutable.js state.
+ * An action is the index of the thread that takes its next step; each thread has at most one
+ * enabled step at a time, so the interleavings are exactly the choices of which thread moves.
+ */
+import { List } from 'immutable';
+import type { Model } from '../Model.js';
+import type { Property } from '../Property.js';
+import type { EncodeSink } from '../EncodeSink.js';
+import type { ActionView, StateView } from '../ActionView.js';
+import { makeFrame, type Frame } from './Frame.js';
+import { compileProc, type Proc, type ProcDef } from './Proc.js';
+import type { StepDef } from './Step.js';
+import { StepContext } from './StepContext.js';
+import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
+
+/** A thread of the program: its name, where it starts, and whether it is a daemon. */
+export interface ThreadSpec {
+  readonly name: string;
+  /** The procedure the thread starts in. */
+  readonly entry: string;
+  readonly arg?: number;
+  readonly cpu?: number;
+  /** A daemon (a worker) never has to finish; it is idle whenever it cannot move. */
+  readonly daemon?: boolean;
+}
+
+/** Everything a program model is made of. */
+export interface ProgramSpec<G> {
+  readonly procs: readonly ProcDef<G>[];
+  readonly threads: readonly ThreadSpec[];
+  readonly initShared: G;
+  readonly properties: readonly Property<ProgramState<G>>[];
+  /** With every non-daemon thread finished: is this shared state a proper end? (default: yes) */
+  readonly finalShared?: (shared: G) => boolean;
+  /** Canonical encoding of the shared state (default: none, the checker's generic encoder is used). */
+  readonly encodeShared?: (shared: G, sink: EncodeSink) => void;
+  readonly describeShared?: (shared: G) => StateView;
+}
+
+/** The model of a multi-threaded program. */
+export class ProgramModel<G> implements Model<ProgramState<G>, number> {
+  private readonly procs: readonly Proc<G>[];
+  private readonly procIndex: ReadonlyMap<string, number>;
+
+  constructor(readonly spec: ProgramSpec<G>) {
+    this.procs = spec.procs.map((def, i) => compileProc(def, i));
+    this.procIndex = new Map(this.procs.map((p) => [p.name, p.index]));
+    if (this.procIndex.size !== this.procs.length) throw new Error('two procedures share a name');
+    if (spec.encodeShared) this.encode = this.encodeProgram;
+  }
+
+  initStates(): readonly ProgramState<G>[] {
+    let shared = this.spec.initShared;
+    const stacks = this.spec.threads.map((t, tid) => {
+      const entry = makeFrame({ proc: this.procId(t.entry), arg: t.arg ?? -1 });
+      const settled = this.settle(List([entry]), shared, tid);
+      shared = settled.shared;
+      return settled.stack;
+    });
+    return [makeProgramState(shared, List(stacks))];
+  }
+
+  actions(state: ProgramState<G>): readonly number[] {
+    const enabled: number[] = [];
+    const threads = state.threads;
+    for (let tid = 0; tid < threads.size; tid++) {
+      if (this.enabledStep(state.shared, threads.get(tid)!, tid)) enabled.push(tid);
+    }
+    return enabled;
+  }
+
+  nextState(state: ProgramState<G>, tid: number): ProgramState<G> {
+    const stack = state.threads.get(tid);
+    const top = stack?.last();
+    const found = stack && this.enabledStep(state.shared, stack, tid);
+    if (!top || !found) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
+    const x = new StepContext(state.shared, tid, top, found.proc);
+    found.step.run?.(x);
+    let next: Stack = stack.set(stack.size - 1, top.merge({ pc: x.next, local: x.local }));
+    if (x.callee) next = next.push(makeFrame({ proc: this.procId(x.callee.name), arg: x.callee.arg }));
+    const settled = this.settle(next, x.shared, tid);
+    return makeProgramState(settled.shared, state.threads.set(tid, settled.stack));
+  }
+
+  properties(): readonly Property<ProgramState<G>>[] {
+    return this.spec.properties;
+  }
+
+  isFinal(state: ProgramState<G>): boolean {
+    return this.allFinished(state) && (this.spec.finalShared?.(state.shared) ?? true);
+  }
+
+  /** True when every non-daemon thread has run to completion. */
+  allFinished(state: ProgramState<G>): boolean {
+    return this.spec.threads.every((t, tid) => t.daemon === true || state.threads.get(tid)!.isEmpty());
+  }
+
+  /** True when thread `tid` has run to completion. */
+  finished(state: ProgramState<G>, tid: number): boolean {
+    return state.threads.get(tid)?.isEmpty() ?? true;
+  }
+
+  encode?: (state: ProgramState<G>, sink: EncodeSink) => void;
+
+  private encodeProgram(state: ProgramState<G>, sink: EncodeSink): void {
+    for (const stack of state.threads) {
+      sink.int(stack.size);
+      for (const f of stack) {
+        sink.int(f.proc | (f.pc << 12));
+        sink.int(f.arg);
+        sink.int(f.local);
+      }
+    }
+    this.spec.encodeShared!(state.shared, sink);
+  }
+
+  actionView(state: ProgramState<G>, tid: number): ActionView {
+    const stack = state.threads.get(tid);
+    const found = stack && this.enabledStep(state.shared, stack, tid);
+    const spec = this.spec.threads[tid];
+    if (!found || !spec) throw new Error(`thread ${tid} has no enabled step`);
+    const { fn, code, kind } = found.step;
+    return {
+      thread: spec.name,
+      fn,
+      code,
+      ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
+      ...(kind === undefined ? {} : { kind }),
+    };
+  }
+
+  formatAction(state: ProgramState<G>, tid: number): string {
+    const v = this.actionView(state, tid);
+    return `${v.thread}: ${v.fn}: ${v.code}`;
+  }
+
+  describe(state: ProgramState<G>): StateView {
+    return this.spec.describeShared?.(state.shared) ?? {};
+  }
+
+  /** The name of thread `tid`. */
+  threadName(tid: number): string {
+    return this.spec.threads[tid]?.name ?? `thread ${tid}`;
+  }
+
+  /** Where thread `tid` stands: the function of its current step, or 'done'. */
+  location(state: ProgramState<G>, tid: number): string {
+    const top = state.threads.get(tid)?.last();
+    if (!top) return 'done';
+    const pos = this.procs[top.proc]!.positions[top.pc];
+    return pos && 'steps' in pos ? pos.steps[0]!.fn : this.procs[top.proc]!.name;
+  }
+
+  private enabledStep(shared: G, stack: Stack, tid: number): { step: StepDef<G>; proc: Proc<G> } | undefined {
+    const top = stack.last();
+    if (!top) return undefined;
+    const proc = this.procs[top.proc]!;
+    const pos = proc.positions[top.pc];
+    if (!pos || !('steps' in pos)) return undefined;
+    for (const step of pos.steps) {
+      if (!step.guard || step.guard(shared, top, tid)) return { step, proc };
+    }
+    return undefined;
+  }
+
+  /** Resolves calls and returns, which take no step, until the top frame stands at a step. */
+  private settle(stack: Stack, shared: G, tid: number): { stack: Stack; shared: G } {
+    for (;;) {
+      const top = stack.last();
+      if (!top) return { stack, shared };
+      const proc = this.procs[top.proc]!;
+      const pos = proc.positions[top.pc];
+      if (!pos) {
+        stack = stack.pop();
+        if (proc.onReturn) shared = proc.onReturn(shared, top, tid);
+      } else if ('call' in pos) {
+        stack = this.enter(stack, top, pos.call, shared);
+      } else {
+        return { stack, shared };
+      }
+    }
+  }
+
+  private enter(stack: Stack, top: Frame, callDef: { proc: string | ((f: Frame, g: G) => string); arg?: (f: Frame) => number }, shared: G): Stack {
+    const name = typeof callDef.proc === 'string' ? callDef.proc : callDef.proc(top, shared);
+    const arg = callDef.arg ? callDef.arg(top) : top.arg;
+    return stack.set(stack.size - 1, top.set('pc', top.pc + 1)).push(makeFrame({ proc: this.procId(name), arg }));
+  }
+
+  private procId(name: string): number {
+    const id = this.procIndex.get(name);
+    if (id === undefined) throw new Error(`no procedure named ${name}`);
+    return id;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The working area of one step: the shared state being built and where control goes next.
+ * It lives for a single transition only, so the transition as a whole stays a pure function.
+ */
+import type { Frame } from './Frame.js';
+import type { Proc } from './Proc.js';
+
+/** What a step's effect sees and sets. */
+export class StepContext<G> {
+  /** The shared state, replaced (never mutated) by the effect. */
+  shared: G;
+  /** The next position of the current frame; defaults to the one after this step. */
+  next: number;
+  /** The current frame's local variable after the step. */
+  local: number;
+  /** A procedure to enter after this step, with its argument. */
+  callee: { readonly name: string; readonly arg: number } | undefined = undefined;
+
+  constructor(
+    shared: G,
+    /** The thread taking the step. */
+    readonly tid: number,
+    /** The frame as it was before the step. */
+    readonly frame: Frame,
+    private readonly proc: Proc<G>,
+  ) {
+    this.shared = shared;
+    this.next = frame.pc + 1;
+    this.local = frame.local;
+  }
+
+  /** The argument of the current procedure. */
+  get arg(): number {
+    return this.frame.arg;
+  }
+
+  /** Continues at a label of the current procedure. */
+  goto(label: string): void {
+    const target = this.proc.labels.get(label);
+    if (target === undefined) throw new Error(`procedure ${this.proc.name} has no label ${label}`);
+    this.next = target;
+  }
+
+  /** Stays at this position: the step will be taken again (a loop of one step). */
+  repeat(): void {
+    this.next = this.frame.pc;
+  }
+
+  /** Returns from the current procedure after this step. */
+  ret(): void {
+    this.next = this.proc.positions.length;
+  }
+
+  /** Enters a procedure after this step; it returns to the position this step continues at. */
+  call(name: string, arg: number): void {
+    this.callee = { name, arg };
+  }
+
+  /** Replaces the shared state with the result of `f`. */
+  update(f: (shared: G) => G): void {
+    this.shared = f(this.shared);
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { encodeValue } from '../../checker/encodeValue.js';
+import { fingerprint } from '../../checker/fingerprint.js';
+import { FingerprintSet } from '../../checker/FingerprintSet.js';
+import { rebuildTrace } from '../../checker/rebuildTrace.js';
+import { ReplayError } from '../../checker/replay.js';
+import { TraceStore } from '../../checker/TraceStore.js';
+import { binaryClock } from '../helpers/binaryClock.js';
+
+/** Stores the clock's states as a search would: 0 as root 0, then 1 by action 0, then `third` by action 0. */
+function clockStores(third: number) {
+  const seen = new FingerprintSet();
+  const links = new TraceStore();
+  for (const state of [0, 1, third]) {
+    const { hi, lo } = fingerprint(state, encodeValue);
+    seen.insert(hi, lo);
+  }
+  links.addRoot(0, 0);
+  links.addLink(1, 0, 0);
+  links.addLink(2, 1, 0);
+  return { encode: encodeValue, seen, links };
+}
+
+describe('rebuildTrace', () => {
+  it('replays the links of a state and checks each state against the stored fingerprints', () => {
+    const trace = rebuildTrace(binaryClock(), clockStores(99), 1);
+    expect(trace).toEqual({ initial: 0, steps: [{ action: 'GoHigh', state: 1 }] });
+  });
+
+  it('throws a ReplayError at the first step that reaches a state other than the one stored', () => {
+    // Stored as if GoLow from 1 had led to 99; replaying it leads to 0, which is stored as id 0.
+    try {
+      rebuildTrace(binaryClock(), clockStores(99), 2);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ReplayError);
+      expect((error as ReplayError).stepIndex).toBe(1);
+      expect((error as ReplayError).message).toBe('step 2 (action 0) reached a different state than during the search');
+    }
+  });
+});
