@@ -31,11 +31,11 @@ export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, com
   return { scenario, model, outcome, command, steps, references };
 }
 
-/** Does the outcome match what the scenario file expects? undefined when it states nothing. */
+/** Does the outcome match what the scenario file expects? undefined when it states nothing or the run is undecided. */
 export function matchesExpectation(run: CheckRun): boolean | undefined {
   const expect = run.scenario.expect;
-  if (!expect) return undefined;
   const o = run.outcome;
+  if (!expect || o.kind === 'incomplete') return undefined;
   if (expect.verdict === 'ok') return o.kind === 'ok';
   return o.kind === 'violation' && o.violations.some((v) => v.propertyId === expect.property);
 }
