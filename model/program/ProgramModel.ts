@@ -8,9 +8,9 @@ import type { Model } from '../Model.js';
 import type { Property } from '../Property.js';
 import type { EncodeSink } from '../EncodeSink.js';
 import type { ActionView, StateView } from '../ActionView.js';
-import { makeFrame, type Frame } from './Frame.js';
+import { frameCode, unpackFrame, type Frame } from './Frame.js';
 import { compileProc, type Proc, type ProcDef } from './Proc.js';
-import type { StepDef } from './Step.js';
+import type { CallDef, StepDef } from './Step.js';
 import { StepContext } from './StepContext.js';
 import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
 
@@ -38,23 +38,38 @@ export interface ProgramSpec<G> {
   readonly describeShared?: (shared: G) => StateView;
 }
 
+/** The step a thread would take next, with the frame and procedure it belongs to. */
+interface Enabled<G> {
+  readonly step: StepDef<G>;
+  readonly proc: Proc<G>;
+  readonly frame: Frame;
+}
+
+/** The frame on top of a stack, or undefined when the thread has finished. */
+function topFrame(stack: Stack): Frame | undefined {
+  const n = stack.size;
+  return n === 0 ? undefined : unpackFrame(stack.get(n - 2)!, stack.get(n - 1)!);
+}
+
 /** The model of a multi-threaded program. */
 export class ProgramModel<G> implements Model<ProgramState<G>, number> {
   private readonly procs: readonly Proc<G>[];
   private readonly procIndex: ReadonlyMap<string, number>;
+  private readonly daemons: readonly boolean[];
 
   constructor(readonly spec: ProgramSpec<G>) {
     this.procs = spec.procs.map((def, i) => compileProc(def, i));
     this.procIndex = new Map(this.procs.map((p) => [p.name, p.index]));
     if (this.procIndex.size !== this.procs.length) throw new Error('two procedures share a name');
+    this.daemons = spec.threads.map((t) => t.daemon === true);
     if (spec.encodeShared) this.encode = this.encodeProgram;
   }
 
   initStates(): readonly ProgramState<G>[] {
     let shared = this.spec.initShared;
     const stacks = this.spec.threads.map((t, tid) => {
-      const entry = makeFrame({ proc: this.procId(t.entry), arg: t.arg ?? -1 });
-      const settled = this.settle(List([entry]), shared, tid);
+      const entry = List([frameCode(this.procId(t.entry), 0, t.arg ?? -1), 0]);
+      const settled = this.settle(entry, shared, tid);
       shared = settled.shared;
       return settled.stack;
     });
@@ -64,23 +79,28 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
   actions(state: ProgramState<G>): readonly number[] {
     const enabled: number[] = [];
     const threads = state.threads;
+    const shared = state.shared;
     for (let tid = 0; tid < threads.size; tid++) {
-      if (this.enabledStep(state.shared, threads.get(tid)!, tid)) enabled.push(tid);
+      if (this.enabledStep(shared, threads.get(tid)!, tid)) enabled.push(tid);
     }
     return enabled;
   }
 
   nextState(state: ProgramState<G>, tid: number): ProgramState<G> {
     const stack = state.threads.get(tid);
-    const top = stack?.last();
     const found = stack && this.enabledStep(state.shared, stack, tid);
-    if (!top || !found) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
-    const x = new StepContext(state.shared, tid, top, found.proc);
+    if (!stack || !found) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
+    const x = new StepContext(state.shared, tid, found.frame, found.proc);
     found.step.run?.(x);
-    let next: Stack = stack.set(stack.size - 1, top.merge({ pc: x.next, local: x.local }));
-    if (x.callee) next = next.push(makeFrame({ proc: this.procId(x.callee.name), arg: x.callee.arg }));
+    const { frame } = found;
+    const n = stack.size;
+    const callee = x.callee;
+    const next = stack.withMutations((s) => {
+      s.set(n - 2, frameCode(frame.proc, x.next, frame.arg)).set(n - 1, x.local);
+      if (callee) s.push(frameCode(this.procId(callee.name), 0, callee.arg), 0);
+    });
     const settled = this.settle(next, x.shared, tid);
-    return makeProgramState(settled.shared, state.threads.set(tid, settled.stack));
+    return state.set('threads', state.threads.set(tid, settled.stack)).set('shared', settled.shared);
   }
 
   properties(): readonly Property<ProgramState<G>>[] {
@@ -93,24 +113,26 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
 
   /** True when every non-daemon thread has run to completion. */
   allFinished(state: ProgramState<G>): boolean {
-    return this.spec.threads.every((t, tid) => t.daemon === true || state.threads.get(tid)!.isEmpty());
+    const threads = state.threads;
+    for (let tid = 0; tid < this.daemons.length; tid++) {
+      if (!this.daemons[tid] && threads.get(tid)!.size > 0) return false;
+    }
+    return true;
   }
 
   /** True when thread `tid` has run to completion. */
   finished(state: ProgramState<G>, tid: number): boolean {
-    return state.threads.get(tid)?.isEmpty() ?? true;
+    return (state.threads.get(tid)?.size ?? 0) === 0;
   }
 
   encode?: (state: ProgramState<G>, sink: EncodeSink) => void;
 
   private encodeProgram(state: ProgramState<G>, sink: EncodeSink): void {
-    for (const stack of state.threads) {
+    const threads = state.threads;
+    for (let t = 0; t < threads.size; t++) {
+      const stack = threads.get(t)!;
       sink.int(stack.size);
-      for (const f of stack) {
-        sink.int(f.proc | (f.pc << 12));
-        sink.int(f.arg);
-        sink.int(f.local);
-      }
+      for (let i = 0; i < stack.size; i++) sink.int(stack.get(i)!);
     }
     this.spec.encodeShared!(state.shared, sink);
   }
@@ -146,20 +168,31 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
 
   /** Where thread `tid` stands: the function of its current step, or 'done'. */
   location(state: ProgramState<G>, tid: number): string {
-    const top = state.threads.get(tid)?.last();
+    const top = topFrame(state.threads.get(tid) ?? List());
     if (!top) return 'done';
     const pos = this.procs[top.proc]!.positions[top.pc];
     return pos && 'steps' in pos ? pos.steps[0]!.fn : this.procs[top.proc]!.name;
   }
 
-  private enabledStep(shared: G, stack: Stack, tid: number): { step: StepDef<G>; proc: Proc<G> } | undefined {
-    const top = stack.last();
-    if (!top) return undefined;
-    const proc = this.procs[top.proc]!;
-    const pos = proc.positions[top.pc];
+  /** The frames of thread `tid`, outermost first, with their procedure names. */
+  frames(state: ProgramState<G>, tid: number): { readonly proc: string; readonly frame: Frame }[] {
+    const stack = state.threads.get(tid) ?? List<number>();
+    const out: { proc: string; frame: Frame }[] = [];
+    for (let i = 0; i < stack.size; i += 2) {
+      const frame = unpackFrame(stack.get(i)!, stack.get(i + 1)!);
+      out.push({ proc: this.procs[frame.proc]!.name, frame });
+    }
+    return out;
+  }
+
+  private enabledStep(shared: G, stack: Stack, tid: number): Enabled<G> | undefined {
+    const frame = topFrame(stack);
+    if (!frame) return undefined;
+    const proc = this.procs[frame.proc]!;
+    const pos = proc.positions[frame.pc];
     if (!pos || !('steps' in pos)) return undefined;
     for (const step of pos.steps) {
-      if (!step.guard || step.guard(shared, top, tid)) return { step, proc };
+      if (!step.guard || step.guard(shared, frame, tid)) return { step, proc, frame };
     }
     return undefined;
   }
@@ -167,12 +200,12 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
   /** Resolves calls and returns, which take no step, until the top frame stands at a step. */
   private settle(stack: Stack, shared: G, tid: number): { stack: Stack; shared: G } {
     for (;;) {
-      const top = stack.last();
+      const top = topFrame(stack);
       if (!top) return { stack, shared };
       const proc = this.procs[top.proc]!;
       const pos = proc.positions[top.pc];
       if (!pos) {
-        stack = stack.pop();
+        stack = stack.setSize(stack.size - 2);
         if (proc.onReturn) shared = proc.onReturn(shared, top, tid);
       } else if ('call' in pos) {
         stack = this.enter(stack, top, pos.call, shared);
@@ -182,10 +215,13 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     }
   }
 
-  private enter(stack: Stack, top: Frame, callDef: { proc: string | ((f: Frame, g: G) => string); arg?: (f: Frame) => number }, shared: G): Stack {
+  private enter(stack: Stack, top: Frame, callDef: CallDef<G>, shared: G): Stack {
     const name = typeof callDef.proc === 'string' ? callDef.proc : callDef.proc(top, shared);
     const arg = callDef.arg ? callDef.arg(top) : top.arg;
-    return stack.set(stack.size - 1, top.set('pc', top.pc + 1)).push(makeFrame({ proc: this.procId(name), arg }));
+    const n = stack.size;
+    return stack.withMutations((s) => {
+      s.set(n - 2, frameCode(top.proc, top.pc + 1, top.arg)).push(frameCode(this.procId(name), 0, arg), 0);
+    });
   }
 
   private procId(name: string): number {

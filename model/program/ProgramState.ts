@@ -1,9 +1,11 @@
 /** The state of a program model: the shared variables and, per thread, its stack of frames. */
 import { List, Record, type RecordOf } from 'immutable';
-import type { Frame } from './Frame.js';
 
-/** A thread's call stack, innermost frame last; empty once the thread has finished. */
-export type Stack = List<Frame>;
+/**
+ * A thread's call stack as numbers, two per frame (code, local), innermost frame last; empty once
+ * the thread has finished. See Frame.ts for the packing.
+ */
+export type Stack = List<number>;
 
 /** The fields of a program state. */
 export interface ProgramStateProps<G> {
