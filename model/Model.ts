@@ -5,6 +5,7 @@
  */
 import type { Property } from './Property.js';
 import type { EncodeSink } from './EncodeSink.js';
+import type { DecodeSource } from './DecodeSource.js';
 import type { ActionView, StateView } from './ActionView.js';
 
 /** A finite transition system over states `S` with actions `A`. */
@@ -25,6 +26,11 @@ export interface Model<S, A> {
   formatAction?(state: S, action: A): string;
   /** Canonical encoding of `state`: equal states must append equal sequences (default: generic). */
   encode?(state: S, sink: EncodeSink): void;
+  /**
+   * Rebuilds a state from what `encode` wrote: `decode(encode(s))` must equal `s`. States cross
+   * worker threads encoded, so the parallel explorer needs it; without it the search runs on one thread.
+   */
+  decode?(source: DecodeSource): S;
   /** Who took `action` in `state` and which statement it stands for, for structured traces. */
   actionView?(state: S, action: A): ActionView;
   /** A flat named view of `state`; traces show the fields that change from step to step. */

@@ -16,7 +16,7 @@ import { notifierSynchronizeProc, srcuBarrierProc, srcuWorkerProc, synchronizeSr
 import { listenerProcs } from './procs/listeners.js';
 import { invalidateReaderProc, moduleExitProc, reclaimerProc } from './procs/threads.js';
 import { describeKernel } from './describe.js';
-import { encodeKernel } from './encode.js';
+import { decodeKernel, encodeKernel } from './encode.js';
 import { kernelProperties } from '../../properties/kernelProperties.js';
 
 /** The kernel model of one scenario, with the scenario and environment it was built from. */
@@ -83,6 +83,7 @@ export function buildKernelModel(scenario: Scenario): KernelModel {
     properties: kernelProperties(env, scenario.properties, allFinished),
     finalShared: (g) => g.queues.every((q) => q.isEmpty()),
     encodeShared: encodeKernel,
+    decodeShared: (source) => decodeKernel({ listeners: scenario.listeners.length, threads: threads.length, queues: env.queues }, source),
     describeShared: (g) => describeKernel(env, g),
   });
   return Object.assign(model, { scenario, env });

@@ -3,11 +3,22 @@
  * Sub-values are persistent and shared between a state and its successors, so the encoding of
  * each listener and each queue is cached per value object: a step re-encodes only what it changed.
  */
-import type { List } from 'immutable';
+import { List as ImmutableList, type List } from 'immutable';
 import type { EncodeSink } from '../EncodeSink.js';
-import type { KernelState } from './state/KernelState.js';
-import type { Listener } from './state/Listener.js';
-import type { Callback } from './state/Callback.js';
+import type { DecodeSource } from '../DecodeSource.js';
+import { makeKernelState, type KernelState } from './state/KernelState.js';
+import { makeListener, type Link, type Listener } from './state/Listener.js';
+import { makeCallback, type Callback, type CallbackKind } from './state/Callback.js';
+import { makeMm, type Page } from './state/Mm.js';
+import { makeNotifierMm } from './state/NotifierMm.js';
+import { makeFault, type Fault } from './state/Fault.js';
+
+/** What the encoding does not carry: how many listeners, threads and callback queues there are. */
+export interface KernelShape {
+  readonly listeners: number;
+  readonly threads: number;
+  readonly queues: number;
+}
 
 const listenerCodes = new WeakMap<Listener, number>();
 const queueCodes = new WeakMap<List<Callback>, Int32Array>();
@@ -62,5 +73,52 @@ export function encodeKernel(g: KernelState, sink: EncodeSink): void {
     const f = faults.get(i)!;
     sink.string(f.property);
     sink.string(f.message);
+    sink.string(f.object);
   }
+}
+
+function decodeListener(code: number): Listener {
+  return makeListener({
+    freed: (code & 1) !== 0,
+    link: ((code >>> 1) & 3) as Link,
+    maps: (code & 8) !== 0,
+    registered: (code & 16) !== 0,
+    holdsModule: (code & 32) !== 0,
+    releases: (code >>> 6) & 63,
+    next: (code >>> 12) - 1,
+  });
+}
+
+function decodeQueue(source: DecodeSource): List<Callback> {
+  const size = source.int();
+  const entries: Callback[] = [];
+  for (let i = 0; i < size; i++) {
+    const code = source.int();
+    entries.push(
+      makeCallback({
+        kind: (code & 3) as CallbackKind,
+        running: (code & 4) !== 0,
+        listener: ((code >>> 3) & 0x1fff) - 1,
+        owner: (code >>> 16) - 1,
+        waitMask: source.int(),
+      }),
+    );
+  }
+  return ImmutableList(entries);
+}
+
+/** Rebuilds a kernel state of `shape` from what `encodeKernel` wrote. */
+export function decodeKernel(shape: KernelShape, source: DecodeSource): KernelState {
+  const users = source.int();
+  const count = source.int();
+  const flags = source.int();
+  const mm = makeMm({ users, count, freed: (flags & 1) !== 0, page: ((flags >>> 1) & 3) as Page });
+  const nmm = makeNotifierMm({ first: source.int(), lock: source.int(), freed: source.int() !== 0 });
+  const listeners = ImmutableList(Array.from({ length: shape.listeners }, () => decodeListener(source.int())));
+  const srcuNesting = ImmutableList(Array.from({ length: shape.threads }, () => source.int()));
+  const queues = ImmutableList(Array.from({ length: shape.queues }, () => decodeQueue(source)));
+  const faults: Fault[] = [];
+  const nFaults = source.int();
+  for (let i = 0; i < nFaults; i++) faults.push(makeFault({ property: source.string(), message: source.string(), object: source.string() }));
+  return makeKernelState({ mm, nmm, listeners, srcuNesting, queues, moduleLoaded: (flags & 8) !== 0, faults: ImmutableList(faults) });
 }

@@ -7,6 +7,7 @@ import { List } from 'immutable';
 import type { Model } from '../Model.js';
 import type { Property } from '../Property.js';
 import type { EncodeSink } from '../EncodeSink.js';
+import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
 import { frameCode, unpackFrame, type Frame } from './Frame.js';
 import { compileProc, type Proc, type ProcDef } from './Proc.js';
@@ -35,6 +36,8 @@ export interface ProgramSpec<G> {
   readonly finalShared?: (shared: G) => boolean;
   /** Canonical encoding of the shared state (default: none, the checker's generic encoder is used). */
   readonly encodeShared?: (shared: G, sink: EncodeSink) => void;
+  /** The inverse of `encodeShared`; with it the model can be explored by parallel workers. */
+  readonly decodeShared?: (source: DecodeSource) => G;
   readonly describeShared?: (shared: G) => StateView;
 }
 
@@ -63,6 +66,7 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     if (this.procIndex.size !== this.procs.length) throw new Error('two procedures share a name');
     this.daemons = spec.threads.map((t) => t.daemon === true);
     if (spec.encodeShared) this.encode = this.encodeProgram;
+    if (spec.encodeShared && spec.decodeShared) this.decode = this.decodeProgram;
   }
 
   initStates(): readonly ProgramState<G>[] {
@@ -135,6 +139,19 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
       for (let i = 0; i < stack.size; i++) sink.int(stack.get(i)!);
     }
     this.spec.encodeShared!(state.shared, sink);
+  }
+
+  decode?: (source: DecodeSource) => ProgramState<G>;
+
+  private decodeProgram(source: DecodeSource): ProgramState<G> {
+    const stacks: Stack[] = [];
+    for (let t = 0; t < this.daemons.length; t++) {
+      const size = source.int();
+      const frames: number[] = [];
+      for (let i = 0; i < size; i++) frames.push(source.int());
+      stacks.push(List(frames));
+    }
+    return makeProgramState(this.spec.decodeShared!(source), List(stacks));
   }
 
   actionView(state: ProgramState<G>, tid: number): ActionView {
