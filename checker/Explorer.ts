@@ -9,6 +9,8 @@ import { FingerprintHasher, type Encoder } from './fingerprint.js';
 import { makeStats } from './makeStats.js';
 import type { IncompleteReason, Outcome } from './Outcome.js';
 import { PropertyChecker } from './PropertyChecker.js';
+import { PathPropertyTracker } from './PathPropertyTracker.js';
+import { completeOutcome } from './completeOutcome.js';
 import { rebuildTrace, type TraceSource } from './rebuildTrace.js';
 import { modelErrorOutcome } from './modelErrorOutcome.js';
 import { RunClock } from './RunClock.js';
@@ -35,6 +37,7 @@ const POLL_MASK = 1023;
 /** One breadth-first search of a model; `run()` once. */
 export class Explorer<S, A> {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
+  private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
   private readonly hasher = new FingerprintHasher();
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
@@ -55,12 +58,14 @@ export class Explorer<S, A> {
   ) {
     this.clock = new RunClock(options);
     this.props = new PropertyChecker<S>(model, []);
+    this.paths = new PathPropertyTracker(this.props);
   }
 
   /** Runs the search to an outcome; model exceptions become a `modelError` outcome. */
   run(): Outcome<S, A> {
     try {
       this.props = new PropertyChecker(this.model, this.model.properties());
+      this.paths = new PathPropertyTracker(this.props);
       return this.search();
     } catch (error) {
       if (this.clock.inCallback) throw error;
@@ -75,7 +80,8 @@ export class Explorer<S, A> {
       const outcome = this.exploreLevel();
       if (outcome !== undefined) return outcome;
     }
-    return { kind: 'ok', stats: this.stats() };
+    const traceTo = (id: number): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id);
+    return completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
   }
 
   private seed(): Verdict {
@@ -125,6 +131,7 @@ export class Explorer<S, A> {
     if (!invariantsHold && !this.props.watchesDeadlock) return VIOLATED;
     const actions = this.model.actions(state);
     if (!invariantsHold || this.props.isDeadlock(state, actions.length)) return VIOLATED;
+    if (this.paths.active && this.paths.visit(state, id, actions.length)) return VIOLATED;
     if (actions.length === 0) return CONTINUE;
     if (!expand) {
       this.cutOff = true;
@@ -161,14 +168,17 @@ export class Explorer<S, A> {
 
   private enqueue(state: S, id: number, parentId: number, actionIndex: number): void {
     this.stores.links.addLink(id, parentId, actionIndex);
+    if (this.paths.active) this.paths.inherit(id, parentId);
     this.stores.frontier.push(state, id);
   }
 
   // Stats as of the start of the current level, so that they do not depend on where in the level
   // the violation sits (and, later, on how a parallel search splits the level).
   private violation(state: S, id: number): Outcome<S, A> {
-    const deadlocked = this.props.watchesDeadlock && this.props.isDeadlock(state, this.model.actions(state).length);
-    const violations = this.props.violationsAt(state, deadlocked);
+    const countActions = this.props.watchesDeadlock || this.paths.watchesTerminal;
+    const actionCount = countActions ? this.model.actions(state).length : -1;
+    const deadlocked = this.props.isDeadlock(state, actionCount);
+    const violations = this.props.violationsAt(state, deadlocked, this.paths.unmetAt(state, id, actionCount));
     const trace = rebuildTrace(this.model, this.traceSource(), id);
     const { generated, distinct, queue } = this.levelStart;
     const stats = this.statsOf(generated, distinct, this.depth, queue);
@@ -198,7 +208,7 @@ export class Explorer<S, A> {
   }
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
-    const storeBytes = this.stores.seen.bytes + this.stores.links.bytes;
+    const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
     return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes });
   }
 }

@@ -8,15 +8,34 @@ export interface Violation {
   readonly propertyName: string;
   /** Why it fails, in the model's own words. */
   readonly message: string;
+  /**
+   * True for a `sometimes` property that no reachable state satisfies: a fact about the whole
+   * search, not about the trace's last state (the trace is then empty).
+   */
+  readonly noWitness?: true;
+}
+
+/** The shortest trace to a state that satisfies a `sometimes` property. */
+export interface Witness<S, A> {
+  readonly propertyId: string;
+  readonly propertyName: string;
+  readonly trace: Trace<S, A>;
 }
 
 /** Every property holds on every reachable state. */
-export interface OkOutcome {
+export interface OkOutcome<S = unknown, A = unknown> {
   readonly kind: 'ok';
   readonly stats: Stats;
+  /** One witness per `sometimes` property, in `properties()` order; absent when the model has none. */
+  readonly witnesses?: readonly Witness<S, A>[];
 }
 
-/** A shortest trace to a state that violates one or more properties (the first is the primary one). */
+/**
+ * A shortest trace to a state that violates one or more properties (the first is the primary one).
+ * When a complete search found no witness of some `sometimes` properties, and nothing else failed,
+ * the violations are those properties (each with `noWitness`) and the trace is empty: the model's
+ * first initial state and no steps.
+ */
 export interface ViolationOutcome<S, A> {
   readonly kind: 'violation';
   readonly violations: readonly Violation[];
@@ -46,4 +65,4 @@ export interface ModelErrorOutcome<S, A> {
   readonly stats: Stats;
 }
 
-export type Outcome<S, A> = OkOutcome | ViolationOutcome<S, A> | IncompleteOutcome | ModelErrorOutcome<S, A>;
+export type Outcome<S, A> = OkOutcome<S, A> | ViolationOutcome<S, A> | IncompleteOutcome | ModelErrorOutcome<S, A>;
