@@ -1,0 +1,56 @@
+/**
+ * Kernel states and environments for tests of the kernel model's pieces (hlist, SRCU, views,
+ * encoding), built from scenario JSON the way a user writes it, so the tests need no knowledge of
+ * how an environment is assembled.
+ */
+import { buildKernelModel, type KernelModel } from '../../model/kernel/buildKernelModel.js';
+import { parseScenario } from '../../model/kernel/parseScenario.js';
+import type { KernelEnv } from '../../model/kernel/KernelEnv.js';
+import type { KernelState } from '../../model/kernel/state/KernelState.js';
+import { encodeKernel } from '../../model/kernel/encode.js';
+
+/** A scenario file's fields; the defaults are the seed's, with two CPUs and classic SRCU. */
+export type ScenarioJson = Record<string, unknown>;
+
+const SEED: ScenarioJson = {
+  kernel: 'v3.17',
+  listeners: [{ behaviour: 'amdkfd', maps: true }],
+  threads: [
+    { kind: 'exit', cpu: 0 },
+    { kind: 'reader', count: 1, cpu: 1 },
+    { kind: 'module-exit', cpu: 0, synchronize: true },
+  ],
+};
+
+/** The model, its environment and its initial shared state for the seed changed by `fields`. */
+export function kernelAt(fields: ScenarioJson = {}): { model: KernelModel; env: KernelEnv; g: KernelState } {
+  const model = buildKernelModel(parseScenario({ ...SEED, ...fields }, 'fixture.json'));
+  return { model, env: model.env, g: model.initStates()[0]!.shared };
+}
+
+/** `n` listeners of `behaviour` (registered in order, so the list reads L(n-1) … L0). */
+export function listenersOf(n: number, behaviour = 'amdkfd'): ScenarioJson {
+  return { listeners: Array.from({ length: n }, () => ({ behaviour })) };
+}
+
+/** The notifier list as listener indices, from its head. */
+export function listOrder(g: KernelState): number[] {
+  const order: number[] = [];
+  for (let l = g.nmm.first; l >= 0 && order.length <= g.listeners.size; l = g.listeners.get(l)!.next) order.push(l);
+  return order;
+}
+
+/** The faults a step recorded, as `property: message`. */
+export function faultsOf(g: KernelState): string[] {
+  return g.faults.map((f) => `${f.property}: ${f.message}`).toArray();
+}
+
+/** The integers `encodeKernel` writes for `g` (strings as their char codes after their length). */
+export function encodingOf(g: KernelState): number[] {
+  const out: number[] = [];
+  encodeKernel(g, {
+    int: (v) => out.push(v | 0),
+    string: (s) => out.push(s.length, ...Array.from(s, (c) => c.charCodeAt(0))),
+  });
+  return out;
+}

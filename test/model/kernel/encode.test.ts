@@ -1,0 +1,81 @@
+/**
+ * The canonical encoding of kernel states: equal states encode equally however they were built,
+ * and changing any single field — found by walking the state, so a field added later is covered
+ * too — changes the encoding.
+ */
+import { describe, expect, it } from 'vitest';
+import { List, Record } from 'immutable';
+import { callSrcu, queueBarrierMarkers, queueGracePeriodMarker, srcuReadLock, srcuReadUnlock } from '../../../model/kernel/srcu.js';
+import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
+import { fault } from '../../../model/kernel/faults.js';
+import { CallbackKind, makeCallback } from '../../../model/kernel/state/Callback.js';
+import type { KernelState } from '../../../model/kernel/state/KernelState.js';
+import { encodingOf, kernelAt } from '../../helpers/kernelFixture.js';
+
+type Path = (string | number)[];
+
+const { env, g: initial } = kernelAt({ srcu: 'tree', listeners: [{ behaviour: 'amdkfd', maps: true }, { behaviour: 'deferred', cpu: 1 }, { behaviour: 'lazy' }] });
+
+/** A state with something in every part: a poisoned and an unhashed node, readers, callbacks, markers and a fault. */
+function busyState(): KernelState {
+  let g = srcuReadLock(srcuReadLock(initial, 1), 1);
+  g = callSrcu(env, g, 0, 0);
+  g = queueGracePeriodMarker(env, g, 2, CallbackKind.Sync);
+  g = callSrcu(env, g, 1, 1);
+  g = queueBarrierMarkers(env, g, 0);
+  g = hlistDelRcu(env, hlistDelInitRcu(env, g, 1), 2);
+  g = g.setIn(['nmm', 'lock'], 0).setIn(['listeners', 0, 'releases'], 1).setIn(['queues', 1, 0, 'running'], true);
+  return fault(env, g, 'no-bug-on', 'BUG_ON(mm_count <= 0)', 'mm');
+}
+
+/** Every path to a number, boolean or string inside the state. */
+function leaves(value: unknown, path: Path = []): Path[] {
+  if (Record.isRecord(value)) return Object.keys(value.toJSON()).flatMap((k) => leaves(value.get(k as never), [...path, k]));
+  if (List.isList(value)) return value.toArray().flatMap((v, i) => leaves(v, [...path, i]));
+  return [path];
+}
+
+/** The state with the value at `path` changed: a number plus one, a boolean flipped, a string extended. */
+function changed(g: KernelState, path: Path): KernelState {
+  return g.updateIn(path, (v: unknown) => (typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : `${String(v)}!`)) as KernelState;
+}
+
+const same = (a: KernelState, b: KernelState) => expect(encodingOf(a)).toEqual(encodingOf(b));
+
+describe('encodeKernel', () => {
+  it('encodes equal states equally, however they were built', () => {
+    const a = busyState();
+    const b = busyState();
+    expect(a).not.toBe(b);
+    expect(a.equals(b)).toBe(true);
+    same(a, b);
+    same(srcuReadUnlock(srcuReadLock(initial, 2), 2), initial);
+  });
+
+  it('changes when any single field changes', () => {
+    const base = busyState();
+    const paths = leaves(base);
+    expect(paths.length).toBeGreaterThan(40);
+    const encoded = JSON.stringify(encodingOf(base));
+    const unchanged = paths.filter((p) => JSON.stringify(encodingOf(changed(base, p))) === encoded).map((p) => p.join('.'));
+    expect(unchanged).toEqual([]);
+  });
+
+  it('changes when a list grows or shrinks: a callback queued or done, a fault recorded', () => {
+    const base = busyState();
+    const encoded = JSON.stringify(encodingOf(base));
+    const variants = [
+      base.updateIn(['queues', 0], (q) => (q as List<unknown>).push(makeCallback({ kind: CallbackKind.Destroy, listener: 2 }))),
+      base.updateIn(['queues', 1], (q) => (q as List<unknown>).pop()),
+      base.set('faults', List()),
+      fault(env, base, 'no-leak', 'more'),
+    ] as KernelState[];
+    for (const v of variants) expect(JSON.stringify(encodingOf(v))).not.toBe(encoded);
+  });
+
+  it('tells apart the same callback on different queues', () => {
+    const onCpu0 = callSrcu(env, initial, 0, 1);
+    const onCpu1 = callSrcu(env, initial, 1, 1);
+    expect(encodingOf(onCpu0)).not.toEqual(encodingOf(onCpu1));
+  });
+});
