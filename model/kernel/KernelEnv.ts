@@ -1,5 +1,7 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
+import type { ThreadSpec } from '../program/ProgramModel.js';
 import type { Behaviour, KernelVersion, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
+import { modelListeners } from './modelListeners.js';
 
 /** The fixed context of one kernel model, read by every step. */
 export interface KernelEnv {
@@ -9,8 +11,10 @@ export interface KernelEnv {
   /** Per thread: its name and CPU. */
   readonly threadNames: readonly string[];
   readonly threadCpus: readonly number[];
-  /** Per listener: its behaviour. */
+  /** Per listener object of the model (get threads' spares included): its behaviour. */
   readonly behaviours: readonly Behaviour[];
+  /** Per thread: the spare listener object of a get thread, or -1. */
+  readonly spareOfThread: readonly number[];
   /** The property ids being checked: steps record faults only for these. */
   readonly checks: ReadonlySet<string>;
   /** The variant of each versioned function. */
@@ -18,13 +22,14 @@ export interface KernelEnv {
 }
 
 /** Builds the environment of a scenario once its threads are laid out. */
-export function makeKernelEnv(scenario: Scenario, threadNames: readonly string[], threadCpus: readonly number[]): KernelEnv {
+export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]): KernelEnv {
   return {
     srcu: scenario.srcu,
     queues: scenario.srcu === 'classic' ? 1 : scenario.cpus,
-    threadNames,
-    threadCpus,
-    behaviours: scenario.listeners.map((l) => l.behaviour),
+    threadNames: threads.map((t) => t.name),
+    threadCpus: threads.map((t) => t.cpu ?? 0),
+    behaviours: modelListeners(scenario).map((l) => l.behaviour),
+    spareOfThread: threads.map((t) => (t.entry === 'get_thread' ? t.arg! : -1)),
     checks: new Set(scenario.properties),
     version: (fn) => scenario.functions[fn] ?? scenario.kernel,
   };

@@ -3,7 +3,8 @@ import { List } from 'immutable';
 import { ProgramModel } from '../program/ProgramModel.js';
 import type { ProgramState } from '../program/ProgramState.js';
 import type { ProcDef } from '../program/Proc.js';
-import type { Scenario } from './Scenario.js';
+import { GET_PUT_BEHAVIOURS, type Scenario, type ThreadConfig } from './Scenario.js';
+import { modelListeners } from './modelListeners.js';
 import { makeKernelEnv, type KernelEnv } from './KernelEnv.js';
 import { layoutThreads } from './layoutThreads.js';
 import { makeKernelState, type KernelState } from './state/KernelState.js';
@@ -11,7 +12,9 @@ import { makeMm } from './state/Mm.js';
 import { makeNotifierMm } from './state/NotifierMm.js';
 import { Link, makeListener } from './state/Listener.js';
 import { mmdropFreeProc, mmputProc } from './procs/fork.js';
-import { notifierReleaseProc, unregisterNoReleaseProc, unregisterProc } from './procs/notifier.js';
+import { notifierReleaseProc, unregisterNoReleaseProc } from './procs/notifier.js';
+import { unregisterProc } from './procs/unregister.js';
+import { driverPutProc, getThreadProc, putProc } from './procs/getPut.js';
 import { notifierSynchronizeProc, srcuBarrierProc, srcuWorkerProc, synchronizeSrcuProc } from './procs/srcuProcs.js';
 import { listenerProcs } from './procs/listeners.js';
 import { invalidateReaderProc, moduleExitProc, reclaimerProc } from './procs/threads.js';
@@ -30,17 +33,22 @@ export type KernelModelState = ProgramState<KernelState>;
 
 /**
  * The initial state: listeners registered in order (so hlist_add_head leaves the last first),
- * each holding an mm_count reference, as does every reader and reclaimer; one mm_users.
+ * each holding an mm_count reference, as does every reader and reclaimer; get/put listeners with
+ * one user. One mm_users for the exiting task and one per get thread; get threads' spares unallocated.
  */
 function initialState(scenario: Scenario, threadCount: number, queues: number): KernelState {
   const n = scenario.listeners.length;
-  const pinned = scenario.threads.reduce((sum, t) => sum + (t.kind === 'reader' || t.kind === 'reclaimer' ? t.count : 0), 0);
+  const count = (kind: ThreadConfig['kind']) => scenario.threads.reduce((sum, t) => sum + (t.kind === kind && 'count' in t ? t.count : 0), 0);
+  const pinned = count('reader') + count('reclaimer');
+  const listeners = modelListeners(scenario).map((l, i) =>
+    l.spare
+      ? makeListener({ freed: true, registered: false, holdsModule: true })
+      : makeListener({ link: Link.Hashed, next: i - 1, maps: l.maps, registered: true, holdsModule: true, users: GET_PUT_BEHAVIOURS.has(l.behaviour) ? 1 : 0 }),
+  );
   return makeKernelState({
-    mm: makeMm({ users: 1, count: 1 + n + pinned }),
+    mm: makeMm({ users: 1 + count('get'), count: 1 + n + pinned }),
     nmm: makeNotifierMm({ first: n - 1 }),
-    listeners: List(
-      scenario.listeners.map((l, i) => makeListener({ link: Link.Hashed, next: i - 1, maps: l.maps, registered: true, holdsModule: true })),
-    ),
+    listeners: List(listeners),
     srcuNesting: List(Array.from({ length: threadCount }, () => 0)),
     queues: List(Array.from({ length: queues }, () => List())),
   });
@@ -55,7 +63,10 @@ function procedures(env: KernelEnv): ProcDef<KernelState>[] {
     unregisterNoReleaseProc(env),
     synchronizeSrcuProc(env),
     srcuBarrierProc(env),
-    notifierSynchronizeProc(),
+    notifierSynchronizeProc(env),
+    putProc(env),
+    getThreadProc(env),
+    driverPutProc(env),
     srcuWorkerProc(env),
     invalidateReaderProc(env),
     reclaimerProc(env),
@@ -69,11 +80,7 @@ function procedures(env: KernelEnv): ProcDef<KernelState>[] {
 export function buildKernelModel(scenario: Scenario): KernelModel {
   const threads = layoutThreads(scenario);
   if (threads.length > 30) throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
-  const env = makeKernelEnv(
-    scenario,
-    threads.map((t) => t.name),
-    threads.map((t) => t.cpu ?? 0),
-  );
+  const env = makeKernelEnv(scenario, threads);
   let model: ProgramModel<KernelState> | undefined;
   const allFinished = (s: KernelModelState) => model!.allFinished(s);
   model = new ProgramModel<KernelState>({
@@ -83,7 +90,7 @@ export function buildKernelModel(scenario: Scenario): KernelModel {
     properties: kernelProperties(env, scenario.properties, allFinished),
     finalShared: (g) => g.queues.every((q) => q.isEmpty()),
     encodeShared: encodeKernel,
-    decodeShared: (source) => decodeKernel({ listeners: scenario.listeners.length, threads: threads.length, queues: env.queues }, source),
+    decodeShared: (source) => decodeKernel({ listeners: env.behaviours.length, threads: threads.length, queues: env.queues }, source),
     describeShared: (g) => describeKernel(env, g),
   });
   return Object.assign(model, { scenario, env });

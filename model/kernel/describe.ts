@@ -5,6 +5,7 @@ import type { KernelState } from './state/KernelState.js';
 import { Page } from './state/Mm.js';
 import { Link } from './state/Listener.js';
 import { CallbackKind, type Callback } from './state/Callback.js';
+import { GET_PUT_BEHAVIOURS } from './Scenario.js';
 
 const PAGE = ['mapped', 'isolated by reclaimer', 'freed'] as const;
 const LINK = ['unhashed', 'hashed', 'poisoned (hlist_del_rcu)'] as const;
@@ -47,6 +48,7 @@ export function describeKernel(env: KernelEnv, g: KernelState): StateView {
     view[`listener${i}.releases`] = l.releases;
     view[`listener${i}.registered`] = l.registered;
     view[`listener${i}.holds-module`] = l.holdsModule;
+    if (GET_PUT_BEHAVIOURS.has(env.behaviours[i]!)) view[`listener${i}.users`] = l.users;
   });
   let readers = 0;
   g.srcuNesting.forEach((d, tid) => {

@@ -27,7 +27,7 @@ function listenerCode(l: Listener): number {
   let code = listenerCodes.get(l);
   if (code === undefined) {
     code =
-      (l.freed ? 1 : 0) | (l.link << 1) | (l.maps ? 8 : 0) | (l.registered ? 16 : 0) | (l.holdsModule ? 32 : 0) | (l.releases << 6) | ((l.next + 1) << 12);
+      (l.freed ? 1 : 0) | (l.link << 1) | (l.maps ? 8 : 0) | (l.registered ? 16 : 0) | (l.holdsModule ? 32 : 0) | (l.releases << 6) | ((l.next + 1) << 12) | (l.users << 20);
     listenerCodes.set(l, code);
   }
   return code;
@@ -85,7 +85,8 @@ function decodeListener(code: number): Listener {
     registered: (code & 16) !== 0,
     holdsModule: (code & 32) !== 0,
     releases: (code >>> 6) & 63,
-    next: (code >>> 12) - 1,
+    next: ((code >>> 12) & 255) - 1,
+    users: code >>> 20,
   });
 }
 

@@ -55,6 +55,17 @@ export function invokeOn(env: KernelEnv, g: KernelState, l: number, what: string
   return touchListener(env, g, l, what);
 }
 
+/**
+ * Runs a core-kernel SRCU callback (v5.4's `mmu_notifier_free_rcu`) on listener `l`: no module code
+ * runs yet, but the rcu_head it is called on is inside the object, which must not be freed.
+ */
+export function invokeCoreCallbackOn(env: KernelEnv, g: KernelState, l: number, what: string): KernelState {
+  if (g.listeners.get(l)?.freed) {
+    g = fault(env, g, 'no-callback-on-freed', `${what} is invoked on ${listenerName(env, l)}, which is freed`, listenerField(l));
+  }
+  return touchListener(env, g, l, what);
+}
+
 /** True when the last step recorded a fault: such a state is a counterexample and is not expanded. */
 export function hasFault(g: KernelState): boolean {
   return g.faults.size > 0;

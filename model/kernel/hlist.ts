@@ -13,7 +13,8 @@ function unlink(env: KernelEnv, g: KernelState, l: number, what: string): Kernel
   if (g.nmm.first === l) {
     g = g.setIn(['nmm', 'first'], node.next);
   } else {
-    const prev = g.listeners.findIndex((p) => p.next === l && p.link !== Link.Unhashed);
+    // The predecessor is on the list: a node unlinked earlier (unhashed or poisoned) may still point at l.
+    const prev = g.listeners.findIndex((p) => p.next === l && p.link === Link.Hashed);
     if (prev < 0) return fault(env, g, 'list-integrity', `${what}: ${listenerName(env, l)} is hashed but on no list`);
     g = touchListener(env, g, prev, `${what} (writing the previous node's next)`);
     g = g.setIn(['listeners', prev, 'next'], node.next);

@@ -5,6 +5,8 @@ import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
 /** The threads of a scenario, each with its entry procedure, argument and CPU. */
 export function layoutThreads(scenario: Scenario): ThreadSpec[] {
   const threads: ThreadSpec[] = [];
+  let spare = scenario.listeners.length; // get threads' spares follow the listeners (modelListeners)
+  let gets = 0;
   for (const t of scenario.threads) {
     switch (t.kind) {
       case 'exit':
@@ -18,6 +20,9 @@ export function layoutThreads(scenario: Scenario): ThreadSpec[] {
         break;
       case 'module-exit':
         threads.push({ name: 'module-exit', entry: t.synchronize ? 'module_exit' : 'module_exit_nosync', cpu: t.cpu });
+        break;
+      case 'get':
+        for (let i = 0; i < t.count; i++) threads.push({ name: `get${gets++}`, entry: 'get_thread', arg: spare++, cpu: t.cpu });
         break;
     }
   }

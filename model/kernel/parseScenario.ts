@@ -6,6 +6,7 @@ import { InputError, expectedOneOf } from '../InputError.js';
 import { DEFAULT_PROPERTY_IDS, PROPERTY_IDS } from '../../properties/catalog.js';
 import {
   BEHAVIOURS,
+  GET_PUT_BEHAVIOURS,
   KERNEL_VERSIONS,
   SRCU_IMPLEMENTATIONS,
   THREAD_KINDS,
@@ -94,8 +95,16 @@ function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConf
   };
 }
 
-function thread(r: Reader, v: Json, field: string, cpus: number): ThreadConfig {
-  const o = r.object(v, field, ['kind', 'cpu', 'count', 'synchronize']);
+/** The `listener` of a get thread: a listener of the v5.4 get/put API, whose ops it gets. */
+function getTarget(r: Reader, o: Obj, field: string, listeners: readonly ListenerConfig[]): number {
+  const i = r.int(r.required(o, field, 'listener'), join(field, 'listener'), 0, listeners.length - 1);
+  const b = listeners[i]!.behaviour;
+  if (!GET_PUT_BEHAVIOURS.has(b)) r.fail(join(field, 'listener'), `listener ${i} is "${b}"; a get thread gets a listener of the get/put API (${[...GET_PUT_BEHAVIOURS].join(', ')})`);
+  return i;
+}
+
+function thread(r: Reader, v: Json, field: string, cpus: number, listeners: readonly ListenerConfig[]): ThreadConfig {
+  const o = r.object(v, field, ['kind', 'cpu', 'count', 'synchronize', 'listener']);
   const k = r.oneOf(r.required(o, field, 'kind'), join(field, 'kind'), THREAD_KINDS);
   const cpu = o['cpu'] === undefined ? 0 : r.int(o['cpu'], join(field, 'cpu'), 0, cpus - 1);
   const only = (allowed: string[]) => r.object(o, field, ['kind', 'cpu', ...allowed]);
@@ -110,6 +119,9 @@ function thread(r: Reader, v: Json, field: string, cpus: number): ThreadConfig {
     case 'module-exit':
       only(['synchronize']);
       return { kind: k, cpu, synchronize: r.bool(r.required(o, field, 'synchronize'), join(field, 'synchronize')) };
+    case 'get':
+      only(['count', 'listener']);
+      return { kind: k, cpu, count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup), listener: getTarget(r, o, field, listeners) };
   }
 }
 
@@ -134,7 +146,11 @@ export function parseScenario(json: Json, file: string): Scenario {
     for (const [key, value] of Object.entries(f)) functions[key as keyof typeof functions] = r.oneOf(value, join('functions', key), KERNEL_VERSIONS);
   }
   const listeners = r.array(r.required(o, '', 'listeners'), 'listeners', 1, LIMITS.listeners).map((v, i) => listener(r, v, join('listeners', i), cpus));
-  const threads = r.array(r.required(o, '', 'threads'), 'threads', 1, 16).map((v, i) => thread(r, v, join('threads', i), cpus));
+  const threads = r.array(r.required(o, '', 'threads'), 'threads', 1, 16).map((v, i) => thread(r, v, join('threads', i), cpus, listeners));
+  const spares = threads.reduce((n, t) => n + (t.kind === 'get' ? t.count : 0), 0);
+  if (listeners.length + spares > LIMITS.listeners) {
+    r.fail('threads', `${listeners.length} listeners and ${spares} get threads (each with a notifier it may allocate); at most ${LIMITS.listeners} listener objects are supported`);
+  }
   const exits = threads.filter((t) => t.kind === 'exit').length;
   if (exits !== 1) r.fail('threads', `expected exactly one thread of kind "exit" (the task whose mm is torn down), got ${exits}`);
   if (threads.filter((t) => t.kind === 'module-exit').length > 1) r.fail('threads', 'expected at most one thread of kind "module-exit"');

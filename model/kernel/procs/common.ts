@@ -13,21 +13,27 @@ export type KBody = BodyItem<KernelState>[];
 /** The context of a kernel step. */
 export type KContext = StepContext<KernelState>;
 
-/** `spin_lock(&mm->mmu_notifier_mm->lock)`: waits while another thread holds it. */
-export function spinLock(env: KernelEnv, fn: string): KStep {
+/** `spin_lock(&mm->mmu_notifier_mm->lock)`: waits while another thread holds it; then continues at label `then`, if given. */
+export function spinLock(env: KernelEnv, fn: string, then?: string): KStep {
   return step(fn, 'spin_lock(&mm->mmu_notifier_mm->lock)', {
     kind: 'acquire',
     guard: (g) => g.nmm.lock < 0,
-    run: (x) => x.update((g) => touchNotifierMm(env, g, `${fn}: spin_lock`).setIn(['nmm', 'lock'], x.tid)),
+    run: (x) => {
+      x.update((g) => touchNotifierMm(env, g, `${fn}: spin_lock`).setIn(['nmm', 'lock'], x.tid));
+      if (then !== undefined) x.goto(then);
+    },
   });
 }
 
-/** `spin_unlock(&mm->mmu_notifier_mm->lock)`. */
-export function spinUnlock(env: KernelEnv, fn: string, guard?: KStep['guard']): KStep {
+/** `spin_unlock(&mm->mmu_notifier_mm->lock)`; then continues at label `then`, if given. */
+export function spinUnlock(env: KernelEnv, fn: string, guard?: KStep['guard'], then?: string): KStep {
   return step(fn, 'spin_unlock(&mm->mmu_notifier_mm->lock)', {
     kind: 'release',
     ...(guard ? { guard } : {}),
-    run: (x) => x.update((g) => touchNotifierMm(env, g, `${fn}: spin_unlock`).setIn(['nmm', 'lock'], -1)),
+    run: (x) => {
+      x.update((g) => touchNotifierMm(env, g, `${fn}: spin_unlock`).setIn(['nmm', 'lock'], -1));
+      if (then !== undefined) x.goto(then);
+    },
   });
 }
 

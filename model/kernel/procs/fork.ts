@@ -7,12 +7,23 @@ import { Page } from '../state/Mm.js';
 import { fault, listenerName, touchMm, touchNotifierMm } from '../faults.js';
 import { mmdrop } from './common.js';
 
-/** Checks `release-before-pages-freed` when `who` frees the page. */
-export function freePage(env: KernelEnv, g: KernelState, who: string, fromExit: boolean): KernelState {
+/**
+ * `release-before-pages-freed` when exit_mmap frees the address space's pages: `->release` must have
+ * run on every listener still registered by its driver (whether or not the page the model follows
+ * is among them: a reclaimer may own that one).
+ */
+export function checkReleased(env: KernelEnv, g: KernelState): KernelState {
   g.listeners.forEach((l, i) => {
-    if (fromExit && l.registered && l.releases === 0) {
-      g = fault(env, g, 'release-before-pages-freed', `${who} frees the pages before ->release ran on ${listenerName(env, i)}`, `listener${i}.releases`);
+    if (l.registered && l.releases === 0) {
+      g = fault(env, g, 'release-before-pages-freed', `exit_mmap frees the pages before ->release ran on ${listenerName(env, i)}`, `listener${i}.releases`);
     }
+  });
+  return g;
+}
+
+/** `who` frees the page the model follows: `release-before-pages-freed` if a live listener still maps it in its secondary MMU. */
+export function freePage(env: KernelEnv, g: KernelState, who: string): KernelState {
+  g.listeners.forEach((l, i) => {
     if (l.maps && !l.freed) {
       g = fault(env, g, 'release-before-pages-freed', `${who} frees the page while ${listenerName(env, i)} still maps it in its secondary MMU`, `listener${i}.secondary`);
     }
@@ -36,8 +47,8 @@ export function mmputProc(env: KernelEnv): ProcDef<KernelState> {
         kind: 'free',
         run: (x) =>
           x.update((g) => {
-            g = touchMm(env, g, 'exit_mmap');
-            return g.mm.page === Page.Mapped ? freePage(env, g, 'exit_mmap', true) : g;
+            g = checkReleased(env, touchMm(env, g, 'exit_mmap'));
+            return g.mm.page === Page.Mapped ? freePage(env, g, 'exit_mmap') : g;
           }),
       }),
       mmdrop(env, 'mmput'),

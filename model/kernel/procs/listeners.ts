@@ -1,6 +1,6 @@
 /**
- * The driver behaviours of kernel-model.md §4: each one's `->release` body, its SRCU callback and
- * its teardown thread. `->release` itself (the flush of the secondary MMU) is the invoking step.
+ * The driver behaviours of kernel-model.md §4 and §5: each one's `->release` body, its SRCU callback
+ * and its teardown thread. `->release` itself (the flush of the secondary MMU) is the invoking step.
  */
 import { step, call } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
@@ -12,6 +12,7 @@ import { touchListener, touchMm } from '../faults.js';
 import { callSrcu } from '../srcu.js';
 import { bugOnMmdrop, kfreeListener, mmdrop, type KBody } from './common.js';
 import { callbackReturned } from './srcuProcs.js';
+import { freeRcuBody } from './getPut.js';
 
 /** The driver no longer holds the module for listener `l`. */
 function releaseModule(g: KernelState, l: number): KernelState {
@@ -23,6 +24,13 @@ function callSrcuStep(env: KernelEnv, fn: string, callback: string) {
   return step<KernelState>(fn, `mmu_notifier_call_srcu(&p->rcu, &${callback})`, {
     kind: 'queue',
     run: (x) => x.update((g) => callSrcu(env, touchListener(env, g, x.arg, `${fn}: mmu_notifier_call_srcu`), x.tid, x.arg)),
+  });
+}
+
+/** The driver drops its secondary-MMU mappings of the page itself (a flush, not a method call). */
+function flushSecondaryStep(env: KernelEnv, fn: string) {
+  return step<KernelState>(fn, 'zap the secondary MMU mappings (sptes) of the mm', {
+    run: (x) => x.update((g) => touchListener(env, g, x.arg, `${fn}: zap`).setIn(['listeners', x.arg, 'maps'], false)),
   });
 }
 
@@ -74,6 +82,17 @@ function behaviourProcs(env: KernelEnv, b: Behaviour): BehaviourProcs {
       return { releaseFn: 'unlink_release', release: [], destroyFn: 'none', destroy: [], teardown: [call('mmu_notifier_unregister_no_release'), kfreeListener(env, teardownFn, 'kfree(obj)')] };
     case 'classic':
       return { releaseFn: 'kvm_mmu_notifier_release', release: [], destroyFn: 'none', destroy: [], teardown: [call('mmu_notifier_unregister'), kfreeListener(env, 'kvm_destroy_vm', 'kfree(kvm)')] };
+    case 'get-put':
+      return {
+        releaseFn: 'get_put_release',
+        release: [],
+        destroyFn: 'mmu_notifier_free_rcu',
+        destroy: freeRcuBody(env, 'get_put_free_notifier'),
+        // ->release is not called after a put unlinks the node: the driver drops its sptes itself first.
+        teardown: [flushSecondaryStep(env, teardownFn), call('mmu_notifier_put')],
+      };
+    case 'put-in-release':
+      return { releaseFn: 'put_release', release: [call('mmu_notifier_put')], destroyFn: 'mmu_notifier_free_rcu', destroy: freeRcuBody(env, 'put_release_free_notifier') };
     case 'deferred':
       return {
         releaseFn: 'deferred_release',

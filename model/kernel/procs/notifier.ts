@@ -1,15 +1,15 @@
 /**
- * mm/mmu_notifier.c: __mmu_notifier_release, mmu_notifier_unregister and
- * mmu_notifier_unregister_no_release, in each kernel version's statement order (kernel-model.md §3).
+ * mm/mmu_notifier.c: `->release` invocation, __mmu_notifier_release in each kernel version's
+ * statement order (kernel-model.md §3), and mmu_notifier_unregister_no_release.
  */
 import { step, call, choice, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelState } from '../state/KernelState.js';
-import { fault, invokeOn, listenerName, touchListener } from '../faults.js';
+import { fault, invokeOn, listenerName } from '../faults.js';
 import { hlistDelInitRcu } from '../hlist.js';
-import { Link } from '../state/Listener.js';
-import { bugOnMmCount, bugOnMmdrop, spinLock, spinUnlock, srcuLock, srcuUnlock, walkList, type KBody, type KContext } from './common.js';
+import { releaseVariant } from '../versions.js';
+import { bugOnMmdrop, spinLock, spinUnlock, srcuLock, srcuUnlock, walkList, type KBody, type KContext } from './common.js';
 
 /** The procedure name of a behaviour's `->release`. */
 export function releaseProcName(env: KernelEnv, l: number): string {
@@ -27,15 +27,15 @@ export function invokeRelease(env: KernelEnv, x: KContext, l: number): void {
   x.call(releaseProcName(env, l), l);
 }
 
-/** `__mmu_notifier_release(mm)`; v3.17 (the seed) holds the SRCU read lock across the unlink loop, v3.10 does not. */
-export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelState> {
-  const fn = '__mmu_notifier_release';
-  const v317 = env.version('__mmu_notifier_release') === 'v3.17';
-  const body: KBody = [
+const RELEASE_CALL = 'if (mn->ops->release) mn->ops->release(mn, mm)';
+
+/** v3.8, v3.10, v3.17, v5.4: walk the list calling `->release`, then unlink every node under the lock. */
+function walkThenUnlink(env: KernelEnv, fn: string, unlockBeforeUnlink: boolean): KBody {
+  return [
     srcuLock(fn),
-    ...walkList(env, fn, 'if (mn->ops->release) mn->ops->release(mn, mm)', (x, l) => invokeRelease(env, x, l), 'unlink'),
+    ...walkList(env, fn, RELEASE_CALL, (x, l) => invokeRelease(env, x, l), 'unlink'),
     label('unlink'),
-    ...(v317 ? [] : [srcuUnlock(fn)]),
+    ...(unlockBeforeUnlink ? [srcuUnlock(fn)] : []),
     spinLock(env, fn),
     choice(
       step<KernelState>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) hlist_del_init_rcu(&mn->hlist)', {
@@ -47,38 +47,41 @@ export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelState> {
       }),
       spinUnlock(env, fn, (g) => g.nmm.first < 0),
     ),
-    ...(v317 ? [srcuUnlock(fn)] : []),
-    call('synchronize_srcu'),
+    ...(unlockBeforeUnlink ? [] : [srcuUnlock(fn)]),
   ];
-  return { name: '__mmu_notifier_release', body };
 }
 
-/** `mmu_notifier_unregister(mn, mm)` (v3.10 on): `->release` under SRCU if still hashed, unlink, synchronize, mmdrop. */
-export function unregisterProc(env: KernelEnv): ProcDef<KernelState> {
-  const fn = 'mmu_notifier_unregister';
-  return {
-    name: fn,
-    body: [
-      bugOnMmCount(env, fn),
-      step(fn, 'if (!hlist_unhashed(&mn->hlist))', {
+/** v3.9: under the lock, unlink the first node, drop the lock, call its `->release`, retake the lock. */
+function unlinkThenRelease(env: KernelEnv, fn: string): KBody {
+  return [
+    srcuLock(fn),
+    spinLock(env, fn),
+    label('loop'),
+    choice(
+      step<KernelState>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) { mn = hlist_entry(list.first); hlist_del_init_rcu(&mn->hlist)', {
+        guard: (g) => g.nmm.first >= 0,
         run: (x) => {
-          x.update((g) => touchListener(env, g, x.arg, `${fn}: hlist_unhashed`));
-          if (x.shared.listeners.get(x.arg)!.link === Link.Unhashed) x.goto('sync');
+          x.local = x.shared.nmm.first;
+          x.update((g) => hlistDelInitRcu(env, g, x.local));
         },
       }),
-      srcuLock(fn),
-      step(fn, 'if (mn->ops->release) mn->ops->release(mn, mm)', { kind: 'call', run: (x) => invokeRelease(env, x, x.arg) }),
-      srcuUnlock(fn),
-      spinLock(env, fn),
-      step(fn, 'hlist_del_init_rcu(&mn->hlist)', {
-        run: (x) => x.update((g) => hlistDelInitRcu(env, g, x.arg).setIn(['listeners', x.arg, 'registered'], false)),
-      }),
-      spinUnlock(env, fn),
-      label('sync'),
-      call('synchronize_srcu'),
-      bugOnMmdrop(env, fn),
-    ],
-  };
+      spinUnlock(env, fn, (g) => g.nmm.first < 0, 'done'),
+    ),
+    spinUnlock(env, fn),
+    step<KernelState>(fn, RELEASE_CALL, { kind: 'call', run: (x) => invokeRelease(env, x, x.local) }),
+    spinLock(env, fn, 'loop'),
+    label('done'),
+    srcuUnlock(fn),
+  ];
+}
+
+/** `__mmu_notifier_release(mm)` in the variant of the scenario's version, ending with `synchronize_srcu`. */
+export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelState> {
+  const fn = '__mmu_notifier_release';
+  const variant = releaseVariant(env.version(fn));
+  const body: KBody =
+    variant === 'unlink-then-release' ? unlinkThenRelease(env, fn) : walkThenUnlink(env, fn, variant === 'walk-then-unlink');
+  return { name: fn, body: [...body, call('synchronize_srcu')] };
 }
 
 /** `mmu_notifier_unregister_no_release(mn, mm)` (new in the seed): unlink under the lock, then mmdrop; no SRCU. */

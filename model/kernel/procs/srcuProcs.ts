@@ -7,7 +7,9 @@ import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelState } from '../state/KernelState.js';
 import { CallbackKind } from '../state/Callback.js';
-import { fault, invokeOn, listenerName } from '../faults.js';
+import { fault, invokeCoreCallbackOn, invokeOn, listenerName } from '../faults.js';
+import { GET_PUT_BEHAVIOURS } from '../Scenario.js';
+import { synchronizeIsGracePeriod } from '../versions.js';
 import { dequeue, pendingCallbacks, queueBarrierMarkers, queueGracePeriodMarker, readyHead, waitsForMarker } from '../srcu.js';
 
 /** `synchronize_srcu(&srcu)`: queue a marker behind a grace period, then wait for the worker to fire it. */
@@ -63,9 +65,10 @@ export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelState> {
   };
 }
 
-/** `mmu_notifier_synchronize()`: srcu_barrier on the mmu_notifier SRCU (v3.17). */
-export function notifierSynchronizeProc(): ProcDef<KernelState> {
-  return { name: 'mmu_notifier_synchronize', body: [call('srcu_barrier')] };
+/** `mmu_notifier_synchronize()`: srcu_barrier on the mmu_notifier SRCU (the seed), synchronize_srcu from v5.4 (§5). */
+export function notifierSynchronizeProc(env: KernelEnv): ProcDef<KernelState> {
+  const fn = 'mmu_notifier_synchronize';
+  return { name: fn, body: [call(synchronizeIsGracePeriod(env.version(fn)) ? 'synchronize_srcu' : 'srcu_barrier')] };
 }
 
 /** The procedure name of a behaviour's SRCU callback. */
@@ -100,7 +103,10 @@ export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelState> {
           guard: (g, f) => readyHead(g, f.arg)?.kind === CallbackKind.Destroy,
           run: (x) => {
             const l = x.shared.queues.get(x.arg)!.first()!.listener;
-            x.update((g) => invokeOn(env, checkGracePeriod(env, g, x.arg), l, `the SRCU callback ${destroyProcName(env, l)}`));
+            const what = `the SRCU callback ${destroyProcName(env, l)}`;
+            // v5.4's mmu_notifier_free_rcu is core code: module code runs only when it calls free_notifier.
+            const invoke = GET_PUT_BEHAVIOURS.has(env.behaviours[l]!) ? invokeCoreCallbackOn : invokeOn;
+            x.update((g) => invoke(env, checkGracePeriod(env, g, x.arg), l, what));
             x.update((g) => g.setIn(['queues', x.arg, 0, 'running'], true));
             x.call(destroyProcName(env, l), l);
             x.repeat();

@@ -43,7 +43,7 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelState> {
       ...walkList(env, fn, 'mn->ops->invalidate_page(mn, mm, address)', (x, l) => invokeMethod(env, x, l, 'invalidate_page'), 'unlock'),
       label('unlock'),
       srcuUnlock(fn),
-      step('shrink_page_list', 'free_hot_cold_page_list(&free_pages)', { kind: 'free', run: (x) => x.update((g) => freePage(env, g, 'the reclaimer', false)) }),
+      step('shrink_page_list', 'free_hot_cold_page_list(&free_pages)', { kind: 'free', run: (x) => x.update((g) => freePage(env, g, 'the reclaimer')) }),
       label('drop'),
       mmdrop(env, 'reclaimer'),
     ],

@@ -24,6 +24,8 @@ export interface ListenerProps {
   readonly registered: boolean;
   /** Its driver still holds the module: `->release` has not returned or the teardown thread has not finished. */
   readonly holdsModule: boolean;
+  /** `mn->users`: references taken by mmu_notifier_get and not yet put (v5.4 get/put listeners; 0 otherwise). */
+  readonly users: number;
 }
 
 /** An immutable listener object. */
@@ -31,6 +33,6 @@ export type Listener = RecordOf<ListenerProps>;
 
 /** Builds a listener object. */
 export const makeListener = Record<ListenerProps>(
-  { freed: false, link: Link.Unhashed, next: -1, maps: false, releases: 0, registered: false, holdsModule: true },
+  { freed: false, link: Link.Unhashed, next: -1, maps: false, releases: 0, registered: false, holdsModule: true, users: 0 },
   'Listener',
 );

@@ -1,0 +1,30 @@
+/**
+ * Which properties a scenario's model cannot violate, and why: no step of the model can record
+ * them. The history table shows these cells as "not applicable" instead of checking them. The
+ * rules are conservative: a property is listed only when the steps that can violate it are absent.
+ */
+import type { Scenario } from './Scenario.js';
+import { synchronizeIsGracePeriod, unregisterVariant } from './versions.js';
+
+/** Property id → why the model of `scenario` cannot violate it. */
+export function inapplicableProperties(scenario: Scenario): Map<string, string> {
+  const version = (fn: keyof Scenario['functions']) => scenario.functions[fn] ?? scenario.kernel;
+  const moduleExit = scenario.threads.find((t) => t.kind === 'module-exit');
+  const unregisters = scenario.listeners.some((l) => l.behaviour === 'classic');
+  const why = new Map<string, string>();
+  if (!moduleExit) why.set('no-code-after-unload', 'the module is never unloaded (no module-exit thread)');
+  if (!moduleExit || !moduleExit.synchronize) {
+    why.set('barrier-waits-for-queued', 'nothing calls srcu_barrier (module exit does not call mmu_notifier_synchronize)');
+  } else if (synchronizeIsGracePeriod(version('mmu_notifier_synchronize'))) {
+    why.set('barrier-waits-for-queued', 'nothing calls srcu_barrier (mmu_notifier_synchronize is synchronize_srcu from v5.4)');
+  }
+  if (!unregisters) {
+    why.set('no-null-deref', 'nothing calls hlist_del_rcu (no listener calls mmu_notifier_unregister)');
+    why.set('release-at-most-once', 'only __mmu_notifier_release calls ->release (no listener calls mmu_notifier_unregister)');
+  } else if (unregisterVariant(version('mmu_notifier_unregister')) === 'release-then-del-init-rcu') {
+    why.set('no-null-deref', 'nothing calls hlist_del_rcu (mmu_notifier_unregister uses hlist_del_init_rcu from v3.10)');
+  }
+  const gets = scenario.threads.some((t) => t.kind === 'get' && t.count > 0);
+  if (!gets) why.set('list-integrity', 'nothing adds a node to the list (listeners start registered; no get thread)');
+  return why;
+}
