@@ -8,6 +8,8 @@ export interface CheckOptions {
   readonly maxDepth: number;
   /** Stop with `incomplete: timeout` after this many milliseconds of wall-clock time. */
   readonly timeoutMs: number;
+  /** Stop with `incomplete: memory` once the process's resident memory reaches this many bytes. */
+  readonly maxMemoryBytes?: number;
   /** Called about once a second with the statistics so far. */
   readonly onProgress?: (stats: Stats) => void;
   /** Polled between levels and every few thousand states; true ends the run as `incomplete: interrupted`. */

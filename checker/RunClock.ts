@@ -18,10 +18,11 @@ export class RunClock {
     return performance.now() - this.startMs;
   }
 
-  /** Why the run must stop now (`timeout`, `interrupted`), or undefined; `stats` is read only for a progress report. */
+  /** Why the run must stop now (`timeout`, `memory`, `interrupted`), or undefined; `stats` is read only for a progress report. */
   poll(stats: () => Stats): IncompleteReason | undefined {
     const now = performance.now();
     if (now - this.startMs >= this.options.timeoutMs) return 'timeout';
+    if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes) return 'memory';
     this.inCallback = true;
     const stop = this.options.shouldStop?.() === true;
     if (!stop && this.options.onProgress !== undefined && now - this.lastProgressMs >= PROGRESS_INTERVAL_MS) {

@@ -12,7 +12,7 @@ import type { Trace } from './Trace.js';
 /** The stores and encoding a search used, needed to rebuild and verify its traces. */
 export interface TraceSource<S> {
   readonly encode: Encoder<S>;
-  readonly seen: SeenSet;
+  readonly seen: Pick<SeenSet, 'find'>;
   readonly links: TraceLinks;
 }
 

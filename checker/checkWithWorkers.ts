@@ -1,0 +1,42 @@
+/**
+ * The checker's entry point for a chosen number of worker threads: one worker runs the sequential
+ * explorer in this thread; more run the parallel explorer, which gives the same results. Models
+ * that cannot cross threads (no `decode`, no way to rebuild them in a worker) or that use
+ * `sometimes`/`eventually` properties run on one thread.
+ */
+import type { Model } from '../model/Model.js';
+import { check } from './check.js';
+import type { CheckOptions } from './CheckOptions.js';
+import { makeStats } from './makeStats.js';
+import { modelErrorOutcome } from './modelErrorOutcome.js';
+import type { Outcome } from './Outcome.js';
+import { ParallelExplorer } from './parallel/ParallelExplorer.js';
+import type { ModelSource } from './parallel/ModelSource.js';
+import { WorkerFailure } from './parallel/SearchWorkers.js';
+import { resolveOptions } from './resolveOptions.js';
+
+/** Why a model runs on one thread even when more workers were asked for, or undefined if it need not. */
+export function singleThreadReason(model: Model<unknown, unknown>, source: ModelSource | undefined): string | undefined {
+  if (!source) return 'the model cannot be rebuilt in a worker thread';
+  if (!model.decode || !model.encode) return 'the model has no decode(), so its states cannot cross threads';
+  if (model.properties().some((p) => p.kind === 'sometimes' || p.kind === 'eventually')) return 'the parallel search does not check sometimes/eventually properties yet';
+  return undefined;
+}
+
+/** Checks `model` with `workers` threads (`source` rebuilds it in each worker). */
+export async function checkWithWorkers<S, A>(
+  model: Model<S, A>,
+  source: ModelSource | undefined,
+  options: Partial<CheckOptions> & { readonly workers?: number } = {},
+): Promise<Outcome<S, A>> {
+  const workers = options.workers ?? 1;
+  const resolved = resolveOptions(options);
+  if (workers <= 1 || singleThreadReason(model as Model<unknown, unknown>, source) !== undefined) return check(model, resolved);
+  try {
+    return await new ParallelExplorer(model, source!, resolved, workers).run();
+  } catch (e) {
+    if (!(e instanceof WorkerFailure)) throw e;
+    const stats = makeStats({ generated: 0, distinct: 0, depth: 0, queue: 0, elapsedMs: 0, storeBytes: 0 });
+    return modelErrorOutcome<S, A>(e, stats, undefined, undefined);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Joins the workers' candidates of one level into the next frontier, in rank order — the order in
+ * which a sequential search would have discovered them — so state ids, trace links and the order
+ * of the next level do not depend on how many workers there were or how they were scheduled.
+ */
+import type { TraceLinks } from '../Stores.js';
+import type { LevelResult } from './messages.js';
+import type { SharedSeenSet } from './SharedSeenSet.js';
+
+/** The next frontier: triples (segment = worker index, offset, state id). */
+export interface MergedLevel {
+  readonly entries: Int32Array;
+  readonly count: number;
+  /** The id the next new state will get. */
+  readonly nextId: number;
+}
+
+/** Merges `results` (worker i's candidates live in segment i); stops after `limit` new states. */
+export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet, links: TraceLinks, firstId: number, limit: number): MergedLevel {
+  const total = results.reduce((n, r) => n + r.candidateCount, 0);
+  const entries = new Int32Array(3 * Math.min(total, limit));
+  const heads = results.map(() => 0);
+  let id = firstId;
+  let count = 0;
+  while (count < limit) {
+    let best = -1;
+    let bestRank = Infinity;
+    for (let w = 0; w < results.length; w++) {
+      const r = results[w]!;
+      let h = heads[w]!;
+      // Skip candidates that a lower-ranked discoverer beat after they were recorded.
+      while (h < r.candidateCount && r.candidates[5 * h]! >>> 0 !== seen.rank[r.candidates[5 * h + 1]!]) h++;
+      heads[w] = h;
+      if (h < r.candidateCount && r.candidates[5 * h]! >>> 0 < bestRank) {
+        best = w;
+        bestRank = r.candidates[5 * h]! >>> 0;
+      }
+    }
+    if (best < 0) break;
+    const c = results[best]!.candidates;
+    const at = 5 * heads[best]!++;
+    seen.settle(c[at + 1]!, id);
+    links.addLink(id, c[at + 2]!, c[at + 3]!);
+    entries.set([best, c[at + 4]!, id], 3 * count);
+    id++;
+    count++;
+  }
+  return { entries, count, nextId: id };
+}

@@ -1,0 +1,24 @@
+/**
+ * How a worker thread builds its own copy of a model: models hold closures and cannot be posted,
+ * so the worker imports the module that makes the model and calls (or reads) the named export.
+ */
+import type { Model } from '../../model/Model.js';
+
+/** A module, an export in it, and the JSON arguments to call it with when it is a function. */
+export interface ModelSource {
+  /** The module's URL (file: URL). */
+  readonly module: string;
+  /** The export: a model, or a function that returns one. */
+  readonly exportName: string;
+  /** Arguments for a function export (structured-clonable). */
+  readonly args: readonly unknown[];
+}
+
+/** Imports and builds the model a source describes. */
+export async function loadModel(source: ModelSource): Promise<Model<unknown, unknown>> {
+  const module = (await import(source.module)) as Record<string, unknown>;
+  const exported = module[source.exportName];
+  if (exported === undefined) throw new Error(`${source.module} has no export named ${source.exportName}`);
+  const model = typeof exported === 'function' ? (exported as (...args: unknown[]) => unknown)(...source.args) : exported;
+  return model as Model<unknown, unknown>;
+}

@@ -1,0 +1,200 @@
+/**
+ * The parallel level-synchronous breadth-first search. Workers expand disjoint ranges of a level
+ * into a shared seen set; the coordinator merges their discoveries in rank order. Every count,
+ * state id, verdict and counterexample is the one the sequential explorer gives, whatever the
+ * number of workers: the first violating state of a level is the lowest position any worker finds.
+ */
+import type { Model } from '../../model/Model.js';
+import type { CheckOptions, Stats } from '../CheckOptions.js';
+import { FingerprintHasher } from '../fingerprint.js';
+import { IntBuffer, IntReader } from '../IntBuffer.js';
+import { makeStats } from '../makeStats.js';
+import { modelErrorOutcome } from '../modelErrorOutcome.js';
+import type { IncompleteReason, Outcome } from '../Outcome.js';
+import { PropertyChecker } from '../PropertyChecker.js';
+import { rebuildTrace } from '../rebuildTrace.js';
+import { TraceStore } from '../TraceStore.js';
+import { mergeLevel } from './LevelMerge.js';
+import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, StopReason, type LevelMessage, type LevelResult } from './messages.js';
+import type { ModelSource } from './ModelSource.js';
+import { RunWatch } from './RunWatch.js';
+import { SearchWorkers } from './SearchWorkers.js';
+import { SegmentWriter } from './SegmentWriter.js';
+import { Insert, SharedSeenSet } from './SharedSeenSet.js';
+
+/** The frontier of one level: (segment, offset, id) triples over the segments they point into. */
+interface Level {
+  readonly entries: Int32Array;
+  readonly count: number;
+  readonly segments: SharedArrayBuffer[];
+}
+
+// Grow the seen set before a level when it could pass this load, and stop a level past FULL_LOAD.
+const TARGET_LOAD = 0.5;
+const FULL_LOAD = 0.85;
+
+/** One parallel search; `run()` once. */
+export class ParallelExplorer<S, A> {
+  private readonly props: PropertyChecker<S>;
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * Control.Size));
+  private readonly links = new TraceStore();
+  private readonly watch: RunWatch;
+  private seen = SharedSeenSet.create(1 << 16);
+  private generated = 0;
+  private distinct = 0;
+  private depth = 0;
+  private queue = 0;
+  private finished = false;
+  private branching = 4; // new states per expanded state, estimated from the last level
+
+  constructor(
+    private readonly model: Model<S, A>,
+    private readonly source: ModelSource,
+    private readonly options: CheckOptions,
+    private readonly workerCount: number,
+  ) {
+    this.props = new PropertyChecker(model, model.properties());
+    this.watch = new RunWatch(options, this.control, () => this.stats());
+  }
+
+  /** Runs the search to an outcome. */
+  async run(): Promise<Outcome<S, A>> {
+    const workers = await SearchWorkers.start(this.workerCount, this.source, this.control.buffer as SharedArrayBuffer, this.options.maxStates);
+    this.watch.start();
+    try {
+      return await this.search(workers);
+    } finally {
+      this.watch.stop();
+      await workers.close();
+    }
+  }
+
+  private async search(workers: SearchWorkers): Promise<Outcome<S, A>> {
+    let level = this.seed();
+    if (this.distinct >= this.options.maxStates) return this.incomplete('maxStates');
+    for (this.depth = 0; level.count > 0; this.depth++) {
+      if (level.count > MAX_LEVEL_SIZE) throw new RangeError(`a level of ${level.count} states is more than the parallel search supports (${MAX_LEVEL_SIZE})`);
+      const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
+      this.queue = level.count;
+      const results = await this.runLevel(workers, level);
+      const outcome = this.levelOutcome(results, level, start);
+      if (outcome) return outcome;
+      this.generated += results.reduce((n, r) => n + r.generated, 0);
+      const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct);
+      this.branching = Math.max(1, merged.count / level.count);
+      this.distinct = merged.nextId;
+      level = { entries: merged.entries, count: merged.count, segments: results.map((r) => r.segment) };
+      this.queue = level.count;
+      if (Atomics.load(this.control, Control.Stop) === StopReason.MaxStates || this.distinct >= this.options.maxStates) return this.incomplete('maxStates');
+      if (results.some((r) => r.cutOff)) return this.incomplete('maxDepth');
+    }
+    this.depth = Math.max(0, this.depth - 1); // the loop stepped past the last level
+    this.finished = true;
+    return { kind: 'ok', stats: this.stats() };
+  }
+
+  /** Runs a level, growing the seen set and running it again whenever it fills up. */
+  private async runLevel(workers: SearchWorkers, level: Level): Promise<LevelResult[]> {
+    this.ensureCapacity(this.distinct + level.count * this.branching * 1.5);
+    for (;;) {
+      Atomics.store(this.control, Control.BestViolation, NO_VIOLATION);
+      Atomics.store(this.control, Control.Stop, this.watch.reason ? StopReason.Requested : StopReason.None);
+      const results = await workers.level(this.messages(level));
+      if (Atomics.load(this.control, Control.Stop) !== StopReason.Full || results.some((r) => r.error)) return results;
+      this.seen = this.seen.rebuilt(this.seen.capacity * 2);
+      Atomics.sub(this.control, Control.Generated, results.reduce((n, r) => n + r.generated, 0));
+    }
+  }
+
+  private levelOutcome(results: readonly LevelResult[], level: Level, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> | undefined {
+    const failed = results.map((r) => r.error).filter((e) => e !== undefined).sort((a, b) => a.position - b.position)[0];
+    if (failed) return this.modelError(failed, level);
+    const best = Atomics.load(this.control, Control.BestViolation);
+    if (best !== NO_VIOLATION) return this.violation(level, best, start);
+    if (this.watch.reason) return this.incomplete(this.watch.reason);
+    return undefined;
+  }
+
+  private messages(level: Level): LevelMessage[] {
+    const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
+    new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
+    const per = Math.ceil(level.count / this.workerCount);
+    const fullAt = Math.min(this.options.maxStates, Math.floor(this.seen.capacity * FULL_LOAD));
+    return Array.from({ length: this.workerCount }, (_v, i) => ({
+      type: 'level' as const,
+      expand: this.depth < this.options.maxDepth,
+      start: Math.min(level.count, i * per),
+      end: Math.min(level.count, (i + 1) * per),
+      entries,
+      segments: level.segments,
+      seen: this.seen.buffers,
+      fullAt,
+    }));
+  }
+
+  private ensureCapacity(states: number): void {
+    if (states > this.seen.capacity * TARGET_LOAD) this.seen = this.seen.rebuilt(Math.ceil(states / TARGET_LOAD));
+  }
+
+  /** Stores the initial states as level 0, in a segment of their own. */
+  private seed(): Level {
+    const segment = new SegmentWriter();
+    const scratch = new IntBuffer();
+    const hasher = new FingerprintHasher();
+    const entries: number[] = [];
+    const initStates = this.model.initStates();
+    for (let index = 0; index < initStates.length && this.distinct < this.options.maxStates; index++) {
+      scratch.clear();
+      this.model.encode!(initStates[index] as S, scratch);
+      hasher.reset();
+      for (let i = 0; i < scratch.length; i++) hasher.int(scratch.data[i]!);
+      hasher.finish();
+      this.generated++;
+      if (this.seen.insert(hasher.hi, hasher.lo, index + 1) !== Insert.New) continue;
+      const id = this.distinct++;
+      this.seen.settle(this.seen.lastSlot, id);
+      this.links.addRoot(id, index);
+      entries.push(0, segment.append(scratch.data, scratch.length), id);
+    }
+    return { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] };
+  }
+
+  private stateAt(level: Level, position: number): { state: S; id: number } {
+    const segment = new Int32Array(level.segments[level.entries[3 * position]!]!);
+    const offset = level.entries[3 * position + 1]!;
+    const state = this.model.decode!(new IntReader(segment, offset + 1, offset + 1 + segment[offset]!));
+    return { state, id: level.entries[3 * position + 2]! };
+  }
+
+  private violation(level: Level, position: number, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> {
+    const { state, id } = this.stateAt(level, position);
+    const deadlocked = this.props.isDeadlock(state, this.props.watchesDeadlock ? this.model.actions(state).length : -1);
+    const violations = this.props.violationsAt(state, deadlocked);
+    const trace = rebuildTrace(this.model, { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links }, id);
+    return { kind: 'violation', violations, trace, stats: this.statsOf(start.generated, start.distinct, this.depth, start.queue) };
+  }
+
+  private modelError(error: NonNullable<LevelResult['error']>, level: Level): Outcome<S, A> {
+    const { state, id } = this.stateAt(level, error.position);
+    const action = error.actionIndex >= 0 ? this.model.actions(state)[error.actionIndex] : undefined;
+    const traceTo = () => rebuildTrace(this.model, { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links }, id);
+    const thrown = Object.assign(new Error(error.message), error.stack ? { stack: error.stack } : {});
+    return modelErrorOutcome(thrown, this.stats(), action, traceTo);
+  }
+
+  private incomplete(reason: IncompleteReason): Outcome<S, A> {
+    this.finished = true;
+    return { kind: 'incomplete', reason, stats: this.stats() };
+  }
+
+  /** Statistics so far: while a level runs, the shared counters; at the end, the merged counts. */
+  private stats(): Stats {
+    if (this.finished) return this.statsOf(this.generated, this.distinct, this.depth, this.queue);
+    const generated = Math.max(this.generated, Atomics.load(this.control, Control.Generated));
+    return this.statsOf(generated, Math.max(this.distinct, this.seen.size), this.depth, this.queue);
+  }
+
+  private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
+    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.watch.elapsedMs, storeBytes: this.seen.bytes + this.links.bytes });
+  }
+}

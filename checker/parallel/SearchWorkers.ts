@@ -1,0 +1,104 @@
+/**
+ * The search workers of one run, started through worker-threads-pool: each builds its own model
+ * from a `ModelSource`, then expands the level ranges it is sent. A worker that dies or throws
+ * outside the model fails the run with an error naming it: never a hang, never a pass.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import Pool from 'worker-threads-pool';
+import type { ModelSource } from './ModelSource.js';
+import type { FromWorker, LevelMessage, LevelResult } from './messages.js';
+
+/** A worker failed outside the model (crashed, was killed, or could not build the model). */
+export class WorkerFailure extends Error {
+  constructor(
+    /** 1-based worker number. */
+    readonly worker: number,
+    message: string,
+  ) {
+    super(`worker ${worker} ${message}`);
+    this.name = 'WorkerFailure';
+  }
+}
+
+/** Where the worker program is: compiled JavaScript, or TypeScript sources through the tsx loader. */
+function workerProgram(): { filename: string; options: WorkerOptions } {
+  if (import.meta.url.endsWith('.ts')) {
+    const entry = new URL('./workerEntry.ts', import.meta.url).href;
+    return { filename: fileURLToPath(new URL('./tsBoot.mjs', import.meta.url)), options: { workerData: { entry } } };
+  }
+  return { filename: fileURLToPath(new URL('./workerEntry.js', import.meta.url)), options: {} };
+}
+
+/** A started set of workers. */
+export class SearchWorkers {
+  private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
+  private failure: WorkerFailure | undefined;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly workers: readonly Worker[],
+  ) {
+    workers.forEach((w, i) => {
+      w.on('message', (m: FromWorker) => this.settle(i, (p) => p.resolve(m)));
+      w.on('error', (e: Error) => this.fail(new WorkerFailure(i + 1, `crashed: ${e.message}`)));
+      w.on('exit', (code: number) => this.fail(new WorkerFailure(i + 1, `exited (code ${code}) during the search`)));
+    });
+  }
+
+  /** Starts `count` workers, each building the model of `source`. */
+  static async start(count: number, source: ModelSource, control: SharedArrayBuffer, maxStates: number): Promise<SearchWorkers> {
+    const pool = new Pool({ max: count });
+    const { filename, options } = workerProgram();
+    const workers = await Promise.all(
+      Array.from({ length: count }, () => new Promise<Worker>((resolve, reject) => pool.acquire(filename, options, (e, w) => (e ? reject(e) : resolve(w))))),
+    );
+    const set = new SearchWorkers(pool, workers);
+    const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates }));
+    replies.forEach((r, i) => {
+      if (r.type === 'initError') throw new WorkerFailure(i + 1, `could not build the model: ${r.message}`);
+    });
+    return set;
+  }
+
+  /** Runs one level: message i goes to worker i. */
+  async level(messages: readonly LevelMessage[]): Promise<LevelResult[]> {
+    const replies = await this.broadcast((i) => messages[i]!);
+    return replies.map((r, i) => {
+      if (r.type !== 'level') throw new WorkerFailure(i + 1, `sent ${r.type} during a level`);
+      return r;
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    for (const w of this.workers) w.removeAllListeners('exit');
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.pool.destroy();
+  }
+
+  private broadcast(message: (i: number) => unknown): Promise<FromWorker[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return Promise.all(
+      this.workers.map(
+        (w, i) =>
+          new Promise<FromWorker>((resolve, reject) => {
+            this.pending.set(i, { resolve, reject });
+            w.postMessage(message(i));
+          }),
+      ),
+    );
+  }
+
+  private settle(i: number, f: (p: { resolve: (m: FromWorker) => void; reject: (e: Error) => void }) => void): void {
+    const p = this.pending.get(i);
+    if (!p) return;
+    this.pending.delete(i);
+    f(p);
+  }
+
+  private fail(failure: WorkerFailure): void {
+    this.failure ??= failure;
+    for (const i of [...this.pending.keys()]) this.settle(i, (p) => p.reject(failure));
+  }
+}

@@ -1,0 +1,41 @@
+/** An append-only store of encoded states in shared memory, grown by copying into a larger buffer. */
+import type { EncodeSink } from '../../model/EncodeSink.js';
+
+/** Writes records of (length, integers…) into a SharedArrayBuffer. */
+export class SegmentWriter {
+  buffer: SharedArrayBuffer;
+  private data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.buffer = new SharedArrayBuffer(4 * capacity);
+    this.data = new Int32Array(this.buffer);
+  }
+
+  /** Appends `count` integers from `source` as one record; returns the record's offset. */
+  append(source: Int32Array, count: number): number {
+    if (this.length + count + 1 > this.data.length) this.grow(this.length + count + 1);
+    const offset = this.length;
+    this.data[offset] = count;
+    this.data.set(source.subarray(0, count), offset + 1);
+    this.length += count + 1;
+    return offset;
+  }
+
+  /** Appends a record whose integers an encoder writes; returns the record's offset. */
+  write(encode: (sink: EncodeSink) => void, scratch: { data: Int32Array; length: number; clear(): void } & EncodeSink): number {
+    scratch.clear();
+    encode(scratch);
+    return this.append(scratch.data, scratch.length);
+  }
+
+  private grow(capacity: number): void {
+    let size = this.data.length * 2;
+    while (size < capacity) size *= 2;
+    const buffer = new SharedArrayBuffer(4 * size);
+    const data = new Int32Array(buffer);
+    data.set(this.data.subarray(0, this.length));
+    this.buffer = buffer;
+    this.data = data;
+  }
+}

@@ -1,0 +1,84 @@
+/** The messages between the coordinating thread and the search workers, and the shared control words. */
+import type { ModelSource } from './ModelSource.js';
+import type { SeenBuffers } from './SharedSeenSet.js';
+
+/** Indices of the shared control array (Int32Array over a SharedArrayBuffer). */
+export const enum Control {
+  /** Why workers must stop now: one of `StopReason`, 0 to go on. */
+  Stop = 0,
+  /** The lowest level position found violating a property so far. */
+  BestViolation = 1,
+  /** Successors generated so far in the whole run (for progress). */
+  Generated = 2,
+  Size = 3,
+}
+
+/** Why a level was cut short. */
+export const enum StopReason {
+  None = 0,
+  /** Timeout, interrupt or memory: the coordinator decides which. */
+  Requested = 1,
+  /** The seen set is too full to go on: grow it and run the level again. */
+  Full = 2,
+  /** The state bound was reached. */
+  MaxStates = 3,
+}
+
+/** No violation found yet in this level. */
+export const NO_VIOLATION = 0x7fff_ffff;
+
+/** Ranks are `position * RANK_ACTIONS + action + 1`; so at most this many actions per state. */
+export const RANK_ACTIONS = 64;
+/** And at most this many states per level (ranks fit in 32 bits). */
+export const MAX_LEVEL_SIZE = Math.floor(0xffff_ffff / RANK_ACTIONS) - 1;
+
+/** Sets a worker up. */
+export interface InitMessage {
+  readonly type: 'init';
+  readonly source: ModelSource;
+  readonly control: SharedArrayBuffer;
+  readonly maxStates: number;
+}
+
+/** Expands positions [start, end) of a level. */
+export interface LevelMessage {
+  readonly type: 'level';
+  readonly expand: boolean;
+  readonly start: number;
+  readonly end: number;
+  /** Triples (segment, offset, state id) per position. */
+  readonly entries: SharedArrayBuffer;
+  /** Encoded states: per segment, records of (length, integers…). */
+  readonly segments: readonly SharedArrayBuffer[];
+  readonly seen: SeenBuffers;
+  /** Stop inserting once the set holds this many (then the level is run again with a larger set). */
+  readonly fullAt: number;
+}
+
+/** What a worker found in its part of a level. */
+export interface LevelResult {
+  readonly type: 'level';
+  /** Quintuples (rank, slot, parent id, action index, offset in `segment`) in rank order. */
+  readonly candidates: Int32Array;
+  readonly candidateCount: number;
+  readonly segment: SharedArrayBuffer;
+  readonly generated: number;
+  /** A state at the depth bound had successors that were not explored. */
+  readonly cutOff: boolean;
+  /** The first violating position in this worker's part, or -1. */
+  readonly violation: number;
+  readonly error?: WorkerError;
+}
+
+/** An exception thrown by the model inside a worker. */
+export interface WorkerError {
+  readonly message: string;
+  readonly stack?: string;
+  /** The level position of the state being checked or expanded. */
+  readonly position: number;
+  /** The action index being taken, or -1. */
+  readonly actionIndex: number;
+}
+
+export type ToWorker = InitMessage | LevelMessage | { readonly type: 'close' };
+export type FromWorker = { readonly type: 'ready' } | { readonly type: 'initError'; readonly message: string } | LevelResult;

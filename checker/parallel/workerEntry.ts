@@ -1,0 +1,32 @@
+/** The entry of a search worker thread: builds its model, then expands the level ranges it is sent. */
+import { parentPort } from 'node:worker_threads';
+import { loadModel } from './ModelSource.js';
+import { LevelWorker } from './LevelWorker.js';
+import type { FromWorker, ToWorker } from './messages.js';
+
+const port = parentPort;
+if (!port) throw new Error('workerEntry must run in a worker thread');
+
+let worker: LevelWorker<unknown, unknown> | undefined;
+const reply = (msg: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
+
+port.on('message', async (msg: ToWorker) => {
+  switch (msg.type) {
+    case 'init':
+      try {
+        worker = new LevelWorker(await loadModel(msg.source), msg.control, msg.maxStates);
+        reply({ type: 'ready' });
+      } catch (e) {
+        reply({ type: 'initError', message: (e as Error).message ?? String(e) });
+      }
+      break;
+    case 'level': {
+      const result = worker!.run(msg);
+      reply(result, [result.candidates.buffer as ArrayBuffer]);
+      break;
+    }
+    case 'close':
+      port.close();
+      break;
+  }
+});
