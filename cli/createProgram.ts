@@ -3,9 +3,10 @@
  * output. Every usage error and bad input maps to exit code 2 here, in one place.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../model/InputError.js';
+import { InputError, expectedOneOf } from '../model/InputError.js';
 import { addCheckCommand } from './commands/checkCommand.js';
 import { addScenariosCommand } from './commands/scenariosCommand.js';
+import { addHistoryCommand } from './commands/historyCommand.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
 
@@ -22,10 +23,16 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
     .version('0.1.0')
     .option('--debug', 'show stack traces of errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(`mmucheck: ${s}`) })
     .showHelpAfterError('(run mmucheck --help for usage)');
+  // An unknown command is bad input like any other: name it and the commands there are.
+  program.on('command:*', (operands: string[]) => {
+    const names = program.commands.map((c) => c.name());
+    throw new InputError(`unknown command "${operands[0]}"; ${expectedOneOf(operands[0] ?? '', names)}`);
+  });
   addCheckCommand(program, io, setExit);
   addScenariosCommand(program, io, setExit);
+  addHistoryCommand(program, io, setExit);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   async function run(args: readonly string[]): Promise<number> {

@@ -1,0 +1,83 @@
+/** `mmucheck history [scenario]`: the scenario checked against every kernel version the model knows, as a table. */
+import type { Command } from 'commander';
+import { loadScenario } from '../../model/kernel/loadScenario.js';
+import { SRCU_IMPLEMENTATIONS, type SrcuImpl } from '../../model/kernel/Scenario.js';
+import { LIMITS } from '../../model/kernel/parseScenario.js';
+import { MAX_STATES_LIMIT } from '../../checker/resolveOptions.js';
+import { applyOverrides, overrideFlags } from '../applyOverrides.js';
+import { runHistory, type History, type HistoryRow } from '../history/runHistory.js';
+import { historyJson, historyMarkdown, historyText } from '../history/renderHistory.js';
+import { rowName } from '../history/historyCells.js';
+import { EXIT } from '../exitCodes.js';
+import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
+import type { Io } from '../Io.js';
+
+interface HistoryFlags {
+  readonly srcu?: SrcuImpl[];
+  readonly readers?: number;
+  readonly reclaimers?: number;
+  readonly property?: string[];
+  readonly perProperty?: boolean;
+  readonly maxStates?: number;
+  readonly timeout?: number;
+  readonly format: 'text' | 'json' | 'markdown';
+  readonly quiet?: boolean;
+}
+
+/** 0 when every cell is decided (violations are findings, not failures), 3 if a run was cut short, 4 on a model error. */
+export function historyExitCode(h: History): number {
+  const kinds = new Set(h.rows.flatMap((r) => r.cells.map((c) => c.verdict.kind)));
+  return kinds.has('model-error') ? EXIT.modelError : kinds.has('incomplete') ? EXIT.incomplete : EXIT.ok;
+}
+
+/** A progress line on stderr at most once a second, so long tables show they are alive. */
+function rowProgress(io: Io, quiet: boolean): (row: HistoryRow, index: number, total: number) => void {
+  let last = Date.now();
+  return (row, index, total) => {
+    if (quiet || Date.now() - last < 1000) return;
+    last = Date.now();
+    io.err(`progress: row ${index + 1} of ${total} (${rowName(row)}) done, ${row.states.toLocaleString('en-US')} states\n`);
+  };
+}
+
+/** Collects repeated `--srcu` values, each one of the implementations. */
+function srcuList(value: string, previous: SrcuImpl[] = []): SrcuImpl[] {
+  return [...previous, choiceOption(SRCU_IMPLEMENTATIONS)(value)];
+}
+
+/** Adds the `history` command; `setExit` receives the exit code. */
+export function addHistoryCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('history')
+    .description('check a scenario against every kernel version (and SRCU implementation) and print the table')
+    .argument('[scenario]', 'a bundled scenario name or a path to a scenario file', 'seed')
+    .option('--srcu <impl>', `SRCU implementation of every row, ${SRCU_IMPLEMENTATIONS.join('|')} (repeatable; default: the ones each version ran with)`, srcuList)
+    .option('--readers <n>', 'number of invalidate readers', intOption(0, LIMITS.threadsPerGroup))
+    .option('--reclaimers <n>', 'number of page reclaimers', intOption(0, LIMITS.threadsPerGroup))
+    .option('--property <id>', 'the columns: check only this property (repeatable); default: the scenario\'s list', collect)
+    .option('--per-property', 'one run per cell instead of shared runs (slower; same table)')
+    .option('--max-states <n>', 'bound of each run: stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
+    .option('--timeout <duration>', 'bound of each run: stop (incomplete) after this long', durationOption)
+    .option('--format <format>', 'text, json or markdown', choiceOption(['text', 'json', 'markdown'] as const), 'text')
+    .option('--quiet', 'no progress on stderr')
+    .action((scenarioArg: string, flags: HistoryFlags) => {
+      const overrides = { ...(flags.readers === undefined ? {} : { readers: flags.readers }), ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }), ...(flags.property ? { property: flags.property } : {}) };
+      const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
+      const bounds = [...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]), ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`])];
+      const history = runHistory(scenario, {
+        scenarioArg,
+        flags: [...overrideFlags({ ...overrides, property: [] }), ...bounds],
+        ...(flags.srcu ? { srcus: [...new Set(flags.srcu)] } : {}),
+        perProperty: flags.perProperty === true,
+        check: {
+          ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+          ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+          ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
+        },
+        onRow: rowProgress(io, flags.quiet === true),
+      });
+      if (flags.format === 'json') io.out(JSON.stringify(historyJson(history), null, 2) + '\n');
+      else io.out(flags.format === 'markdown' ? historyMarkdown(history) : historyText(history));
+      setExit(historyExitCode(history));
+    });
+}

@@ -1,0 +1,65 @@
+/** How a history cell reads: short column labels for the text table, and each verdict in a word. */
+import type { CellVerdict, History } from './runHistory.js';
+
+/** Short column labels for the text table (the legend maps them back to property ids). */
+const SHORT: Readonly<Record<string, string>> = {
+  'no-code-after-unload': 'unload',
+  'no-callback-on-freed': 'cb-freed',
+  'no-use-after-free': 'uaf',
+  'barrier-waits-for-queued': 'barrier',
+  'grace-period': 'gp',
+  'no-bug-on': 'bug-on',
+  'no-null-deref': 'null',
+  'list-integrity': 'list',
+  'release-before-pages-freed': 'pages',
+  'no-leak': 'leak',
+  'no-deadlock': 'deadlock',
+  'release-at-most-once': 'release-1x',
+};
+
+/** The text table's label of property `id`. */
+export function shortLabel(id: string): string {
+  return SHORT[id] ?? id;
+}
+
+/** A cell in a few characters: `ok`, `✗ 16` (violated, 16 steps), `n/a`, `?` (incomplete), `error`. */
+export function cellText(v: CellVerdict): string {
+  switch (v.kind) {
+    case 'pass':
+      return 'ok';
+    case 'violated':
+      return `✗ ${v.length}`;
+    case 'not-applicable':
+      return 'n/a';
+    case 'incomplete':
+      return '?';
+    case 'model-error':
+      return 'error';
+  }
+}
+
+/** Every distinct reason a property is not applicable, with the rows it applies to. */
+export function notApplicableNotes(h: History): { property: string; reason: string; rows: string[] }[] {
+  const notes = new Map<string, { property: string; reason: string; rows: string[] }>();
+  for (const row of h.rows) {
+    for (const c of row.cells) {
+      if (c.verdict.kind !== 'not-applicable') continue;
+      const key = `${c.property}\u0000${c.verdict.reason}`;
+      const note = notes.get(key) ?? { property: c.property, reason: c.verdict.reason, rows: [] };
+      note.rows.push(rowName(row));
+      notes.set(key, note);
+    }
+  }
+  const all = h.rows.length;
+  return [...notes.values()].map((x) => (x.rows.length === all && all > 1 ? { ...x, rows: ['all rows'] } : x));
+}
+
+/** A row's name: `v3.17 tree`. */
+export function rowName(row: { readonly kernel: string; readonly srcu: string }): string {
+  return `${row.kernel} ${row.srcu}`;
+}
+
+/** The cells that are not a pass or n/a, in table order: what a reader would want to re-run. */
+export function notableCells(h: History) {
+  return h.rows.flatMap((row) => row.cells.filter((c) => c.verdict.kind !== 'pass' && c.verdict.kind !== 'not-applicable').map((c) => ({ row, cell: c })));
+}
