@@ -14,6 +14,7 @@ import { EXIT } from '../exitCodes.js';
 import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import type { CheckRun } from '../runCheck.js';
+import { isModelFile, runModelFile } from '../runUserModel.js';
 
 interface CheckFlags extends ScenarioOverrides {
   readonly maxStates?: number;
@@ -42,7 +43,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
   program
     .command('check')
     .description('check a scenario (bundled name or JSON file; default: seed) and print the verdict')
-    .argument('[scenario]', 'a bundled scenario name or a path to a scenario file', 'seed')
+    .argument('[scenario]', 'a bundled scenario name, a path to a scenario file, or a model file (.ts, .mts, .js, .mjs)', 'seed')
     .addOption(new Option('--kernel <version>', 'kernel version of every versioned function').choices(KERNEL_VERSIONS))
     .addOption(new Option('--srcu <impl>', 'SRCU implementation').choices(SRCU_IMPLEMENTATIONS))
     .option('--readers <n>', 'number of invalidate readers', intOption(0, LIMITS.threadsPerGroup))
@@ -54,7 +55,8 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--format <format>', 'text or json', choiceOption(['text', 'json'] as const), 'text')
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
-    .action((scenarioArg: string, flags: CheckFlags) => {
+    .action(async (scenarioArg: string, flags: CheckFlags) => {
+      if (isModelFile(scenarioArg)) return setExit(await runModelFile(scenarioArg, flags, io));
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
       const command = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);

@@ -1,0 +1,111 @@
+/**
+ * `mmucheck check ./model.ts`: checks a model file written against the public API (see
+ * docs/writing-models.md) with the same checker, reports and exit codes as a scenario.
+ */
+import type { CheckOptions } from '../checker/CheckOptions.js';
+import { InputError, expectedOneOf } from '../model/InputError.js';
+import type { Property } from '../model/Property.js';
+import { EXIT } from './exitCodes.js';
+import type { Io } from './Io.js';
+import { makeProgress } from './progress.js';
+import { palette } from './render/colour.js';
+import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
+import { checkModelFile, type UserModelRun } from './userModel/UserModelRun.js';
+import { userJsonReport } from './userModel/userJsonReport.js';
+import { userTextReport } from './userModel/userTextReport.js';
+
+export { isModelFile };
+
+/**
+ * The flags of `check` that apply to a model file; the kernel's scenario overrides are refused.
+ * A model file runs on one thread (a worker could not rebuild it), so `--workers` changes nothing.
+ */
+export interface ModelFileFlags {
+  readonly kernel?: string;
+  readonly srcu?: string;
+  readonly readers?: number;
+  readonly reclaimers?: number;
+  readonly property?: readonly string[];
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  /** Milliseconds. */
+  readonly timeout?: number;
+  /** Bytes. */
+  readonly maxMemory?: number;
+  readonly format?: string;
+  readonly quiet?: boolean;
+  readonly color?: boolean;
+}
+
+const SCENARIO_ONLY = [
+  ['kernel', '--kernel'],
+  ['srcu', '--srcu'],
+  ['readers', '--readers'],
+  ['reclaimers', '--reclaimers'],
+] as const;
+
+const FORMATS = ['text', 'json'];
+
+function requireApplicable(flags: ModelFileFlags): void {
+  for (const [key, flag] of SCENARIO_ONLY) {
+    if (flags[key] !== undefined) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
+  }
+  const format = flags.format ?? 'text';
+  if (!FORMATS.includes(format)) throw new InputError(`format "${format}" is not available for a model file; use text or json`, undefined, '--format');
+}
+
+/** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
+function selectProperties(all: readonly Property<unknown>[], ids: readonly string[] | undefined): readonly Property<unknown>[] | undefined {
+  if (ids === undefined || ids.length === 0) return undefined;
+  const known = all.map((p) => p.id);
+  for (const id of ids) {
+    if (!known.includes(id)) throw new InputError(`the model has no property "${id}"; ${expectedOneOf(id, known)}`, undefined, '--property');
+  }
+  return all.filter((p) => ids.includes(p.id));
+}
+
+function reproduceCommand(file: string, flags: ModelFileFlags): string {
+  return [
+    'mmucheck check',
+    file,
+    ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
+    ...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]),
+    ...(flags.maxDepth === undefined ? [] : [`--max-depth ${flags.maxDepth}`]),
+    ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
+  ].join(' ');
+}
+
+function exitCodeOf(run: UserModelRun): number {
+  return { ok: EXIT.ok, violation: EXIT.violation, incomplete: EXIT.incomplete, modelError: EXIT.modelError }[run.outcome.kind];
+}
+
+/** Loads and checks the model file `file`, prints the report, and returns the exit code. */
+export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
+  requireApplicable(flags);
+  const loaded = await loadModelFile(file);
+  const all = propertiesOf(loaded.model);
+  const properties = all === undefined ? undefined : selectProperties(all, flags.property);
+  const progress = makeProgress(io, flags.quiet === true);
+  const options: Partial<CheckOptions> = {
+    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+    ...(flags.maxMemory === undefined ? {} : { maxMemoryBytes: flags.maxMemory }),
+    onProgress: (s) => progress.update(s),
+    ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
+  };
+  const run = checkModelFile(loaded, properties, options, reproduceCommand(file, flags));
+  progress.done();
+  if (flags.format === 'json') io.out(JSON.stringify(userJsonReport(run), null, 2) + '\n');
+  else io.out(userTextReport(run, palette(flags.color !== false && io.stdoutIsTty && !process.env['NO_COLOR'])));
+  return exitCodeOf(run);
+}
+
+/** The model's properties, or undefined when properties() throws: the check then reports that as a model error. */
+function propertiesOf(model: { properties(): readonly Property<unknown>[] }): readonly Property<unknown>[] | undefined {
+  try {
+    return model.properties();
+  } catch {
+    return undefined;
+  }
+}

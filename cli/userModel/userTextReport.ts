@@ -1,0 +1,102 @@
+/**
+ * The human-readable report of a model file's run: what was checked, the verdict, the shortest
+ * counterexample or the witnesses, the statistics and the command that reproduces it. The same
+ * layout as a scenario's report, without the kernel's CPU column.
+ */
+import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { Property } from '../../model/Property.js';
+import type { Palette } from '../render/colour.js';
+import { statsLine } from '../render/textReport.js';
+import type { UserModelRun } from './UserModelRun.js';
+
+const REASONS: Record<string, string> = {
+  maxStates: 'the --max-states bound was reached',
+  maxDepth: 'the --max-depth bound was reached with states left to expand',
+  timeout: 'the --timeout ran out',
+  memory: 'the memory bound was reached',
+  interrupted: 'the run was interrupted',
+};
+
+const KIND_NOTES: Record<Property<unknown>['kind'], string> = { always: '', deadlockFree: '', sometimes: ' (sometimes)', eventually: ' (eventually)' };
+
+function value(v: unknown): string {
+  return v === null || v === undefined ? '—' : String(v);
+}
+
+/** Header lines: the model, its file, its threads, what is checked. */
+function headerLines(run: UserModelRun): string[] {
+  const { name, description, file } = run.loaded;
+  const threads = run.threads?.map((t) => `${t.name}${t.daemon === true ? ' (daemon)' : ''}`).join(', ');
+  return [
+    `model      ${name}${description ? `: ${description}` : ''}`,
+    `file       ${file}`,
+    ...(threads === undefined ? [] : [`threads    ${threads}`]),
+    `checking   ${run.properties.map((p) => `${p.id}${KIND_NOTES[p.kind]}`).join(', ') || 'no properties'}`,
+  ];
+}
+
+/** One step: number, thread, function, statement, the fields it changed, and the failure on the last. */
+function stepLines(s: RenderedStep, width: number, failing: string | undefined, p: Palette): string[] {
+  const marker = failing !== undefined ? p.bad('>') : ' ';
+  const who = s.thread === '' && s.fn === '' ? undefined : `${s.thread.padEnd(width)}  ${p.bold(s.fn)}`;
+  const indent = ' '.repeat(who === undefined ? 7 : width + 9);
+  const lines = who === undefined ? [`${marker}${String(s.step).padStart(4)}  ${s.code}`] : [`${marker}${String(s.step).padStart(4)}  ${who}`, `${indent}${s.code}`];
+  for (const c of s.changes) lines.push(p.dim(`${indent}${c.field}: ${value(c.from)} → ${value(c.to)}`));
+  if (failing !== undefined) lines.push(p.bad(`${indent}✗ ${failing}`));
+  return lines;
+}
+
+function traceLines(steps: readonly RenderedStep[], failing: string | undefined, p: Palette): string[] {
+  const width = Math.max(6, ...steps.map((s) => s.thread.length));
+  return steps.flatMap((s, i) => stepLines(s, width, i === steps.length - 1 ? failing : undefined, p));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function okLines(run: UserModelRun, p: Palette): string[] {
+  const n = run.properties.length;
+  const lines = [p.good(`ALL PROPERTIES HOLD on every reachable state (${n} propert${n === 1 ? 'y' : 'ies'})`)];
+  for (const w of run.witnesses) {
+    lines.push('', `Witness of ${w.propertyId}: ${w.propertyName} (shortest: ${plural(w.steps.length, 'step')})`);
+    lines.push(...traceLines(w.steps, undefined, p));
+  }
+  return lines;
+}
+
+function violationLines(run: UserModelRun, p: Palette): string[] {
+  if (run.outcome.kind !== 'violation') return [];
+  const [primary, ...others] = run.outcome.violations;
+  const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
+  if (primary!.noWitness) {
+    if (others.length) lines.push(`          no witness either: ${others.map((v) => v.propertyId).join(', ')}`);
+    lines.push('', `Why: ${primary!.message}.`, 'The model never reaches such a state: its other properties may hold only because nothing happens.');
+    return lines;
+  }
+  if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
+  lines.push('', `Shortest counterexample: ${plural(run.steps.length, 'step')}`);
+  lines.push(...traceLines(run.steps, primary!.message, p));
+  lines.push('', `Why: ${primary!.message}.`);
+  return lines;
+}
+
+function verdictLines(run: UserModelRun, p: Palette): string[] {
+  const o = run.outcome;
+  switch (o.kind) {
+    case 'ok':
+      return okLines(run, p);
+    case 'incomplete':
+      return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
+    case 'modelError':
+      return [p.bad(`MODEL ERROR: ${o.message}`), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run.steps, o.message, p)] : [])];
+    case 'violation':
+      return violationLines(run, p);
+  }
+}
+
+/** The whole text report. */
+export function userTextReport(run: UserModelRun, p: Palette): string {
+  const lines = [...headerLines(run), '', ...verdictLines(run, p), '', statsLine(run.outcome.stats), `reproduce  ${run.command}`];
+  return lines.join('\n') + '\n';
+}

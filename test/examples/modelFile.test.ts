@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, steadyReport } from './runCli.js';
+
+const CLOCK = 'test/examples/fixtures/clock.mjs';
+
+/** Writes `files` (name → text) to a fresh directory outside the repository and returns its path. */
+function scratch(files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mmucheck-model-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('mmucheck check <model file>', () => {
+  it('checks a TypeScript model file with the kernel reports layout and exits 1 on a counterexample', async () => {
+    const { code, out, err } = await runCli(['check', 'examples/tutorial/counter.ts']);
+    expect([code, err]).toEqual([1, '']);
+    expect(steadyReport(out).split('\n').slice(0, 8)).toEqual([
+      'model      counter: two threads add 1 to a shared counter',
+      'file       examples/tutorial/counter.ts',
+      'threads    t0, t1',
+      'checking   no-lost-update, no-deadlock',
+      '',
+      'VIOLATED  no-lost-update: once both threads are done, the counter is 2',
+      '',
+      'Shortest counterexample: 4 steps',
+    ]);
+  });
+
+  it('checks a plain JavaScript model from createModel(), showing formatAction and the state as JSON fields', async () => {
+    const { code, out } = await runCli(['check', CLOCK]);
+    expect(code).toBe(1);
+    expect(steadyReport(out)).toBe(
+      [
+        'model      clock: a clock that counts to 2 and stops',
+        `file       ${CLOCK}`,
+        'checking   below-three, reaches-two (sometimes), passes-one (eventually), passes-five (eventually)',
+        '',
+        'VIOLATED  passes-five: every run passes 5',
+        '',
+        'Shortest counterexample: 2 steps',
+        '    1  tick from 0',
+        '       state: 0 → 1',
+        '>   2  tick from 1',
+        '       state: 1 → 2',
+        '       ✗ the trace ends here (no action is enabled) and the property held at none of its states',
+        '',
+        'Why: the trace ends here (no action is enabled) and the property held at none of its states.',
+        '',
+        '3 distinct states, 3 generated, depth 2, N.NN s (N states/s), fingerprint collision probability 0.0e+0',
+        `reproduce  mmucheck check ${CLOCK}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('checks only the properties asked for, and reports the witness of a sometimes property in JSON', async () => {
+    const { code, out } = await runCli(['check', CLOCK, '--property', 'reaches-two', '--property', 'passes-one', '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({
+      scenario: null,
+      model: { name: 'clock', file: CLOCK, threads: null },
+      properties: ['reaches-two', 'passes-one'],
+      verdict: 'ok',
+      trace: null,
+      reproduce: `mmucheck check ${CLOCK} --property reaches-two --property passes-one`,
+    });
+    expect(report.witnesses).toEqual([
+      {
+        property: 'reaches-two',
+        name: 'the clock can reach 2',
+        initial: { state: 0 },
+        trace: [
+          { step: 1, thread: '', fn: '', code: 'tick from 0', changes: [{ field: 'state', from: 0, to: 1 }] },
+          { step: 2, thread: '', fn: '', code: 'tick from 1', changes: [{ field: 'state', from: 1, to: 2 }] },
+        ],
+      },
+    ]);
+  });
+
+  it('reports a sometimes property without a witness as a violation without a trace', async () => {
+    const { code, out } = await runCli(['check', 'examples/tutorial/counter-vacuous.ts', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toMatchObject({
+      verdict: 'violation',
+      property: 'both-done',
+      violations: [{ property: 'both-done', noWitness: true }],
+      trace: [],
+      stats: { distinct: 16, depth: 8 },
+    });
+  });
+
+  it('reports a step that throws as a model error (exit 4) with the trace to it', async () => {
+    const dir = scratch({
+      'throws.mjs': `export const model = { initStates: () => [0], actions: (s) => (s < 3 ? ['inc'] : []), nextState: (s) => { if (s === 1) throw new Error('step broke'); return s + 1; }, properties: () => [] };\n`,
+    });
+    const { code, out } = await runCli(['check', join(dir, 'throws.mjs')]);
+    expect(code).toBe(4);
+    expect(out).toContain('MODEL ERROR: step broke');
+  });
+
+  describe('bad input (exit 2), named with the file', () => {
+    it('a file that does not exist', async () => {
+      expect(await runCli(['check', './no-such-model.ts'])).toEqual({ code: 2, out: '', err: 'mmucheck: error: ./no-such-model.ts: no such file\n' });
+    });
+
+    it('a TypeScript syntax error: the loader message, and the stack only with --debug', async () => {
+      const file = join(scratch({ 'broken.ts': 'export const model = ;\n' }), 'broken.ts');
+      const { code, err } = await runCli(['check', file]);
+      expect(code).toBe(2);
+      expect(err).toBe(`mmucheck: error: ${file}: cannot load it: Transform failed with 1 error:\n${file}:1:21: ERROR: Unexpected ";"\n`);
+      const debug = await runCli(['--debug', 'check', file]);
+      expect(debug.err).toMatch(/Caused by: .*Transform failed/);
+      expect(debug.err).toMatch(/\n +at /);
+    });
+
+    it('a file that exports no model: what it must export, and the likely typo', async () => {
+      const file = join(scratch({ 'typo.mjs': 'export const modle = {};\n' }), 'typo.mjs');
+      const { code, err } = await runCli(['check', file]);
+      expect(code).toBe(2);
+      expect(err).toBe(
+        `mmucheck: error: ${file}: exports no model; a model file must export its model as \`export const model = ...\` or \`export function createModel() { ... }\` (it exports modle; did you mean "model"?)\n`,
+      );
+    });
+
+    it('an exported model that is not one', async () => {
+      const file = join(scratch({ 'half.mjs': 'export const model = { initStates: () => [0], actions: () => [], properties: () => [] };\n' }), 'half.mjs');
+      const { code, err } = await runCli(['check', file]);
+      expect(code).toBe(2);
+      expect(err).toContain(`${file}: \`model\` is not a model: it has no nextState(); a model has initStates(), actions(), nextState() and properties()`);
+    });
+
+    it('scenario-only flags, an unknown property id, a format reports of model files do not have', async () => {
+      expect((await runCli(['check', CLOCK, '--readers', '2'])).err).toBe('mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n');
+      expect((await runCli(['check', CLOCK, '--property', 'reaches-tw'])).err).toBe(
+        'mmucheck: error: --property: the model has no property "reaches-tw"; expected one of below-three, reaches-two, passes-one, passes-five (did you mean "reaches-two"?)\n',
+      );
+    });
+  });
+});
