@@ -34,3 +34,13 @@ export function choiceOption<T extends string>(values: readonly T[]): (value: st
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** A memory size: `512M`, `8G`, `1.5G`, `100000K`, or a plain number of bytes; returns bytes. */
+export function sizeOption(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)([KMGT]?)i?B?$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`expected a size such as 512M or 8G, got "${value}"`);
+  const unit = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'];
+  const bytes = Math.round(Number(m[1]) * unit);
+  if (bytes < 2 ** 20) throw new InvalidArgumentError(`expected at least 1M, got "${value}"`);
+  return bytes;
+}

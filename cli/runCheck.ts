@@ -1,11 +1,13 @@
 /** Runs the checker on a scenario and gathers everything a report needs. */
 import { check } from '../checker/check.js';
+import { checkWithWorkers } from '../checker/checkWithWorkers.js';
 import type { CheckOptions } from '../checker/CheckOptions.js';
 import type { Outcome } from '../checker/Outcome.js';
 import { renderSteps, type RenderedStep } from '../checker/renderSteps.js';
 import { buildKernelModel, type KernelModel, type KernelModelState } from '../model/kernel/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../model/kernel/explainViolation.js';
 import type { Scenario } from '../model/kernel/Scenario.js';
+import { kernelModelSource } from '../model/kernel/kernelModelSource.js';
 
 /** A finished run of one scenario. */
 export interface CheckRun {
@@ -20,10 +22,21 @@ export interface CheckRun {
   readonly references: readonly StepReference[];
 }
 
-/** Checks `scenario` with `options`. */
+/** Checks `scenario` with `options` in this thread. */
 export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, command: string): CheckRun {
   const model = buildKernelModel(scenario);
-  const outcome = check(model, options);
+  return finishRun(scenario, model, check(model, options), command);
+}
+
+/** Checks `scenario` with `workers` threads; the result is the same for any number of them. */
+export async function runCheckWithWorkers(scenario: Scenario, options: Partial<CheckOptions>, command: string, workers: number): Promise<CheckRun> {
+  const model = buildKernelModel(scenario);
+  const outcome = await checkWithWorkers(model, kernelModelSource(scenario), { ...options, workers });
+  return finishRun(scenario, model, outcome, command);
+}
+
+/** Renders the trace of a finished run and finds the steps that set its violation up. */
+function finishRun(scenario: Scenario, model: KernelModel, outcome: Outcome<KernelModelState, number>, command: string): CheckRun {
   const trace = outcome.kind === 'violation' ? outcome.trace : outcome.kind === 'modelError' ? outcome.trace : undefined;
   const steps = trace ? renderSteps(model, trace) : [];
   const final = trace ? (trace.steps[trace.steps.length - 1]?.state ?? trace.initial) : undefined;

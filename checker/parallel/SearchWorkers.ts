@@ -73,8 +73,8 @@ export class SearchWorkers {
   /** Stops every worker. */
   async close(): Promise<void> {
     for (const w of this.workers) w.removeAllListeners('exit');
+    // Terminated here rather than by pool.destroy(), which uses the deprecated callback form.
     await Promise.all(this.workers.map((w) => w.terminate()));
-    this.pool.destroy();
   }
 
   private broadcast(message: (i: number) => unknown): Promise<FromWorker[]> {
