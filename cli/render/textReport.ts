@@ -1,10 +1,22 @@
 /** The human-readable report of a run: header, verdict, the shortest trace with its changes, why, statistics. */
 import type { CheckRun } from '../runCheck.js';
 import { matchesExpectation } from '../runCheck.js';
-import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { Stats } from '../../checker/CheckOptions.js';
 import { describeScenario } from './describeScenario.js';
 import type { Palette } from './colour.js';
+import { stepList, whyLines } from './stepList.js';
+import { stepColumns } from './stepColumns.js';
+import { traceViewOf } from './traceViewOf.js';
+import type { TraceView } from './TraceView.js';
+
+/** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
+export interface TextLayout {
+  readonly columns?: boolean;
+  readonly width?: number;
+}
+
+/** The default width of the column view when the terminal's is unknown. */
+export const DEFAULT_WIDTH = 120;
 
 const REASONS: Record<string, string> = {
   maxStates: 'the --max-states bound was reached',
@@ -13,21 +25,6 @@ const REASONS: Record<string, string> = {
   memory: 'the memory bound was reached',
   interrupted: 'the run was interrupted',
 };
-
-function value(v: unknown): string {
-  return v === null || v === undefined ? '—' : String(v);
-}
-
-/** One trace step: number, thread, CPU, function, statement, and the fields it changed. */
-function stepLines(s: RenderedStep, width: number, failing: string | undefined, p: Palette): string[] {
-  const marker = failing !== undefined ? p.bad('>') : ' ';
-  const head = `${marker}${String(s.step).padStart(4)}  ${s.thread.padEnd(width)}  ${s.cpu === undefined ? '    ' : `cpu${s.cpu}`}  ${p.bold(s.fn)}`;
-  const indent = ' '.repeat(width + 17);
-  const lines = [head, `${indent}${s.code}`];
-  for (const c of s.changes) lines.push(p.dim(`${indent}${c.field}: ${value(c.from)} → ${value(c.to)}`));
-  if (failing !== undefined) lines.push(p.bad(`${indent}✗ ${failing}`));
-  return lines;
-}
 
 /** The statistics line. */
 export function statsLine(stats: Stats): string {
@@ -39,12 +36,13 @@ export function statsLine(stats: Stats): string {
   );
 }
 
-function traceLines(run: CheckRun, failing: string | undefined, p: Palette): string[] {
-  const width = Math.max(6, ...run.steps.map((s) => s.thread.length));
-  return run.steps.flatMap((s, i) => stepLines(s, width, i === run.steps.length - 1 ? failing : undefined, p));
+/** The trace in the layout asked for, then why it fails. */
+export function traceLines(view: TraceView, layout: TextLayout, p: Palette): string[] {
+  const steps = layout.columns ? stepColumns(view, layout.width ?? DEFAULT_WIDTH, p) : stepList(view, p);
+  return [...steps, ...whyLines(view)];
 }
 
-function verdictLines(run: CheckRun, p: Palette): string[] {
+function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
   const o = run.outcome;
   switch (o.kind) {
     case 'ok':
@@ -52,23 +50,21 @@ function verdictLines(run: CheckRun, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${o.message}`), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run, o.message, p)] : [])];
+      return [p.bad(`MODEL ERROR: ${o.message}`), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)] : [])];
     case 'violation': {
       const [primary, ...others] = o.violations;
       const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
       if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
       lines.push('', `Shortest counterexample: ${run.steps.length} step${run.steps.length === 1 ? '' : 's'}`);
-      lines.push(...traceLines(run, primary!.message, p));
-      lines.push('', `Why: ${primary!.message}.`);
-      for (const r of run.references) lines.push(`  step ${r.step}: ${r.note}`);
+      lines.push(...traceLines(traceViewOf(run), layout, p));
       return lines;
     }
   }
 }
 
 /** The whole text report. */
-export function textReport(run: CheckRun, p: Palette): string {
-  const lines = [...describeScenario(run.model), '', ...verdictLines(run, p), '', statsLine(run.outcome.stats)];
+export function textReport(run: CheckRun, p: Palette, layout: TextLayout = {}): string {
+  const lines = [...describeScenario(run.model), '', ...verdictLines(run, layout, p), '', statsLine(run.outcome.stats)];
   const matches = matchesExpectation(run);
   const expect = run.scenario.expect;
   if (expect && matches !== undefined) {

@@ -1,0 +1,33 @@
+/** What every trace renderer needs: the rendered steps, why the last one fails, and the steps that set it up. */
+import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { StepReference } from '../../model/kernel/explainViolation.js';
+
+/** A thread of the model as a trace shows it. */
+export interface TraceThread {
+  readonly name: string;
+  readonly cpu?: number;
+}
+
+/** A trace ready to print. */
+export interface TraceView {
+  readonly steps: readonly RenderedStep[];
+  /** Why the last step fails (a property's message), when it does. */
+  readonly failure?: string;
+  /** Earlier steps that set the failure up. */
+  readonly references: readonly StepReference[];
+  /** Every thread of the model, in model order. */
+  readonly threads: readonly TraceThread[];
+  /** Thread name → the step after which it had finished (threads that finish within the trace). */
+  readonly finishedAt?: ReadonlyMap<string, number>;
+}
+
+/** The short form of a reference note: up to its first "here", for a marker beside the step. */
+export function shortNote(note: string): string {
+  const at = note.indexOf(' here');
+  return at < 0 ? note : note.slice(0, at + ' here'.length);
+}
+
+/** A field value as traces print it. */
+export function showValue(v: unknown): string {
+  return v === null || v === undefined ? '—' : String(v);
+}

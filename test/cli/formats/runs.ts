@@ -1,0 +1,40 @@
+/** Check runs of the bundled scenarios, computed once per test file, for the format and render tests. */
+import { runCheck, type CheckRun } from '../../../cli/runCheck.js';
+import { applyOverrides, type ScenarioOverrides } from '../../../cli/applyOverrides.js';
+import { bundledScenarioNames, loadScenario } from '../../../model/kernel/loadScenario.js';
+import type { Io } from '../../../cli/Io.js';
+import { createProgram } from '../../../cli/createProgram.js';
+
+const cache = new Map<string, CheckRun>();
+
+/** The run of bundled scenario `name` (with overrides), as `mmucheck check` makes it. */
+export function runOf(name: string, overrides: ScenarioOverrides = {}): CheckRun {
+  const key = `${name} ${JSON.stringify(overrides)}`;
+  let run = cache.get(key);
+  if (!run) {
+    run = runCheck(applyOverrides(loadScenario(name), overrides), {}, `mmucheck check ${name}`);
+    cache.set(key, run);
+  }
+  return run;
+}
+
+/** The bundled scenarios whose expected verdict is a violation. */
+export function violatingScenarios(): string[] {
+  return bundledScenarioNames().filter((n) => loadScenario(n).expect?.verdict === 'violation');
+}
+
+/** The result of running the CLI in-process. */
+export interface CliResult {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs `mmucheck <args>` in-process with captured output (not a terminal). */
+export async function cli(...args: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), stdoutIsTty: false, stderrIsTty: false };
+  const code = await createProgram(io).run(args);
+  return { code, out, err };
+}
