@@ -93,6 +93,28 @@ function registerBody(env: KernelEnv): KBody {
   ];
 }
 
+/** Under the lock: take a user of the first node with the thread's ops, or unlock and go allocate one. */
+function findGet(env: KernelEnv, find: string) {
+  return choice<KernelState>(
+    step<KernelState>(find, 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist) if (mn->ops == ops) mn->users++', {
+      guard: (g, f) => findOps(env, g, f.arg).found >= 0,
+      run: (x) => {
+        const { g, found } = findOps(env, x.shared, x.arg);
+        x.local = found;
+        x.update(() => g.setIn(['listeners', found, 'users'], g.listeners.get(found)!.users + 1));
+      },
+    }),
+    step<KernelState>(find, 'spin_unlock(&mm->mmu_notifier_mm->lock); return NULL  /* no node with these ops */', {
+      kind: 'release',
+      guard: (g, f) => findOps(env, g, f.arg).found < 0,
+      run: (x) => {
+        x.update((g) => touchNotifierMm(env, findOps(env, g, x.arg).g, `${find}: spin_unlock`).setIn(['nmm', 'lock'], -1));
+        x.goto('alloc');
+      },
+    }),
+  );
+}
+
 /**
  * A driver thread holding an mm_users reference (an ioctl on the process's mm): `mmu_notifier_get`
  * finds the node with its ops and takes a user, or allocates its spare object and registers it;
@@ -105,24 +127,7 @@ export function getThreadProc(env: KernelEnv): ProcDef<KernelState> {
     name: 'get_thread',
     body: [
       spinLock(env, find),
-      choice(
-        step<KernelState>(find, 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist) if (mn->ops == ops) mn->users++', {
-          guard: (g, f) => findOps(env, g, f.arg).found >= 0,
-          run: (x) => {
-            const { g, found } = findOps(env, x.shared, x.arg);
-            x.local = found;
-            x.update(() => g.setIn(['listeners', found, 'users'], g.listeners.get(found)!.users + 1));
-          },
-        }),
-        step<KernelState>(find, 'spin_unlock(&mm->mmu_notifier_mm->lock); return NULL  /* no node with these ops */', {
-          kind: 'release',
-          guard: (g, f) => findOps(env, g, f.arg).found < 0,
-          run: (x) => {
-            x.update((g) => touchNotifierMm(env, findOps(env, g, x.arg).g, `${find}: spin_unlock`).setIn(['nmm', 'lock'], -1));
-            x.goto('alloc');
-          },
-        }),
-      ),
+      findGet(env, find),
       spinUnlock(env, find, undefined, 'got'),
       label('alloc'),
       step('mmu_notifier_get_locked', 'mn = ops->alloc_notifier(mm)', {
