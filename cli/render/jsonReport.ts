@@ -4,6 +4,7 @@
  */
 import type { CheckRun } from '../runCheck.js';
 import { matchesExpectation } from '../runCheck.js';
+import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 
 /** The report of one run as a plain JSON value. */
 export function jsonReport(run: CheckRun): unknown {
@@ -15,7 +16,7 @@ export function jsonReport(run: CheckRun): unknown {
     scenario: {
       name: s.name,
       kernel: s.kernel,
-      functions: Object.fromEntries(['__mmu_notifier_release', 'mmu_notifier_unregister'].map((f) => [f, run.model.env.version(f as never)])),
+      functions: Object.fromEntries(VERSIONED_FUNCTIONS.map((f) => [f, run.model.env.version(f)])),
       srcu: s.srcu,
       cpus: s.cpus,
       listeners: s.listeners,
