@@ -2,7 +2,7 @@
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import { PROPERTY_IDS } from '../properties/catalog.js';
 import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS, type KernelVersion, type Scenario, type SrcuImpl, type ThreadConfig } from '../model/kernel/Scenario.js';
-import { LIMITS } from '../model/kernel/parseScenario.js';
+import { threadLimitExceeded } from '../model/kernel/parseScenario.js';
 
 /** What the user may override from the command line. */
 export interface ScenarioOverrides {
@@ -38,9 +38,13 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
     }
     s = { ...s, properties: [...new Set(o.property)] };
   }
-  if (s.cpus < 2 && s.threads.some((t) => t.cpu >= s.cpus)) throw new InputError(`a thread runs on a CPU the scenario does not have (cpus: ${s.cpus})`, undefined, '--readers');
-  const threads = s.threads.reduce((n, t) => n + ('count' in t ? t.count : 1), 0);
-  if (threads > LIMITS.threads) throw new InputError(`${threads} threads; at most ${LIMITS.threads} are supported`);
+  // The flags that add threads, named in the errors about threads.
+  const counts = [o.readers !== undefined ? '--readers' : '', o.reclaimers !== undefined ? '--reclaimers' : ''].filter(Boolean).join(', ');
+  if (s.threads.some((t) => t.cpu >= s.cpus)) {
+    throw new InputError(`adds a thread group on CPU 1, which the scenario does not have (cpus: ${s.cpus})`, undefined, counts || 'threads');
+  }
+  const tooMany = threadLimitExceeded(s);
+  if (tooMany) throw new InputError(tooMany, undefined, [counts, o.srcu !== undefined ? '--srcu' : ''].filter(Boolean).join(', ') || 'threads');
   return s;
 }
 

@@ -1,5 +1,6 @@
 /** Option parsers that throw commander's InvalidArgumentError naming what was expected. */
 import { InvalidArgumentError } from 'commander';
+import { closest } from '../model/InputError.js';
 
 /** A whole number within [min, max]. */
 export function intOption(min: number, max: number): (value: string) => number {
@@ -22,11 +23,12 @@ export function durationOption(value: string): number {
   return ms;
 }
 
-/** One of a fixed set of words. */
+/** One of a fixed set of words; a misspelt one is answered with the closest. */
 export function choiceOption<T extends string>(values: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!values.includes(value as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${value}"`);
-    return value as T;
+    if (values.includes(value as T)) return value as T;
+    const guess = closest(value, values);
+    throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
   };
 }
 

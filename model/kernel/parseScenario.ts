@@ -16,6 +16,7 @@ import {
   type Scenario,
   type ThreadConfig,
 } from './Scenario.js';
+import { layoutThreads } from './layoutThreads.js';
 
 /** Limits that keep a scenario within what the model encodes (bitmasks of threads and listeners). */
 export const LIMITS = { cpus: 8, listeners: 16, threadsPerGroup: 24, threads: 30 } as const;
@@ -158,7 +159,7 @@ export function parseScenario(json: Json, file: string): Scenario {
     o['properties'] === undefined
       ? DEFAULT_PROPERTY_IDS
       : r.array(o['properties'], 'properties', 1, PROPERTY_IDS.length).map((v, i) => r.oneOf(v, join('properties', i), PROPERTY_IDS));
-  return {
+  const scenario: Scenario = {
     name: o['name'] === undefined ? file.replace(/^.*\//, '').replace(/\.json$/, '') : r.string(o['name'], 'name'),
     description: o['description'] === undefined ? '' : r.string(o['description'], 'description'),
     kernel: r.oneOf(r.required(o, '', 'kernel'), 'kernel', KERNEL_VERSIONS),
@@ -170,6 +171,16 @@ export function parseScenario(json: Json, file: string): Scenario {
     properties,
     ...(o['expect'] === undefined ? {} : { expect: expectation(r, o['expect']) }),
   };
+  const tooMany = threadLimitExceeded(scenario);
+  if (tooMany) r.fail('threads', tooMany);
+  return scenario;
+}
+
+/** Why the scenario has more threads than the model encodes (thread bitmasks), or undefined when it fits. */
+export function threadLimitExceeded(scenario: Scenario): string | undefined {
+  const total = layoutThreads(scenario).length;
+  if (total <= LIMITS.threads) return undefined;
+  return `${total} threads in all, counting driver teardown threads and SRCU workers; at most ${LIMITS.threads} are supported`;
 }
 
 /** Parses scenario text; malformed JSON is reported with the file and the position. */

@@ -1,0 +1,135 @@
+/**
+ * Reading scenarios: defaults, every field as written, and errors that carry the file and the field
+ * as values (the CLI's bad-input corpus in test/fixtures/bad checks the messages end to end).
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { parseScenario, parseScenarioText, threadLimitExceeded, LIMITS } from '../../../model/kernel/parseScenario.js';
+import { bundledScenarioDir, bundledScenarioNames, loadScenario, loadScenarioFile } from '../../../model/kernel/loadScenario.js';
+import { layoutThreads } from '../../../model/kernel/layoutThreads.js';
+import { InputError } from '../../../model/InputError.js';
+import { DEFAULT_PROPERTY_IDS } from '../../../properties/catalog.js';
+
+const minimal = { kernel: 'v3.17', listeners: [{ behaviour: 'amdkfd' }], threads: [{ kind: 'exit' }] };
+
+/** The InputError that parsing `json` throws, as { file, field, message }. */
+function errorOf(json: unknown, file = 'my.json'): { file?: string; field?: string; message: string } {
+  try {
+    parseScenario(json, file);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { ...(e.file === undefined ? {} : { file: e.file }), ...(e.field === undefined ? {} : { field: e.field }), message: e.message };
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseScenario', () => {
+  it('fills the defaults of a minimal scenario', () => {
+    expect(parseScenario(minimal, 'dir/minimal.json')).toEqual({
+      name: 'minimal',
+      description: '',
+      kernel: 'v3.17',
+      functions: {},
+      srcu: 'classic',
+      cpus: 2,
+      listeners: [{ behaviour: 'amdkfd', maps: false, cpu: 0 }],
+      threads: [{ kind: 'exit', cpu: 0 }],
+      properties: DEFAULT_PROPERTY_IDS,
+    });
+  });
+
+  it('reads every field as written', () => {
+    const s = parseScenario(
+      {
+        name: 'mine',
+        description: 'two listeners on tree SRCU',
+        kernel: 'v3.17',
+        functions: { __mmu_notifier_release: 'v3.10' },
+        srcu: 'tree',
+        cpus: 3,
+        listeners: [{ behaviour: 'amdkfd', maps: true }, { behaviour: 'deferred', cpu: 2 }],
+        threads: [{ kind: 'exit', cpu: 1 }, { kind: 'reader', count: 2, cpu: 2 }, { kind: 'reclaimer' }, { kind: 'module-exit', synchronize: false }],
+        properties: ['no-leak', 'no-deadlock'],
+        expect: { verdict: 'violation', property: 'no-leak' },
+      },
+      'x.json',
+    );
+    expect(s).toEqual({
+      name: 'mine',
+      description: 'two listeners on tree SRCU',
+      kernel: 'v3.17',
+      functions: { __mmu_notifier_release: 'v3.10' },
+      srcu: 'tree',
+      cpus: 3,
+      listeners: [
+        { behaviour: 'amdkfd', maps: true, cpu: 0 },
+        { behaviour: 'deferred', maps: false, cpu: 2 },
+      ],
+      threads: [
+        { kind: 'exit', cpu: 1 },
+        { kind: 'reader', cpu: 2, count: 2 },
+        { kind: 'reclaimer', cpu: 0, count: 1 },
+        { kind: 'module-exit', cpu: 0, synchronize: false },
+      ],
+      properties: ['no-leak', 'no-deadlock'],
+      expect: { verdict: 'violation', property: 'no-leak' },
+    });
+  });
+
+  it('accepts an expectation that all properties hold, and nothing beside its verdict', () => {
+    expect(parseScenario({ ...minimal, expect: { verdict: 'ok' } }, 'x.json').expect).toEqual({ verdict: 'ok' });
+    expect(errorOf({ ...minimal, expect: { verdict: 'ok', property: 'no-leak' } })).toMatchObject({ field: 'expect.property' });
+  });
+
+  it('reports errors with the file and the field as values, and both in the message', () => {
+    expect(errorOf({ ...minimal, listeners: [{ behavior: 'amdkfd' }] })).toEqual({
+      file: 'my.json',
+      field: 'listeners[0].behavior',
+      message: 'my.json: listeners[0].behavior: unknown field; expected one of behaviour, maps, cpu (did you mean "behaviour"?)',
+    });
+  });
+
+  it('reports the first error in field order', () => {
+    expect(errorOf({ kernel: 'v9', listeners: [{ behaviour: 'x' }], threads: [] }).field).toBe('listeners[0].behaviour');
+  });
+
+  it('counts every thread the model will run, teardown threads and SRCU workers included, against the limit', () => {
+    const many = { ...minimal, srcu: 'tree', cpus: 8, threads: [{ kind: 'exit' }, { kind: 'reader', count: 22 }] };
+    expect(errorOf(many)).toEqual({
+      file: 'my.json',
+      field: 'threads',
+      message: 'my.json: threads: 31 threads in all, counting driver teardown threads and SRCU workers; at most 30 are supported',
+    });
+    const fits = parseScenario({ ...many, threads: [{ kind: 'exit' }, { kind: 'reader', count: 21 }] }, 'x.json');
+    expect(layoutThreads(fits)).toHaveLength(LIMITS.threads);
+    expect(threadLimitExceeded(fits)).toBeUndefined();
+  });
+});
+
+describe('parseScenarioText', () => {
+  it('names the file of an empty or malformed text', () => {
+    expect(() => parseScenarioText(' \n', 'e.json')).toThrow('e.json: the file is empty; expected a JSON scenario object');
+    expect(() => parseScenarioText('{"kernel": ', 'm.json')).toThrow(/^m\.json: not valid JSON: /);
+  });
+});
+
+describe('loadScenario', () => {
+  it('reads every bundled scenario, named after its file, with an expectation', () => {
+    for (const name of bundledScenarioNames()) {
+      const s = loadScenario(name);
+      expect(s.name).toBe(name);
+      expect(s.expect).toBeDefined();
+    }
+  });
+
+  it('takes anything with a slash or ending in .json as a path', () => {
+    const path = join(bundledScenarioDir(), 'seed.json');
+    expect(loadScenario(path)).toEqual(loadScenario('seed'));
+    expect(loadScenarioFile(path).name).toBe('seed');
+    expect(() => loadScenario('seed.json')).toThrow(/seed\.json: cannot read the scenario file: no such file/);
+  });
+
+  it('refuses an unknown name with the bundled names and the closest one', () => {
+    expect(() => loadScenario('tree-barier')).toThrow(/unknown scenario "tree-barier"; expected one of .* \(did you mean "tree-barrier"\?\), or a path to a scenario file/);
+  });
+});
