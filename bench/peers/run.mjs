@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+/**
+ * The peer benchmark: mmucheck against Rumur (the Murphi twin) and SPIN (the Promela twin) on the
+ * same configurations. First the agreement check (every covered scenario: same verdict, same
+ * distinct states or the same shortest counterexample), then the scaled runs with time, states/s
+ * and peak memory per tool and mmucheck's ratio to each. Exit 0 when everything agrees (or the
+ * peers are not installed: skipped), 1 on a disagreement, 2 on bad usage.
+ */
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeTwins } from './gen.mjs';
+import { VARIANTS, scenarioJson, variantConfig } from './twins/variants.mjs';
+import { GNU_TIME } from './lib/measure.mjs';
+import { buildRumur, buildSpin, detectTools, machine, runMmucheck, runRumur, runSpin, writeScenario } from './lib/tools.mjs';
+import { REASONS, compare, int, mib, ratio, secs, table, verdictText } from './lib/report.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const USAGE = `usage: node bench/peers/run.mjs [options]   (or: npm run bench:peers -- [options])
+  --readers LIST            readers of the scaled runs (default 1,2,3,4; 5 takes minutes)
+  --listeners N             listeners of the scaled runs (default 1)
+  --scenario NAME           the scaled scenario (default seed; one of ${Object.keys(VARIANTS).join(', ')})
+  --agreement-listeners L   listener counts of the agreement check (default 1,2)
+  --no-agreement            skip the agreement check
+  --no-scaling              skip the scaled runs
+  --rumur-threads LIST      Rumur verifier threads, 0 = Rumur's default (one per CPU) (default 0,1)
+  --spin-modes LIST         dfs (no POR), dfs-por, bfs (no POR) (default dfs,dfs-por,bfs)
+  --mmucheck-arg ARG        extra argument for mmucheck check, repeatable (e.g. --mmucheck-arg=--workers=2)
+  --timeout S               kill a run after S seconds (default 900)
+  --keep DIR                write models and verifiers to DIR and keep them (default: a temporary directory)`;
+
+const list = (s) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const ints = (s, what) =>
+  list(s).map((x) => {
+    const n = Number(x);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${what}: not a count: ${x}`);
+    return n;
+  });
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      readers: { type: 'string', default: '1,2,3,4' },
+      listeners: { type: 'string', default: '1' },
+      scenario: { type: 'string', default: 'seed' },
+      'agreement-listeners': { type: 'string', default: '1,2' },
+      'no-agreement': { type: 'boolean', default: false },
+      'no-scaling': { type: 'boolean', default: false },
+      'rumur-threads': { type: 'string', default: '0,1' },
+      'spin-modes': { type: 'string', default: 'dfs,dfs-por,bfs' },
+      'mmucheck-arg': { type: 'string', multiple: true, default: [] },
+      timeout: { type: 'string', default: '900' },
+      keep: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const modes = list(values['spin-modes']);
+  for (const m of modes) if (!['dfs', 'dfs-por', 'bfs'].includes(m)) throw new Error(`--spin-modes: unknown mode ${m}`);
+  variantConfig(values.scenario);
+  return {
+    help: values.help,
+    readers: ints(values.readers, '--readers'),
+    listeners: ints(values.listeners, '--listeners')[0] ?? 1,
+    scenario: values.scenario,
+    agreementListeners: ints(values['agreement-listeners'], '--agreement-listeners'),
+    agreement: !values['no-agreement'],
+    scaling: !values['no-scaling'],
+    rumurThreads: ints(values['rumur-threads'], '--rumur-threads'),
+    spinModes: modes,
+    mmucheckArgs: values['mmucheck-arg'],
+    timeoutS: Number(values.timeout) || 900,
+    keep: values.keep,
+  };
+}
+
+const SPIN_LABEL = { dfs: 'spin DFS, no POR', 'dfs-por': 'spin DFS, POR', bfs: 'spin BFS, no POR' };
+
+/** Every run of one configuration: mmucheck first (its count sizes SPIN's hash table), then the peers. */
+function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
+  const opt = timed ? {} : { rumur: '-O1', spin: '-O1' }; // untimed runs: compile faster
+  const dir = join(ctx.work, `${cfg.name}-r${cfg.readers}-l${cfg.listeners}`);
+  mkdirSync(dir, { recursive: true });
+  const twins = writeTwins(cfg, dir);
+  const bundled = cfg.listeners === VARIANTS[cfg.name].listeners;
+  const scenario = bundled ? cfg.name : writeScenario(dir, scenarioJson(cfg));
+  const runs = [runMmucheck(ROOT, scenario, [...(bundled ? ['--readers', String(cfg.readers)] : []), ...ctx.mmucheckArgs], { timeoutS: ctx.timeoutS })];
+  const expected = runs[0].states ?? 1e7;
+  const builds = [];
+  if (ctx.tools.rumur) {
+    for (const t of rumurThreads) {
+      const label = `rumur ${t === 0 ? `${ctx.machine.cpus} threads (default)` : `${t} thread${t > 1 ? 's' : ''}`}`;
+      const built = buildRumur(twins.murphi, t, opt.rumur);
+      builds.push(`${label} ${secs(built.buildS)} s`);
+      runs.push(runRumur(built.bin, { timeoutS: ctx.timeoutS, label }));
+    }
+  }
+  if (ctx.tools.spin) {
+    const hashBits = Math.min(30, Math.max(18, Math.ceil(Math.log2(expected * 2))));
+    for (const mode of spinModes) {
+      const sdir = join(dir, `spin-${mode}`);
+      mkdirSync(sdir, { recursive: true });
+      const built = buildSpin(twins.promela, sdir, mode, opt.spin);
+      builds.push(`${SPIN_LABEL[mode]} ${secs(built.buildS)} s`);
+      runs.push(runSpin(built, sdir, { timeoutS: ctx.timeoutS, label: SPIN_LABEL[mode], hashBits }));
+    }
+  }
+  return { runs, builds, scenario: bundled ? `${cfg.name} --readers ${cfg.readers}` : `${scenario}` };
+}
+
+/** Compares every peer run with mmucheck's; collects the reasons to print and counts disagreements. */
+function judge(runs, reasons) {
+  const [ref, ...peers] = runs;
+  let disagreements = 0;
+  const marks = peers.map((p) => {
+    const { agree, reason } = compare(ref, p);
+    if (reason) reasons.add(reason);
+    if (agree === false) disagreements++;
+    return agree === undefined ? '?' : agree ? (reason ? `yes (${reason})` : 'yes') : 'NO';
+  });
+  return { marks: ['', ...marks], disagreements };
+}
+
+function agreement(ctx, reasons) {
+  console.log('\n== Agreement: every covered scenario, each tool on the same configuration ==');
+  console.log('(Rumur single-threaded and SPIN in BFS mode, so that their first counterexample is a shortest one)\n');
+  const rows = [];
+  let disagreements = 0;
+  for (const listeners of ctx.agreementListeners) {
+    for (const name of Object.keys(VARIANTS)) {
+      const cfg = variantConfig(name, { listeners });
+      const { runs } = runConfig(cfg, ctx, { rumurThreads: [1], spinModes: ['bfs'], timed: false });
+      const { marks, disagreements: d } = judge(runs, reasons);
+      disagreements += d;
+      runs.forEach((r, i) =>
+        rows.push([i === 0 ? `${name} r${cfg.readers} l${listeners}` : '', r.tool, verdictText(r), int(r.states), int(r.generated), marks[i]]),
+      );
+    }
+  }
+  console.log(table(['configuration', 'tool', 'verdict', 'distinct', 'generated', 'agrees'], rows));
+  return disagreements;
+}
+
+function scaling(ctx, reasons, opts) {
+  console.log(`\n== Scaling: ${opts.scenario} with ${opts.readers.join(', ')} readers, ${opts.listeners} listener(s) ==`);
+  console.log('(seconds: wall clock of the checking process; cpu: user + system; RSS: peak resident set; ratio: mmucheck ÷ peer, by wall-clock states/s)\n');
+  const rows = [];
+  const buildLines = [];
+  let disagreements = 0;
+  for (const readers of opts.readers) {
+    const cfg = variantConfig(opts.scenario, { readers, listeners: opts.listeners });
+    const { runs, builds } = runConfig(cfg, ctx, { rumurThreads: opts.rumurThreads, spinModes: opts.spinModes, timed: true });
+    const { marks, disagreements: d } = judge(runs, reasons);
+    disagreements += d;
+    const ref = runs[0];
+    const rate = (r) => (r.states && r.wallS ? r.states / r.wallS : undefined);
+    runs.forEach((r, i) =>
+      rows.push([
+        i === 0 ? `r${readers} l${opts.listeners}` : '',
+        r.tool,
+        r.verdict === 'ok' ? int(r.states) : verdictText(r),
+        secs(r.wallS),
+        secs(r.cpuS),
+        int(rate(r)),
+        int(r.states && r.cpuS ? r.states / r.cpuS : undefined),
+        mib(r.rssKB),
+        i === 0 ? '' : ratio(rate(ref), rate(r)),
+        i === 0 ? '' : ratio(ref.rssKB, r.rssKB),
+        marks[i],
+      ]),
+    );
+    buildLines.push(`r${readers}: ${builds.join('; ')}`);
+  }
+  console.log(table(['config', 'tool', 'states', 'seconds', 'cpu s', 'states/s', 'states/cpu-s', 'RSS MiB', 'speed ratio', 'memory ratio', 'same count'], rows));
+  console.log(`\nbuild times (model → C → binary, not included above):\n  ${buildLines.join('\n  ')}`);
+  return disagreements;
+}
+
+function printSkipped(tools) {
+  console.log('peer benchmark skipped: it needs Rumur, SPIN and a C compiler.');
+  console.log(`  rumur: ${tools.rumur ?? 'not installed'}\n  spin: ${tools.spin ?? 'not installed'}\n  cc: ${tools.cc ?? 'not installed'}`);
+  console.log('install them with: apt-get update && apt-get install -y rumur spin gcc time');
+}
+
+function main() {
+  const opts = options();
+  if (opts.help) return void console.log(USAGE);
+  const tools = detectTools();
+  if (!tools.cc || (!tools.rumur && !tools.spin)) return void printSkipped(tools);
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/cli/main.js is missing: run npm run build first (npm run bench:peers does)');
+  const work = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'mmucheck-peers-'));
+  const m = machine();
+  console.log('Peer benchmark: mmucheck vs Rumur (Murphi twin) vs SPIN (Promela twin)');
+  console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memGiB.toFixed(1)} GiB; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`tools: node ${tools.node}; ${tools.rumur ?? 'rumur: not installed (skipped)'}; ${tools.spin ?? 'spin: not installed (skipped)'}; ${tools.cc.split('\n')[0]}`);
+  if (!GNU_TIME) console.log('note: /usr/bin/time is missing, so CPU time and peak memory are not measured (apt-get install -y time)');
+  const ctx = { work, tools, machine: m, timeoutS: opts.timeoutS, mmucheckArgs: opts.mmucheckArgs, agreementListeners: opts.agreementListeners };
+  const reasons = new Set();
+  let disagreements = 0;
+  if (opts.agreement) disagreements += agreement(ctx, reasons);
+  if (opts.scaling) disagreements += scaling(ctx, reasons, opts);
+  console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  if (reasons.size > 0) {
+    console.log('\nWhere counts differ, and why:');
+    for (const r of reasons) console.log(`  - ${r}: ${REASONS[r]}`);
+  }
+  console.log(disagreements === 0 ? '\nAll runs agree with mmucheck.' : `\n${disagreements} run(s) DISAGREE with mmucheck (see above).`);
+  if (opts.keep) console.log(`models and verifiers kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  process.exitCode = disagreements === 0 ? 0 : 1;
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`peers: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
