@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import { addCheckCommand } from './commands/checkCommand.js';
 import { addScenariosCommand } from './commands/scenariosCommand.js';
+import { addExplainCommand } from './commands/explainCommand.js';
+import { addReplayCommand } from './commands/replayCommand.js';
 import { addHistoryCommand } from './commands/historyCommand.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
@@ -32,6 +34,8 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   });
   addCheckCommand(program, io, setExit);
   addScenariosCommand(program, io, setExit);
+  addExplainCommand(program, io, setExit);
+  addReplayCommand(program, io, setExit);
   addHistoryCommand(program, io, setExit);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

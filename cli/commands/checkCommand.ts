@@ -6,9 +6,7 @@ import { LIMITS } from '../../model/kernel/parseScenario.js';
 import { MAX_STATES_LIMIT } from '../../checker/resolveOptions.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { runCheck } from '../runCheck.js';
-import { textReport } from '../render/textReport.js';
-import { jsonReport } from '../render/jsonReport.js';
-import { palette } from '../render/colour.js';
+import { emitReport, REPORT_FORMATS, requireReportFlags, type ReportFlags } from '../formats/emitReport.js';
 import { makeProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
 import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
@@ -16,13 +14,11 @@ import type { Io } from '../Io.js';
 import type { CheckRun } from '../runCheck.js';
 import { isModelFile, runModelFile } from '../runUserModel.js';
 
-interface CheckFlags extends ScenarioOverrides {
+interface CheckFlags extends ScenarioOverrides, ReportFlags {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly timeout?: number;
-  readonly format: 'text' | 'json';
   readonly quiet?: boolean;
-  readonly color: boolean;
 }
 
 /** The exit code of a finished run. */
@@ -52,11 +48,15 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--max-states <n>', 'stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
     .option('--max-depth <n>', 'do not expand states deeper than this (incomplete if any were left)', intOption(0, 1_000_000))
     .option('--timeout <duration>', 'stop (incomplete) after this long: 30s, 5m, 500ms', durationOption)
-    .option('--format <format>', 'text or json', choiceOption(['text', 'json'] as const), 'text')
+    .option('--format <format>', REPORT_FORMATS.join(', '), choiceOption(REPORT_FORMATS), 'text')
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .option('--columns', 'text: one column per thread')
+    .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: CheckFlags) => {
       if (isModelFile(scenarioArg)) return setExit(await runModelFile(scenarioArg, flags, io));
+      requireReportFlags(flags);
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
       const command = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);
@@ -72,8 +72,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
         command,
       );
       progress.done();
-      if (flags.format === 'json') io.out(JSON.stringify(jsonReport(run), null, 2) + '\n');
-      else io.out(textReport(run, palette(flags.color && io.stdoutIsTty && !process.env['NO_COLOR'])));
+      emitReport(io, run, flags);
       setExit(exitCodeOf(run));
     });
 }

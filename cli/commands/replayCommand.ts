@@ -1,0 +1,31 @@
+/**
+ * `mmucheck replay <trace-file>`: replays a trace saved with `check --format itf` on the model of
+ * its scenario and prints it. Exit 0 when it replays (the report says whether it ends in a
+ * violation); 2 for a file that is not such a trace, or a trace the model does not reproduce
+ * ("trace does not match the model at step N: …").
+ */
+import type { Command } from 'commander';
+import { readItfTraceFile } from '../formats/readItfTrace.js';
+import { replaySavedTrace } from '../formats/replaySavedTrace.js';
+import { palette } from '../render/colour.js';
+import { replayReport } from '../render/replayReport.js';
+import { DEFAULT_WIDTH } from '../render/textReport.js';
+import { EXIT } from '../exitCodes.js';
+import type { Io } from '../Io.js';
+
+/** Adds the `replay` command. */
+export function addReplayCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('replay')
+    .description('replay a trace saved with check --format itf on the model, step by step, and print it')
+    .argument('<trace-file>', 'an ITF trace written by mmucheck check --format itf')
+    .option('--columns', 'one column per thread')
+    .option('--no-color', 'no colour even on a terminal')
+    .action((file: string, flags: { columns?: boolean; color: boolean }) => {
+      const replayed = replaySavedTrace(readItfTraceFile(file));
+      const p = palette(flags.color && io.stdoutIsTty && !process.env['NO_COLOR']);
+      const width = io.stdoutIsTty && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH;
+      io.out(replayReport(file, replayed, { columns: flags.columns === true, width }, p));
+      setExit(EXIT.ok);
+    });
+}

@@ -1,0 +1,41 @@
+/**
+ * `--format dot`: the counterexample as a Graphviz graph, states top to bottom. Each edge is a step
+ * (number, thread, function, statement) in its thread's colour; each state lists the fields the
+ * step changed. The steps that set the failure up are yellow, the failing state red.
+ */
+import type { CheckRun } from '../runCheck.js';
+import { traceViewOf } from '../render/traceViewOf.js';
+import { shortNote, showValue } from '../render/TraceView.js';
+import { leftLabel, quote, threadColour } from './dotText.js';
+
+/** The header lines every graph of a run starts with. */
+export function graphTitle(run: CheckRun): string {
+  const o = run.outcome;
+  const verdict = o.kind === 'violation' ? `${o.violations[0]!.propertyId} violated` : o.kind === 'ok' ? 'all properties hold' : o.kind;
+  return `${run.scenario.name}: ${verdict}`;
+}
+
+/** The DOT text of `run`'s counterexample (the initial state alone when there is none). */
+export function dotTrace(run: CheckRun): string {
+  const view = traceViewOf(run);
+  const tids = new Map(view.threads.map((t, i) => [t.name, i]));
+  const lines = [
+    'digraph counterexample {',
+    `  label=${quote(`${graphTitle(run)}\n${run.command}`)}; labelloc=t; fontname="monospace";`,
+    '  node [shape=box, fontname="monospace", fontsize=10];',
+    '  edge [fontname="monospace", fontsize=9];',
+    `  s0 [label=${leftLabel(['initial state'])}];`,
+  ];
+  view.steps.forEach((s, i) => {
+    const failing = i === view.steps.length - 1 && view.failure !== undefined;
+    const notes = view.references.filter((r) => r.step === s.step).map((r) => `* ${shortNote(r.note)}`);
+    const body = [`after step ${s.step}`, ...s.changes.map((c) => `${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`), ...notes, ...(failing ? [`✗ ${view.failure}`] : [])];
+    const style = failing ? ', style=filled, fillcolor="#f8d0d0", color="#c00000"' : notes.length ? ', style=filled, fillcolor="#fff3c0"' : '';
+    lines.push(`  s${s.step} [label=${leftLabel(body)}${style}];`);
+    const colour = threadColour(tids.get(s.thread) ?? 0);
+    const label = leftLabel([`${s.step}  ${s.thread}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`}`, s.fn, s.code], 50);
+    lines.push(`  s${s.step - 1} -> s${s.step} [label=${label}, color=${quote(colour)}, fontcolor=${quote(colour)}];`);
+  });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,78 @@
+/**
+ * `--format html`: one self-contained offline page (inline CSS and script, no network). A lane per
+ * thread that moves, the steps in order down the page, each in its thread's lane; clicking a step
+ * shows the full state after it (the named view and where each thread stands) with the diff.
+ */
+import type { CheckRun } from '../runCheck.js';
+import { HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
+import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
+
+/** Text made safe for HTML content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function stepCard(s: HtmlStep, colour: string): string {
+  const cls = s.failure !== null ? ' failing' : s.notes.length ? ' ref' : '';
+  const title = s.notes.length ? ` title="${escapeHtml(s.notes.join('\n'))}"` : '';
+  return (
+    `<button class="step${cls}" data-step="${s.step}" style="--c: ${colour}"${title}>` +
+    `<div class="fn">${escapeHtml(s.fn)}</div><code>${escapeHtml(s.code)}</code>` +
+    s.changes.map((c) => `<div class="chg">${escapeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
+    (s.failure !== null ? `<div class="failure">✗ ${escapeHtml(s.failure)}</div>` : '') +
+    `</button>`
+  );
+}
+
+function lanesTable(data: HtmlData): string {
+  const lanes = data.threads.filter((t) => t.moves);
+  const head = lanes.map((t) => `<th class="lane-head" style="color: ${t.colour}">${escapeHtml(t.name)}${t.cpu === null ? '' : ` <span class="muted">cpu${t.cpu}</span>`}</th>`).join('');
+  const initial = `<tr data-step="0"><td class="num">0</td><td class="lane" colspan="${Math.max(1, lanes.length)}"><span class="muted">initial state</span></td></tr>`;
+  const rows = data.steps.map((s) => {
+    const cells = lanes.map((t) => `<td class="lane">${t.name === s.thread ? stepCard(s, t.colour) : ''}</td>`).join('');
+    return `<tr data-step="${s.step}"><td class="num">${s.step}</td>${cells}</tr>`;
+  });
+  return `<table class="lanes"><thead><tr><th>#</th>${head}</tr></thead><tbody>${initial}${rows.join('')}</tbody></table>`;
+}
+
+function whyList(data: HtmlData): string {
+  if (!data.references.length) return '';
+  const items = data.references.map((r) => `<li data-step="${r.step}"><a href="#step-${r.step}">step ${r.step}</a>: ${escapeHtml(r.note)}</li>`).join('');
+  return `<section id="why"><h2>Why</h2><ul>${items}</ul></section>`;
+}
+
+/** The HTML page of `run`. */
+export function htmlReport(run: CheckRun): string {
+  const data = htmlData(run);
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const idle = data.threads.filter((t) => !t.moves).map((t) => t.name);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>mmucheck: ${escapeHtml(data.scenario)} (${escapeHtml(data.verdict)})</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<header>
+<h1>mmucheck: ${escapeHtml(data.scenario)}</h1>
+<div class="muted">${escapeHtml(data.description)}</div>
+<p class="verdict ${escapeHtml(data.verdict)}" id="verdict">${escapeHtml(data.headline)}</p>
+<div class="muted">${escapeHtml(data.stats)} · reproduce: <code>${escapeHtml(data.command)}</code></div>
+</header>
+<main>
+<section id="trace">
+${data.steps.length ? `<p class="muted">${data.steps.length} steps; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
+${lanesTable(data)}
+${whyList(data)}
+</section>
+<aside id="details"></aside>
+</main>
+<script type="application/json" id="mmucheck-data">${json}</script>
+<script>${HTML_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Reads a trace saved with `--format itf` back: the ITF shape (ADR-015), the `#meta.mmucheck` block
+ * that rebuilds the model, and each state's variables. A malformed file is bad input naming the
+ * file and the field.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../model/InputError.js';
+import { parseScenario } from '../../model/kernel/parseScenario.js';
+import type { Scenario } from '../../model/kernel/Scenario.js';
+import { fromItfValue } from './itfValue.js';
+import { ITF_FORMAT_VERSION } from './itfTrace.js';
+import { THREADS_VAR } from './stateVars.js';
+
+/** The variables of one saved state. */
+export interface SavedState {
+  readonly view: Readonly<Record<string, string | number | boolean>>;
+  readonly threads: Readonly<Record<string, string>>;
+}
+
+/** What a saved step claims: who moved, and (when written) the function and statement. */
+export interface SavedStep {
+  readonly thread: string;
+  readonly fn?: string;
+  readonly code?: string;
+}
+
+/** A saved trace, ready to replay: `steps[i]` leads from `states[i]` to `states[i + 1]`. */
+export interface SavedTrace {
+  readonly file: string;
+  readonly scenario: Scenario;
+  readonly initialState: number;
+  readonly states: readonly SavedState[];
+  readonly steps: readonly SavedStep[];
+  /** The properties the file says are violated at its last state. */
+  readonly violations: readonly string[];
+}
+
+type Obj = Record<string, unknown>;
+
+function objectAt(v: unknown, file: string, field: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError('expected an object', file, field);
+  return v as Obj;
+}
+
+function savedState(v: unknown, vars: readonly string[], file: string, field: string): SavedState {
+  const o = objectAt(v, file, field);
+  const view: Record<string, string | number | boolean> = {};
+  for (const name of vars) {
+    if (!(name in o)) throw new InputError(`missing variable "${name}" (every state must set every variable in vars)`, file, field);
+    if (name === THREADS_VAR) continue;
+    const value = fromItfValue(o[name]);
+    if (value === undefined) throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
+    view[name] = value;
+  }
+  const threads = objectAt(o[THREADS_VAR], file, `${field}.${THREADS_VAR}`);
+  for (const [name, loc] of Object.entries(threads)) {
+    if (typeof loc !== 'string') throw new InputError('expected a string', file, `${field}.${THREADS_VAR}.${name}`);
+  }
+  return { view, threads: threads as Record<string, string> };
+}
+
+function savedStep(v: unknown, file: string, field: string): SavedStep {
+  const meta = objectAt(objectAt(v, file, field)['#meta'], file, `${field}.#meta`);
+  const thread = meta['thread'];
+  if (typeof thread !== 'string') throw new InputError('expected the name of the thread that took the step', file, `${field}.#meta.thread`);
+  const text = (k: string) => (typeof meta[k] === 'string' ? { [k]: meta[k] as string } : {});
+  return { thread, ...text('fn'), ...text('code') };
+}
+
+function mmucheckMeta(trace: Obj, file: string): Obj {
+  const meta = trace['#meta'];
+  const block = typeof meta === 'object' && meta !== null ? (meta as Obj)['mmucheck'] : undefined;
+  if (block === undefined) throw new InputError('missing; expected the block that mmucheck check --format itf writes (this is not an mmucheck trace)', file, '#meta.mmucheck');
+  const m = objectAt(block, file, '#meta.mmucheck');
+  if (m['formatVersion'] !== ITF_FORMAT_VERSION) {
+    throw new InputError(`expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${JSON.stringify(m['formatVersion'])}`, file, '#meta.mmucheck.formatVersion');
+  }
+  return m;
+}
+
+/** Validates parsed JSON as a saved mmucheck ITF trace; `file` names it in errors. */
+export function parseItfTrace(json: unknown, file: string): SavedTrace {
+  const trace = objectAt(json, file, '');
+  const m = mmucheckMeta(trace, file);
+  const scenario = parseScenario(m['scenario'], `${file}: #meta.mmucheck.scenario`);
+  const vars = trace['vars'];
+  if (!Array.isArray(vars) || !vars.every((x) => typeof x === 'string')) throw new InputError('expected a list of variable names', file, 'vars');
+  if (!vars.includes(THREADS_VAR)) throw new InputError(`expected the variable "${THREADS_VAR}" (where each thread stands)`, file, 'vars');
+  const states = trace['states'];
+  if (!Array.isArray(states) || states.length === 0) throw new InputError('expected a non-empty list of states', file, 'states');
+  const initialState = m['initialState'] ?? 0;
+  if (typeof initialState !== 'number' || !Number.isInteger(initialState)) throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
+  const recorded = Array.isArray(m['violations']) ? m['violations'] : [];
+  return {
+    file,
+    scenario,
+    initialState,
+    states: states.map((s, i) => savedState(s, vars as string[], file, `states[${i}]`)),
+    steps: states.slice(1).map((s, i) => savedStep(s, file, `states[${i + 1}]`)),
+    violations: recorded.map((v) => (typeof v === 'object' && v !== null ? String((v as Obj)['property']) : String(v))),
+  };
+}
+
+/** Reads and validates a saved trace file. */
+export function readItfTraceFile(path: string): SavedTrace {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read the trace file: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, path);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not valid JSON: ${(e as Error).message}`, path);
+  }
+  return parseItfTrace(json, path);
+}

@@ -1,0 +1,96 @@
+/**
+ * Replays a saved trace against the model rebuilt from its scenario: each step must be enabled and
+ * each state must match the saved one, variable by variable. The first difference is reported as a
+ * mismatch naming the step (0 for the initial state) and the field.
+ */
+import { InputError } from '../../model/InputError.js';
+import { buildKernelModel, type KernelModel, type KernelModelState } from '../../model/kernel/buildKernelModel.js';
+import { explainViolation, type StepReference } from '../../model/kernel/explainViolation.js';
+import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
+import type { Trace, TraceStep } from '../../checker/Trace.js';
+import type { Violation } from '../../checker/Outcome.js';
+import type { SavedState, SavedTrace } from './readItfTrace.js';
+import { stateVars, type StateVars } from './stateVars.js';
+import { violationsAtEnd } from './violationsAtEnd.js';
+
+/** A saved trace that the model does not reproduce, at `step` (0: the initial state). */
+export class TraceMismatch extends InputError {
+  constructor(
+    readonly step: number,
+    readonly why: string,
+    file: string,
+  ) {
+    super(`trace does not match the model at step ${step}: ${why}`, file);
+    this.name = 'TraceMismatch';
+  }
+}
+
+/** A saved trace replayed on the model. */
+export interface ReplayedTrace {
+  readonly model: KernelModel;
+  readonly trace: Trace<KernelModelState, number>;
+  readonly steps: readonly RenderedStep[];
+  /** The properties violated at the last state (empty when it violates none). */
+  readonly violations: readonly Violation[];
+  readonly references: readonly StepReference[];
+}
+
+const show = (v: unknown) => JSON.stringify(v);
+
+/** The first difference between the saved variables and the model's, in words; undefined when they match. */
+function difference(saved: SavedState, actual: StateVars): string | undefined {
+  for (const [field, value] of Object.entries(actual.view)) {
+    if (!(field in saved.view)) return `the model has the field ${field} (${show(value)}), the file does not`;
+    if (saved.view[field] !== value) return `${field} is ${show(saved.view[field])} in the file but ${show(value)} in the model`;
+  }
+  const unknown = Object.keys(saved.view).find((f) => !(f in actual.view));
+  if (unknown) return `the file has a field ${unknown} that the model does not`;
+  for (const [thread, at] of Object.entries(actual.threads)) {
+    if (saved.threads[thread] !== at) return `thread ${thread} is at ${show(saved.threads[thread] ?? null)} in the file but at ${show(at)} in the model`;
+  }
+  const extra = Object.keys(saved.threads).find((t) => !(t in actual.threads));
+  return extra ? `the file has a thread ${extra} that the model does not` : undefined;
+}
+
+function takeStep(model: KernelModel, saved: SavedTrace, state: KernelModelState, n: number): number {
+  const s = saved.steps[n - 1]!;
+  const names = model.spec.threads.map((t) => t.name);
+  const tid = names.indexOf(s.thread);
+  if (tid < 0) throw new TraceMismatch(n, `the model has no thread ${s.thread} (it has ${names.join(', ')})`, saved.file);
+  const enabled = model.actions(state);
+  if (!enabled.includes(tid)) {
+    const movers = enabled.map((t) => names[t]).join(', ') || 'none';
+    throw new TraceMismatch(n, `${s.thread} cannot move here: it waits in ${model.location(state, tid)} (threads that can move: ${movers})`, saved.file);
+  }
+  const view = model.actionView(state, tid);
+  if ((s.code !== undefined && s.code !== view.code) || (s.fn !== undefined && s.fn !== view.fn)) {
+    throw new TraceMismatch(n, `the file says ${s.thread} runs ${s.fn ?? '?'}: ${s.code ?? '?'}, but its next step in the model is ${view.fn}: ${view.code}`, saved.file);
+  }
+  return tid;
+}
+
+/** Replays `saved` on the model of its scenario; throws TraceMismatch at the first difference. */
+export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
+  const model = buildKernelModel(saved.scenario);
+  const inits = model.initStates();
+  const initial = inits[saved.initialState];
+  if (!initial) throw new TraceMismatch(0, `initial state ${saved.initialState} does not exist (the model has ${inits.length})`, saved.file);
+  const first = difference(saved.states[0]!, stateVars(model, initial));
+  if (first) throw new TraceMismatch(0, `in the initial state, ${first}`, saved.file);
+  const steps: TraceStep<KernelModelState, number>[] = [];
+  let state = initial;
+  for (let n = 1; n < saved.states.length; n++) {
+    const tid = takeStep(model, saved, state, n);
+    state = model.nextState(state, tid);
+    const diff = difference(saved.states[n]!, stateVars(model, state));
+    if (diff) throw new TraceMismatch(n, `after ${saved.steps[n - 1]!.thread}'s step, ${diff}`, saved.file);
+    steps.push({ action: tid, state });
+  }
+  const trace = { initial, steps };
+  const violations = violationsAtEnd(model, trace);
+  const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
+  if (missing) throw new TraceMismatch(steps.length, `the file says the trace ends in a violation of ${missing}, but ${missing} holds at the model's last state`, saved.file);
+  const rendered = renderSteps(model, trace);
+  const references = violations.length ? explainViolation(rendered, state.shared) : [];
+  return { model, trace, steps: rendered, violations, references };
+}

@@ -1,0 +1,71 @@
+/**
+ * The code flow of a counterexample in SARIF 2.1.0: one thread flow per kernel thread that moves,
+ * each location a step with its global `executionOrder`, its `kinds` (acquire/release for locks and
+ * SRCU, …) and the fields it changed as `state`.
+ */
+import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { SrcuImpl } from '../../model/kernel/Scenario.js';
+import type { TraceView } from '../render/TraceView.js';
+import { showValue } from '../render/TraceView.js';
+import { kernelSourceFile } from './kernelSourceFile.js';
+
+/** The uriBaseId of kernel source files: the root of a kernel tree of the scenario's version. */
+export const KERNEL_SRC = 'KERNEL_SRC';
+
+/** SARIF's threadFlowLocation kinds for each step kind of the model (the model's own word is kept last). */
+const KINDS: Readonly<Record<string, readonly string[]>> = {
+  acquire: ['acquire', 'lock'],
+  release: ['release', 'lock'],
+  'srcu-lock': ['acquire', 'enter', 'scope'],
+  'srcu-unlock': ['release', 'exit', 'scope'],
+  call: ['call', 'function'],
+  free: ['release', 'memory'],
+  wait: ['wait'],
+  queue: ['call', 'resource'],
+  check: ['branch'],
+};
+
+/** The kinds of a step: SARIF's words, the model's kind, and `danger` for the failing step. */
+export function stepKinds(kind: string | undefined, failing: boolean): string[] {
+  const kinds = kind === undefined ? [] : [...(KINDS[kind] ?? []), kind];
+  if (failing) kinds.push('danger');
+  return [...new Set(kinds)];
+}
+
+/** Where a step is: its kernel function (logical), its file when known (physical), its statement. */
+export function stepLocation(s: RenderedStep, srcu: SrcuImpl): Record<string, unknown> {
+  const file = kernelSourceFile(s.fn, srcu);
+  return {
+    ...(file ? { physicalLocation: { artifactLocation: { uri: file, uriBaseId: KERNEL_SRC } } } : {}),
+    logicalLocations: [{ name: s.fn, fullyQualifiedName: s.fn, kind: 'function' }],
+    message: { text: s.code },
+  };
+}
+
+function threadFlowLocation(s: RenderedStep, view: TraceView, srcu: SrcuImpl): Record<string, unknown> {
+  const failing = s.step === view.steps.length && view.failure !== undefined;
+  const essential = failing || view.references.some((r) => r.step === s.step);
+  const state = Object.fromEntries(s.changes.map((c) => [c.field, { text: showValue(c.to), markdown: `\`${showValue(c.from)}\` → \`${showValue(c.to)}\`` }]));
+  const kinds = stepKinds(s.kind, failing);
+  return {
+    executionOrder: s.step,
+    location: stepLocation(s, srcu),
+    ...(kinds.length ? { kinds } : {}),
+    ...(s.changes.length ? { state } : {}),
+    importance: essential ? 'essential' : s.changes.length ? 'important' : 'unimportant',
+  };
+}
+
+/** One code flow: a thread flow for each thread that takes a step, in model order; undefined for an empty trace. */
+export function codeFlow(view: TraceView, srcu: SrcuImpl): Record<string, unknown> | undefined {
+  const threadFlows = view.threads
+    .map((t) => ({ t, steps: view.steps.filter((s) => s.thread === t.name) }))
+    .filter(({ steps }) => steps.length > 0)
+    .map(({ t, steps }) => ({
+      id: t.name,
+      message: { text: t.cpu === undefined ? t.name : `${t.name} on cpu${t.cpu}` },
+      locations: steps.map((s) => threadFlowLocation(s, view, srcu)),
+    }));
+  if (threadFlows.length === 0) return undefined;
+  return { message: { text: `the shortest interleaving that violates the property: ${view.steps.length} steps` }, threadFlows };
+}

@@ -1,0 +1,87 @@
+/**
+ * The whole reachable state graph of a small model, for `--format dot --graph`. States are told
+ * apart by fingerprint, as in the checker, and a state that violates an invariant is kept but not
+ * expanded, as the checker does; so for a model whose properties hold, the graph has exactly the
+ * checker's distinct states.
+ */
+import { encoderOf } from '../../checker/check.js';
+import { fingerprint, fingerprintHex } from '../../checker/fingerprint.js';
+import { InputError } from '../../model/InputError.js';
+import type { Model } from '../../model/Model.js';
+
+/** The most states `--graph` draws. */
+export const GRAPH_STATE_LIMIT = 2000;
+
+/** A state of the graph: its number in breadth-first order and what, if anything, it violates. */
+export interface GraphNode<S> {
+  readonly id: number;
+  readonly key: string;
+  readonly state: S;
+  /** The ids of the properties it violates: invariants, and deadlock freedom at a deadlock. */
+  readonly violated: readonly string[];
+}
+
+/** A transition: from one node to another, by an action. */
+export interface GraphEdge<A> {
+  readonly from: number;
+  readonly to: number;
+  readonly action: A;
+}
+
+/** A reachable state graph. */
+export interface StateGraph<S, A> {
+  readonly nodes: readonly GraphNode<S>[];
+  readonly edges: readonly GraphEdge<A>[];
+}
+
+/** The properties `state` violates, and whether an invariant is among them (such a state is not expanded). */
+function violatedAt<S, A>(model: Model<S, A>, state: S, enabled: number): { ids: string[]; invariant: boolean } {
+  const ids: string[] = [];
+  let invariant = false;
+  for (const p of model.properties()) {
+    if (p.kind === 'always' && p.violation(state) !== undefined) {
+      ids.push(p.id);
+      invariant = true;
+    }
+    if (p.kind === 'deadlockFree' && enabled === 0 && model.isFinal?.(state) !== true) ids.push(p.id);
+  }
+  return { ids, invariant };
+}
+
+/** Explores every reachable state of `model`; bad input when there are more than `limit`. */
+export function stateGraph<S, A>(model: Model<S, A>, limit = GRAPH_STATE_LIMIT): StateGraph<S, A> {
+  const encode = encoderOf(model);
+  const ids = new Map<string, number>();
+  const nodes: GraphNode<S>[] = [];
+  const edges: GraphEdge<A>[] = [];
+  const add = (state: S): number => {
+    const key = fingerprintHex(fingerprint(state, encode));
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    if (nodes.length >= limit) {
+      throw new InputError(
+        `the state graph has more than ${limit.toLocaleString('en-US')} states; --graph draws graphs of at most ${limit.toLocaleString('en-US')} (drop --graph to draw the counterexample alone, or check a smaller scenario)`,
+        undefined,
+        '--graph',
+      );
+    }
+    const id = nodes.length;
+    ids.set(key, id);
+    nodes.push({ id, key, state, violated: [] });
+    return id;
+  };
+  for (const s of model.initStates()) if (model.withinBoundary?.(s) !== false) add(s);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const actions = model.actions(node.state);
+    const violated = violatedAt(model, node.state, actions.length);
+    if (violated.ids.length) nodes[i] = { ...node, violated: violated.ids };
+    if (violated.invariant) continue;
+    for (const action of actions) {
+      const next = model.nextState(node.state, action);
+      if (model.withinBoundary?.(next) === false) continue;
+      edges.push({ from: i, to: add(next), action });
+    }
+  }
+  return { nodes, edges };
+}

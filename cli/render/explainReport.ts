@@ -1,0 +1,21 @@
+/** The whole `mmucheck explain` report: what was checked, then the narrated violation or what was proven. */
+import type { CheckOptions } from '../../checker/CheckOptions.js';
+import type { CheckRun } from '../runCheck.js';
+import type { Palette } from './colour.js';
+import { describeScenario } from './describeScenario.js';
+import { narrateViolation, paragraph } from './narrateViolation.js';
+import { provenSummary } from './provenSummary.js';
+import { traceViewOf } from './traceViewOf.js';
+
+/** The explain report of `run`, checked with `options`. */
+export function explainReport(run: CheckRun, options: CheckOptions, p: Palette): string {
+  const o = run.outcome;
+  const body =
+    o.kind === 'violation'
+      ? narrateViolation(traceViewOf(run), o.violations, p)
+      : o.kind === 'modelError'
+        ? [p.bad('MODEL ERROR'), ...paragraph(`The model itself failed, so nothing is proven or refuted: ${o.message}.`, '  ')]
+        : provenSummary(run, options, p);
+  const tail = o.kind === 'violation' ? `see it as a trace: ${run.command.replace(/^mmucheck explain/, 'mmucheck check')} (add --columns, or --format html --out trace.html)` : run.command;
+  return [...describeScenario(run.model), '', ...body, '', `reproduce  ${tail}`].join('\n') + '\n';
+}

@@ -1,0 +1,82 @@
+/**
+ * The HTML report opened in a real browser: Debian's chromium, driven by playwright-core (never a
+ * browser downloaded by a tool; `.ci/run` installs the package). The page must render a lane per
+ * thread and the steps in order, show a step's state when it is clicked, and load nothing from the
+ * network. Skipped, saying so, where /usr/bin/chromium is missing.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlReport } from '../../../cli/formats/htmlReport.js';
+import { runOf } from './runs.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`skipping the HTML report browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+describe.skipIf(!present)('the HTML report in chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mmucheck-html-'));
+  const requests: string[] = [];
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    const file = join(dir, 'lazy-with-reader.html');
+    writeFileSync(file, htmlReport(runOf('lazy-with-reader')));
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(file).href);
+  }, 30_000);
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('renders a lane per thread that moves and the 16 steps in order', async () => {
+    expect(await page.locator('th.lane-head').allInnerTexts()).toEqual(['exit cpu0', 'reader0 cpu1', 'srcu-worker cpu0']);
+    const steps = page.locator('button.step');
+    expect(await steps.count()).toBe(16);
+    expect(await steps.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))))).toEqual(Array.from({ length: 16 }, (_v, i) => i + 1));
+    // Step 8 is reader0's: it sits in the second lane of its row.
+    expect(await page.locator('tr[data-step="8"] td.lane').nth(1).locator('button.step').count()).toBe(1);
+    expect(await page.locator('#verdict').innerText()).toContain('no-callback-on-freed, no-use-after-free violated');
+  });
+
+  it('opens on the failing step, marked', async () => {
+    expect(await page.locator('#details-title').innerText()).toBe('Step 16: reader0 (cpu1)');
+    expect(await page.locator('button.step.failing').getAttribute('data-step')).toBe('16');
+    expect(await page.locator('button.step.ref').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['5', '8', '15']);
+  });
+
+  it('shows the full state and the diff of a step when it is clicked', async () => {
+    await page.locator('button.step[data-step="15"]').click();
+    expect(await page.locator('#details-title').innerText()).toBe('Step 15: srcu-worker (cpu0)');
+    expect(await page.locator('#diff').innerText()).toContain('listener0\tlive\t→\tfreed');
+    const row = page.locator('#state tr[data-field="listener0"]');
+    expect(await row.innerText()).toBe('listener0\tfreed');
+    expect(await row.getAttribute('class')).toBe('changed');
+    const run = runOf('lazy-with-reader');
+    const after15 = run.outcome.kind === 'violation' ? run.outcome.trace.steps[14]!.state : undefined;
+    expect(await page.locator('#state tr').count()).toBe(Object.keys(run.model.describe(after15!)).length);
+    expect(await page.locator('#threads tr[data-field="srcu-worker"]').innerText()).toBe('srcu-worker\tsrcu_invoke_callbacks');
+    expect(await page.locator('tr.selected').getAttribute('data-step')).toBe('15');
+  });
+
+  it('moves with the arrow keys and shows the initial state at step 0', async () => {
+    await page.locator('button.step[data-step="1"]').click();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#details-title').innerText()).toBe('Initial state');
+    expect(await page.locator('#state tr[data-field="mm.users"]').innerText()).toBe('mm.users\t1');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#details-title').innerText()).toBe('Step 1: exit (cpu0)');
+  });
+
+  it('loads nothing but the page itself', () => {
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+  });
+});
