@@ -1,15 +1,23 @@
 #!/usr/bin/env node
-/** The `mmucheck` executable: runs the program on the process's arguments; SIGINT/SIGTERM end a run as incomplete. */
-import { createProgram } from './createProgram.js';
-import { processIo } from './Io.js';
+/**
+ * The `mmucheck` executable. The program runs on a worker thread (programThread.ts) so that this
+ * thread can take SIGINT/SIGTERM during a search of any length: the first signal asks the run to
+ * stop, and it ends as incomplete (exit 3) with its partial statistics; a second one exits at once.
+ */
+import { runOnProgramThread } from './programThread.js';
 
-let interrupted = false;
-const stop = () => {
-  if (interrupted) process.exit(130);
-  interrupted = true;
+const stop = new Int32Array(new SharedArrayBuffer(4));
+let signals = 0;
+const onSignal = () => {
+  if (++signals > 1) process.exit(130);
+  Atomics.store(stop, 0, 1);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
-const { run } = createProgram(processIo(() => interrupted));
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await runOnProgramThread({
+  args: process.argv.slice(2),
+  stop,
+  stdoutIsTty: process.stdout.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
+});

@@ -1,0 +1,52 @@
+/**
+ * Runs the mmucheck program on a worker thread, so that the process's main thread stays free to
+ * receive SIGINT and SIGTERM while a search runs synchronously: a signal handler cannot run while
+ * the thread it belongs to is busy, but it can set a shared flag that a search on another thread
+ * polls. The main thread keeps the process's stdout and stderr and writes what the program sends.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { EXIT } from './exitCodes.js';
+
+/** What the program thread starts with. */
+export interface ProgramStart {
+  /** The user's arguments (without `node` and the script). */
+  readonly args: readonly string[];
+  /** Word 0 becomes non-zero when the run must stop (SIGINT/SIGTERM). */
+  readonly stop: Int32Array;
+  readonly stdoutIsTty: boolean;
+  readonly stderrIsTty: boolean;
+}
+
+/** What the program thread sends: output as it is written, then its exit code. */
+export type FromProgram = { readonly type: 'out' | 'err'; readonly text: string } | { readonly type: 'exit'; readonly code: number };
+
+/** The worker program: compiled JavaScript, or the TypeScript source through the tsx loader. */
+function workerProgram(start: ProgramStart): { filename: string; options: WorkerOptions } {
+  if (import.meta.url.endsWith('.ts')) {
+    const entry = new URL('./programWorker.ts', import.meta.url).href;
+    return { filename: fileURLToPath(new URL('../checker/parallel/tsBoot.mjs', import.meta.url)), options: { workerData: { ...start, entry } } };
+  }
+  return { filename: fileURLToPath(new URL('./programWorker.js', import.meta.url)), options: { workerData: start } };
+}
+
+/** Runs the program on `args` in a worker thread; resolves to its exit code (4 if the thread failed). */
+export function runOnProgramThread(start: ProgramStart): Promise<number> {
+  const { filename, options } = workerProgram(start);
+  const worker = new Worker(filename, options);
+  let code: number | undefined;
+  worker.on('message', (m: FromProgram) => {
+    if (m.type === 'exit') code = m.code;
+    else (m.type === 'out' ? process.stdout : process.stderr).write(m.text);
+  });
+  worker.on('error', (e: Error) => {
+    process.stderr.write(`mmucheck: internal error: ${e.message}\n${start.args.includes('--debug') ? `${e.stack}\n` : ''}`);
+    code = EXIT.modelError;
+  });
+  return new Promise((resolve) => {
+    worker.on('exit', () => {
+      if (code === undefined) process.stderr.write('mmucheck: internal error: the program thread ended without an exit code\n');
+      resolve(code ?? EXIT.modelError);
+    });
+  });
+}
