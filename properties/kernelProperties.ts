@@ -35,6 +35,9 @@ export function kernelProperties(env: KernelEnv, ids: readonly string[], allFini
         allFinished(s) && s.shared.queues.every((q) => q.isEmpty()) && s.shared.faults.isEmpty() ? leaks(env, s.shared) : undefined,
       );
     }
-    return always<KState>(p.id, p.name, (s) => s.shared.faults.find((f) => f.property === p.id)?.message);
+    return always<KState>(p.id, p.name, (s) => {
+      const faults = s.shared.faults;
+      return faults.size === 0 ? undefined : faults.find((f) => f.property === p.id)?.message; // nearly every state has none
+    });
   });
 }
