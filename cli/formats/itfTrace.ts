@@ -46,7 +46,8 @@ export function itfTrace(run: CheckRun): ItfTrace {
   const initial = trace?.initial ?? initStates[0]!;
   const initialIndex = Math.max(0, initStates.findIndex((s) => is(s, initial)));
   const o = run.outcome;
-  const violations = o.kind === 'violation' ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message })) : [];
+  const violations =
+    o.kind === 'violation' ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message, ...(v.noWitness ? { noWitness: true } : {}) })) : [];
   const states: ItfState[] = [itfState(run, initial, { index: 0, action: 'init' })];
   let before = initial;
   trace?.steps.forEach((s, i) => {

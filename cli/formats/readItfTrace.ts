@@ -78,6 +78,15 @@ function mmucheckMeta(trace: Obj, file: string): Obj {
   return m;
 }
 
+/** The properties the file says are violated at its last state. */
+function recordedViolations(m: Obj): string[] {
+  const recorded = Array.isArray(m['violations']) ? (m['violations'] as unknown[]) : [];
+  return recorded
+    .map((v) => (typeof v === 'object' && v !== null ? (v as Obj) : { property: v }))
+    .filter((v) => v['noWitness'] !== true) // a `sometimes` without a witness is about the whole search, not this trace
+    .map((v) => String(v['property']));
+}
+
 /** Validates parsed JSON as a saved mmucheck ITF trace; `file` names it in errors. */
 export function parseItfTrace(json: unknown, file: string): SavedTrace {
   const trace = objectAt(json, file, '');
@@ -90,14 +99,13 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
   if (!Array.isArray(states) || states.length === 0) throw new InputError('expected a non-empty list of states', file, 'states');
   const initialState = m['initialState'] ?? 0;
   if (typeof initialState !== 'number' || !Number.isInteger(initialState)) throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
-  const recorded = Array.isArray(m['violations']) ? m['violations'] : [];
   return {
     file,
     scenario,
     initialState,
     states: states.map((s, i) => savedState(s, vars as string[], file, `states[${i}]`)),
     steps: states.slice(1).map((s, i) => savedStep(s, file, `states[${i + 1}]`)),
-    violations: recorded.map((v) => (typeof v === 'object' && v !== null ? String((v as Obj)['property']) : String(v))),
+    violations: recordedViolations(m),
   };
 }
 

@@ -50,6 +50,14 @@ describe('every bundled counterexample replays', () => {
   });
 });
 
+describe('recorded violations', () => {
+  it('a sometimes property without a witness is about the whole search and is not held against the trace', () => {
+    const json = saved('seed') as Json & { '#meta': { mmucheck: { violations: unknown[] } } };
+    json['#meta'].mmucheck.violations.push({ property: 'no-leak', name: '', message: 'never', noWitness: true });
+    expect(replay(json).violations).toEqual([]);
+  });
+});
+
 describe('an edited trace is rejected at the step that no longer matches', () => {
   it('a changed field', () => {
     const json = saved('lazy-with-reader');
