@@ -9,7 +9,7 @@ import { readItfTraceFile } from '../formats/readItfTrace.js';
 import { replaySavedTrace } from '../formats/replaySavedTrace.js';
 import { palette } from '../render/colour.js';
 import { replayReport } from '../render/replayReport.js';
-import { DEFAULT_WIDTH } from '../render/textReport.js';
+import { terminalWidth } from '../render/terminalWidth.js';
 import { EXIT } from '../exitCodes.js';
 import type { Io } from '../Io.js';
 
@@ -24,8 +24,7 @@ export function addReplayCommand(program: Command, io: Io, setExit: (code: numbe
     .action((file: string, flags: { columns?: boolean; color: boolean }) => {
       const replayed = replaySavedTrace(readItfTraceFile(file));
       const p = palette(flags.color && io.stdoutIsTty && !process.env['NO_COLOR']);
-      const width = io.stdoutIsTty && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH;
-      io.out(replayReport(file, replayed, { columns: flags.columns === true, width }, p));
+      io.out(replayReport(file, replayed, { columns: flags.columns === true, width: terminalWidth(io) }, p));
       setExit(EXIT.ok);
     });
 }

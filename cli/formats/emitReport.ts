@@ -8,7 +8,8 @@ import type { Io } from '../Io.js';
 import type { CheckRun } from '../runCheck.js';
 import { palette } from '../render/colour.js';
 import { jsonReport } from '../render/jsonReport.js';
-import { DEFAULT_WIDTH, textReport } from '../render/textReport.js';
+import { textReport } from '../render/textReport.js';
+import { terminalWidth } from '../render/terminalWidth.js';
 import { dotStateGraph } from './dotStateGraph.js';
 import { dotTrace } from './dotTrace.js';
 import { htmlReport } from './htmlReport.js';
@@ -36,11 +37,6 @@ export interface ReportFlags {
 export function requireReportFlags(flags: ReportFlags): void {
   if (flags.columns && flags.format !== 'text') throw new InputError(`applies to --format text only, not ${flags.format}`, undefined, '--columns');
   if (flags.graph && flags.format !== 'dot') throw new InputError(`applies to --format dot only, not ${flags.format}`, undefined, '--graph');
-}
-
-/** The width of the terminal the report is shown on, or the default. */
-function terminalWidth(io: Io): number {
-  return io.stdoutIsTty && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH;
 }
 
 /** The report of `run` in the chosen format, as text. */
