@@ -13,6 +13,8 @@ export interface TraceView {
   readonly steps: readonly RenderedStep[];
   /** Why the last step fails (a property's message), when it does. */
   readonly failure?: string;
+  /** The id of the property that fails, for its rule in kernel terms. */
+  readonly property?: string;
   /** Earlier steps that set the failure up. */
   readonly references: readonly StepReference[];
   /** Every thread of the model, in model order. */

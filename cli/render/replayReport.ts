@@ -11,7 +11,7 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
   const [primary, ...others] = r.violations;
   const view: TraceView = {
     steps: r.steps,
-    ...(primary ? { failure: primary.message } : {}),
+    ...(primary ? { failure: primary.message, property: primary.propertyId } : {}),
     references: r.references,
     threads: r.model.spec.threads.map((t) => ({ name: t.name, ...(t.cpu === undefined ? {} : { cpu: t.cpu }) })),
     finishedAt: finishedAt(r.model, r.trace),

@@ -2,6 +2,8 @@
 import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { Palette } from './colour.js';
 import { shortNote, showValue, type TraceView } from './TraceView.js';
+import { explainProperty } from './propertyGlossary.js';
+import { wrapText } from './wrapText.js';
 
 function stepLines(s: RenderedStep, width: number, failing: string | undefined, notes: readonly string[], p: Palette): string[] {
   const marker = failing !== undefined ? p.bad('>') : notes.length ? p.warn('*') : ' ';
@@ -24,8 +26,9 @@ export function stepList(view: TraceView, p: Palette): string[] {
   });
 }
 
-/** The explanation under a trace: the failure and the earlier steps that set it up. */
+/** The explanation under a trace: the failure, the earlier steps that set it up, and the rule the property stands for. */
 export function whyLines(view: TraceView): string[] {
   if (view.failure === undefined) return [];
-  return ['', `Why: ${view.failure}.`, ...view.references.map((r) => `  step ${r.step}: ${r.note}`)];
+  const rule = view.property === undefined ? [] : wrapText(`The rule (${view.property}): ${explainProperty(view.property)}`, 98).map((l) => `  ${l}`);
+  return ['', `Why: ${view.failure}.`, ...view.references.map((r) => `  step ${r.step}: ${r.note}`), ...rule];
 }

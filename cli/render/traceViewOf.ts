@@ -28,9 +28,11 @@ export function finishedAt(model: KernelModel, trace: Trace<KernelModelState, nu
 export function traceViewOf(run: CheckRun): TraceView {
   const o = run.outcome;
   const failure = o.kind === 'violation' ? o.violations[0]?.message : o.kind === 'modelError' ? o.message : undefined;
+  const property = o.kind === 'violation' ? o.violations[0]?.propertyId : undefined;
   return {
     steps: run.steps,
     ...(failure === undefined ? {} : { failure }),
+    ...(property === undefined ? {} : { property }),
     references: run.references,
     threads: run.model.spec.threads.map((t) => ({ name: t.name, ...(t.cpu === undefined ? {} : { cpu: t.cpu }) })),
     finishedAt: finishedAt(run.model, traceOf(run)),
