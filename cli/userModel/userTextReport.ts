@@ -20,6 +20,7 @@ const REASONS: Record<string, string> = {
 const KIND_NOTES: Record<Property<unknown>['kind'], string> = { always: '', deadlockFree: '', sometimes: ' (sometimes)', eventually: ' (eventually)' };
 
 function value(v: unknown): string {
+  if (v === '') return '""'; // an empty string would read as a missing value
   return v === null || v === undefined ? '—' : String(v);
 }
 
