@@ -5,11 +5,12 @@ import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS } from '../../model/kernel/Scenar
 import { LIMITS } from '../../model/kernel/parseScenario.js';
 import { MAX_STATES_LIMIT } from '../../checker/resolveOptions.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
-import { runCheck } from '../runCheck.js';
+import { runCheckWithWorkers } from '../runCheck.js';
+import { defaultMaxMemoryBytes, defaultWorkers } from '../defaults.js';
 import { emitReport, REPORT_FORMATS, requireReportFlags, type ReportFlags } from '../formats/emitReport.js';
 import { makeProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
-import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
+import { choiceOption, collect, durationOption, intOption, sizeOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import type { CheckRun } from '../runCheck.js';
 import { isModelFile, runModelFile } from '../runUserModel.js';
@@ -18,6 +19,8 @@ interface CheckFlags extends ScenarioOverrides, ReportFlags {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly timeout?: number;
+  readonly workers?: number;
+  readonly maxMemory?: number;
   readonly quiet?: boolean;
 }
 
@@ -52,6 +55,8 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--out <file>', 'write the report to this file instead of stdout')
     .option('--columns', 'text: one column per thread')
     .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
+    .option('--workers <n>', 'worker threads (default: one per CPU); results do not depend on it', intOption(1, 256))
+    .option('--max-memory <size>', 'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)', sizeOption)
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: CheckFlags) => {
@@ -60,16 +65,18 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
       const command = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);
-      const run = runCheck(
+      const run = await runCheckWithWorkers(
         scenario,
         {
           ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
           ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
           ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+          maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
           onProgress: (s) => progress.update(s),
           ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
         },
         command,
+        flags.workers ?? defaultWorkers(),
       );
       progress.done();
       emitReport(io, run, flags);
