@@ -45,7 +45,17 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
   }
   const tooMany = threadLimitExceeded(s);
   if (tooMany) throw new InputError(tooMany, undefined, [counts, o.srcu !== undefined ? '--srcu' : ''].filter(Boolean).join(', ') || 'threads');
-  return s;
+  return changesVerdict(o) ? withoutExpectation(s) : s;
+}
+
+/** Another kernel, SRCU or property set is another question: the file's expected verdict is about its own. */
+function changesVerdict(o: ScenarioOverrides): boolean {
+  return o.kernel !== undefined || o.srcu !== undefined || (o.property !== undefined && o.property.length > 0);
+}
+
+function withoutExpectation(s: Scenario): Scenario {
+  const { expect: _fileExpectation, ...rest } = s;
+  return rest;
 }
 
 /** The flags that reproduce the overrides, for the "reproduce" line. */
