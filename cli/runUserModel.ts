@@ -2,6 +2,7 @@
  * `mmucheck check ./model.ts`: checks a model file written against the public API (see
  * docs/writing-models.md) with the same checker, reports and exit codes as a scenario.
  */
+import { writeFileSync } from 'node:fs';
 import type { CheckOptions } from '../checker/CheckOptions.js';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import type { Property } from '../model/Property.js';
@@ -32,7 +33,12 @@ export interface ModelFileFlags {
   readonly timeout?: number;
   /** Bytes. */
   readonly maxMemory?: number;
+  readonly exact?: boolean;
   readonly format?: string;
+  /** Write the report to this file instead of stdout. */
+  readonly out?: string;
+  readonly columns?: boolean;
+  readonly graph?: boolean;
   readonly quiet?: boolean;
   readonly color?: boolean;
 }
@@ -42,16 +48,18 @@ const SCENARIO_ONLY = [
   ['srcu', '--srcu'],
   ['readers', '--readers'],
   ['reclaimers', '--reclaimers'],
+  ['columns', '--columns'],
+  ['graph', '--graph'],
 ] as const;
 
 const FORMATS = ['text', 'json'];
 
 function requireApplicable(flags: ModelFileFlags): void {
   for (const [key, flag] of SCENARIO_ONLY) {
-    if (flags[key] !== undefined) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
+    if (flags[key] !== undefined && flags[key] !== false) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
   const format = flags.format ?? 'text';
-  if (!FORMATS.includes(format)) throw new InputError(`format "${format}" is not available for a model file; use text or json`, undefined, '--format');
+  if (!FORMATS.includes(format)) throw new InputError(`format "${format}" is not available for a model file (yet); use text or json`, undefined, '--format');
 }
 
 /** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
@@ -72,6 +80,7 @@ function reproduceCommand(file: string, flags: ModelFileFlags): string {
     ...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]),
     ...(flags.maxDepth === undefined ? [] : [`--max-depth ${flags.maxDepth}`]),
     ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
+    ...(flags.exact === true ? ['--exact'] : []),
   ].join(' ');
 }
 
@@ -91,14 +100,27 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
     ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     ...(flags.maxMemory === undefined ? {} : { maxMemoryBytes: flags.maxMemory }),
+    ...(flags.exact === true ? { exact: true } : {}),
     onProgress: (s) => progress.update(s),
     ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
   };
   const run = checkModelFile(loaded, properties, options, reproduceCommand(file, flags));
   progress.done();
-  if (flags.format === 'json') io.out(JSON.stringify(userJsonReport(run), null, 2) + '\n');
-  else io.out(userTextReport(run, palette(flags.color !== false && io.stdoutIsTty && !process.env['NO_COLOR'])));
+  const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
+  const report = flags.format === 'json' ? JSON.stringify(userJsonReport(run), null, 2) + '\n' : userTextReport(run, palette(colour));
+  if (flags.out === undefined) io.out(report);
+  else writeReport(flags.out, report);
   return exitCodeOf(run);
+}
+
+function writeReport(file: string, report: string): void {
+  try {
+    writeFileSync(file, report);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    throw new InputError(`cannot write the report: ${why}`, file, '--out');
+  }
 }
 
 /** The model's properties, or undefined when properties() throws: the check then reports that as a model error. */

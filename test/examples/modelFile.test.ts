@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,13 @@ describe('mmucheck check <model file>', () => {
     ]);
   });
 
+  it('writes the report to the --out file instead of stdout', async () => {
+    const out = join(scratch({}), 'report.json');
+    const result = await runCli(['check', CLOCK, '--format', 'json', '--out', out]);
+    expect([result.code, result.out, result.err]).toEqual([1, '', '']);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ verdict: 'violation', property: 'passes-five' });
+  });
+
   it('reports a sometimes property without a witness as a violation without a trace', async () => {
     const { code, out } = await runCli(['check', 'examples/tutorial/counter-vacuous.ts', '--format', 'json']);
     expect(code).toBe(1);
@@ -135,6 +142,9 @@ describe('mmucheck check <model file>', () => {
 
     it('scenario-only flags, an unknown property id, a format reports of model files do not have', async () => {
       expect((await runCli(['check', CLOCK, '--readers', '2'])).err).toBe('mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n');
+      expect((await runCli(['check', CLOCK, '--format', 'sarif'])).err).toBe(
+        'mmucheck: error: --format: format "sarif" is not available for a model file (yet); use text or json\n',
+      );
       expect((await runCli(['check', CLOCK, '--property', 'reaches-tw'])).err).toBe(
         'mmucheck: error: --property: the model has no property "reaches-tw"; expected one of below-three, reaches-two, passes-one, passes-five (did you mean "reaches-two"?)\n',
       );
