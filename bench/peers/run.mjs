@@ -29,6 +29,7 @@ const USAGE = `usage: node bench/peers/run.mjs [options]   (or: npm run bench:pe
   --rumur-threads LIST      Rumur verifier threads, 0 = Rumur's default (one per CPU) (default 0,1)
   --spin-modes LIST         dfs (no POR), dfs-por, bfs (no POR) (default dfs,dfs-por,bfs)
   --mmucheck-arg ARG        extra argument for mmucheck check, repeatable (e.g. --mmucheck-arg=--workers=2)
+  --tools LIST              which checkers run: mmucheck, rumur, spin (default all three)
   --timeout S               kill a run after S seconds (default 900)
   --keep DIR                write models and verifiers to DIR and keep them (default: a temporary directory)`;
 
@@ -52,6 +53,7 @@ function options() {
       'rumur-threads': { type: 'string', default: '0,1' },
       'spin-modes': { type: 'string', default: 'dfs,dfs-por,bfs' },
       'mmucheck-arg': { type: 'string', multiple: true, default: [] },
+      tools: { type: 'string', default: 'mmucheck,rumur,spin' },
       timeout: { type: 'string', default: '900' },
       keep: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -60,7 +62,10 @@ function options() {
   const modes = list(values['spin-modes']);
   for (const m of modes) if (!['dfs', 'dfs-por', 'bfs'].includes(m)) throw new Error(`--spin-modes: unknown mode ${m}`);
   variantConfig(values.scenario);
+  const use = list(values.tools);
+  for (const t of use) if (!['mmucheck', 'rumur', 'spin'].includes(t)) throw new Error(`--tools: unknown checker ${t}`);
   return {
+    use: new Set(use),
     help: values.help,
     readers: ints(values.readers, '--readers'),
     listeners: ints(values.listeners, '--listeners')[0] ?? 1,
@@ -86,12 +91,16 @@ function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
   const twins = writeTwins(cfg, dir);
   const bundled = cfg.listeners === VARIANTS[cfg.name].listeners;
   const scenario = bundled ? cfg.name : writeScenario(dir, scenarioJson(cfg));
-  const runs = [runMmucheck(ROOT, scenario, [...(bundled ? ['--readers', String(cfg.readers)] : []), ...ctx.mmucheckArgs], { timeoutS: ctx.timeoutS })];
-  const expected = runs[0].states ?? 1e7;
+  const progress = (what) => process.stderr.write(`peers: ${cfg.name} r${cfg.readers} l${cfg.listeners}: ${what}\n`);
+  const mmucheckArgs = [...(bundled ? ['--readers', String(cfg.readers)] : []), ...ctx.mmucheckArgs];
+  if (ctx.tools.mmucheck) progress('mmucheck');
+  const runs = [ctx.tools.mmucheck ? runMmucheck(ROOT, scenario, mmucheckArgs, { timeoutS: ctx.timeoutS }) : { tool: 'mmucheck', verdict: 'skipped' }];
+  const expected = runs[0].states ?? 2 ** 25; // sizes SPIN's hash table
   const builds = [];
   if (ctx.tools.rumur) {
     for (const t of rumurThreads) {
       const label = `rumur ${t === 0 ? `${ctx.machine.cpus} threads (default)` : `${t} thread${t > 1 ? 's' : ''}`}`;
+      progress(label);
       const built = buildRumur(twins.murphi, t, opt.rumur);
       builds.push(`${label} ${secs(built.buildS)} s`);
       runs.push(runRumur(built.bin, { timeoutS: ctx.timeoutS, label }));
@@ -102,6 +111,7 @@ function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
     for (const mode of spinModes) {
       const sdir = join(dir, `spin-${mode}`);
       mkdirSync(sdir, { recursive: true });
+      progress(SPIN_LABEL[mode]);
       const built = buildSpin(twins.promela, sdir, mode, opt.spin);
       builds.push(`${SPIN_LABEL[mode]} ${secs(built.buildS)} s`);
       runs.push(runSpin(built, sdir, { timeoutS: ctx.timeoutS, label: SPIN_LABEL[mode], hashBits }));
@@ -187,14 +197,15 @@ function printSkipped(tools) {
 function main() {
   const opts = options();
   if (opts.help) return void console.log(USAGE);
-  const tools = detectTools();
-  if (!tools.cc || (!tools.rumur && !tools.spin)) return void printSkipped(tools);
+  const found = detectTools();
+  if (!found.cc || (!found.rumur && !found.spin)) return void printSkipped(found);
+  const tools = { ...found, mmucheck: opts.use.has('mmucheck'), rumur: opts.use.has('rumur') ? found.rumur : undefined, spin: opts.use.has('spin') ? found.spin : undefined };
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/cli/main.js is missing: run npm run build first (npm run bench:peers does)');
   const work = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'mmucheck-peers-'));
   const m = machine();
   console.log('Peer benchmark: mmucheck vs Rumur (Murphi twin) vs SPIN (Promela twin)');
   console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memGiB.toFixed(1)} GiB; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`tools: node ${tools.node}; ${tools.rumur ?? 'rumur: not installed (skipped)'}; ${tools.spin ?? 'spin: not installed (skipped)'}; ${tools.cc.split('\n')[0]}`);
+  console.log(`tools: node ${tools.node}; ${tools.rumur ?? 'rumur: skipped'}; ${tools.spin ?? 'spin: skipped'}; ${tools.cc.split('\n')[0]}`);
   if (!GNU_TIME) console.log('note: /usr/bin/time is missing, so CPU time and peak memory are not measured (apt-get install -y time)');
   const ctx = { work, tools, machine: m, timeoutS: opts.timeoutS, mmucheckArgs: opts.mmucheckArgs, agreementListeners: opts.agreementListeners };
   const reasons = new Set();
@@ -206,7 +217,8 @@ function main() {
     console.log('\nWhere counts differ, and why:');
     for (const r of reasons) console.log(`  - ${r}: ${REASONS[r]}`);
   }
-  console.log(disagreements === 0 ? '\nAll runs agree with mmucheck.' : `\n${disagreements} run(s) DISAGREE with mmucheck (see above).`);
+  if (!tools.mmucheck) console.log('\nmmucheck did not run (--tools): nothing was compared.');
+  else console.log(disagreements === 0 ? '\nAll runs agree with mmucheck.' : `\n${disagreements} run(s) DISAGREE with mmucheck (see above).`);
   if (opts.keep) console.log(`models and verifiers kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
   process.exitCode = disagreements === 0 ? 0 : 1;

@@ -7,7 +7,7 @@
 export function table(header, rows) {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => String(r[c] ?? '').length)));
-  const numeric = header.map((_, c) => rows.every((r) => /^[\d.,×x—-]*$/.test(String(r[c] ?? ''))));
+  const numeric = header.map((_, c) => rows.every((r) => /^([\d.,×—-]*|skipped)$/.test(String(r[c] ?? ''))));
   const line = (r) =>
     r
       .map((cell, c) => (numeric[c] ? String(cell ?? '').padStart(widths[c]) : String(cell ?? '').padEnd(widths[c])))
