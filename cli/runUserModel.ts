@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { CheckOptions } from '../checker/CheckOptions.js';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import type { Property } from '../model/Property.js';
+import { defaultMaxMemoryBytes } from './defaults.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
 import { makeProgress } from './progress.js';
@@ -99,7 +100,7 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
     ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
     ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-    ...(flags.maxMemory === undefined ? {} : { maxMemoryBytes: flags.maxMemory }),
+    maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
     ...(flags.exact === true ? { exact: true } : {}),
     onProgress: (s) => progress.update(s),
     ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
