@@ -14,6 +14,13 @@ export interface CheckOptions {
   readonly onProgress?: (stats: Stats) => void;
   /** Polled between levels and every few thousand states; true ends the run as `incomplete: interrupted`. */
   readonly shouldStop?: () => boolean;
+  /** Store every state's full encoding instead of its fingerprint: no collision can hide a state (one thread only). */
+  readonly exact?: boolean;
+  /**
+   * Check that steps keep the model contract: `nextState` returns an Immutable value (or a primitive)
+   * and leaves its input unchanged (its encoding is compared once the state is expanded). Default: on.
+   */
+  readonly checkPurity?: boolean;
 }
 
 /** Statistics of a run, so far or final. */
@@ -33,10 +40,14 @@ export interface Stats {
   readonly collisionProbability: number;
   /** Bytes held by the seen set and the trace store. */
   readonly storeBytes: number;
+  /** Present when the run stored full states (exact mode): then `collisionProbability` is 0. */
+  readonly exact?: true;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
   maxStates: 100_000_000,
   maxDepth: 10_000,
   timeoutMs: 24 * 3600 * 1000,
+  exact: false,
+  checkPurity: true,
 };

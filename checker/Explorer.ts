@@ -17,6 +17,7 @@ import { RunClock } from './RunClock.js';
 import type { Frontier, SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import { MAX_ACTION_INDEX } from './TraceStore.js';
+import { diagnoseMutation, requireStateValue } from './stepPurity.js';
 
 /** The stores one search writes to. */
 export interface ExplorerStores<S> {
@@ -91,6 +92,7 @@ export class Explorer<S, A> {
       const state = initStates[index] as S;
       this.generated++;
       const id = this.dedupe(state);
+      if (this.options.checkPurity === true) requireStateValue(state, `initial state ${index}`);
       if (id < 0) continue;
       this.stores.links.addRoot(id, index);
       this.stores.frontier.push(state, id);
@@ -148,13 +150,28 @@ export class Explorer<S, A> {
       const next = this.model.nextState(state, action);
       this.generated++;
       const id = this.dedupe(next);
+      if (this.options.checkPurity === true) requireStateValue(next, 'the state nextState() returned');
       if (id >= 0) {
         this.enqueue(next, id, parentId, i);
         if (this.stores.seen.size >= this.options.maxStates) return FULL;
       }
     }
     this.activeAction = undefined;
+    if (this.options.checkPurity === true && this.find(state) !== parentId) {
+      // One re-encoding per expanded state: a step that changed its input shows up here.
+      const mutation = diagnoseMutation(this.model, () => rebuildTrace(this.model, this.traceSource(), parentId), state, actions, this.encode);
+      this.activeAction = actions[mutation.index];
+      throw new Error(mutation.message);
+    }
     return CONTINUE;
+  }
+
+  private find(state: S): number {
+    const hasher = this.hasher;
+    hasher.reset();
+    this.encode(state, hasher);
+    hasher.finish();
+    return this.stores.seen.find(hasher.hi, hasher.lo);
   }
 
   /** The new state id of `state`, or -1 when an equal state was stored before. */

@@ -1,7 +1,8 @@
 /** The checker's entry point: a breadth-first search of a model with in-memory stores. */
 import type { Model } from '../model/Model.js';
-import type { CheckOptions } from './CheckOptions.js';
+import type { CheckOptions, Stats } from './CheckOptions.js';
 import { encodeValue } from './encodeValue.js';
+import { ExactSeenSet } from './ExactSeenSet.js';
 import { Explorer } from './Explorer.js';
 import type { Encoder } from './fingerprint.js';
 import { FingerprintSet } from './FingerprintSet.js';
@@ -12,11 +13,28 @@ import { TraceStore } from './TraceStore.js';
 
 /** Explores every state of `model` reachable within the bounds and says whether its properties hold. */
 export function check<S, A>(model: Model<S, A>, options?: Partial<CheckOptions>): Outcome<S, A> {
+  const resolved = resolveOptions(options);
+  if (resolved.exact === true) return checkExact(model, resolved);
   const stores = { seen: new FingerprintSet(), links: new TraceStore(), frontier: new LevelFrontier<S>() };
-  return new Explorer(model, resolveOptions(options), stores, encoderOf(model)).run();
+  return new Explorer(model, resolved, stores, encoderOf(model)).run();
 }
 
 /** The model's own canonical encoding when it has one, else the generic encoding of Immutable values. */
 export function encoderOf<S>(model: Model<S, unknown>): Encoder<S> {
   return model.encode !== undefined ? model.encode.bind(model) : encodeValue;
+}
+
+// Exact mode: the same search over a seen set of full encodings; no state can be lost to a
+// collision, so the statistics say so (collision probability 0, `exact`).
+function checkExact<S, A>(model: Model<S, A>, options: CheckOptions): Outcome<S, A> {
+  const seen = new ExactSeenSet();
+  const onProgress = options.onProgress;
+  const exactOptions = onProgress === undefined ? options : { ...options, onProgress: (s: Stats) => onProgress(exactStats(s)) };
+  const stores = { seen, links: new TraceStore(), frontier: new LevelFrontier<S>() };
+  const outcome = new Explorer(model, exactOptions, stores, seen.recording(encoderOf(model))).run();
+  return { ...outcome, stats: exactStats(outcome.stats) };
+}
+
+function exactStats(stats: Stats): Stats {
+  return { ...stats, collisionProbability: 0, exact: true };
 }

@@ -2,7 +2,8 @@
  * The checker's entry point for a chosen number of worker threads: one worker runs the sequential
  * explorer in this thread; more run the parallel explorer, which gives the same results. Models
  * that cannot cross threads (no `decode`, no way to rebuild them in a worker) or that use
- * `sometimes`/`eventually` properties run on one thread.
+ * `sometimes`/`eventually` properties run on one thread, and so does exact mode (the parallel
+ * explorer's shared seen set holds fingerprints only).
  */
 import type { Model } from '../model/Model.js';
 import { check } from './check.js';
@@ -31,7 +32,7 @@ export async function checkWithWorkers<S, A>(
 ): Promise<Outcome<S, A>> {
   const workers = options.workers ?? 1;
   const resolved = resolveOptions(options);
-  if (workers <= 1 || singleThreadReason(model as Model<unknown, unknown>, source) !== undefined) return check(model, resolved);
+  if (workers <= 1 || resolved.exact === true || singleThreadReason(model as Model<unknown, unknown>, source) !== undefined) return check(model, resolved);
   try {
     return await new ParallelExplorer(model, source!, resolved, workers).run();
   } catch (e) {

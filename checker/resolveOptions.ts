@@ -12,6 +12,9 @@ export function resolveOptions(options: Partial<CheckOptions> = {}): CheckOption
     timeoutMs: options.timeoutMs ?? DEFAULT_OPTIONS.timeoutMs,
     onProgress: options.onProgress,
     shouldStop: options.shouldStop,
+    ...(options.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: options.maxMemoryBytes }),
+    exact: options.exact ?? DEFAULT_OPTIONS.exact,
+    checkPurity: options.checkPurity ?? DEFAULT_OPTIONS.checkPurity,
   };
   requireInteger('maxStates', resolved.maxStates, 1, MAX_STATES_LIMIT);
   requireInteger('maxDepth', resolved.maxDepth, 0, Number.MAX_SAFE_INTEGER);
