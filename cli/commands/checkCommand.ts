@@ -21,6 +21,7 @@ interface CheckFlags extends ScenarioOverrides, ReportFlags {
   readonly timeout?: number;
   readonly workers?: number;
   readonly maxMemory?: number;
+  readonly exact?: boolean;
   readonly quiet?: boolean;
 }
 
@@ -34,6 +35,7 @@ function boundFlags(f: CheckFlags): string[] {
     ...(f.maxStates === undefined ? [] : [`--max-states ${f.maxStates}`]),
     ...(f.maxDepth === undefined ? [] : [`--max-depth ${f.maxDepth}`]),
     ...(f.timeout === undefined ? [] : [`--timeout ${f.timeout}ms`]),
+    ...(f.exact === true ? ['--exact'] : []),
   ];
 }
 
@@ -57,6 +59,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
     .option('--workers <n>', 'worker threads (default: one per CPU); results do not depend on it', intOption(1, 256))
     .option('--max-memory <size>', 'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)', sizeOption)
+    .option('--exact', 'store every state in full instead of its fingerprint: no collision risk, more memory, one worker')
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: CheckFlags) => {
@@ -72,6 +75,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
           ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
           ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
           maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
+          ...(flags.exact === true ? { exact: true } : {}),
           onProgress: (s) => progress.update(s),
           ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
         },

@@ -4,6 +4,7 @@
  */
 import type { CheckRun } from '../runCheck.js';
 import { matchesExpectation } from '../runCheck.js';
+import { raisingStep } from './raisingStep.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 
 /** The report of one run as a plain JSON value. */
@@ -27,7 +28,7 @@ export function jsonReport(run: CheckRun): unknown {
     property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
     violations: o.kind === 'violation' ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message })) : [],
     reason: o.kind === 'incomplete' ? o.reason : null,
-    error: o.kind === 'modelError' ? { message: o.message } : null,
+    error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(run.model, o) ?? null } : null,
     stats: o.stats,
     initial: run.steps.length ? run.model.describe((o.kind === 'violation' || o.kind === 'modelError') && o.trace ? o.trace.initial : run.model.initStates()[0]!) : null,
     trace: run.steps.length || o.kind === 'violation' ? run.steps : null,

@@ -8,6 +8,7 @@ import { stepList, whyLines } from './stepList.js';
 import { stepColumns } from './stepColumns.js';
 import { traceViewOf } from './traceViewOf.js';
 import type { TraceView } from './TraceView.js';
+import { raisingStepLines } from './raisingStep.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -32,7 +33,10 @@ export function statsLine(stats: Stats): string {
   const rate = Math.round(stats.statesPerSecond).toLocaleString('en-US');
   return (
     `${stats.distinct.toLocaleString('en-US')} distinct states, ${stats.generated.toLocaleString('en-US')} generated, ` +
-    `depth ${stats.depth}, ${seconds} s (${rate} states/s), fingerprint collision probability ${stats.collisionProbability.toExponential(1)}`
+    `depth ${stats.depth}, ${seconds} s (${rate} states/s), ` +
+    (stats.exact === true
+      ? 'exact: every state stored in full, no fingerprint collision possible (one worker)'
+      : `fingerprint collision probability ${stats.collisionProbability.toExponential(1)}`)
   );
 }
 
@@ -50,7 +54,7 @@ function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${o.message}`), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)] : [])];
+      return [p.bad(`MODEL ERROR: ${o.message}`), ...raisingStepLines(run.model, o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)] : [])];
     case 'violation': {
       const [primary, ...others] = o.violations;
       const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];

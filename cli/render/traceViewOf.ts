@@ -24,10 +24,13 @@ export function finishedAt(model: KernelModel, trace: Trace<KernelModelState, nu
   return done;
 }
 
-/** The view of `run`'s trace; `failure` is the primary violation's message or the model error. */
+/**
+ * The view of `run`'s trace; `failure` is the primary violation's message, or the model error when
+ * it was raised at the trace's last state (not by a step taken from it, which the trace does not hold).
+ */
 export function traceViewOf(run: CheckRun): TraceView {
   const o = run.outcome;
-  const failure = o.kind === 'violation' ? o.violations[0]?.message : o.kind === 'modelError' ? o.message : undefined;
+  const failure = o.kind === 'violation' ? o.violations[0]?.message : o.kind === 'modelError' && o.action === undefined ? o.message : undefined;
   const property = o.kind === 'violation' ? o.violations[0]?.propertyId : undefined;
   return {
     steps: run.steps,

@@ -4,6 +4,8 @@
  * null here), and `witnesses` for the `sometimes` properties of an ok run.
  */
 import type { UserModelRun } from './UserModelRun.js';
+import { raisingStep } from '../render/raisingStep.js';
+import { viewModel } from './modelView.js';
 
 /** The report of one run as a plain JSON value. */
 export function userJsonReport(run: UserModelRun): unknown {
@@ -28,7 +30,7 @@ export function userJsonReport(run: UserModelRun): unknown {
         ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message, noWitness: v.noWitness === true }))
         : [],
     reason: o.kind === 'incomplete' ? o.reason : null,
-    error: o.kind === 'modelError' ? { message: o.message } : null,
+    error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(viewModel(run.loaded.model), o) ?? null } : null,
     stats: o.stats,
     initial: run.initial ?? null,
     trace: o.kind === 'violation' || run.steps.length > 0 ? run.steps : null,

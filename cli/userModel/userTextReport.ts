@@ -8,6 +8,8 @@ import type { Property } from '../../model/Property.js';
 import type { Palette } from '../render/colour.js';
 import { statsLine } from '../render/textReport.js';
 import type { UserModelRun } from './UserModelRun.js';
+import { raisingStepLines } from '../render/raisingStep.js';
+import { viewModel } from './modelView.js';
 
 const REASONS: Record<string, string> = {
   maxStates: 'the --max-states bound was reached',
@@ -90,7 +92,7 @@ function verdictLines(run: UserModelRun, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${o.message}`), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run.steps, o.message, p)] : [])];
+      return [p.bad(`MODEL ERROR: ${o.message}`), ...raisingStepLines(viewModel(run.loaded.model), o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run.steps, o.action === undefined ? o.message : undefined, p)] : [])];
     case 'violation':
       return violationLines(run, p);
   }
