@@ -3,10 +3,9 @@
  * docs/writing-models.md) with the same checker, reports and exit codes as a scenario.
  */
 import { writeFileSync } from 'node:fs';
-import type { CheckOptions } from '../checker/CheckOptions.js';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import type { Property } from '../model/Property.js';
-import { defaultMaxMemoryBytes } from './defaults.js';
+import { boundFlags, searchOptions, type BoundFlags } from './searchOptions.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
 import { makeProgress } from './progress.js';
@@ -22,19 +21,12 @@ export { isModelFile };
  * The flags of `check` that apply to a model file; the kernel's scenario overrides are refused.
  * A model file runs on one thread (a worker could not rebuild it), so `--workers` changes nothing.
  */
-export interface ModelFileFlags {
+export interface ModelFileFlags extends BoundFlags {
   readonly kernel?: string;
   readonly srcu?: string;
   readonly readers?: number;
   readonly reclaimers?: number;
   readonly property?: readonly string[];
-  readonly maxStates?: number;
-  readonly maxDepth?: number;
-  /** Milliseconds. */
-  readonly timeout?: number;
-  /** Bytes. */
-  readonly maxMemory?: number;
-  readonly exact?: boolean;
   readonly format?: string;
   /** Write the report to this file instead of stdout. */
   readonly out?: string;
@@ -78,10 +70,7 @@ function reproduceCommand(file: string, flags: ModelFileFlags): string {
     'mmucheck check',
     file,
     ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
-    ...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]),
-    ...(flags.maxDepth === undefined ? [] : [`--max-depth ${flags.maxDepth}`]),
-    ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
-    ...(flags.exact === true ? ['--exact'] : []),
+    ...boundFlags(flags),
   ].join(' ');
 }
 
@@ -96,16 +85,7 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const all = propertiesOf(loaded.model);
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
-  const options: Partial<CheckOptions> = {
-    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
-    ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-    maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
-    ...(flags.exact === true ? { exact: true } : {}),
-    onProgress: (s) => progress.update(s),
-    ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
-  };
-  const run = checkModelFile(loaded, properties, options, reproduceCommand(file, flags));
+  const run = checkModelFile(loaded, properties, searchOptions(flags, io, progress), reproduceCommand(file, flags));
   progress.done();
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
   const report = flags.format === 'json' ? JSON.stringify(userJsonReport(run), null, 2) + '\n' : userTextReport(run, palette(colour));
