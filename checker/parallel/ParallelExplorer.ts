@@ -30,8 +30,8 @@ interface Level {
 }
 
 // Grow the seen set before a level when it could pass this load, and stop a level past FULL_LOAD.
-const TARGET_LOAD = 0.5;
-const FULL_LOAD = 0.85;
+const TARGET_LOAD = 0.7;
+const FULL_LOAD = 0.9;
 
 /** One parallel search; `run()` once. */
 export class ParallelExplorer<S, A> {
