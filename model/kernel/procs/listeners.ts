@@ -8,7 +8,7 @@ import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelState } from '../state/KernelState.js';
 import type { Behaviour } from '../Scenario.js';
 import { TEARDOWN_BEHAVIOURS } from '../Scenario.js';
-import { touchListener, touchMm } from '../faults.js';
+import { fault, touchListener, touchMm } from '../faults.js';
 import { callSrcu } from '../srcu.js';
 import { bugOnMmdrop, kfreeListener, mmdrop, type KBody } from './common.js';
 import { callbackReturned } from './srcuProcs.js';
@@ -104,11 +104,35 @@ function behaviourProcs(env: KernelEnv, b: Behaviour): BehaviourProcs {
   }
 }
 
+/**
+ * Every statement of a driver's own body is module code: a step of `->release`, of a callback
+ * already running, or of a teardown thread that runs after the module's code is freed is
+ * reported, not only the invocation that entered it. (Calls into core kernel functions such as
+ * mmu_notifier_unregister_no_release are not module code and are left as they are.)
+ */
+function moduleCode(env: KernelEnv, p: BehaviourProcs): BehaviourProcs {
+  const wrap = (body: KBody): KBody =>
+    body.map((item) => {
+      if (item.type !== 'step') return item;
+      const run = item.run;
+      return {
+        ...item,
+        run: (x) => {
+          if (!x.shared.moduleLoaded) {
+            x.update((g) => fault(env, g, 'no-code-after-unload', `${item.fn} runs the driver module's code (${item.code}) after the module was unloaded`, 'module'));
+          }
+          run?.(x);
+        },
+      };
+    });
+  return { ...p, release: wrap(p.release), destroy: wrap(p.destroy), ...(p.teardown ? { teardown: wrap(p.teardown) } : {}) };
+}
+
 /** The procedures of every behaviour used by the scenario: `->release`, `:destroy`, `:teardown`. */
 export function listenerProcs(env: KernelEnv): ProcDef<KernelState>[] {
   const used = [...new Set(env.behaviours)];
   return used.flatMap((b) => {
-    const p = behaviourProcs(env, b);
+    const p = moduleCode(env, behaviourProcs(env, b));
     const tornDownByThread = TEARDOWN_BEHAVIOURS.has(b);
     const procs: ProcDef<KernelState>[] = [
       tornDownByThread ? { name: `${b}->release`, body: p.release } : { name: `${b}->release`, body: p.release, onReturn: (g, f) => releaseModule(g, f.arg) },
