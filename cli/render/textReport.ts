@@ -9,6 +9,7 @@ import { stepColumns } from './stepColumns.js';
 import { traceViewOf } from './traceViewOf.js';
 import type { TraceView } from './TraceView.js';
 import { raisingStepLines } from './raisingStep.js';
+import { INCOMPLETE_REASONS as REASONS } from './incompleteReasons.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -19,13 +20,6 @@ export interface TextLayout {
 /** The default width of the column view when the terminal's is unknown. */
 export const DEFAULT_WIDTH = 120;
 
-const REASONS: Record<string, string> = {
-  maxStates: 'the --max-states bound was reached',
-  maxDepth: 'the --max-depth bound was reached with states left to expand',
-  timeout: 'the --timeout ran out',
-  memory: 'the memory bound was reached',
-  interrupted: 'the run was interrupted',
-};
 
 /** The statistics line. */
 export function statsLine(stats: Stats): string {

@@ -10,14 +10,8 @@ import { statsLine } from '../render/textReport.js';
 import type { UserModelRun } from './UserModelRun.js';
 import { raisingStepLines } from '../render/raisingStep.js';
 import { viewModel } from './modelView.js';
+import { INCOMPLETE_REASONS as REASONS } from '../render/incompleteReasons.js';
 
-const REASONS: Record<string, string> = {
-  maxStates: 'the --max-states bound was reached',
-  maxDepth: 'the --max-depth bound was reached with states left to expand',
-  timeout: 'the --timeout ran out',
-  memory: 'the memory bound was reached',
-  interrupted: 'the run was interrupted',
-};
 
 const KIND_NOTES: Record<Property<unknown>['kind'], string> = { always: '', deadlockFree: '', sometimes: ' (sometimes)', eventually: ' (eventually)' };
 

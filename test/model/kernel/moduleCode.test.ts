@@ -4,28 +4,14 @@
  * callback is invoked after the unload.
  */
 import { describe, expect, it } from 'vitest';
-import { buildKernelModel, type KernelModelState } from '../../../model/kernel/buildKernelModel.js';
+import { reachableStates } from '../../helpers/reachableStates.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 
 /** Every fault message reachable in `name` when only `property` is checked. */
 function reachableFaults(name: string, property: string): string[] {
-  const model = buildKernelModel(applyOverrides(loadScenario(name), { property: [property] }));
-  const seen = new Set<string>();
-  const messages: string[] = [];
-  const stack: KernelModelState[] = [...model.initStates()];
-  while (stack.length) {
-    const s = stack.pop()!;
-    const key = JSON.stringify(s.toJS());
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!s.shared.faults.isEmpty()) {
-      messages.push(...s.shared.faults.map((f) => f.message));
-      continue;
-    }
-    for (const a of model.actions(s)) stack.push(model.nextState(s, a));
-  }
-  return messages;
+  const states = reachableStates(applyOverrides(loadScenario(name), { property: [property] }));
+  return states.flatMap((s) => s.shared.faults.map((f) => f.message).toArray());
 }
 
 describe('module code', () => {

@@ -9,7 +9,7 @@ import { IntBuffer, IntReader } from '../../../checker/IntBuffer.js';
 import { check } from '../../../checker/check.js';
 import { renderSteps } from '../../../checker/renderSteps.js';
 import { explainViolation } from '../../../model/kernel/explainViolation.js';
-import { buildKernelModel, type KernelModelState } from '../../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { parseScenario } from '../../../model/kernel/parseScenario.js';
 import { KERNEL_VERSIONS, type KernelVersion, type Scenario } from '../../../model/kernel/Scenario.js';
@@ -17,6 +17,7 @@ import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { expectOk, expectViolation } from '../../helpers/expect.js';
 import { kernelAt, listenersOf, listOrder } from '../../helpers/kernelFixture.js';
 import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
+import { reachableStates } from '../../helpers/reachableStates.js';
 
 const KVM = 'examples/history/kvm-reclaim.json';
 const GET_PUT = 'examples/history/get-put.json';
@@ -36,22 +37,6 @@ function at(kernel: KernelVersion, name = KVM): Scenario {
   return applyOverrides(loadScenario(name), { kernel });
 }
 
-/** Every reachable state of a scenario's model (small models only). */
-function reachable(scenario: Scenario): KernelModelState[] {
-  const model = buildKernelModel(scenario);
-  const seen = new Set<string>();
-  const states: KernelModelState[] = [];
-  const queue = [...model.initStates()];
-  while (queue.length) {
-    const s = queue.pop()!;
-    const key = JSON.stringify(s.toJS());
-    if (seen.has(key)) continue;
-    seen.add(key);
-    states.push(s);
-    if (s.shared.faults.isEmpty()) for (const a of model.actions(s)) queue.push(model.nextState(s, a));
-  }
-  return states;
-}
 
 describe('kernel versions', () => {
   it('are v3.8, v3.9, v3.10, v3.17 and v5.4, oldest first', () => {
@@ -178,7 +163,7 @@ describe('the v5.4 get/put API (get-put)', () => {
   });
 
   it('mmu_notifier_get either takes a second user of the listed node or allocates and registers its own', () => {
-    const states = reachable(applyOverrides(loadScenario(GET_PUT), { srcu: 'classic' }));
+    const states = reachableStates(applyOverrides(loadScenario(GET_PUT), { srcu: 'classic' }));
     expect(states.some((s) => s.shared.listeners.get(0)!.users === 2)).toBe(true);
     expect(states.some((s) => !s.shared.listeners.get(2)!.freed && s.shared.listeners.get(2)!.registered && s.shared.listeners.get(2)!.users === 1)).toBe(true);
   });
@@ -187,7 +172,7 @@ describe('the v5.4 get/put API (get-put)', () => {
     const scenario = applyOverrides(loadScenario(GET_PUT), { srcu: 'classic' });
     const model = buildKernelModel(scenario);
     const buffer = new IntBuffer();
-    for (const s of reachable(scenario)) {
+    for (const s of reachableStates(scenario)) {
       buffer.clear();
       model.encode!(s, buffer);
       expect(is(model.decode!(new IntReader(buffer.data, 0, buffer.length)), s)).toBe(true);
