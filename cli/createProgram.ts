@@ -41,6 +41,11 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
 
   async function run(args: readonly string[]): Promise<number> {
     exitCode = EXIT.ok;
+    if (args.length === 0) {
+      // No command is a usage error, not a success: a CI step that lost its arguments must fail.
+      io.err(`${program.helpInformation()}\nmmucheck: error: no command given (try: mmucheck check)\n`);
+      return EXIT.badInput;
+    }
     try {
       await program.parseAsync([...args], { from: 'user' });
       return exitCode;

@@ -150,3 +150,13 @@ describe('scenarios, --help and --version', () => {
     expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('no command at all', () => {
+  it('prints the usage on stderr and exits 2', async () => {
+    const { code, out, err } = await runCli([]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('Usage: mmucheck');
+    expect(err).toContain('no command given');
+  });
+});
