@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
-import { runCheckWithWorkers } from '../runCheck.js';
+import { matchesExpectation, runCheckWithWorkers } from '../runCheck.js';
+import { InputError } from '../../model/InputError.js';
 import { defaultWorkers } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions, boundFlags, searchOptions, type BoundFlags } from '../searchOptions.js';
 import { emitReport, REPORT_FORMATS, requireReportFlags, type ReportFlags } from '../formats/emitReport.js';
@@ -15,12 +16,22 @@ import { isModelFile, runModelFile } from '../runUserModel.js';
 
 interface CheckFlags extends ScenarioOverrides, BoundFlags, ReportFlags {
   readonly workers?: number;
+  readonly expected?: boolean;
   readonly quiet?: boolean;
 }
 
 /** The exit code of a finished run. */
 export function exitCodeOf(run: CheckRun): number {
   return { ok: EXIT.ok, violation: EXIT.violation, incomplete: EXIT.incomplete, modelError: EXIT.modelError }[run.outcome.kind];
+}
+
+/**
+ * With --expected, for CI jobs that keep known bugs as regression scenarios: a violation the file
+ * expects passes, an unexpected verdict fails; incomplete runs and model errors keep their codes.
+ */
+function expectationExitCode(run: CheckRun): number {
+  if (run.outcome.kind === 'incomplete' || run.outcome.kind === 'modelError') return exitCodeOf(run);
+  return matchesExpectation(run) === true ? EXIT.ok : EXIT.violation;
 }
 
 /** Adds the `check` command; `setExit` receives the exit code. */
@@ -36,17 +47,21 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
     .option('--workers <n>', 'worker threads (default: one per CPU); results do not depend on it', intOption(1, 256))
     .option('--exact', 'store every state in full instead of its fingerprint: no collision risk, more memory, one worker')
+    .option('--expected', "exit by the scenario file's expected verdict: 0 when the run matches it, 1 when it does not")
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: CheckFlags) => {
       if (isModelFile(scenarioArg)) return setExit(await runModelFile(scenarioArg, flags, io));
       requireReportFlags(flags);
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
+      if (flags.expected === true && !scenario.expect) {
+        throw new InputError('needs a scenario whose file has an "expect" field, checked without --kernel, --srcu or --property (they change the question)', undefined, '--expected');
+      }
       const reproduce = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);
       const run = await runCheckWithWorkers(scenario, searchOptions(flags, io, progress), reproduce, flags.workers ?? defaultWorkers());
       progress.done();
       emitReport(io, run, flags);
-      setExit(exitCodeOf(run));
+      setExit(flags.expected === true ? expectationExitCode(run) : exitCodeOf(run));
     });
 }
