@@ -48,6 +48,9 @@ export type { Frame } from './model/program/Frame.js';
 
 // Checking and its outcomes.
 export { check } from './checker/check.js';
+/** Check with worker threads: give the module that builds the model, and results equal `check`'s. */
+export { checkWithWorkers, singleThreadReason } from './checker/checkWithWorkers.js';
+export type { ModelSource } from './checker/parallel/ModelSource.js';
 export { DEFAULT_OPTIONS, type CheckOptions, type Stats } from './checker/CheckOptions.js';
 export type {
   IncompleteOutcome,

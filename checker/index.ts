@@ -1,5 +1,7 @@
 /** The checker's public surface: `check` and `replay`, the outcome types, and the stores a parallel explorer can reuse. */
 export { check, encoderOf } from './check.js';
+export { checkWithWorkers, singleThreadReason } from './checkWithWorkers.js';
+export type { ModelSource } from './parallel/ModelSource.js';
 export { DEFAULT_OPTIONS, type CheckOptions, type Stats } from './CheckOptions.js';
 export { resolveOptions, MAX_STATES_LIMIT } from './resolveOptions.js';
 export type {
