@@ -41,7 +41,9 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
     const at = 5 * heads[best]!++;
     seen.settle(c[at + 1]!, id);
     links.addLink(id, c[at + 2]!, c[at + 3]!);
-    entries.set([best, c[at + 4]!, id], 3 * count);
+    entries[3 * count] = best;
+    entries[3 * count + 1] = c[at + 4]!;
+    entries[3 * count + 2] = id;
     id++;
     count++;
   }

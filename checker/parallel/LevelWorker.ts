@@ -22,7 +22,12 @@ class Candidates {
       this.data = next;
     }
     const at = 5 * this.count++;
-    this.data.set([rank | 0, slot, parent, action, offset], at);
+    const data = this.data;
+    data[at] = rank | 0;
+    data[at + 1] = slot;
+    data[at + 2] = parent;
+    data[at + 3] = action;
+    data[at + 4] = offset;
   }
 }
 
