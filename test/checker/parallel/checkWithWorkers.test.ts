@@ -9,19 +9,8 @@ import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
 import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
-import type { Outcome } from '../../../checker/Outcome.js';
+import { outcomeSummary } from '../../helpers/outcomeSummary.js';
 
-function summary(o: Outcome<unknown, unknown>) {
-  return {
-    kind: o.kind,
-    distinct: o.stats.distinct,
-    generated: o.stats.generated,
-    depth: o.stats.depth,
-    violations: o.kind === 'violation' ? o.violations.map((v) => v.propertyId) : [],
-    actions: o.kind === 'violation' ? o.trace.steps.map((s) => s.action) : [],
-    reason: o.kind === 'incomplete' ? o.reason : undefined,
-  };
-}
 
 const SCENARIOS = ['seed', 'lazy-with-reader', 'no-mm-pin', 'sync-in-release', 'tree-barrier-one-cpu', 'tree-barrier'];
 
@@ -30,9 +19,9 @@ describe('checkWithWorkers', () => {
     it(`${name}: 2 and 4 workers give the sequential result exactly`, async () => {
       const scenario = loadScenario(name);
       const model = buildKernelModel(scenario);
-      const sequential = summary(check(model));
+      const sequential = outcomeSummary(check(model));
       for (const workers of [2, 4]) {
-        const parallel = summary(await checkWithWorkers(model, kernelModelSource(scenario), { workers }));
+        const parallel = outcomeSummary(await checkWithWorkers(model, kernelModelSource(scenario), { workers }));
         expect(parallel).toEqual(sequential);
       }
     });
@@ -54,6 +43,6 @@ describe('checkWithWorkers', () => {
     expect(byStates.kind === 'incomplete' && byStates.reason).toBe('maxStates');
     expect(byStates.stats.distinct).toBe(100);
     const byDepth = await checkWithWorkers(model, kernelModelSource(scenario), { workers: 2, maxDepth: 5 });
-    expect(summary(byDepth)).toEqual(summary(check(model, { maxDepth: 5 })));
+    expect(outcomeSummary(byDepth)).toEqual(outcomeSummary(check(model, { maxDepth: 5 })));
   });
 });
