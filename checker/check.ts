@@ -7,6 +7,7 @@ import { Explorer } from './Explorer.js';
 import type { Encoder } from './fingerprint.js';
 import { FingerprintSet } from './FingerprintSet.js';
 import { LevelFrontier } from './LevelFrontier.js';
+import { PackedExplorer, packedFormFor } from './PackedExplorer.js';
 import type { Outcome } from './Outcome.js';
 import { resolveOptions } from './resolveOptions.js';
 import { TraceStore } from './TraceStore.js';
@@ -15,6 +16,8 @@ import { TraceStore } from './TraceStore.js';
 export function check<S, A>(model: Model<S, A>, options?: Partial<CheckOptions>): Outcome<S, A> {
   const resolved = resolveOptions(options);
   if (resolved.exact === true) return checkExact(model, resolved);
+  const expander = packedFormFor(model, resolved);
+  if (expander) return new PackedExplorer(model, resolved, new FingerprintSet(), new TraceStore(), expander).run();
   const stores = { seen: new FingerprintSet(), links: new TraceStore(), frontier: new LevelFrontier<S>() };
   return new Explorer(model, resolved, stores, encoderOf(model)).run();
 }

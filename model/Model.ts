@@ -7,6 +7,7 @@ import type { Property } from './Property.js';
 import type { EncodeSink } from './EncodeSink.js';
 import type { DecodeSource } from './DecodeSource.js';
 import type { ActionView, StateView } from './ActionView.js';
+import type { PackedExpander } from './PackedExpander.js';
 
 /** A finite transition system over states `S` with actions `A`. */
 export interface Model<S, A> {
@@ -35,4 +36,10 @@ export interface Model<S, A> {
   actionView?(state: S, action: A): ActionView;
   /** A flat named view of `state`; traces show the fields that change from step to step. */
   describe?(state: S): StateView;
+  /**
+   * A compiled form that expands encoded states without building `S` values (needs `encode` and
+   * `decode`), equivalent to `actions`/`nextState`; undefined when the model has none. The search
+   * uses it for speed; each call returns an expander of its own.
+   */
+  packed?(): PackedExpander | undefined;
 }

@@ -4,6 +4,7 @@
  * lowest-ranked discoverer. Ranks order successors exactly as a sequential search meets them.
  */
 import type { Model } from '../../model/Model.js';
+import type { PackedExpander } from '../../model/PackedExpander.js';
 import { FingerprintHasher } from '../fingerprint.js';
 import { IntBuffer, IntReader } from '../IntBuffer.js';
 import { PropertyChecker } from '../PropertyChecker.js';
@@ -31,12 +32,18 @@ class Candidates {
   }
 }
 
+// Positions a worker claims at a time from the level's shared cursor.
+const CHUNK = 64;
+const VIOLATED = 1;
+
 /** Expands ranges of levels for one model. */
 export class LevelWorker<S, A> {
   private readonly props: PropertyChecker<S>;
   private readonly hasher = new FingerprintHasher();
   private readonly scratch = new IntBuffer(1024);
   private readonly control: Int32Array;
+  /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
+  private readonly expander: PackedExpander | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -46,97 +53,158 @@ export class LevelWorker<S, A> {
     if (!model.encode || !model.decode) throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
     this.props = new PropertyChecker(model, model.properties());
     this.control = new Int32Array(control);
+    this.expander = model.packed && !model.withinBoundary ? model.packed() : undefined;
   }
 
-  /** Runs one range; model exceptions are reported with the position and action. */
+  /** Runs one share of a level; model exceptions are reported with the position and action. */
   run(msg: LevelMessage): LevelResult {
-    const seen = SharedSeenSet.attach(msg.seen);
-    const segments = msg.segments.map((b) => new Int32Array(b));
-    const entries = new Int32Array(msg.entries);
-    const out = new SegmentWriter();
-    const cands = new Candidates();
-    let generated = 0;
-    let published = 0; // of `generated`, already added to the shared progress counter
-    let cutOff = false;
-    let violation = -1;
-    let position = msg.start;
-    let actionIndex = -1;
+    const run = new LevelRun(msg);
     try {
-      for (; position < msg.end; position++) {
-        if ((position & 127) === 0 && this.mustStop(position)) break;
-        const state = this.decodeAt(segments, entries, position);
-        if (this.model.withinBoundary && !this.model.withinBoundary(state)) continue;
-        const actions = this.model.actions(state);
-        if (!this.props.invariantsHold(state) || this.props.isDeadlock(state, actions.length)) {
-          violation = position;
-          atomicMin(this.control, Control.BestViolation, position);
-          break;
-        }
-        if (actions.length === 0) continue;
-        if (!msg.expand) {
-          cutOff = true;
-          continue;
-        }
-        if (actions.length >= RANK_ACTIONS) throw new RangeError(`a state has ${actions.length} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`);
-        const parent = entries[3 * position + 2]!;
-        for (actionIndex = 0; actionIndex < actions.length; actionIndex++) {
-          const next = this.model.nextState(state, actions[actionIndex] as A);
-          generated++;
-          if (this.dedupe(next, seen, position * RANK_ACTIONS + actionIndex + 1, parent, actionIndex, out, cands) === Insert.New && seen.size >= msg.fullAt) {
-            Atomics.store(this.control, Control.Stop, seen.size >= this.maxStates ? StopReason.MaxStates : StopReason.Full);
+      chunks: for (let first = run.claim(); first < msg.end; first = run.claim()) {
+        const end = run.chunkEnd(first);
+        for (run.position = first; run.position < end; run.position++) {
+          if ((run.position & 127) === 0 && this.mustStop(run.position)) break chunks;
+          if (this.visit(run) === VIOLATED) {
+            run.violation = run.position;
+            atomicMin(this.control, Control.BestViolation, run.position);
+            break chunks;
           }
-        }
-        actionIndex = -1;
-        if ((position & 255) === 0) {
-          Atomics.add(this.control, Control.Generated, generated - published);
-          published = generated;
+          run.publish(this.control, false);
         }
       }
     } catch (e) {
       const err = e as Error;
       Atomics.store(this.control, Control.Stop, StopReason.Requested);
-      Atomics.add(this.control, Control.Generated, generated - published);
-      return this.result(out, cands, generated, cutOff, violation, { message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}), position, actionIndex });
+      run.publish(this.control, true);
+      return run.result({ message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}), position: run.position, actionIndex: run.actionIndex });
     }
-    Atomics.add(this.control, Control.Generated, generated - published);
-    return this.result(out, cands, generated, cutOff, violation);
+    run.publish(this.control, true);
+    return run.result();
+  }
+
+  /** Checks and expands the state at `run.position`. */
+  private visit(run: LevelRun): typeof VIOLATED | undefined {
+    const position = run.position;
+    const expander = this.expander;
+    let state: S | undefined;
+    let actions: readonly A[] | undefined;
+    let count: number;
+    if (expander) {
+      expander.load(this.readerAt(run, position));
+      count = expander.actionCount;
+      if (expander.needsCheck()) state = this.model.decode!(this.readerAt(run, position));
+    } else {
+      state = this.model.decode!(this.readerAt(run, position));
+      if (this.model.withinBoundary && !this.model.withinBoundary(state)) return undefined;
+      actions = this.model.actions(state);
+      count = actions.length;
+    }
+    if (state !== undefined && (!this.props.invariantsHold(state) || this.props.isDeadlock(state, count))) return VIOLATED;
+    if (count === 0) return undefined;
+    if (!run.msg.expand) {
+      run.cutOff = true;
+      return undefined;
+    }
+    if (count >= RANK_ACTIONS) throw new RangeError(`a state has ${count} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`);
+    const parent = run.entries[3 * position + 2]!;
+    for (run.actionIndex = 0; run.actionIndex < count; run.actionIndex++) {
+      const scratch = this.scratch;
+      scratch.clear();
+      if (expander) expander.successor(run.actionIndex, scratch);
+      else this.model.encode!(this.model.nextState(state!, actions![run.actionIndex] as A), scratch);
+      run.generated++;
+      const rank = position * RANK_ACTIONS + run.actionIndex + 1;
+      if (this.dedupe(run, rank, parent) === Insert.New && run.seen.size >= run.msg.fullAt) {
+        Atomics.store(this.control, Control.Stop, run.seen.size >= this.maxStates ? StopReason.MaxStates : StopReason.Full);
+      }
+    }
+    run.actionIndex = -1;
+    return undefined;
   }
 
   private mustStop(position: number): boolean {
     return Atomics.load(this.control, Control.Stop) !== StopReason.None || position > Atomics.load(this.control, Control.BestViolation);
   }
 
-  private decodeAt(segments: Int32Array[], entries: Int32Array, position: number): S {
-    const segment = segments[entries[3 * position]!]!;
-    const offset = entries[3 * position + 1]!;
-    return this.model.decode!(new IntReader(segment, offset + 1, offset + 1 + segment[offset]!));
+  private readerAt(run: LevelRun, position: number): IntReader {
+    const segment = run.segments[run.entries[3 * position]!]!;
+    const offset = run.entries[3 * position + 1]!;
+    return new IntReader(segment, offset + 1, offset + 1 + segment[offset]!);
   }
 
-  private dedupe(next: S, seen: SharedSeenSet, rank: number, parent: number, action: number, out: SegmentWriter, cands: Candidates): Insert {
+  /** Fingerprints the successor encoded in `scratch` and claims it in the shared set. */
+  private dedupe(run: LevelRun, rank: number, parent: number): Insert {
     const scratch = this.scratch;
-    scratch.clear();
-    this.model.encode!(next, scratch);
     const hasher = this.hasher;
     hasher.reset();
     const data = scratch.data;
     for (let i = 0; i < scratch.length; i++) hasher.int(data[i]!);
     hasher.finish();
-    const status = seen.insert(hasher.hi, hasher.lo, rank);
+    const status = run.seen.insert(hasher.hi, hasher.lo, rank);
     if (status === Insert.New || status === Insert.Won) {
-      cands.push(rank, seen.lastSlot, parent, action, out.append(data, scratch.length));
+      run.cands.push(rank, run.seen.lastSlot, parent, run.actionIndex, run.out.append(data, scratch.length));
     }
     return status;
   }
+}
 
-  private result(out: SegmentWriter, cands: Candidates, generated: number, cutOff: boolean, violation: number, error?: LevelResult['error']): LevelResult {
+/**
+ * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
+ * are claimed in increasing position order from a shared cursor, so each worker's candidates stay
+ * in rank order (the merge relies on it) while a worker that finishes early takes more of the level.
+ */
+class LevelRun {
+  readonly seen: SharedSeenSet;
+  readonly segments: Int32Array[];
+  readonly entries: Int32Array;
+  readonly out = new SegmentWriter();
+  readonly cands = new Candidates();
+  private readonly cursor: Int32Array | undefined;
+  private claimed = false;
+  generated = 0;
+  private published = 0; // of `generated`, already added to the shared progress counter
+  cutOff = false;
+  violation = -1;
+  position = -1;
+  actionIndex = -1;
+
+  constructor(readonly msg: LevelMessage) {
+    this.seen = SharedSeenSet.attach(msg.seen);
+    this.segments = msg.segments.map((b) => new Int32Array(b));
+    this.entries = new Int32Array(msg.entries);
+    this.cursor = msg.cursor ? new Int32Array(msg.cursor) : undefined;
+  }
+
+  /** The first position of the next chunk to expand; `msg.end` or more when none is left. */
+  claim(): number {
+    if (this.cursor) return this.msg.start + Atomics.add(this.cursor, 0, CHUNK);
+    if (this.claimed) return this.msg.end;
+    this.claimed = true;
+    return this.msg.start;
+  }
+
+  /** The end of the chunk that starts at `first`. */
+  chunkEnd(first: number): number {
+    return this.cursor ? Math.min(this.msg.end, first + CHUNK) : this.msg.end;
+  }
+
+  /** Adds the successors generated so far to the shared progress counter (every 256 positions, or now). */
+  publish(control: Int32Array, now: boolean): void {
+    if (!now && (this.position & 255) !== 0) return;
+    Atomics.add(control, Control.Generated, this.generated - this.published);
+    this.published = this.generated;
+  }
+
+  /** What the coordinator needs of this pass. */
+  result(error?: LevelResult['error']): LevelResult {
     return {
       type: 'level',
-      candidates: cands.data,
-      candidateCount: cands.count,
-      segment: out.buffer,
-      generated,
-      cutOff,
-      violation,
+      candidates: this.cands.data,
+      candidateCount: this.cands.count,
+      segment: this.out.buffer,
+      generated: this.generated,
+      cutOff: this.cutOff,
+      violation: this.violation,
       ...(error ? { error } : {}),
     };
   }

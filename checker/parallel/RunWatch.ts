@@ -29,7 +29,9 @@ export class RunWatch {
     return performance.now() - this.startMs;
   }
 
+  /** Starts watching; the bounds are checked at once, so a run shorter than a tick still meets them. */
   start(): void {
+    this.tick();
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 

@@ -53,6 +53,11 @@ export interface LevelMessage {
   readonly seen: SeenBuffers;
   /** Stop inserting once the set holds this many (then the level is run again with a larger set). */
   readonly fullAt: number;
+  /**
+   * When given, every worker is sent the same range and claims chunks of it through this shared
+   * counter (positions past `start`); without it, a worker expands exactly [start, end).
+   */
+  readonly cursor?: SharedArrayBuffer;
 }
 
 /** What a worker found in its part of a level. */

@@ -1,8 +1,12 @@
 /** Assembles the kernel model of a scenario: its procedures, threads, initial state and properties. */
 import { List } from 'immutable';
-import { ProgramModel } from '../program/ProgramModel.js';
+import { PackedProgram } from '../program/PackedProgram.js';
+import { PackedProgramModel } from '../program/PackedProgramModel.js';
 import type { ProgramState } from '../program/ProgramState.js';
 import type { ProcDef } from '../program/Proc.js';
+import type { ThreadSpec } from '../program/ProgramModel.js';
+import { KernelMem } from './KernelMem.js';
+import { queuesEmpty } from './srcu.js';
 import { GET_PUT_BEHAVIOURS, type Scenario, type ThreadConfig } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
 import { makeKernelEnv, type KernelEnv } from './KernelEnv.js';
@@ -23,7 +27,7 @@ import { decodeKernel, encodeKernel } from './encode.js';
 import { kernelProperties } from '../../properties/kernelProperties.js';
 
 /** The kernel model of one scenario, with the scenario and environment it was built from. */
-export interface KernelModel extends ProgramModel<KernelState> {
+export interface KernelModel extends PackedProgramModel<KernelState, KernelMem> {
   readonly scenario: Scenario;
   readonly env: KernelEnv;
 }
@@ -54,7 +58,7 @@ function initialState(scenario: Scenario, threadCount: number, queues: number): 
   });
 }
 
-function procedures(env: KernelEnv): ProcDef<KernelState>[] {
+function procedures(env: KernelEnv): ProcDef<KernelMem>[] {
   return [
     mmputProc(env),
     mmdropFreeProc(env),
@@ -76,19 +80,37 @@ function procedures(env: KernelEnv): ProcDef<KernelState>[] {
   ];
 }
 
+/**
+ * Which loaded states the checker must look at with the properties: those carrying a fault, the
+ * deadlocks (no thread can move and the state is no proper end), and, for `no-leak`, every state
+ * where all threads have finished. Every other state satisfies every kernel property.
+ */
+function mayViolate(env: KernelEnv): (runner: PackedProgram<KernelMem>) => boolean {
+  const deadlock = env.checks.has('no-deadlock');
+  const leak = env.checks.has('no-leak');
+  return (runner) => runner.mem.hasFaults || (deadlock && runner.enabledCount === 0 && !runner.isFinal()) || (leak && runner.allFinished());
+}
+
+/** A runner of the scenario's procedures over memory of its own. */
+function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[]): () => PackedProgram<KernelMem> {
+  const shape = { listeners: env.behaviours.length, threads: threads.length, queues: env.queues };
+  return () => new PackedProgram({ procs: procedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
+}
+
 /** Builds the model of `scenario`. */
 export function buildKernelModel(scenario: Scenario): KernelModel {
   const threads = layoutThreads(scenario);
   if (threads.length > 30) throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
   const env = makeKernelEnv(scenario, threads);
-  let model: ProgramModel<KernelState> | undefined;
+  let model: PackedProgramModel<KernelState, KernelMem> | undefined;
   const allFinished = (s: KernelModelState) => model!.allFinished(s);
-  model = new ProgramModel<KernelState>({
-    procs: procedures(env),
+  model = new PackedProgramModel<KernelState, KernelMem>({
     threads,
+    runner: runnerOf(env, threads),
     initShared: initialState(scenario, threads.length, env.queues),
     properties: kernelProperties(env, scenario.properties, allFinished),
     finalShared: (g) => g.queues.every((q) => q.isEmpty()),
+    mayViolate: mayViolate(env),
     encodeShared: encodeKernel,
     decodeShared: (source) => decodeKernel({ listeners: env.behaviours.length, threads: threads.length, queues: env.queues }, source),
     describeShared: (g) => describeKernel(env, g),

@@ -1,13 +1,15 @@
 /**
  * Kernel states and environments for tests of the kernel model's pieces (hlist, SRCU, views,
  * encoding), built from scenario JSON the way a user writes it, so the tests need no knowledge of
- * how an environment is assembled.
+ * how an environment is assembled; and the bridge that runs the packed-memory helpers on them.
  */
 import { buildKernelModel, type KernelModel } from '../../model/kernel/buildKernelModel.js';
 import { parseScenario } from '../../model/kernel/parseScenario.js';
 import type { KernelEnv } from '../../model/kernel/KernelEnv.js';
 import type { KernelState } from '../../model/kernel/state/KernelState.js';
-import { encodeKernel } from '../../model/kernel/encode.js';
+import { decodeKernel, encodeKernel, type KernelShape } from '../../model/kernel/encode.js';
+import { KernelMem } from '../../model/kernel/KernelMem.js';
+import { IntBuffer, IntReader } from '../../checker/IntBuffer.js';
 
 /** A scenario file's fields; the defaults are the seed's, with two CPUs and classic SRCU. */
 export type ScenarioJson = Record<string, unknown>;
@@ -53,4 +55,48 @@ export function encodingOf(g: KernelState): number[] {
     string: (s) => out.push(s.length, ...Array.from(s, (c) => c.charCodeAt(0))),
   });
   return out;
+}
+
+/** How many listeners, threads and callback queues `g` has. */
+export function shapeOf(g: KernelState): KernelShape {
+  return { listeners: g.listeners.size, threads: g.srcuNesting.size, queues: g.queues.size };
+}
+
+/** Packed memory of `g`'s shape holding `g`, ready for a step to build a successor in it. */
+export function memOf(g: KernelState): KernelMem {
+  const m = new KernelMem(shapeOf(g));
+  m.a = new Int32Array(m.width);
+  m.base = 0;
+  const buffer = new IntBuffer();
+  encodeKernel(g, buffer);
+  m.read(new IntReader(buffer.data, 0, buffer.length));
+  m.begin();
+  return m;
+}
+
+/** The kernel state the packed memory `m` holds. */
+export function stateOf(m: KernelMem): KernelState {
+  const buffer = new IntBuffer();
+  m.write(buffer);
+  const source = new IntReader(buffer.data, 0, buffer.length);
+  const g = decodeKernel({ listeners: m.listenerCount, threads: m.threadCount, queues: m.queueCount }, source);
+  if (!source.done) throw new Error('the packed state wrote more than a kernel state');
+  return g;
+}
+
+/** `g` after `f` changed it in place, as a step of the model does. */
+export function withMem(g: KernelState, f: (m: KernelMem) => void): KernelState {
+  const m = memOf(g);
+  f(m);
+  return stateOf(m);
+}
+
+/** What `f` reads from `g` in packed form. */
+export function readMem<T>(g: KernelState, f: (m: KernelMem) => T): T {
+  return f(memOf(g));
+}
+
+/** The packed-memory operation `op(env, m, ...args)` as a function from a state to the state after it. */
+export function onState<A extends unknown[]>(op: (env: KernelEnv, m: KernelMem, ...args: A) => void): (env: KernelEnv, g: KernelState, ...args: A) => KernelState {
+  return (env, g, ...args) => withMem(g, (m) => op(env, m, ...args));
 }

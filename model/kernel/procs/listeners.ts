@@ -5,7 +5,7 @@
 import { step, call } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
-import type { KernelState } from '../state/KernelState.js';
+import type { KernelMem } from '../KernelMem.js';
 import type { Behaviour } from '../Scenario.js';
 import { TEARDOWN_BEHAVIOURS } from '../Scenario.js';
 import { fault, touchListener, touchMm } from '../faults.js';
@@ -15,22 +15,30 @@ import { callbackReturned } from './srcuProcs.js';
 import { freeRcuBody } from './getPut.js';
 
 /** The driver no longer holds the module for listener `l`. */
-function releaseModule(g: KernelState, l: number): KernelState {
-  return g.setIn(['listeners', l, 'holdsModule'], false);
+function releaseModule(m: KernelMem, l: number): KernelMem {
+  m.setHoldsModule(l, false);
+  return m;
 }
 
 /** `mmu_notifier_call_srcu(&obj->rcu, destroy)`: writes the rcu_head inside the object, then call_srcu. */
 function callSrcuStep(env: KernelEnv, fn: string, callback: string) {
-  return step<KernelState>(fn, `mmu_notifier_call_srcu(&p->rcu, &${callback})`, {
+  const what = `${fn}: mmu_notifier_call_srcu`;
+  return step<KernelMem>(fn, `mmu_notifier_call_srcu(&p->rcu, &${callback})`, {
     kind: 'queue',
-    run: (x) => x.update((g) => callSrcu(env, touchListener(env, g, x.arg, `${fn}: mmu_notifier_call_srcu`), x.tid, x.arg)),
+    run: (x) => {
+      touchListener(env, x.shared, x.arg, what);
+      callSrcu(env, x.shared, x.tid, x.arg);
+    },
   });
 }
 
 /** The driver drops its secondary-MMU mappings of the page itself (a flush, not a method call). */
 function flushSecondaryStep(env: KernelEnv, fn: string) {
-  return step<KernelState>(fn, 'zap the secondary MMU mappings (sptes) of the mm', {
-    run: (x) => x.update((g) => touchListener(env, g, x.arg, `${fn}: zap`).setIn(['listeners', x.arg, 'maps'], false)),
+  return step<KernelMem>(fn, 'zap the secondary MMU mappings (sptes) of the mm', {
+    run: (x) => {
+      touchListener(env, x.shared, x.arg, `${fn}: zap`);
+      x.shared.setMaps(x.arg, false);
+    },
   });
 }
 
@@ -50,7 +58,14 @@ function amdkfdLike(env: KernelEnv, pin: boolean): BehaviourProcs {
     releaseFn,
     release: [
       ...(pin
-        ? [step<KernelState>(releaseFn, 'atomic_inc(&mm->mm_count)', { run: (x) => x.update((g) => touchMm(env, g, `${releaseFn}: atomic_inc`).setIn(['mm', 'count'], g.mm.count + 1)) })]
+        ? [
+            step<KernelMem>(releaseFn, 'atomic_inc(&mm->mm_count)', {
+              run: (x) => {
+                touchMm(env, x.shared, `${releaseFn}: atomic_inc`);
+                x.shared.mmCount = x.shared.mmCount + 1;
+              },
+            }),
+          ]
         : []),
       call('mmu_notifier_unregister_no_release'),
       callSrcuStep(env, releaseFn, destroyFn),
@@ -115,12 +130,11 @@ function moduleCode(env: KernelEnv, p: BehaviourProcs): BehaviourProcs {
     body.map((item) => {
       if (item.type !== 'step') return item;
       const run = item.run;
+      const message = `${item.fn} runs the driver module's code (${item.code}) after the module was unloaded`;
       return {
         ...item,
         run: (x) => {
-          if (!x.shared.moduleLoaded) {
-            x.update((g) => fault(env, g, 'no-code-after-unload', `${item.fn} runs the driver module's code (${item.code}) after the module was unloaded`, 'module'));
-          }
+          if (!x.shared.moduleLoaded) fault(env, x.shared, 'no-code-after-unload', message, 'module');
           run?.(x);
         },
       };
@@ -129,12 +143,12 @@ function moduleCode(env: KernelEnv, p: BehaviourProcs): BehaviourProcs {
 }
 
 /** The procedures of every behaviour used by the scenario: `->release`, `:destroy`, `:teardown`. */
-export function listenerProcs(env: KernelEnv): ProcDef<KernelState>[] {
+export function listenerProcs(env: KernelEnv): ProcDef<KernelMem>[] {
   const used = [...new Set(env.behaviours)];
   return used.flatMap((b) => {
     const p = moduleCode(env, behaviourProcs(env, b));
     const tornDownByThread = TEARDOWN_BEHAVIOURS.has(b);
-    const procs: ProcDef<KernelState>[] = [
+    const procs: ProcDef<KernelMem>[] = [
       tornDownByThread ? { name: `${b}->release`, body: p.release } : { name: `${b}->release`, body: p.release, onReturn: (g, f) => releaseModule(g, f.arg) },
       { name: `${b}:destroy`, body: p.destroy, onReturn: (g, f) => callbackReturned(g, f.arg) },
     ];

@@ -5,7 +5,7 @@
 import { step, call, choice, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
-import type { KernelState } from '../state/KernelState.js';
+import type { KernelMem } from '../KernelMem.js';
 import { fault, invokeOn, listenerName } from '../faults.js';
 import { hlistDelInitRcu } from '../hlist.js';
 import { releaseVariant } from '../versions.js';
@@ -18,12 +18,11 @@ export function releaseProcName(env: KernelEnv, l: number): string {
 
 /** `mn->ops->release(mn, mm)`: module code; it flushes the secondary MMU, then runs the driver's body. */
 export function invokeRelease(env: KernelEnv, x: KContext, l: number): void {
-  if (x.shared.listeners.get(l)!.releases > 0) {
-    x.update((g) => fault(env, g, 'release-at-most-once', `->release runs a second time on ${listenerName(env, l)}`, `listener${l}.releases`));
-  }
-  x.update((g) => invokeOn(env, g, l, "->release"));
-  const node = x.shared.listeners.get(l)!;
-  x.update((g) => g.setIn(['listeners', l], node.merge({ releases: node.releases + 1, maps: false })));
+  const m = x.shared;
+  if (m.releases(l) > 0) fault(env, m, 'release-at-most-once', `->release runs a second time on ${listenerName(env, l)}`, `listener${l}.releases`);
+  invokeOn(env, m, l, '->release');
+  m.setReleases(l, m.releases(l) + 1);
+  m.setMaps(l, false);
   x.call(releaseProcName(env, l), l);
 }
 
@@ -38,14 +37,14 @@ function walkThenUnlink(env: KernelEnv, fn: string, unlockBeforeUnlink: boolean)
     ...(unlockBeforeUnlink ? [srcuUnlock(fn)] : []),
     spinLock(env, fn),
     choice(
-      step<KernelState>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) hlist_del_init_rcu(&mn->hlist)', {
-        guard: (g) => g.nmm.first >= 0,
+      step<KernelMem>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) hlist_del_init_rcu(&mn->hlist)', {
+        guard: (m) => m.first >= 0,
         run: (x) => {
-          x.update((g) => hlistDelInitRcu(env, g, g.nmm.first));
+          hlistDelInitRcu(env, x.shared, x.shared.first);
           x.repeat();
         },
       }),
-      spinUnlock(env, fn, (g) => g.nmm.first < 0),
+      spinUnlock(env, fn, (m) => m.first < 0),
     ),
     ...(unlockBeforeUnlink ? [] : [srcuUnlock(fn)]),
   ];
@@ -58,17 +57,17 @@ function unlinkThenRelease(env: KernelEnv, fn: string): KBody {
     spinLock(env, fn),
     label('loop'),
     choice(
-      step<KernelState>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) { mn = hlist_entry(list.first); hlist_del_init_rcu(&mn->hlist)', {
-        guard: (g) => g.nmm.first >= 0,
+      step<KernelMem>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) { mn = hlist_entry(list.first); hlist_del_init_rcu(&mn->hlist)', {
+        guard: (m) => m.first >= 0,
         run: (x) => {
-          x.local = x.shared.nmm.first;
-          x.update((g) => hlistDelInitRcu(env, g, x.local));
+          x.local = x.shared.first;
+          hlistDelInitRcu(env, x.shared, x.local);
         },
       }),
-      spinUnlock(env, fn, (g) => g.nmm.first < 0, 'done'),
+      spinUnlock(env, fn, (m) => m.first < 0, 'done'),
     ),
     spinUnlock(env, fn),
-    step<KernelState>(fn, RELEASE_CALL, { kind: 'call', run: (x) => invokeRelease(env, x, x.local) }),
+    step<KernelMem>(fn, RELEASE_CALL, { kind: 'call', run: (x) => invokeRelease(env, x, x.local) }),
     spinLock(env, fn, 'loop'),
     label('done'),
     srcuUnlock(fn),
@@ -76,7 +75,7 @@ function unlinkThenRelease(env: KernelEnv, fn: string): KBody {
 }
 
 /** `__mmu_notifier_release(mm)` in the variant of the scenario's version, ending with `synchronize_srcu`. */
-export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelState> {
+export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = '__mmu_notifier_release';
   const variant = releaseVariant(env.version(fn));
   const body: KBody =
@@ -85,14 +84,17 @@ export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelState> {
 }
 
 /** `mmu_notifier_unregister_no_release(mn, mm)` (new in the seed): unlink under the lock, then mmdrop; no SRCU. */
-export function unregisterNoReleaseProc(env: KernelEnv): ProcDef<KernelState> {
+export function unregisterNoReleaseProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = 'mmu_notifier_unregister_no_release';
   return {
     name: fn,
     body: [
       spinLock(env, fn),
       step(fn, 'hlist_del_init_rcu(&mn->hlist)', {
-        run: (x) => x.update((g) => hlistDelInitRcu(env, g, x.arg).setIn(['listeners', x.arg, 'registered'], false)),
+        run: (x) => {
+          hlistDelInitRcu(env, x.shared, x.arg);
+          x.shared.setRegistered(x.arg, false);
+        },
       }),
       spinUnlock(env, fn),
       bugOnMmdrop(env, fn),

@@ -5,24 +5,24 @@
 import { step, call, choice } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
-import type { KernelState } from '../state/KernelState.js';
+import type { KernelMem } from '../KernelMem.js';
 import { CallbackKind } from '../state/Callback.js';
 import { fault, invokeCoreCallbackOn, invokeOn, listenerName } from '../faults.js';
 import { GET_PUT_BEHAVIOURS } from '../Scenario.js';
 import { synchronizeIsGracePeriod } from '../versions.js';
-import { dequeue, pendingCallbacks, queueBarrierMarkers, queueGracePeriodMarker, readyHead, waitsForMarker } from '../srcu.js';
+import { pendingCallbacks, queueBarrierMarkers, queueGracePeriodMarker, readyHeadKind, waitsForMarker } from '../srcu.js';
 
 /** `synchronize_srcu(&srcu)`: queue a marker behind a grace period, then wait for the worker to fire it. */
-export function synchronizeSrcuProc(env: KernelEnv): ProcDef<KernelState> {
+export function synchronizeSrcuProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = 'synchronize_srcu';
   return {
     name: fn,
     body: [
       step(fn, 'synchronize_srcu(&srcu)', {
         kind: 'wait',
-        run: (x) => x.update((g) => queueGracePeriodMarker(env, g, x.tid, CallbackKind.Sync)),
+        run: (x) => queueGracePeriodMarker(env, x.shared, x.tid, CallbackKind.Sync),
       }),
-      step(fn, 'wait_for_completion(&rcu.completion)', { kind: 'wait', guard: (g, _f, tid) => !waitsForMarker(g, tid) }),
+      step(fn, 'wait_for_completion(&rcu.completion)', { kind: 'wait', guard: (m, _f, tid) => !waitsForMarker(m, tid) }),
     ],
   };
 }
@@ -39,7 +39,7 @@ function describeCallbacks(env: KernelEnv, mask: number): string {
  * everything queued earlier. Tree SRCU: a marker behind every non-empty CPU queue (only the
  * caller's CPU in the buggy variant). The frame's local remembers what was pending at the call.
  */
-export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelState> {
+export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = 'srcu_barrier';
   const classic = env.srcu === 'classic';
   return {
@@ -49,16 +49,17 @@ export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelState> {
         kind: 'wait',
         run: (x) => {
           x.local = pendingCallbacks(x.shared);
-          x.update((g) => (classic ? queueGracePeriodMarker(env, g, x.tid, CallbackKind.Barrier) : queueBarrierMarkers(env, g, x.tid)));
+          if (classic) queueGracePeriodMarker(env, x.shared, x.tid, CallbackKind.Barrier);
+          else queueBarrierMarkers(env, x.shared, x.tid);
         },
       }),
       step(fn, 'wait_for_completion(&srcu_barrier_completion)', {
         kind: 'wait',
-        guard: (g, _f, tid) => !waitsForMarker(g, tid),
+        guard: (m, _f, tid) => !waitsForMarker(m, tid),
         run: (x) => {
           const missed = x.local & pendingCallbacks(x.shared);
           if (missed === 0) return;
-          x.update((g) => fault(env, g, 'barrier-waits-for-queued', `srcu_barrier returns while ${describeCallbacks(env, missed)}, queued before it was called, has not completed`, 'queues'));
+          fault(env, x.shared, 'barrier-waits-for-queued', `srcu_barrier returns while ${describeCallbacks(env, missed)}, queued before it was called, has not completed`, 'queues');
         },
       }),
     ],
@@ -66,7 +67,7 @@ export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelState> {
 }
 
 /** `mmu_notifier_synchronize()`: srcu_barrier on the mmu_notifier SRCU (the seed), synchronize_srcu from v5.4 (§5). */
-export function notifierSynchronizeProc(env: KernelEnv): ProcDef<KernelState> {
+export function notifierSynchronizeProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = 'mmu_notifier_synchronize';
   return { name: fn, body: [call(synchronizeIsGracePeriod(env.version(fn)) ? 'synchronize_srcu' : 'srcu_barrier')] };
 }
@@ -77,37 +78,39 @@ export function destroyProcName(env: KernelEnv, l: number): string {
 }
 
 /** Grace-period check of the entry the worker is about to fire (holds by construction of the contract). */
-function checkGracePeriod(env: KernelEnv, g: KernelState, q: number): KernelState {
-  const head = g.queues.get(q)?.first();
-  if (!head || head.waitMask === 0) return g;
-  return fault(env, g, 'grace-period', 'an SRCU callback runs while a read-side critical section active when it was queued is still active', 'queues');
+function checkGracePeriod(env: KernelEnv, m: KernelMem, q: number): void {
+  if (m.queueSize(q) === 0 || m.waitMask(q, 0) === 0) return;
+  fault(env, m, 'grace-period', 'an SRCU callback runs while a read-side critical section active when it was queued is still active', 'queues');
 }
 
 /** The SRCU worker of queue `arg`: fires markers and invokes callbacks, one at a time, in order. */
-export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelState> {
+export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = 'srcu_invoke_callbacks';
   return {
     name: 'srcu_worker',
     body: [
       choice(
-        step<KernelState>(fn, 'complete(&rcu->completion)  /* wakeme_after_rcu */', {
+        step<KernelMem>(fn, 'complete(&rcu->completion)  /* wakeme_after_rcu */', {
           kind: 'release',
-          guard: (g, f) => (readyHead(g, f.arg)?.kind ?? CallbackKind.Destroy) !== CallbackKind.Destroy,
+          guard: (m, f) => readyHeadKind(m, f.arg) > CallbackKind.Destroy,
           run: (x) => {
-            x.update((g) => dequeue(checkGracePeriod(env, g, x.arg), x.arg));
+            checkGracePeriod(env, x.shared, x.arg);
+            x.shared.shift(x.arg);
             x.repeat();
           },
         }),
-        step<KernelState>(fn, 'rhp->func(rhp)', {
+        step<KernelMem>(fn, 'rhp->func(rhp)', {
           kind: 'call',
-          guard: (g, f) => readyHead(g, f.arg)?.kind === CallbackKind.Destroy,
+          guard: (m, f) => readyHeadKind(m, f.arg) === CallbackKind.Destroy,
           run: (x) => {
-            const l = x.shared.queues.get(x.arg)!.first()!.listener;
+            const m = x.shared;
+            const l = m.cbListener(x.arg, 0);
             const what = `the SRCU callback ${destroyProcName(env, l)}`;
             // v5.4's mmu_notifier_free_rcu is core code: module code runs only when it calls free_notifier.
             const invoke = GET_PUT_BEHAVIOURS.has(env.behaviours[l]!) ? invokeCoreCallbackOn : invokeOn;
-            x.update((g) => invoke(env, checkGracePeriod(env, g, x.arg), l, what));
-            x.update((g) => g.setIn(['queues', x.arg, 0, 'running'], true));
+            checkGracePeriod(env, m, x.arg);
+            invoke(env, m, l, what);
+            m.setRunning(x.arg, 0, true);
             x.call(destroyProcName(env, l), l);
             x.repeat();
           },
@@ -118,7 +121,12 @@ export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelState> {
 }
 
 /** When a callback returns, the worker takes it off the head of its queue. */
-export function callbackReturned(g: KernelState, l: number): KernelState {
-  const q = g.queues.findIndex((queue) => queue.first()?.running === true && queue.first()?.listener === l);
-  return q < 0 ? g : dequeue(g, q);
+export function callbackReturned(m: KernelMem, l: number): KernelMem {
+  for (let q = 0; q < m.queueCount; q++) {
+    if (m.queueSize(q) > 0 && m.running(q, 0) && m.cbListener(q, 0) === l) {
+      m.shift(q);
+      break;
+    }
+  }
+  return m;
 }

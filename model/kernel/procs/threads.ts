@@ -2,20 +2,20 @@
 import { step, call, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
-import type { KernelState } from '../state/KernelState.js';
+import type { KernelMem } from '../KernelMem.js';
 import { Page } from '../state/Mm.js';
 import { touchMm } from '../faults.js';
 import { invokeMethod, mmdrop, srcuLock, srcuUnlock, walkList } from './common.js';
 import { freePage } from './fork.js';
 
 /** An `invalidate_range_start` reader holding an mm_count reference for its whole run. */
-export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelState> {
+export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = '__mmu_notifier_invalidate_range_start';
   return {
     name: 'invalidate_reader',
     body: [
       srcuLock(fn),
-      ...walkList(env, fn, 'mn->ops->invalidate_range_start(mn, mm, start, end)', (x, l) => invokeMethod(env, x, l, 'invalidate_range_start'), 'done'),
+      ...walkList(env, fn, 'mn->ops->invalidate_range_start(mn, mm, start, end)', (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'), 'done'),
       label('done'),
       srcuUnlock(fn),
       mmdrop(env, 'invalidate_reader'),
@@ -27,23 +27,23 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelState> {
  * A page reclaimer (`try_to_unmap`): if the page is still mapped it unmaps it, calls
  * `invalidate_page` on every notifier and frees the page; otherwise exit_mmap owns the page.
  */
-export function reclaimerProc(env: KernelEnv): ProcDef<KernelState> {
+export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = '__mmu_notifier_invalidate_page';
   return {
     name: 'reclaimer',
     body: [
       step('try_to_unmap_one', 'pteval = ptep_clear_flush(vma, address, pte)', {
         run: (x) => {
-          x.update((g) => touchMm(env, g, 'try_to_unmap_one'));
-          if (x.shared.mm.page === Page.Mapped) x.update((g) => g.setIn(['mm', 'page'], Page.Isolated));
+          touchMm(env, x.shared, 'try_to_unmap_one');
+          if (x.shared.page === Page.Mapped) x.shared.page = Page.Isolated;
           else x.goto('drop');
         },
       }),
       srcuLock(fn),
-      ...walkList(env, fn, 'mn->ops->invalidate_page(mn, mm, address)', (x, l) => invokeMethod(env, x, l, 'invalidate_page'), 'unlock'),
+      ...walkList(env, fn, 'mn->ops->invalidate_page(mn, mm, address)', (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_page'), 'unlock'),
       label('unlock'),
       srcuUnlock(fn),
-      step('shrink_page_list', 'free_hot_cold_page_list(&free_pages)', { kind: 'free', run: (x) => x.update((g) => freePage(env, g, 'the reclaimer')) }),
+      step('shrink_page_list', 'free_hot_cold_page_list(&free_pages)', { kind: 'free', run: (x) => freePage(env, x.shared, 'the reclaimer') }),
       label('drop'),
       mmdrop(env, 'reclaimer'),
     ],
@@ -51,16 +51,19 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelState> {
 }
 
 /** The driver module's exit: wait until no listener holds the module, optionally synchronize, free the code. */
-export function moduleExitProc(synchronize: boolean): ProcDef<KernelState> {
+export function moduleExitProc(synchronize: boolean): ProcDef<KernelMem> {
   return {
     name: synchronize ? 'module_exit' : 'module_exit_nosync',
     body: [
       step('delete_module', 'try_stop_module(mod)  /* module refcount is zero */', {
         kind: 'wait',
-        guard: (g) => g.listeners.every((l) => !l.holdsModule),
+        guard: (m) => {
+          for (let l = 0; l < m.listenerCount; l++) if (m.holdsModule(l)) return false;
+          return true;
+        },
       }),
-      ...(synchronize ? [call<KernelState>('mmu_notifier_synchronize')] : []),
-      step('free_module', 'module_memfree(mod->module_core)', { kind: 'free', run: (x) => x.update((g) => g.set('moduleLoaded', false)) }),
+      ...(synchronize ? [call<KernelMem>('mmu_notifier_synchronize')] : []),
+      step('free_module', 'module_memfree(mod->module_core)', { kind: 'free', run: (x) => (x.shared.moduleLoaded = false) }),
     ],
   };
 }

@@ -2,7 +2,7 @@
 import { step, call, choice, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
-import type { KernelState } from '../state/KernelState.js';
+import type { KernelMem } from '../KernelMem.js';
 import { touchListener, touchNotifierMm } from '../faults.js';
 import { hlistDelInitRcu, hlistDelRcu } from '../hlist.js';
 import { srcuReadLock } from '../srcu.js';
@@ -12,12 +12,16 @@ import { bugOnMmCount, bugOnMmdrop, spinLock, spinUnlock, srcuLock, srcuUnlock, 
 import { invokeRelease } from './notifier.js';
 
 const FN = 'mmu_notifier_unregister';
+const UNHASHED = `${FN}: hlist_unhashed`;
 
 /** The unlink of the driver's own unregister: it ends the listener's registration. */
 function unlinkStep(env: KernelEnv, init: boolean): KStep {
   const del = init ? hlistDelInitRcu : hlistDelRcu;
   return step(FN, init ? 'hlist_del_init_rcu(&mn->hlist)' : 'hlist_del_rcu(&mn->hlist)', {
-    run: (x) => x.update((g) => del(env, g, x.arg).setIn(['listeners', x.arg, 'registered'], false)),
+    run: (x) => {
+      del(env, x.shared, x.arg);
+      x.shared.setRegistered(x.arg, false);
+    },
   });
 }
 
@@ -28,8 +32,8 @@ function releaseThenUnlink(env: KernelEnv, init: boolean): KBody {
   return [
     step(FN, 'if (!hlist_unhashed(&mn->hlist))', {
       run: (x) => {
-        x.update((g) => touchListener(env, g, x.arg, `${FN}: hlist_unhashed`));
-        if (x.shared.listeners.get(x.arg)!.link === Link.Unhashed) x.goto('sync');
+        touchListener(env, x.shared, x.arg, UNHASHED);
+        if (x.shared.link(x.arg) === Link.Unhashed) x.goto('sync');
       },
     }),
     srcuLock(FN),
@@ -43,20 +47,25 @@ function releaseThenUnlink(env: KernelEnv, init: boolean): KBody {
 
 /** v3.9: the hashed test, the SRCU read lock and `hlist_del_rcu` under the lock, then `->release`. */
 function unlinkThenRelease(env: KernelEnv): KBody {
-  const hashed = (g: KernelState, l: number) => g.listeners.get(l)!.link !== Link.Unhashed;
+  const hashed = (m: KernelMem, l: number) => m.link(l) !== Link.Unhashed;
   return [
     spinLock(env, FN),
     choice(
-      step<KernelState>(FN, 'if (!hlist_unhashed(&mn->hlist)) id = srcu_read_lock(&srcu)', {
+      step<KernelMem>(FN, 'if (!hlist_unhashed(&mn->hlist)) id = srcu_read_lock(&srcu)', {
         kind: 'srcu-lock',
         guard: (g, f) => hashed(g, f.arg),
-        run: (x) => x.update((g) => srcuReadLock(touchListener(env, g, x.arg, `${FN}: hlist_unhashed`), x.tid)),
+        run: (x) => {
+          touchListener(env, x.shared, x.arg, UNHASHED);
+          srcuReadLock(x.shared, x.tid);
+        },
       }),
-      step<KernelState>(FN, 'else spin_unlock(&mm->mmu_notifier_mm->lock)', {
+      step<KernelMem>(FN, 'else spin_unlock(&mm->mmu_notifier_mm->lock)', {
         kind: 'release',
         guard: (g, f) => !hashed(g, f.arg),
         run: (x) => {
-          x.update((g) => touchNotifierMm(env, touchListener(env, g, x.arg, `${FN}: hlist_unhashed`), `${FN}: spin_unlock`).setIn(['nmm', 'lock'], -1));
+          touchListener(env, x.shared, x.arg, UNHASHED);
+          touchNotifierMm(env, x.shared, `${FN}: spin_unlock`);
+          x.shared.lock = -1;
           x.goto('sync');
         },
       }),
@@ -69,7 +78,7 @@ function unlinkThenRelease(env: KernelEnv): KBody {
 }
 
 /** `mmu_notifier_unregister` in the variant of the scenario's version: then `synchronize_srcu`, BUG check, mmdrop. */
-export function unregisterProc(env: KernelEnv): ProcDef<KernelState> {
+export function unregisterProc(env: KernelEnv): ProcDef<KernelMem> {
   const variant = unregisterVariant(env.version(FN));
   const body = variant === 'del-rcu-then-release' ? unlinkThenRelease(env) : releaseThenUnlink(env, variant === 'release-then-del-init-rcu');
   return { name: FN, body: [bugOnMmCount(env, FN), ...body, label('sync'), call('synchronize_srcu'), bugOnMmdrop(env, FN)] };

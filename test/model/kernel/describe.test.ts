@@ -5,7 +5,7 @@ import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
 import { callSrcu, queueBarrierMarkers, queueGracePeriodMarker, srcuReadLock } from '../../../model/kernel/srcu.js';
 import { CallbackKind } from '../../../model/kernel/state/Callback.js';
 import { Page } from '../../../model/kernel/state/Mm.js';
-import { kernelAt } from '../../helpers/kernelFixture.js';
+import { kernelAt, withMem } from '../../helpers/kernelFixture.js';
 
 describe('describeKernel', () => {
   it('shows the seed’s initial state field by field', () => {
@@ -33,9 +33,11 @@ describe('describeKernel', () => {
 
   it('names the lock holder, the readers and each queued entry with what it waits for', () => {
     const { env, g } = kernelAt();
-    let s = srcuReadLock(g.setIn(['nmm', 'lock'], 0), 1);
-    s = callSrcu(env, s, 0, 0);
-    s = queueGracePeriodMarker(env, s, 2, CallbackKind.Barrier);
+    const s = withMem(g.setIn(['nmm', 'lock'], 0), (m) => {
+      srcuReadLock(m, 1);
+      callSrcu(env, m, 0, 0);
+      queueGracePeriodMarker(env, m, 2, CallbackKind.Barrier);
+    });
     expect(describeKernel(env, s)).toMatchObject({
       'nmm.lock': 'held by exit',
       'srcu.readers': 'reader0',
@@ -47,7 +49,10 @@ describe('describeKernel', () => {
   it('shows the list in order, unlinked and poisoned nodes, freed objects and the page', () => {
     const { env, g } = kernelAt({ listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'classic' }, { behaviour: 'lazy' }] });
     expect(describeKernel(env, g).list).toBe('L2 -> L1 -> L0');
-    let s = hlistDelRcu(env, hlistDelInitRcu(env, g, 1), 2);
+    let s = withMem(g, (m) => {
+      hlistDelInitRcu(env, m, 1);
+      hlistDelRcu(env, m, 2);
+    });
     s = s.setIn(['listeners', 0, 'freed'], true).setIn(['mm', 'page'], Page.Freed).set('moduleLoaded', false);
     expect(describeKernel(env, s)).toMatchObject({
       list: 'L0',
@@ -63,7 +68,10 @@ describe('describeKernel', () => {
 
   it('names one queue per CPU under tree SRCU, with barrier markers behind callbacks', () => {
     const { env, g } = kernelAt({ srcu: 'tree', listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'deferred', cpu: 1 }] });
-    const s = queueBarrierMarkers(env, callSrcu(env, g, 1, 1), 2);
+    const s = withMem(g, (m) => {
+      callSrcu(env, m, 1, 1);
+      queueBarrierMarkers(env, m, 2);
+    });
     expect(describeKernel(env, s)).toMatchObject({
       'srcu.queue.cpu0': 'empty',
       'srcu.queue.cpu1': 'deferred:destroy(L1); barrier-marker(module-exit)',

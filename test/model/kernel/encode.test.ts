@@ -10,7 +10,7 @@ import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
 import { fault } from '../../../model/kernel/faults.js';
 import { CallbackKind, makeCallback } from '../../../model/kernel/state/Callback.js';
 import type { KernelState } from '../../../model/kernel/state/KernelState.js';
-import { encodingOf, kernelAt } from '../../helpers/kernelFixture.js';
+import { encodingOf, kernelAt, withMem } from '../../helpers/kernelFixture.js';
 
 type Path = (string | number)[];
 
@@ -18,14 +18,18 @@ const { env, g: initial } = kernelAt({ srcu: 'tree', listeners: [{ behaviour: 'a
 
 /** A state with something in every part: a poisoned and an unhashed node, readers, callbacks, markers and a fault. */
 function busyState(): KernelState {
-  let g = srcuReadLock(srcuReadLock(initial, 1), 1);
-  g = callSrcu(env, g, 0, 0);
-  g = queueGracePeriodMarker(env, g, 2, CallbackKind.Sync);
-  g = callSrcu(env, g, 1, 1);
-  g = queueBarrierMarkers(env, g, 0);
-  g = hlistDelRcu(env, hlistDelInitRcu(env, g, 1), 2);
-  g = g.setIn(['nmm', 'lock'], 0).setIn(['listeners', 0, 'releases'], 1).setIn(['queues', 1, 0, 'running'], true);
-  return fault(env, g, 'no-bug-on', 'BUG_ON(mm_count <= 0)', 'mm');
+  const g = withMem(initial, (m) => {
+    srcuReadLock(m, 1);
+    srcuReadLock(m, 1);
+    callSrcu(env, m, 0, 0);
+    queueGracePeriodMarker(env, m, 2, CallbackKind.Sync);
+    callSrcu(env, m, 1, 1);
+    queueBarrierMarkers(env, m, 0);
+    hlistDelInitRcu(env, m, 1);
+    hlistDelRcu(env, m, 2);
+  });
+  const set = g.setIn(['nmm', 'lock'], 0).setIn(['listeners', 0, 'releases'], 1).setIn(['queues', 1, 0, 'running'], true);
+  return withMem(set, (m) => fault(env, m, 'no-bug-on', 'BUG_ON(mm_count <= 0)', 'mm'));
 }
 
 /** Every path to a number, boolean or string inside the state. */
@@ -49,7 +53,11 @@ describe('encodeKernel', () => {
     expect(a).not.toBe(b);
     expect(a.equals(b)).toBe(true);
     same(a, b);
-    same(srcuReadUnlock(srcuReadLock(initial, 2), 2), initial);
+    const lockedAndUnlocked = withMem(initial, (m) => {
+      srcuReadLock(m, 2);
+      srcuReadUnlock(m, 2);
+    });
+    same(lockedAndUnlocked, initial);
   });
 
   it('changes when any single field changes', () => {
@@ -68,14 +76,14 @@ describe('encodeKernel', () => {
       base.updateIn(['queues', 0], (q) => (q as List<unknown>).push(makeCallback({ kind: CallbackKind.Destroy, listener: 2 }))),
       base.updateIn(['queues', 1], (q) => (q as List<unknown>).pop()),
       base.set('faults', List()),
-      fault(env, base, 'no-leak', 'more'),
+      withMem(base, (m) => fault(env, m, 'no-leak', 'more')),
     ] as KernelState[];
     for (const v of variants) expect(JSON.stringify(encodingOf(v))).not.toBe(encoded);
   });
 
   it('tells apart the same callback on different queues', () => {
-    const onCpu0 = callSrcu(env, initial, 0, 1);
-    const onCpu1 = callSrcu(env, initial, 1, 1);
+    const onCpu0 = withMem(initial, (m) => callSrcu(env, m, 0, 1));
+    const onCpu1 = withMem(initial, (m) => callSrcu(env, m, 1, 1));
     expect(encodingOf(onCpu0)).not.toEqual(encodingOf(onCpu1));
   });
 });

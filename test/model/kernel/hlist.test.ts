@@ -3,10 +3,15 @@
  * operations"): NULL and poison dereferences, double adds, and writes to freed neighbours.
  */
 import { describe, expect, it } from 'vitest';
-import { hlistAddHead, hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
+import * as hlist from '../../../model/kernel/hlist.js';
 import { Link } from '../../../model/kernel/state/Listener.js';
 import type { KernelState } from '../../../model/kernel/state/KernelState.js';
-import { faultsOf, kernelAt, listenersOf, listOrder } from '../../helpers/kernelFixture.js';
+import { faultsOf, kernelAt, listenersOf, listOrder, onState } from '../../helpers/kernelFixture.js';
+
+// The list operations as functions from a state to the state after them.
+const hlistDelInitRcu = onState(hlist.hlistDelInitRcu);
+const hlistDelRcu = onState(hlist.hlistDelRcu);
+const hlistAddHead = onState(hlist.hlistAddHead);
 
 // Three amdkfd listeners registered in order: the list reads L2 -> L1 -> L0.
 const { env, g } = kernelAt(listenersOf(3));

@@ -4,22 +4,11 @@
  * put their markers for classic SRCU, tree SRCU and the one-CPU barrier variant.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  activeReaders,
-  callSrcu,
-  dequeue,
-  pendingCallbacks,
-  queueBarrierMarkers,
-  queueGracePeriodMarker,
-  queueOf,
-  readyHead,
-  srcuReadLock,
-  srcuReadUnlock,
-  waitsForMarker,
-} from '../../../model/kernel/srcu.js';
-import { CallbackKind } from '../../../model/kernel/state/Callback.js';
+import * as srcu from '../../../model/kernel/srcu.js';
+import { queueOf } from '../../../model/kernel/srcu.js';
+import { CallbackKind, type Callback } from '../../../model/kernel/state/Callback.js';
 import type { KernelState } from '../../../model/kernel/state/KernelState.js';
-import { kernelAt, type ScenarioJson } from '../../helpers/kernelFixture.js';
+import { kernelAt, onState, readMem, withMem, type ScenarioJson } from '../../helpers/kernelFixture.js';
 
 // Threads in layout order: exit (cpu0) = 0, reader0 and reader1 (cpu1) = 1 and 2, module-exit (cpu0) = 3, then the workers.
 const EXIT = 0;
@@ -37,6 +26,26 @@ const threads: ScenarioJson = {
 const classic = kernelAt({ ...threads, srcu: 'classic' });
 const tree = kernelAt({ ...threads, srcu: 'tree' });
 const oneCpu = kernelAt({ ...threads, srcu: 'tree-one-cpu-barrier' });
+
+// The SRCU operations as functions from a state to the state after them, and the queries on a state.
+const srcuReadLock = (g: KernelState, tid: number) => withMem(g, (m) => srcu.srcuReadLock(m, tid));
+const srcuReadUnlock = (g: KernelState, tid: number) => withMem(g, (m) => srcu.srcuReadUnlock(m, tid));
+const callSrcu = onState(srcu.callSrcu);
+const queueGracePeriodMarker = onState(srcu.queueGracePeriodMarker);
+const queueBarrierMarkers = onState(srcu.queueBarrierMarkers);
+const activeReaders = (g: KernelState) => readMem(g, srcu.activeReaders);
+const pendingCallbacks = (g: KernelState) => readMem(g, srcu.pendingCallbacks);
+const waitsForMarker = (g: KernelState, tid: number) => readMem(g, (m) => srcu.waitsForMarker(m, tid));
+
+/** The state with the head of queue `q` removed (a marker fired, or a callback returned). */
+function dequeue(g: KernelState, q: number): KernelState {
+  return withMem(g, (m) => m.shift(q));
+}
+
+/** The head of queue `q` if the worker may invoke it now (its grace period is over, it is not running), else undefined. */
+function readyHead(g: KernelState, q: number): Callback | undefined {
+  return readMem(g, (m) => srcu.readyHeadKind(m, q)) < 0 ? undefined : g.queues.get(q)!.first();
+}
 
 /** Each queue as `kind:listener/owner waitMask` entries. */
 function queues(g: KernelState): string[][] {

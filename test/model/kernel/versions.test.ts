@@ -15,7 +15,7 @@ import { parseScenario } from '../../../model/kernel/parseScenario.js';
 import { KERNEL_VERSIONS, type KernelVersion, type Scenario } from '../../../model/kernel/Scenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { expectOk, expectViolation } from '../../helpers/expect.js';
-import { kernelAt, listenersOf, listOrder } from '../../helpers/kernelFixture.js';
+import { kernelAt, listenersOf, listOrder, withMem } from '../../helpers/kernelFixture.js';
 import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
 import { reachableStates } from '../../helpers/reachableStates.js';
 
@@ -24,13 +24,8 @@ const GET_PUT = 'examples/history/get-put.json';
 
 /** The statements of procedure `name` in order: a choice as `a | b`, a call as `call f`. */
 function statements(scenario: Scenario, name: string): string[] {
-  const proc = buildKernelModel(scenario).spec.procs.find((p) => p.name === name)!;
-  return proc.body.flatMap((item) => {
-    if (item.type === 'step') return [item.code];
-    if (item.type === 'choice') return [item.alternatives.map((a) => a.code).join(' | ')];
-    if (item.type === 'call') return [`call ${String(item.proc)}`];
-    return [];
-  });
+  const proc = buildKernelModel(scenario).spec.runner().procs.find((p) => p.name === name)!;
+  return proc.positions.map((pos) => ('steps' in pos ? pos.steps.map((s) => s.code).join(' | ') : `call ${String(pos.call.proc)}`));
 }
 
 function at(kernel: KernelVersion, name = KVM): Scenario {
@@ -102,7 +97,10 @@ describe('the hlist after an hlist_del_rcu (v3.8 and v3.9 unregister)', () => {
   it('unlinks a later node through its predecessor on the list, not through the poisoned node that still points at it', () => {
     const { env, g } = kernelAt(listenersOf(3, 'classic'));
     expect(listOrder(g)).toEqual([2, 1, 0]);
-    const after = hlistDelInitRcu(env, hlistDelRcu(env, g, 1), 0);
+    const after = withMem(g, (m) => {
+      hlistDelRcu(env, m, 1);
+      hlistDelInitRcu(env, m, 0);
+    });
     expect(listOrder(after)).toEqual([2]);
     expect(after.faults.toArray()).toEqual([]);
   });

@@ -1,0 +1,65 @@
+/**
+ * The breadth-first frontier held encoded: each level is one integer buffer of records (length,
+ * then the state's canonical encoding) with the state ids beside it, so a level of millions of
+ * states is a few flat arrays and no object per state.
+ */
+import { IntBuffer, IntReader } from './IntBuffer.js';
+
+/** The level being expanded and the one being discovered, both encoded. */
+export class EncodedFrontier {
+  private current = new IntBuffer(1024);
+  private currentRecords = new IntBuffer(256); // (offset, id) pairs
+  private next = new IntBuffer(1024);
+  private nextRecords = new IntBuffer(256);
+
+  /** States in the current level. */
+  get levelSize(): number {
+    return this.currentRecords.length >>> 1;
+  }
+
+  /** States discovered so far for the next level. */
+  get nextSize(): number {
+    return this.nextRecords.length >>> 1;
+  }
+
+  /** Bytes held by both levels. */
+  get bytes(): number {
+    return 4 * (this.current.data.length + this.currentRecords.data.length + this.next.data.length + this.nextRecords.data.length);
+  }
+
+  /** Adds a state of the next level: `length` integers of `data`. */
+  push(data: Int32Array, length: number, id: number): void {
+    const next = this.next;
+    this.nextRecords.int(next.length);
+    this.nextRecords.int(id);
+    next.grow(next.length + length + 1);
+    next.data[next.length++] = length;
+    next.data.set(data.subarray(0, length), next.length);
+    next.length += length;
+  }
+
+  /** Makes the next level current (the old current level's memory is reused) and returns its size. */
+  advance(): number {
+    const oldData = this.current;
+    const oldRecords = this.currentRecords;
+    this.current = this.next;
+    this.currentRecords = this.nextRecords;
+    oldData.clear();
+    oldRecords.clear();
+    this.next = oldData;
+    this.nextRecords = oldRecords;
+    return this.levelSize;
+  }
+
+  /** A reader over the encoding of the `index`-th state of the current level (valid until the next call). */
+  readerAt(index: number): IntReader {
+    const offset = this.currentRecords.data[2 * index]!;
+    const data = this.current.data;
+    return new IntReader(data, offset + 1, offset + 1 + data[offset]!);
+  }
+
+  /** The state id of the `index`-th state of the current level. */
+  idAt(index: number): number {
+    return this.currentRecords.data[2 * index + 1]!;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * A model's compiled form for the search engine: it expands states straight from their canonical
+ * encodings, with no Immutable value in between. The Immutable model stays the reference: it
+ * decides every property, and builds every trace, on the states the expander flags.
+ */
+import type { EncodeSink } from './EncodeSink.js';
+import type { DecodeSource } from './DecodeSource.js';
+
+/** Expands encoded states; one per search thread, as it keeps the loaded state. */
+export interface PackedExpander {
+  /** Loads a state from the encoding `Model.encode` writes. */
+  load(source: DecodeSource): void;
+  /** Actions enabled in the loaded state, in the order `Model.actions` lists them. */
+  readonly actionCount: number;
+  /**
+   * False only when the loaded state certainly satisfies every property and is not a deadlock;
+   * otherwise the search decodes it and asks the model's properties.
+   */
+  needsCheck(): boolean;
+  /** Writes the encoding of the successor by the `k`-th enabled action, as `Model.encode` would. */
+  successor(k: number, sink: EncodeSink): void;
+}

@@ -1,0 +1,177 @@
+/**
+ * A program model whose steps are written once, against packed shared memory, and which serves
+ * both forms: Immutable states for everything a person or a trace sees (each transition loads the
+ * state into a runner, takes the step and decodes the result), and encoded states for the search
+ * engine (`packed()`), which never builds an Immutable value on its hot path.
+ */
+import { List } from 'immutable';
+import type { Model } from '../Model.js';
+import type { Property } from '../Property.js';
+import type { EncodeSink } from '../EncodeSink.js';
+import type { DecodeSource } from '../DecodeSource.js';
+import type { ActionView, StateView } from '../ActionView.js';
+import type { PackedExpander } from '../PackedExpander.js';
+import { IntBuffer, IntReader } from '../../checker/IntBuffer.js';
+import type { Frame } from './Frame.js';
+import type { PackedProgram } from './PackedProgram.js';
+import type { PackedShared } from './PackedShared.js';
+import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
+import type { ThreadSpec } from './ProgramModel.js';
+
+/** Everything a packed program model is made of. */
+export interface PackedProgramModelSpec<G, M extends PackedShared> {
+  readonly threads: readonly ThreadSpec[];
+  /** A new runner with memory of its own (one per search thread). */
+  readonly runner: () => PackedProgram<M>;
+  /** The shared state the threads start from. */
+  readonly initShared: G;
+  /** The canonical encoding of the shared state: the one `M` reads and writes. */
+  readonly encodeShared: (shared: G, sink: EncodeSink) => void;
+  readonly decodeShared: (source: DecodeSource) => G;
+  readonly describeShared?: (shared: G) => StateView;
+  readonly properties: readonly Property<ProgramState<G>>[];
+  /** With every non-daemon thread finished: is this shared state a proper end? (default: yes) */
+  readonly finalShared?: (shared: G) => boolean;
+  /** False only for a loaded state that certainly violates no property (default: always true). */
+  readonly mayViolate?: (runner: PackedProgram<M>) => boolean;
+}
+
+/** The model of a program whose shared state is packed. */
+export class PackedProgramModel<G, M extends PackedShared> implements Model<ProgramState<G>, number> {
+  private readonly runner: PackedProgram<M>;
+  private readonly buffer = new IntBuffer(256);
+  private loaded: ProgramState<G> | undefined;
+
+  constructor(readonly spec: PackedProgramModelSpec<G, M>) {
+    this.runner = spec.runner();
+  }
+
+  initStates(): readonly ProgramState<G>[] {
+    const shared = new IntBuffer();
+    this.spec.encodeShared(this.spec.initShared, shared);
+    this.buffer.clear();
+    this.runner.writeInitial(new IntReader(shared.data, 0, shared.length), this.buffer);
+    return [this.decode(new IntReader(this.buffer.data, 0, this.buffer.length))];
+  }
+
+  actions(state: ProgramState<G>): readonly number[] {
+    this.load(state);
+    return Array.from(this.runner.enabled.subarray(0, this.runner.enabledCount));
+  }
+
+  nextState(state: ProgramState<G>, tid: number): ProgramState<G> {
+    this.load(state);
+    const k = this.runner.enabled.subarray(0, this.runner.enabledCount).indexOf(tid);
+    if (k < 0) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
+    this.buffer.clear();
+    this.runner.successor(k, this.buffer);
+    return this.decode(new IntReader(this.buffer.data, 0, this.buffer.length));
+  }
+
+  properties(): readonly Property<ProgramState<G>>[] {
+    return this.spec.properties;
+  }
+
+  isFinal(state: ProgramState<G>): boolean {
+    return this.allFinished(state) && (this.spec.finalShared?.(state.shared) ?? true);
+  }
+
+  /** True when every non-daemon thread has run to completion. */
+  allFinished(state: ProgramState<G>): boolean {
+    return this.spec.threads.every((t, tid) => t.daemon === true || state.threads.get(tid)!.size === 0);
+  }
+
+  /** True when thread `tid` has run to completion. */
+  finished(state: ProgramState<G>, tid: number): boolean {
+    return (state.threads.get(tid)?.size ?? 0) === 0;
+  }
+
+  encode(state: ProgramState<G>, sink: EncodeSink): void {
+    const threads = state.threads;
+    for (let t = 0; t < threads.size; t++) {
+      const stack = threads.get(t)!;
+      sink.int(stack.size);
+      for (let i = 0; i < stack.size; i++) sink.int(stack.get(i)!);
+    }
+    this.spec.encodeShared(state.shared, sink);
+  }
+
+  decode(source: DecodeSource): ProgramState<G> {
+    const stacks: Stack[] = [];
+    for (let t = 0; t < this.spec.threads.length; t++) {
+      const size = source.int();
+      const frames: number[] = [];
+      for (let i = 0; i < size; i++) frames.push(source.int());
+      stacks.push(List(frames));
+    }
+    return makeProgramState(this.spec.decodeShared(source), List(stacks));
+  }
+
+  /**
+   * The engine's form of this model: a runner of its own that expands encoded states. A model
+   * derived from this one that replaces a transition method (to wrap or instrument it) has none:
+   * the packed form would bypass the replacement.
+   */
+  packed(): PackedExpander | undefined {
+    const own = PackedProgramModel.prototype;
+    if (this.actions !== own.actions || this.nextState !== own.nextState || this.encode !== own.encode || this.decode !== own.decode || this.initStates !== own.initStates) return undefined;
+    const runner = this.spec.runner();
+    const mayViolate = this.spec.mayViolate;
+    return {
+      load: (source) => runner.load(source),
+      get actionCount() {
+        return runner.enabledCount;
+      },
+      needsCheck: () => mayViolate === undefined || mayViolate(runner),
+      successor: (k, sink) => runner.successor(k, sink),
+    };
+  }
+
+  actionView(state: ProgramState<G>, tid: number): ActionView {
+    this.load(state);
+    const step = this.runner.stepOf(tid);
+    const spec = this.spec.threads[tid];
+    if (!step || !spec) throw new Error(`thread ${tid} has no enabled step`);
+    const { fn, code, kind } = step;
+    return { thread: spec.name, fn, code, ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }), ...(kind === undefined ? {} : { kind }) };
+  }
+
+  formatAction(state: ProgramState<G>, tid: number): string {
+    const v = this.actionView(state, tid);
+    return `${v.thread}: ${v.fn}: ${v.code}`;
+  }
+
+  describe(state: ProgramState<G>): StateView {
+    return this.spec.describeShared?.(state.shared) ?? {};
+  }
+
+  /** The name of thread `tid`. */
+  threadName(tid: number): string {
+    return this.runner.threadName(tid);
+  }
+
+  /** Where thread `tid` stands: the function of its current step, or 'done'. */
+  location(state: ProgramState<G>, tid: number): string {
+    this.load(state);
+    const top = this.runner.frameOf(tid);
+    if (!top) return 'done';
+    const proc = this.runner.procs[top.proc]!;
+    const pos = proc.positions[top.pc];
+    return pos && 'steps' in pos ? pos.steps[0]!.fn : proc.name;
+  }
+
+  /** The frames of thread `tid`, outermost first, with their procedure names. */
+  frames(state: ProgramState<G>, tid: number): { readonly proc: string; readonly frame: Frame }[] {
+    this.load(state);
+    return this.runner.stackOf(tid).map((frame) => ({ proc: this.runner.procs[frame.proc]!.name, frame }));
+  }
+
+  private load(state: ProgramState<G>): void {
+    if (this.loaded === state) return;
+    this.loaded = undefined;
+    this.buffer.clear();
+    this.encode(state, this.buffer);
+    this.runner.load(new IntReader(this.buffer.data, 0, this.buffer.length));
+    this.loaded = state;
+  }
+}
