@@ -51,11 +51,27 @@ export class EncodedFrontier {
     return this.levelSize;
   }
 
-  /** A reader over the encoding of the `index`-th state of the current level (valid until the next call). */
+  /** A reader over the encoding of the `index`-th state of the current level. */
   readerAt(index: number): IntReader {
     const offset = this.currentRecords.data[2 * index]!;
     const data = this.current.data;
     return new IntReader(data, offset + 1, offset + 1 + data[offset]!);
+  }
+
+  /** The integers of the current level; the `index`-th state's encoding starts at `startOf(index)`. */
+  get levelData(): Int32Array {
+    return this.current.data;
+  }
+
+  /** Where the encoding of the `index`-th state of the current level starts in `levelData`. */
+  startOf(index: number): number {
+    return this.currentRecords.data[2 * index]! + 1;
+  }
+
+  /** Where the encoding of the `index`-th state of the current level ends in `levelData`. */
+  endOf(index: number): number {
+    const offset = this.currentRecords.data[2 * index]!;
+    return offset + 1 + this.current.data[offset]!;
   }
 
   /** The state id of the `index`-th state of the current level. */

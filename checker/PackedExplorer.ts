@@ -109,7 +109,7 @@ export class PackedExplorer<S, A> {
       const parentId = frontier.idAt(i);
       this.activeId = parentId;
       this.activePosition = i;
-      expander.load(frontier.readerAt(i));
+      expander.load(frontier.levelData, frontier.startOf(i), frontier.endOf(i));
       const count = expander.actionCount;
       if (expander.needsCheck() && this.violates(i, count)) return this.violation(i, parentId);
       if (count === 0) continue;

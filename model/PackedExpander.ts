@@ -3,13 +3,12 @@
  * encodings, with no Immutable value in between. The Immutable model stays the reference: it
  * decides every property, and builds every trace, on the states the expander flags.
  */
-import type { EncodeSink } from './EncodeSink.js';
-import type { DecodeSource } from './DecodeSource.js';
+import type { IntSink } from './IntSink.js';
 
 /** Expands encoded states; one per search thread, as it keeps the loaded state. */
 export interface PackedExpander {
-  /** Loads a state from the encoding `Model.encode` writes. */
-  load(source: DecodeSource): void;
+  /** Loads a state from the encoding `Model.encode` writes, held in `data[start…end)`. */
+  load(data: Int32Array, start: number, end: number): void;
   /** Actions enabled in the loaded state, in the order `Model.actions` lists them. */
   readonly actionCount: number;
   /**
@@ -18,5 +17,5 @@ export interface PackedExpander {
    */
   needsCheck(): boolean;
   /** Writes the encoding of the successor by the `k`-th enabled action, as `Model.encode` would. */
-  successor(k: number, sink: EncodeSink): void;
+  successor(k: number, out: IntSink): void;
 }

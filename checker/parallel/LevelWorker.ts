@@ -90,7 +90,9 @@ export class LevelWorker<S, A> {
     let actions: readonly A[] | undefined;
     let count: number;
     if (expander) {
-      expander.load(this.readerAt(run, position));
+      const segment = run.segments[run.entries[3 * position]!]!;
+      const offset = run.entries[3 * position + 1]!;
+      expander.load(segment, offset + 1, offset + 1 + segment[offset]!);
       count = expander.actionCount;
       if (expander.needsCheck()) state = this.model.decode!(this.readerAt(run, position));
     } else {

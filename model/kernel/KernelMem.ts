@@ -3,8 +3,8 @@
  * an Int32Array, read and written in place by the steps while a successor is built. Its canonical
  * encoding is exactly `encodeKernel`'s, so packed and Immutable states have the same fingerprints.
  */
-import type { EncodeSink } from '../EncodeSink.js';
-import type { DecodeSource } from '../DecodeSource.js';
+import type { IntSink } from '../IntSink.js';
+import { IntReader } from '../../checker/IntBuffer.js';
 import type { PackedShared } from '../program/PackedShared.js';
 import type { FaultProps } from './state/Fault.js';
 
@@ -38,6 +38,9 @@ const C_WAIT = 3;
 const C_RUNNING = 4;
 const CALLBACK = 5;
 
+/** The faults of a state that has none (never written: `begin` switches to a list of the state being built). */
+const NO_FAULTS: FaultProps[] = Object.freeze([]) as unknown as FaultProps[];
+
 /** How many listeners, threads and queues a kernel state has, and how long a queue may grow. */
 export interface KernelMemShape {
   readonly listeners: number;
@@ -56,8 +59,9 @@ export class KernelMem implements PackedShared {
   /** Entries one queue can hold: a destroy per listener and a marker per thread. */
   readonly queueCapacity: number;
   /** Faults recorded by the step being taken (and any the loaded state already carried). */
-  faults: FaultProps[] = [];
-  private loadedFaults: FaultProps[] = [];
+  faults: FaultProps[] = NO_FAULTS;
+  private loadedFaults: FaultProps[] = NO_FAULTS;
+  private readonly built: FaultProps[] = []; // the faults of the successor being built, reused
   private readonly listenerAt: number;
   private readonly nestingAt: number;
   private readonly queueAt: number;
@@ -183,75 +187,94 @@ export class KernelMem implements PackedShared {
   // --- canonical encoding (encodeKernel's) -------------------------------------------------
 
   begin(): void {
-    this.faults = this.loadedFaults.length === 0 ? [] : this.loadedFaults.slice();
+    const built = this.built;
+    if (built.length !== 0) built.length = 0;
+    const loaded = this.loadedFaults;
+    for (let i = 0; i < loaded.length; i++) built.push(loaded[i]!);
+    this.faults = built;
   }
 
-  read(source: DecodeSource): void {
+
+  readFrom(data: Int32Array, at: number): number {
     const a = this.a;
     const b = this.base;
     a.fill(0, b, b + this.width);
-    a[b + MM_USERS] = source.int();
-    a[b + MM_COUNT] = source.int();
-    const flags = source.int();
+    a[b + MM_USERS] = data[at++]!;
+    a[b + MM_COUNT] = data[at++]!;
+    const flags = data[at++]!;
     a[b + MM_FREED] = flags & 1;
     a[b + PAGE] = (flags >>> 1) & 3;
     a[b + MODULE_LOADED] = (flags >>> 3) & 1;
-    a[b + NMM_FIRST] = source.int();
-    a[b + NMM_LOCK] = source.int();
-    a[b + NMM_FREED] = source.int();
-    for (let l = 0; l < this.listenerCount; l++) readListener(a, b + this.listenerAt + LISTENER * l, source.int());
-    for (let t = 0; t < this.threadCount; t++) a[b + this.nestingAt + t] = source.int();
-    for (let q = 0; q < this.queueCount; q++) this.readQueue(q, source);
-    const faults: FaultProps[] = [];
-    for (let n = source.int(); n > 0; n--) faults.push({ property: source.string(), message: source.string(), object: source.string() });
-    this.loadedFaults = faults;
-    this.faults = faults;
+    a[b + NMM_FIRST] = data[at++]!;
+    a[b + NMM_LOCK] = data[at++]!;
+    a[b + NMM_FREED] = data[at++]!;
+    for (let l = 0; l < this.listenerCount; l++) readListener(a, b + this.listenerAt + LISTENER * l, data[at++]!);
+    for (let t = 0; t < this.threadCount; t++) a[b + this.nestingAt + t] = data[at++]!;
+    for (let q = 0; q < this.queueCount; q++) at = this.readQueue(q, data, at);
+    const count = data[at++]!;
+    this.loadedFaults = count === 0 ? NO_FAULTS : readFaults(data, at, count);
+    this.faults = this.loadedFaults;
+    for (let n = 0; n < count; n++) for (let s = 0; s < 3; s++) at += 1 + ((data[at]! + 1) >> 1);
+    return at;
   }
 
-  private readQueue(q: number, source: DecodeSource): void {
-    const size = source.int();
-    if (size > this.queueCapacity) throw new RangeError(`SRCU queue ${q} holds ${size} entries, more than ${this.queueCapacity}`);
+  private readQueue(q: number, data: Int32Array, at: number): number {
+    const size = data[at++]!;
+    if (size < 0 || size > this.queueCapacity) throw new RangeError(`SRCU queue ${q} holds ${size} entries, more than ${this.queueCapacity}`);
     const a = this.a;
     a[this.base + this.queueAt + this.queueStride * q] = size;
     for (let i = 0; i < size; i++) {
-      const code = source.int();
-      const at = this.entry(q, i, 0);
-      a[at + C_KIND] = code & 3;
-      a[at + C_RUNNING] = (code >>> 2) & 1;
-      a[at + C_LISTENER] = ((code >>> 3) & 0x1fff) - 1;
-      a[at + C_OWNER] = (code >>> 16) - 1;
-      a[at + C_WAIT] = source.int();
+      const code = data[at++]!;
+      const e = this.entry(q, i, 0);
+      a[e + C_KIND] = code & 3;
+      a[e + C_RUNNING] = (code >>> 2) & 1;
+      a[e + C_LISTENER] = ((code >>> 3) & 0x1fff) - 1;
+      a[e + C_OWNER] = (code >>> 16) - 1;
+      a[e + C_WAIT] = data[at++]!;
     }
+    return at;
   }
 
-  write(sink: EncodeSink): void {
+  writeTo(out: IntSink): void {
+    out.grow(out.length + this.width + 1);
+    const d = out.data;
+    let n = out.length;
     const a = this.a;
     const b = this.base;
-    sink.int(a[b + MM_USERS]!);
-    sink.int(a[b + MM_COUNT]!);
-    sink.int(a[b + MM_FREED]! | (a[b + PAGE]! << 1) | (a[b + MODULE_LOADED]! << 3));
-    sink.int(a[b + NMM_FIRST]!);
-    sink.int(a[b + NMM_LOCK]!);
-    sink.int(a[b + NMM_FREED]!);
-    for (let l = 0; l < this.listenerCount; l++) sink.int(listenerCode(a, b + this.listenerAt + LISTENER * l));
-    for (let t = 0; t < this.threadCount; t++) sink.int(a[b + this.nestingAt + t]!);
+    d[n++] = a[b + MM_USERS]!;
+    d[n++] = a[b + MM_COUNT]!;
+    d[n++] = a[b + MM_FREED]! | (a[b + PAGE]! << 1) | (a[b + MODULE_LOADED]! << 3);
+    d[n++] = a[b + NMM_FIRST]!;
+    d[n++] = a[b + NMM_LOCK]!;
+    d[n++] = a[b + NMM_FREED]!;
+    for (let l = 0; l < this.listenerCount; l++) d[n++] = listenerCode(a, b + this.listenerAt + LISTENER * l);
+    for (let t = 0; t < this.threadCount; t++) d[n++] = a[b + this.nestingAt + t]!;
     for (let q = 0; q < this.queueCount; q++) {
       const start = b + this.queueAt + this.queueStride * q;
       const size = a[start]!;
-      sink.int(size);
-      for (let at = start + 1, end = start + 1 + CALLBACK * size; at < end; at += CALLBACK) {
-        sink.int(a[at + C_KIND]! | (a[at + C_RUNNING]! << 2) | ((a[at + C_LISTENER]! + 1) << 3) | ((a[at + C_OWNER]! + 1) << 16));
-        sink.int(a[at + C_WAIT]!);
+      d[n++] = size;
+      for (let e = start + 1, end = start + 1 + CALLBACK * size; e < end; e += CALLBACK) {
+        d[n++] = a[e + C_KIND]! | (a[e + C_RUNNING]! << 2) | ((a[e + C_LISTENER]! + 1) << 3) | ((a[e + C_OWNER]! + 1) << 16);
+        d[n++] = a[e + C_WAIT]!;
       }
     }
     const faults = this.faults;
-    sink.int(faults.length);
+    d[n++] = faults.length;
+    out.length = n;
     for (const f of faults) {
-      sink.string(f.property);
-      sink.string(f.message);
-      sink.string(f.object);
+      out.string(f.property);
+      out.string(f.message);
+      out.string(f.object);
     }
   }
+}
+
+/** The `count` faults encoded (three strings each) from `data[at]` on. */
+function readFaults(data: Int32Array, at: number, count: number): FaultProps[] {
+  const source = new IntReader(data, at);
+  const faults: FaultProps[] = [];
+  for (let n = 0; n < count; n++) faults.push({ property: source.string(), message: source.string(), object: source.string() });
+  return faults;
 }
 
 /** The packing of a listener in the canonical encoding (see encode.ts). */

@@ -3,8 +3,7 @@
  * fixed offsets of an Int32Array. A state is loaded once; each successor is built in a copy, so a
  * transition stays a pure function of the loaded state while nothing is allocated per field.
  */
-import type { EncodeSink } from '../EncodeSink.js';
-import type { DecodeSource } from '../DecodeSource.js';
+import type { IntSink } from '../IntSink.js';
 import { frameCode, type Frame } from './Frame.js';
 import { compileProc, type Proc, type ProcDef } from './Proc.js';
 import type { StepDef } from './Step.js';
@@ -50,6 +49,8 @@ export class PackedProgram<M extends PackedShared> {
   private readonly work: Int32Array;
   private readonly steps: (StepDef<M> | undefined)[];
   private readonly frames: LiveFrame[];
+  private readonly settling: LiveFrame = { proc: 0, pc: 0, arg: -1, local: 0 };
+  private readonly context: StepContext<M>;
 
   constructor(private readonly spec: PackedProgramSpec<M>) {
     this.procs = spec.procs.map((def, i) => compileProc(def, i));
@@ -65,14 +66,15 @@ export class PackedProgram<M extends PackedShared> {
     this.enabled = new Int32Array(this.threadCount);
     this.steps = spec.threads.map(() => undefined);
     this.frames = spec.threads.map(() => ({ proc: 0, pc: 0, arg: -1, local: 0 }));
+    this.context = new StepContext<M>(this.mem, 0, this.frames[0] ?? this.settling, this.procs[0]!);
   }
 
-  /** Writes the encoding of the initial state, whose shared part is read from `shared`. */
-  writeInitial(shared: DecodeSource, sink: EncodeSink): void {
+  /** Writes the encoding of the initial state, whose shared part is encoded in `shared`. */
+  writeInitial(shared: Int32Array, out: IntSink): void {
     const a = this.work;
     a.fill(0);
     this.mem.a = a;
-    this.mem.read(shared);
+    this.mem.readFrom(shared, 0);
     this.mem.begin();
     this.spec.threads.forEach((t, tid) => {
       const at = STACK * tid;
@@ -81,21 +83,22 @@ export class PackedProgram<M extends PackedShared> {
       a[at + 2] = 0;
       this.settle(a, tid);
     });
-    this.writeState(a, sink);
+    this.writeState(a, out);
   }
 
-  /** Loads a state from its encoding and finds the enabled step of every thread. */
-  load(source: DecodeSource): void {
+  /** Loads a state from its encoding in `data[start…end)` and finds the enabled step of every thread. */
+  load(data: Int32Array, start: number, end: number): void {
     const a = this.cur;
+    let at = start;
     for (let tid = 0; tid < this.threadCount; tid++) {
-      const at = STACK * tid;
-      const size = source.int();
+      const base = STACK * tid;
+      const size = data[at++]!;
       if (size > 2 * MAX_FRAMES || size % 2 !== 0) throw new RangeError(`thread ${this.threadName(tid)}: a stack of ${size / 2} frames does not fit`);
-      a[at] = size / 2;
-      for (let i = 0; i < size; i++) a[at + 1 + i] = source.int();
+      a[base] = size >> 1;
+      for (let i = 1; i <= size; i++) a[base + i] = data[at++]!;
     }
     this.mem.a = a;
-    this.mem.read(source);
+    if (this.mem.readFrom(data, at) !== end) throw new RangeError('the encoded state does not have the length its shape gives');
     this.findEnabled();
   }
 
@@ -152,7 +155,7 @@ export class PackedProgram<M extends PackedShared> {
   }
 
   /** Builds the successor of the loaded state by its `k`-th enabled thread and writes its encoding. */
-  successor(k: number, sink: EncodeSink): void {
+  successor(k: number, out: IntSink): void {
     const tid = this.enabled[k]!;
     const step = this.steps[tid]!;
     const a = this.work;
@@ -162,14 +165,15 @@ export class PackedProgram<M extends PackedShared> {
     mem.begin();
     const frame = this.frames[tid]!;
     const proc = this.procs[frame.proc]!;
-    const x = new StepContext<M>(mem, tid, frame, proc);
+    const x = this.context;
+    x.restart(mem, tid, frame, proc);
     step.run?.(x);
     const top = STACK * tid + 1 + 2 * (a[STACK * tid]! - 1);
     a[top] = frameCode(frame.proc, x.next, frame.arg);
     a[top + 1] = x.local;
     if (x.callee) this.push(a, tid, this.procId(x.callee.name), x.callee.arg);
     this.settle(a, tid);
-    this.writeState(a, sink);
+    this.writeState(a, out);
   }
 
   /** The name of thread `tid`. */
@@ -177,15 +181,19 @@ export class PackedProgram<M extends PackedShared> {
     return this.spec.threads[tid]?.name ?? `thread ${tid}`;
   }
 
-  private writeState(a: Int32Array, sink: EncodeSink): void {
+  private writeState(a: Int32Array, out: IntSink): void {
+    out.grow(out.length + this.threadCount * STACK);
+    const d = out.data;
+    let n = out.length;
     for (let tid = 0; tid < this.threadCount; tid++) {
       const at = STACK * tid;
-      const n = 2 * a[at]!;
-      sink.int(n);
-      for (let i = 1; i <= n; i++) sink.int(a[at + i]!);
+      const size = 2 * a[at]!;
+      d[n++] = size;
+      for (let i = 1; i <= size; i++) d[n++] = a[at + i]!;
     }
+    out.length = n;
     this.mem.a = a;
-    this.mem.write(sink);
+    this.mem.writeTo(out);
   }
 
   private readFrame(a: Int32Array, tid: number): boolean {
@@ -224,7 +232,7 @@ export class PackedProgram<M extends PackedShared> {
   /** Resolves calls and returns, which take no step, until the top frame stands at a step. */
   private settle(a: Int32Array, tid: number): void {
     const at = STACK * tid;
-    const f: LiveFrame = { proc: 0, pc: 0, arg: -1, local: 0 };
+    const f = this.settling;
     for (;;) {
       const n = a[at]!;
       if (n === 0) return;

@@ -50,7 +50,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     const shared = new IntBuffer();
     this.spec.encodeShared(this.spec.initShared, shared);
     this.buffer.clear();
-    this.runner.writeInitial(new IntReader(shared.data, 0, shared.length), this.buffer);
+    this.runner.writeInitial(shared.data.subarray(0, shared.length), this.buffer);
     return [this.decode(new IntReader(this.buffer.data, 0, this.buffer.length))];
   }
 
@@ -118,12 +118,12 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     const runner = this.spec.runner();
     const mayViolate = this.spec.mayViolate;
     return {
-      load: (source) => runner.load(source),
+      load: (data, start, end) => runner.load(data, start, end),
       get actionCount() {
         return runner.enabledCount;
       },
       needsCheck: () => mayViolate === undefined || mayViolate(runner),
-      successor: (k, sink) => runner.successor(k, sink),
+      successor: (k, out) => runner.successor(k, out),
     };
   }
 
@@ -171,7 +171,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     this.loaded = undefined;
     this.buffer.clear();
     this.encode(state, this.buffer);
-    this.runner.load(new IntReader(this.buffer.data, 0, this.buffer.length));
+    this.runner.load(this.buffer.data, 0, this.buffer.length);
     this.loaded = state;
   }
 }

@@ -3,8 +3,7 @@
  * written in place by steps while one successor is being built. The program kit copies the state
  * before every step, so a transition is still a pure function from one packed state to the next.
  */
-import type { EncodeSink } from '../EncodeSink.js';
-import type { DecodeSource } from '../DecodeSource.js';
+import type { IntSink } from '../IntSink.js';
 
 /** What the packed program runner needs of a model's shared memory. */
 export interface PackedShared {
@@ -14,10 +13,10 @@ export interface PackedShared {
   base: number;
   /** Integers the shared fields take. */
   readonly width: number;
-  /** Reads the shared part of a canonical encoding into `a` (and any side data it carries). */
-  read(source: DecodeSource): void;
+  /** Reads the shared part of a canonical encoding, from `data[at]` on, into `a` (with any side data it carries); returns where it ended. */
+  readFrom(data: Int32Array, at: number): number;
   /** Starts building a successor: side data (such as recorded faults) restarts from the loaded state's. */
   begin(): void;
-  /** Writes the canonical encoding of the shared part of `a` (with the side data of the state built). */
-  write(sink: EncodeSink): void;
+  /** Appends the canonical encoding of the shared part of `a` (with the side data of the state built). */
+  writeTo(out: IntSink): void;
 }

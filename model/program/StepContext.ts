@@ -16,17 +16,30 @@ export class StepContext<G> {
   /** A procedure to enter after this step, with its argument. */
   callee: { readonly name: string; readonly arg: number } | undefined = undefined;
 
-  constructor(
-    shared: G,
-    /** The thread taking the step. */
-    readonly tid: number,
-    /** The frame as it was before the step. */
-    readonly frame: Frame,
-    private readonly proc: Proc<G>,
-  ) {
+  /** The thread taking the step. */
+  readonly tid: number;
+  /** The frame as it was before the step. */
+  readonly frame: Frame;
+  private proc: Proc<G>;
+
+  constructor(shared: G, tid: number, frame: Frame, proc: Proc<G>) {
     this.shared = shared;
+    this.tid = tid;
+    this.frame = frame;
+    this.proc = proc;
     this.next = frame.pc + 1;
     this.local = frame.local;
+  }
+
+  /** Makes this the context of a new step, as the constructor would (a runner reuses one context for every step it takes). */
+  restart(shared: G, tid: number, frame: Frame, proc: Proc<G>): void {
+    this.shared = shared;
+    (this as { tid: number }).tid = tid;
+    (this as { frame: Frame }).frame = frame;
+    this.proc = proc;
+    this.next = frame.pc + 1;
+    this.local = frame.local;
+    this.callee = undefined;
   }
 
   /** The argument of the current procedure. */

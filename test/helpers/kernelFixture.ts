@@ -69,7 +69,7 @@ export function memOf(g: KernelState): KernelMem {
   m.base = 0;
   const buffer = new IntBuffer();
   encodeKernel(g, buffer);
-  m.read(new IntReader(buffer.data, 0, buffer.length));
+  if (m.readFrom(buffer.data, 0) !== buffer.length) throw new Error('the kernel state encodes longer or shorter than its packed memory reads');
   m.begin();
   return m;
 }
@@ -77,7 +77,7 @@ export function memOf(g: KernelState): KernelMem {
 /** The kernel state the packed memory `m` holds. */
 export function stateOf(m: KernelMem): KernelState {
   const buffer = new IntBuffer();
-  m.write(buffer);
+  m.writeTo(buffer);
   const source = new IntReader(buffer.data, 0, buffer.length);
   const g = decodeKernel({ listeners: m.listenerCount, threads: m.threadCount, queues: m.queueCount }, source);
   if (!source.done) throw new Error('the packed state wrote more than a kernel state');

@@ -4,7 +4,7 @@
  * bounded FIFO queues whose encoding does not depend on what was queued and removed before.
  */
 import { describe, expect, it } from 'vitest';
-import { IntBuffer, IntReader } from '../../../checker/IntBuffer.js';
+import { IntBuffer } from '../../../checker/IntBuffer.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
 import { encodeKernel } from '../../../model/kernel/encode.js';
@@ -14,10 +14,10 @@ import { CallbackKind } from '../../../model/kernel/state/Callback.js';
 import { kernelAt, memOf } from '../../helpers/kernelFixture.js';
 import { reachableStates } from '../../helpers/reachableStates.js';
 
-/** The integers `m.write` gives. */
+/** The integers `m.writeTo` gives. */
 function written(m: KernelMem): number[] {
   const buffer = new IntBuffer();
-  m.write(buffer);
+  m.writeTo(buffer);
   return Array.from(buffer.data.subarray(0, buffer.length));
 }
 
@@ -39,9 +39,7 @@ describe('reading and writing the canonical encoding', () => {
     for (const s of states) {
       encoded.clear();
       encodeKernel(s.shared, encoded);
-      const source = new IntReader(encoded.data, 0, encoded.length);
-      m.read(source);
-      expect(source.done).toBe(true);
+      expect(m.readFrom(encoded.data, 0)).toBe(encoded.length);
       expect(written(m)).toEqual(Array.from(encoded.data.subarray(0, encoded.length)));
     }
   });
