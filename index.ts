@@ -46,6 +46,13 @@ export { call, choice, label, step, type BodyItem, type CallDef, type ChoiceDef,
 export type { StepContext } from './model/program/StepContext.js';
 export type { Frame } from './model/program/Frame.js';
 
+// The packed form: steps written once against packed shared memory, searched without Immutable values.
+export { PackedProgram, MAX_FRAMES, type PackedProgramSpec } from './model/program/PackedProgram.js';
+export { PackedProgramModel, type PackedProgramModelSpec } from './model/program/PackedProgramModel.js';
+export type { PackedShared } from './model/program/PackedShared.js';
+export type { PackedExpander } from './model/PackedExpander.js';
+export type { IntSink } from './model/IntSink.js';
+
 // Checking and its outcomes.
 export { check } from './checker/check.js';
 /** Check with worker threads: give the module that builds the model, and results equal `check`'s. */
