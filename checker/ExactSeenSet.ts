@@ -95,6 +95,11 @@ export class ExactSeenSet implements SeenSet {
     return (this.slotIds[this.probe(lo)] as number) - 1;
   }
 
+  /** Whether the recorded encoding is stored. */
+  has(hi: number, lo: number): boolean {
+    return this.find(hi, lo) >= 0;
+  }
+
   /** The stored encoding of state `id`, a copy (for tests and tools). */
   encodingOf(id: number): Int32Array {
     if (!Number.isInteger(id) || id < 0 || id >= this.count) throw new RangeError(`no state ${id} is stored`);

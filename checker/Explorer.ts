@@ -5,7 +5,7 @@
  */
 import type { Model } from '../model/Model.js';
 import type { CheckOptions, Stats } from './CheckOptions.js';
-import { FingerprintHasher, type Encoder } from './fingerprint.js';
+import { FingerprintHasher, type Encoder, type Fingerprint } from './fingerprint.js';
 import { makeStats } from './makeStats.js';
 import type { IncompleteReason, Outcome } from './Outcome.js';
 import { PropertyChecker } from './PropertyChecker.js';
@@ -144,6 +144,7 @@ export class Explorer<S, A> {
 
   private expand(state: S, parentId: number, actions: readonly A[]): Verdict {
     requireIndexable(actions.length, 'actions enabled in one state');
+    const before = this.options.checkPurity === true ? this.fingerprintOf(state) : undefined;
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i] as A;
       this.activeAction = action;
@@ -157,8 +158,8 @@ export class Explorer<S, A> {
       }
     }
     this.activeAction = undefined;
-    if (this.options.checkPurity === true && this.find(state) !== parentId) {
-      // One re-encoding per expanded state: a step that changed its input shows up here.
+    if (before !== undefined && !sameFingerprint(before, this.fingerprintOf(state))) {
+      // Encoded before and after expanding (the seen set keeps no ids): a step that changed its input shows up here.
       const mutation = diagnoseMutation(this.model, () => rebuildTrace(this.model, this.traceSource(), parentId), state, actions, this.encode);
       this.activeAction = actions[mutation.index];
       throw new Error(mutation.message);
@@ -166,12 +167,12 @@ export class Explorer<S, A> {
     return CONTINUE;
   }
 
-  private find(state: S): number {
+  private fingerprintOf(state: S): Fingerprint {
     const hasher = this.hasher;
     hasher.reset();
     this.encode(state, hasher);
     hasher.finish();
-    return this.stores.seen.find(hasher.hi, hasher.lo);
+    return { hi: hasher.hi, lo: hasher.lo };
   }
 
   /** The new state id of `state`, or -1 when an equal state was stored before. */
@@ -196,7 +197,7 @@ export class Explorer<S, A> {
     const actionCount = countActions ? this.model.actions(state).length : -1;
     const deadlocked = this.props.isDeadlock(state, actionCount);
     const violations = this.props.violationsAt(state, deadlocked, this.paths.unmetAt(state, id, actionCount));
-    const trace = rebuildTrace(this.model, this.traceSource(), id);
+    const trace = rebuildTrace(this.model, this.traceSource(), id, state);
     const { generated, distinct, queue } = this.levelStart;
     const stats = this.statsOf(generated, distinct, this.depth, queue);
     return { kind: 'violation', violations, trace, stats };
@@ -228,6 +229,10 @@ export class Explorer<S, A> {
     const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
     return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes });
   }
+}
+
+function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return a.hi === b.hi && a.lo === b.lo;
 }
 
 function requireIndexable(count: number, what: string): void {

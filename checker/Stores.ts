@@ -4,7 +4,10 @@
  * the seen set (fingerprints only) and the trace links (parent id and action index per state).
  */
 
-/** Fingerprints of every stored state, each mapped to a dense state id. */
+/**
+ * Fingerprints of every stored state. Ids are dense and handed out in insertion order; the set
+ * need not keep them, so it answers membership only.
+ */
 export interface SeenSet {
   /** Number of stored fingerprints. */
   readonly size: number;
@@ -12,8 +15,8 @@ export interface SeenSet {
   readonly bytes: number;
   /** Stores the fingerprint and returns its new id, or -1 when it was already present. */
   insert(hi: number, lo: number): number;
-  /** The id of the fingerprint, or -1 when it is absent. */
-  find(hi: number, lo: number): number;
+  /** Whether the fingerprint is stored. */
+  has(hi: number, lo: number): boolean;
 }
 
 /** How a stored state was reached: its root's initial-state index, then one action index per step. */

@@ -29,7 +29,7 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
       const r = results[w]!;
       let h = heads[w]!;
       // Skip candidates that a lower-ranked discoverer beat after they were recorded.
-      while (h < r.candidateCount && r.candidates[5 * h]! >>> 0 !== seen.rank[r.candidates[5 * h + 1]!]) h++;
+      while (h < r.candidateCount && r.candidates[5 * h]! >>> 0 !== seen.rankAt(r.candidates[5 * h + 1]!)) h++;
       heads[w] = h;
       if (h < r.candidateCount && r.candidates[5 * h]! >>> 0 < bestRank) {
         best = w;
@@ -39,7 +39,6 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
     if (best < 0) break;
     const c = results[best]!.candidates;
     const at = 5 * heads[best]!++;
-    seen.settle(c[at + 1]!, id);
     links.addLink(id, c[at + 2]!, c[at + 3]!);
     entries[3 * count] = best;
     entries[3 * count + 1] = c[at + 4]!;

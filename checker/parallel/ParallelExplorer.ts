@@ -12,7 +12,7 @@ import { makeStats } from '../makeStats.js';
 import { modelErrorOutcome } from '../modelErrorOutcome.js';
 import type { IncompleteReason, Outcome } from '../Outcome.js';
 import { PropertyChecker } from '../PropertyChecker.js';
-import { rebuildTrace } from '../rebuildTrace.js';
+import { rebuildTrace, type TraceSource } from '../rebuildTrace.js';
 import { TraceStore } from '../TraceStore.js';
 import { mergeLevel } from './LevelMerge.js';
 import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, StopReason, type LevelMessage, type LevelResult } from './messages.js';
@@ -29,7 +29,8 @@ interface Level {
   readonly segments: SharedArrayBuffer[];
 }
 
-// Grow the seen set before a level when it could pass this load, and stop a level past FULL_LOAD.
+// Size a level's table for this load of the new states expected, and stop the level (to run it
+// again with a table twice as large) when it passes FULL_LOAD.
 const TARGET_LOAD = 0.7;
 const FULL_LOAD = 0.9;
 
@@ -39,7 +40,7 @@ export class ParallelExplorer<S, A> {
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Control.Size));
   private readonly links = new TraceStore();
   private readonly watch: RunWatch;
-  private seen = SharedSeenSet.create(1 << 16);
+  private readonly seen = SharedSeenSet.create();
   private generated = 0;
   private distinct = 0;
   private depth = 0;
@@ -81,6 +82,7 @@ export class ParallelExplorer<S, A> {
       if (outcome) return outcome;
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct);
+      this.seen.endLevel();
       this.branching = Math.max(1, merged.count / level.count);
       this.distinct = merged.nextId;
       level = { entries: merged.entries, count: merged.count, segments: results.map((r) => r.segment) };
@@ -93,15 +95,15 @@ export class ParallelExplorer<S, A> {
     return { kind: 'ok', stats: this.stats() };
   }
 
-  /** Runs a level, growing the seen set and running it again whenever it fills up. */
+  /** Runs a level, running it again with a larger level table whenever the table fills up. */
   private async runLevel(workers: SearchWorkers, level: Level): Promise<LevelResult[]> {
-    this.ensureCapacity(this.distinct + level.count * this.branching * 1.5);
+    this.seen.beginLevel((level.count * this.branching * 1.5) / TARGET_LOAD);
     for (;;) {
       Atomics.store(this.control, Control.BestViolation, NO_VIOLATION);
       Atomics.store(this.control, Control.Stop, this.watch.reason ? StopReason.Requested : StopReason.None);
       const results = await workers.level(this.messages(level));
       if (Atomics.load(this.control, Control.Stop) !== StopReason.Full || results.some((r) => r.error)) return results;
-      this.seen = this.seen.rebuilt(this.seen.capacity * 2);
+      this.seen.beginLevel(this.seen.levelCapacity * 2);
       Atomics.sub(this.control, Control.Generated, results.reduce((n, r) => n + r.generated, 0));
     }
   }
@@ -119,7 +121,7 @@ export class ParallelExplorer<S, A> {
     const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
     new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
     const per = Math.ceil(level.count / this.workerCount);
-    const fullAt = Math.min(this.options.maxStates, Math.floor(this.seen.capacity * FULL_LOAD));
+    const fullAt = Math.min(this.options.maxStates, this.seen.levelFullAt(FULL_LOAD));
     return Array.from({ length: this.workerCount }, (_v, i) => ({
       type: 'level' as const,
       expand: this.depth < this.options.maxDepth,
@@ -132,10 +134,6 @@ export class ParallelExplorer<S, A> {
     }));
   }
 
-  private ensureCapacity(states: number): void {
-    if (states > this.seen.capacity * TARGET_LOAD) this.seen = this.seen.rebuilt(Math.ceil(states / TARGET_LOAD));
-  }
-
   /** Stores the initial states as level 0, in a segment of their own. */
   private seed(): Level {
     const segment = new SegmentWriter();
@@ -143,6 +141,7 @@ export class ParallelExplorer<S, A> {
     const hasher = new FingerprintHasher();
     const entries: number[] = [];
     const initStates = this.model.initStates();
+    this.seen.beginLevel(initStates.length / TARGET_LOAD);
     for (let index = 0; index < initStates.length && this.distinct < this.options.maxStates; index++) {
       scratch.clear();
       this.model.encode!(initStates[index] as S, scratch);
@@ -152,10 +151,10 @@ export class ParallelExplorer<S, A> {
       this.generated++;
       if (this.seen.insert(hasher.hi, hasher.lo, index + 1) !== Insert.New) continue;
       const id = this.distinct++;
-      this.seen.settle(this.seen.lastSlot, id);
       this.links.addRoot(id, index);
       entries.push(0, segment.append(scratch.data, scratch.length), id);
     }
+    this.seen.endLevel();
     return { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] };
   }
 
@@ -170,16 +169,20 @@ export class ParallelExplorer<S, A> {
     const { state, id } = this.stateAt(level, position);
     const deadlocked = this.props.isDeadlock(state, this.props.watchesDeadlock ? this.model.actions(state).length : -1);
     const violations = this.props.violationsAt(state, deadlocked);
-    const trace = rebuildTrace(this.model, { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links }, id);
+    const trace = rebuildTrace(this.model, this.traceSource(), id, state);
     return { kind: 'violation', violations, trace, stats: this.statsOf(start.generated, start.distinct, this.depth, start.queue) };
   }
 
   private modelError(error: NonNullable<LevelResult['error']>, level: Level): Outcome<S, A> {
     const { state, id } = this.stateAt(level, error.position);
     const action = error.actionIndex >= 0 ? this.model.actions(state)[error.actionIndex] : undefined;
-    const traceTo = () => rebuildTrace(this.model, { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links }, id);
+    const traceTo = () => rebuildTrace(this.model, this.traceSource(), id, state);
     const thrown = Object.assign(new Error(error.message), error.stack ? { stack: error.stack } : {});
     return modelErrorOutcome(thrown, this.stats(), action, traceTo);
+  }
+
+  private traceSource(): TraceSource<S> {
+    return { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links };
   }
 
   private incomplete(reason: IncompleteReason): Outcome<S, A> {

@@ -1,10 +1,14 @@
 /**
- * The seen set of the parallel search: open addressing over SharedArrayBuffers, written by every
- * worker at once without locks. A slot is claimed by a compare-and-swap on the fingerprint's high
- * word; the low word is stored last, so a reader that sees both halves sees a finished entry.
- * Each slot also holds the rank of the state's discoverer in the current level, lowered with
- * atomic minimum, so that the discoverer kept is the one a sequential search would have used.
+ * The seen set of the parallel search, in shared memory. States of finished levels live in a
+ * fingerprint table (8 bytes a slot) that only the coordinating thread writes, between levels.
+ * The current level's discoveries go to a level table of (hi, lo, rank) triples that every worker
+ * writes at once without locks: a slot is claimed by a compare-and-swap on the high word, the low
+ * word is stored last (so a reader that sees both halves sees a finished entry), and the rank of
+ * the state's discoverer is lowered with atomic minimum, so that the discoverer kept is the one a
+ * sequential search would have used. The level table lasts one level: at its end its states move
+ * into the fingerprint table, so ranks cost memory only for the level being explored.
  */
+import { FingerprintTable, MAX_LOAD, grownCapacity } from '../FingerprintTable.js';
 
 /** What an insertion found. */
 export const enum Insert {
@@ -20,140 +24,162 @@ export const enum Insert {
 
 /** The shared memory of a set, as posted to workers. */
 export interface SeenBuffers {
-  readonly hi: SharedArrayBuffer;
-  readonly lo: SharedArrayBuffer;
-  readonly rank: SharedArrayBuffer;
-  /** The state id of each slot, written by the coordinator when a level is merged. */
-  readonly ids: SharedArrayBuffer;
-  /** [0]: number of stored fingerprints. */
+  /** Fingerprints of finished levels: (hi, lo) word pairs. */
+  readonly table: SharedArrayBuffer;
+  /** Fingerprints of the current level: (hi, lo, rank) word triples. */
+  readonly level: SharedArrayBuffer;
+  /** [0]: stored fingerprints, the current level's included; [1]: the count at which the level table takes no more. */
   readonly meta: SharedArrayBuffer;
 }
 
+/** The smallest level table, in slots: room for the states a worker finds before it sees a stop request. */
+export const MIN_LEVEL_CAPACITY = 1 << 14;
+// The level table refuses new fingerprints past this load, so that probing always ends at an empty
+// slot; the level then fills past its `fullAt` first and is run again with a larger table.
+const HARD_LOAD = 0.97;
+
 /** A shared fingerprint set with per-level discoverer ranks. */
 export class SharedSeenSet {
-  readonly capacity: number;
-  private readonly mask: number;
-  private readonly hi: Int32Array;
-  private readonly lo: Int32Array;
-  /** Discoverer rank in the current level, 0 for states of earlier levels. */
-  readonly rank: Uint32Array;
-  private readonly ids: Int32Array;
+  private table: FingerprintTable;
+  private level: Uint32Array;
+  private levelScale: number; // level capacity / 2^32, for the home slot
   private readonly meta: Int32Array;
-  /** The slot of the last insertion. */
+  private settled = 0; // fingerprints in the table (coordinating thread only)
+  /** The slot of the last insertion in the level table. */
   lastSlot = -1;
 
-  private constructor(readonly buffers: SeenBuffers) {
-    this.hi = new Int32Array(buffers.hi);
-    this.lo = new Int32Array(buffers.lo);
-    this.rank = new Uint32Array(buffers.rank);
-    this.ids = new Int32Array(buffers.ids);
-    this.meta = new Int32Array(buffers.meta);
-    this.capacity = this.hi.length;
-    this.mask = this.capacity - 1;
+  private constructor(table: FingerprintTable, level: Uint32Array, meta: Int32Array) {
+    this.table = table;
+    this.level = level;
+    this.levelScale = this.levelCapacity / 2 ** 32;
+    this.meta = meta;
   }
 
-  /** A new empty set of `capacity` slots (a power of two). */
-  static create(capacity: number): SharedSeenSet {
-    if (capacity < 2 || (capacity & (capacity - 1)) !== 0) throw new RangeError(`capacity ${capacity} is not a power of two`);
-    return new SharedSeenSet({
-      hi: new SharedArrayBuffer(4 * capacity),
-      lo: new SharedArrayBuffer(4 * capacity),
-      rank: new SharedArrayBuffer(4 * capacity),
-      ids: new SharedArrayBuffer(4 * capacity),
-      meta: new SharedArrayBuffer(8),
-    });
+  /** A new empty set whose table has `capacity` slots, with no level begun. */
+  static create(capacity = 1024): SharedSeenSet {
+    return new SharedSeenSet(FingerprintTable.createShared(capacity), sharedWords(0), new Int32Array(new SharedArrayBuffer(8)));
   }
 
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
-    return new SharedSeenSet(buffers);
+    return new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.level), new Int32Array(buffers.meta));
   }
 
-  /** Stored fingerprints. */
+  /** The shared memory, to post to workers (it changes when the table grows or a level begins). */
+  get buffers(): SeenBuffers {
+    return { table: this.table.words.buffer as SharedArrayBuffer, level: this.level.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer };
+  }
+
+  /** Stored fingerprints, the current level's included. */
   get size(): number {
     return Atomics.load(this.meta, 0);
   }
 
-  /** Bytes of shared memory held. */
-  get bytes(): number {
-    return 16 * this.capacity + 8;
+  /** Slots of the table of finished levels. */
+  get capacity(): number {
+    return this.table.capacity;
   }
 
-  /** Inserts a fingerprint discovered with `rank` (> 0); `lastSlot` is its slot afterwards. */
+  /** Slots of the current level's table. */
+  get levelCapacity(): number {
+    return this.level.length / 3;
+  }
+
+  /** Bytes of shared memory held: the table, the current level's table and the counters. */
+  get bytes(): number {
+    return this.table.bytes + this.level.byteLength + this.meta.byteLength;
+  }
+
+  /** The size at which the level table is `load` full (workers then stop, and the level is run again with a larger one). */
+  levelFullAt(load: number): number {
+    return this.settled + Math.floor(this.levelCapacity * load);
+  }
+
+  /** Starts (or restarts) a level with an empty level table of at least `capacity` slots (coordinating thread, no worker running). */
+  beginLevel(capacity: number): void {
+    this.level = sharedWords(3 * Math.max(MIN_LEVEL_CAPACITY, Math.ceil(capacity)));
+    this.levelScale = this.levelCapacity / 2 ** 32;
+    this.meta[0] = this.settled;
+    this.meta[1] = this.settled + Math.floor(this.levelCapacity * HARD_LOAD);
+  }
+
+  /**
+   * Ends the level: every state claimed in it moves into the table of finished levels, and the
+   * level table is released (coordinating thread, no worker running). The merge keeps one
+   * discoverer of every claimed state, so these are exactly the level's new states; only a merge
+   * cut short by the state bound keeps fewer, and the search ends there. Slots are read in order,
+   * and a fingerprint's home slot grows with its high word in both tables, so the table is filled
+   * front to back rather than at random.
+   */
+  endLevel(): void {
+    this.reserve(Atomics.load(this.meta, 0));
+    const words = this.level;
+    for (let at = 0; at < words.length; at += 3) {
+      const h = words[at]!;
+      if (h !== 0 && this.table.add(h, words[at + 1]!)) this.settled++;
+    }
+    this.level = sharedWords(0);
+    this.meta[0] = this.settled;
+  }
+
+  /** Inserts a fingerprint discovered with `rank` (> 0); `lastSlot` is its level slot afterwards. */
   insert(fpHi: number, fpLo: number, rank: number): Insert {
-    const h = fpHi | 0 || 1; // zero words mark empty and unfinished slots
-    const l = fpLo | 0 || 1;
-    const hiWords = this.hi;
-    for (let slot = l & this.mask; ; slot = (slot + 1) & this.mask) {
-      let seen = Atomics.load(hiWords, slot);
+    const h = fpHi >>> 0 || 1; // zero words mark empty and unfinished slots
+    const l = fpLo >>> 0 || 1;
+    if (this.table.has(h, l)) return Insert.Old;
+    const words = this.level;
+    const capacity = this.levelCapacity;
+    for (let slot = Math.floor(h * this.levelScale); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      let seen = Atomics.load(words, 3 * slot);
       if (seen === 0) {
-        seen = Atomics.compareExchange(hiWords, slot, 0, h);
+        if (Atomics.load(this.meta, 0) >= this.meta[1]!) return Insert.Lost; // the level is run again
+        seen = Atomics.compareExchange(words, 3 * slot, 0, h);
         if (seen === 0) {
-          Atomics.store(this.rank, slot, rank);
-          Atomics.store(this.lo, slot, l);
+          Atomics.store(words, 3 * slot + 2, rank);
+          Atomics.store(words, 3 * slot + 1, l);
           Atomics.add(this.meta, 0, 1);
           this.lastSlot = slot;
           return Insert.New;
         }
       }
       if (seen !== h) continue;
-      let low = Atomics.load(this.lo, slot);
-      while (low === 0) low = Atomics.load(this.lo, slot); // the claimer is between its two stores
+      let low = Atomics.load(words, 3 * slot + 1);
+      while (low === 0) low = Atomics.load(words, 3 * slot + 1); // the claimer is between its two stores
       if (low !== l) continue;
       this.lastSlot = slot;
-      return this.compete(slot, rank);
+      return this.compete(3 * slot + 2, rank);
     }
   }
 
-  private compete(slot: number, rank: number): Insert {
+  private compete(at: number, rank: number): Insert {
     for (;;) {
-      const current = Atomics.load(this.rank, slot);
-      if (current === 0) return Insert.Old;
+      const current = Atomics.load(this.level, at);
       if (current <= rank) return Insert.Lost;
-      if (Atomics.compareExchange(this.rank, slot, current, rank) === current) return Insert.Won;
+      if (Atomics.compareExchange(this.level, at, current, rank) === current) return Insert.Won;
     }
   }
 
-  /** Records the id of the state in `slot` and marks it as belonging to a finished level. */
-  settle(slot: number, id: number): void {
-    this.rank[slot] = 0;
-    this.ids[slot] = id;
+  /** The lowest rank that discovered the state in level slot `slot`. */
+  rankAt(slot: number): number {
+    return this.level[3 * slot + 2]!;
   }
 
-  /** The id of a fingerprint of a finished level, or -1 (coordinator only, while no worker runs). */
-  find(fpHi: number, fpLo: number): number {
-    const h = fpHi | 0 || 1;
-    const l = fpLo | 0 || 1;
-    for (let slot = l & this.mask; this.hi[slot] !== 0; slot = (slot + 1) & this.mask) {
-      if (this.hi[slot] === h && this.lo[slot] === l) return this.rank[slot] === 0 ? this.ids[slot]! : -1;
-    }
-    return -1;
+  // Grows the table, in one step, to hold `count` fingerprints at no more than its maximum load.
+  private reserve(count: number): void {
+    let capacity = this.table.capacity;
+    while (Math.floor(capacity * MAX_LOAD) < count) capacity = grownCapacity(capacity);
+    if (capacity === this.table.capacity) return;
+    const next = FingerprintTable.createShared(capacity);
+    next.addAll(this.table);
+    this.table = next;
   }
 
-  /**
-   * A new set of at least `capacity` slots holding the states of finished levels only; states
-   * inserted by an unfinished level (rank > 0) are dropped, so the level can be run again.
-   * Called by the coordinating thread while no worker runs.
-   */
-  rebuilt(capacity: number): SharedSeenSet {
-    let size = this.capacity;
-    while (size < capacity) size *= 2;
-    const next = SharedSeenSet.create(size);
-    let count = 0;
-    for (let slot = 0; slot < this.capacity; slot++) {
-      if (this.hi[slot] === 0 || this.rank[slot] !== 0) continue;
-      next.place(this.hi[slot]!, this.lo[slot]!, this.ids[slot]!);
-      count++;
-    }
-    next.meta[0] = count;
-    return next;
+  /** Whether a fingerprint of a finished level is stored (coordinating thread, no worker running). */
+  has(fpHi: number, fpLo: number): boolean {
+    return this.table.has(fpHi >>> 0 || 1, fpLo >>> 0 || 1);
   }
+}
 
-  private place(h: number, l: number, id: number): void {
-    let slot = l & this.mask;
-    while (this.hi[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.hi[slot] = h;
-    this.lo[slot] = l;
-    this.ids[slot] = id;
-  }
+function sharedWords(count: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(4 * count));
 }
