@@ -120,13 +120,16 @@ export class ParallelExplorer<S, A> {
   private messages(level: Level): LevelMessage[] {
     const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
     new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
-    const per = Math.ceil(level.count / this.workerCount);
     const fullAt = Math.min(this.options.maxStates, this.seen.levelFullAt(FULL_LOAD));
-    return Array.from({ length: this.workerCount }, (_v, i) => ({
+    // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
+    // first takes the next, so a worker whose states are dearer to expand holds no one up.
+    const cursor = new SharedArrayBuffer(4);
+    return Array.from({ length: this.workerCount }, () => ({
       type: 'level' as const,
       expand: this.depth < this.options.maxDepth,
-      start: Math.min(level.count, i * per),
-      end: Math.min(level.count, (i + 1) * per),
+      start: 0,
+      end: level.count,
+      cursor,
       entries,
       segments: level.segments,
       seen: this.seen.buffers,
