@@ -27,7 +27,11 @@ export interface TraceIndices {
   readonly stateIds: readonly number[];
 }
 
-/** Parent links by state id, from which a trace to any stored state is rebuilt. */
+/**
+ * Parent links by state id, from which a trace to any stored state is rebuilt. A breadth-first
+ * search gives ids in level order and adds each level's links after the previous level's, which
+ * lets a store keep a link in 4 bytes (see TraceStore); other orders are accepted at 6 bytes.
+ */
 export interface TraceLinks {
   /** Bytes held. */
   readonly bytes: number;
