@@ -11,26 +11,7 @@ import { PropertyChecker } from '../PropertyChecker.js';
 import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
 import { Insert, SharedSeenSet } from './SharedSeenSet.js';
 import { SegmentWriter } from './SegmentWriter.js';
-
-/** Grows a candidate list of quintuples. */
-class Candidates {
-  data = new Int32Array(5 * 1024);
-  count = 0;
-  push(rank: number, slot: number, parent: number, action: number, offset: number): void {
-    if (5 * (this.count + 1) > this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    const at = 5 * this.count++;
-    const data = this.data;
-    data[at] = rank | 0;
-    data[at + 1] = slot;
-    data[at + 2] = parent;
-    data[at + 3] = action;
-    data[at + 4] = offset;
-  }
-}
+import { Candidates } from './Candidates.js';
 
 // Positions a worker claims at a time from the level's shared cursor.
 const CHUNK = 64;
@@ -42,6 +23,10 @@ export class LevelWorker<S, A> {
   private readonly hasher = new FingerprintHasher();
   private readonly scratch = new IntBuffer(1024);
   private readonly control: Int32Array;
+  // Where discovered states go: the writer of a level's parity, whose states of two levels ago
+  // have been expanded by now; and the candidate list, read by the merge before the next level.
+  private readonly writers = [new SegmentWriter(), new SegmentWriter()];
+  private readonly cands = new Candidates();
   /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
   private readonly expander: PackedExpander | undefined;
 
@@ -58,7 +43,10 @@ export class LevelWorker<S, A> {
 
   /** Runs one share of a level; model exceptions are reported with the position and action. */
   run(msg: LevelMessage): LevelResult {
-    const run = new LevelRun(msg);
+    const out = this.writers[msg.depth & 1]!;
+    out.reset();
+    this.cands.reset();
+    const run = new LevelRun(msg, out, this.cands);
     try {
       chunks: for (let first = run.claim(); first < msg.end; first = run.claim()) {
         const end = run.chunkEnd(first);
@@ -159,8 +147,6 @@ class LevelRun {
   readonly seen: SharedSeenSet;
   readonly segments: Int32Array[];
   readonly entries: Int32Array;
-  readonly out = new SegmentWriter();
-  readonly cands = new Candidates();
   private readonly cursor: Int32Array | undefined;
   private claimed = false;
   generated = 0;
@@ -170,7 +156,11 @@ class LevelRun {
   position = -1;
   actionIndex = -1;
 
-  constructor(readonly msg: LevelMessage) {
+  constructor(
+    readonly msg: LevelMessage,
+    readonly out: SegmentWriter,
+    readonly cands: Candidates,
+  ) {
     this.seen = SharedSeenSet.attach(msg.seen);
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);

@@ -126,6 +126,7 @@ export class ParallelExplorer<S, A> {
     const cursor = new SharedArrayBuffer(4);
     return Array.from({ length: this.workerCount }, () => ({
       type: 'level' as const,
+      depth: this.depth,
       expand: this.depth < this.options.maxDepth,
       start: 0,
       end: level.count,

@@ -12,6 +12,11 @@ export class SegmentWriter {
     this.data = new Int32Array(this.buffer);
   }
 
+  /** Forgets the records, keeping the memory (whoever holds the buffer must be done with them). */
+  reset(): void {
+    this.length = 0;
+  }
+
   /** Appends `count` integers from `source` as one record; returns the record's offset. */
   append(source: Int32Array, count: number): number {
     if (this.length + count + 1 > this.data.length) this.grow(this.length + count + 1);

@@ -43,6 +43,8 @@ export interface InitMessage {
 /** Expands positions [start, end) of a level. */
 export interface LevelMessage {
   readonly type: 'level';
+  /** The depth of the level's states: a worker writes its discoveries to the buffer of this parity. */
+  readonly depth: number;
   readonly expand: boolean;
   readonly start: number;
   readonly end: number;
@@ -63,7 +65,7 @@ export interface LevelMessage {
 /** What a worker found in its part of a level. */
 export interface LevelResult {
   readonly type: 'level';
-  /** Quintuples (rank, slot, parent id, action index, offset in `segment`) in rank order. */
+  /** Quintuples (rank, slot, parent id, action index, offset in `segment`) in rank order, in the worker's shared buffer. */
   readonly candidates: Int32Array;
   readonly candidateCount: number;
   readonly segment: SharedArrayBuffer;

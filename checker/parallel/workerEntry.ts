@@ -21,8 +21,7 @@ port.on('message', async (msg: ToWorker) => {
       }
       break;
     case 'level': {
-      const result = worker!.run(msg);
-      reply(result, [result.candidates.buffer as ArrayBuffer]);
+      reply(worker!.run(msg));
       break;
     }
     case 'close':
