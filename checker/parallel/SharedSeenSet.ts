@@ -5,8 +5,8 @@
  * writes at once without locks: a slot is claimed by a compare-and-swap on the high word, the low
  * word is stored last (so a reader that sees both halves sees a finished entry), and the rank of
  * the state's discoverer is lowered with atomic minimum, so that the discoverer kept is the one a
- * sequential search would have used. The level table lasts one level: at its end its states move
- * into the fingerprint table, so ranks cost memory only for the level being explored.
+ * sequential search would have used. At a level's end its states move into the fingerprint table,
+ * so ranks cost memory only in a table sized for one level's new states.
  */
 import { FingerprintTable, MAX_LOAD, grownCapacity } from '../FingerprintTable.js';
 
@@ -45,6 +45,7 @@ export class SharedSeenSet {
   private levelScale: number; // level capacity / 2^32, for the home slot
   private readonly meta: Int32Array;
   private settled = 0; // fingerprints in the table (coordinating thread only)
+  private levelClean = true; // the level table holds nothing (coordinating thread only)
   /** The slot of the last insertion in the level table. */
   lastSlot = -1;
 
@@ -85,7 +86,7 @@ export class SharedSeenSet {
     return this.level.length / 3;
   }
 
-  /** Bytes of shared memory held: the table, the current level's table and the counters. */
+  /** Bytes of shared memory held: the table, the level table and the counters. */
   get bytes(): number {
     return this.table.bytes + this.level.byteLength + this.meta.byteLength;
   }
@@ -95,9 +96,18 @@ export class SharedSeenSet {
     return this.settled + Math.floor(this.levelCapacity * load);
   }
 
-  /** Starts (or restarts) a level with an empty level table of at least `capacity` slots (coordinating thread, no worker running). */
+  /**
+   * Starts (or restarts) a level with an empty level table of at least `capacity` slots
+   * (coordinating thread, no worker running). The table of the last level is reused when it is
+   * clean and no more than four times too large: every new SharedArrayBuffer stays referenced by
+   * the workers' last messages until their next full collection, which in their small heaps comes
+   * late, so a table allocated for every level would hold memory long after its level.
+   */
   beginLevel(capacity: number): void {
-    this.level = sharedWords(3 * Math.max(MIN_LEVEL_CAPACITY, Math.ceil(capacity)));
+    const wanted = Math.max(MIN_LEVEL_CAPACITY, Math.ceil(capacity));
+    const current = this.levelCapacity;
+    if (!this.levelClean || current < wanted || current > 4 * wanted) this.level = sharedWords(3 * wanted);
+    this.levelClean = false;
     this.levelScale = this.levelCapacity / 2 ** 32;
     this.meta[0] = this.settled;
     this.meta[1] = this.settled + Math.floor(this.levelCapacity * HARD_LOAD);
@@ -105,20 +115,24 @@ export class SharedSeenSet {
 
   /**
    * Ends the level: every state claimed in it moves into the table of finished levels, and the
-   * level table is released (coordinating thread, no worker running). The merge keeps one
-   * discoverer of every claimed state, so these are exactly the level's new states; only a merge
-   * cut short by the state bound keeps fewer, and the search ends there. Slots are read in order,
-   * and a fingerprint's home slot grows with its high word in both tables, so the table is filled
-   * front to back rather than at random.
+   * level table is cleared for the next level (coordinating thread, no worker running). The merge
+   * keeps one discoverer of every claimed state, so these are exactly the level's new states; only
+   * a merge cut short by the state bound keeps fewer, and the search ends there. Slots are read in
+   * order, and a fingerprint's home slot grows with its high word in both tables, so the table is
+   * filled front to back rather than at random.
    */
   endLevel(): void {
     this.reserve(Atomics.load(this.meta, 0));
     const words = this.level;
     for (let at = 0; at < words.length; at += 3) {
       const h = words[at]!;
-      if (h !== 0 && this.table.add(h, words[at + 1]!)) this.settled++;
+      if (h === 0) continue;
+      if (this.table.add(h, words[at + 1]!)) this.settled++;
+      words[at] = 0;
+      words[at + 1] = 0;
+      words[at + 2] = 0;
     }
-    this.level = sharedWords(0);
+    this.levelClean = true;
     this.meta[0] = this.settled;
   }
 

@@ -88,7 +88,7 @@ describe('a model that breaks its contract', () => {
     const r = await runCli(['check', join(FAULTS, 'flakyOrder.mjs'), '--quiet']);
     expect(r.code).toBe(4);
     expect(r.out).toContain(
-      'MODEL ERROR: the model is not deterministic: replaying the trace, step 1 (action 0) reached a different state than during the search; ' +
+      'MODEL ERROR: the model is not deterministic: replaying the trace, step 2 (action 1) reached a different state than during the search; ' +
         'actions() must list the same actions in the same order for equal states, and nextState() must be pure',
     );
   });

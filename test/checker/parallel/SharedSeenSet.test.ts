@@ -37,19 +37,27 @@ describe('SharedSeenSet', () => {
     expect(other.rankAt(seen.lastSlot)).toBe(4);
   });
 
-  it('costs 8 bytes a slot for finished levels and 12 for the level being explored, only while it runs', () => {
+  it('costs 8 bytes a slot for finished levels and 12 for the level table, which later levels reuse', () => {
     const seen = SharedSeenSet.create();
     expect(seen.bytes).toBe(1024 * 8 + 8);
     seen.beginLevel(20_000);
+    const levelBuffer = seen.buffers.level;
     expect(seen.levelCapacity).toBe(20_000);
     expect(seen.bytes).toBe(1024 * 8 + 20_000 * 12 + 8);
     for (let i = 1; i <= 10_000; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New);
     seen.endLevel();
     // The table grows in one step to the capacity the sequential set reaches by quarters: 1024 … 11,925 slots.
-    expect({ capacity: seen.capacity, bytes: seen.bytes, size: seen.size }).toEqual({ capacity: 11_925, bytes: 11_925 * 8 + 8, size: 10_000 });
+    expect({ capacity: seen.capacity, bytes: seen.bytes, size: seen.size }).toEqual({ capacity: 11_925, bytes: 11_925 * 8 + 20_000 * 12 + 8, size: 10_000 });
     for (let i = 1; i <= 10_000; i++) if (!seen.has(hiOf(i), loOf(i))) expect.unreachable(`lost ${i}`);
-    seen.beginLevel(100);
+    seen.beginLevel(5_000); // up to four times too large: the cleared table is used again
+    expect(seen.buffers.level).toBe(levelBuffer);
     for (let i = 1; i <= 10_000; i++) if (seen.insert(hiOf(i), loOf(i), 1) !== Insert.Old) expect.unreachable(`not old ${i}`);
+    expect(seen.insert(1, 1, 1)).toBe(Insert.New);
+    seen.endLevel();
+    seen.beginLevel(70_000); // too small: a larger one
+    seen.endLevel();
+    seen.beginLevel(17_000); // more than four times too large: a smaller one
+    expect(seen.levelCapacity).toBe(17_000);
   });
 
   it('refuses new fingerprints past 97 % of the level table, so that probing ends; the level is then run again', () => {
