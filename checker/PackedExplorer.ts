@@ -163,7 +163,7 @@ export class PackedExplorer<S, A> {
     const actionCount = this.props.watchesDeadlock ? this.model.actions(state).length : -1;
     const deadlocked = this.props.isDeadlock(state, actionCount);
     const violations = this.props.violationsAt(state, deadlocked);
-    const trace = rebuildTrace(this.model, this.traceSource(), id);
+    const trace = rebuildTrace(this.model, this.traceSource(), id, state);
     const { generated, distinct, queue } = this.levelStart;
     return { kind: 'violation', violations, trace, stats: this.statsOf(generated, distinct, this.depth, queue) };
   }
@@ -175,14 +175,14 @@ export class PackedExplorer<S, A> {
   private modelError(error: unknown): Outcome<S, A> {
     const id = this.activeId;
     let action: A | undefined;
-    if (this.activePosition >= 0 && this.activeAction >= 0) {
-      try {
-        action = this.model.actions(this.decodeAt(this.activePosition))[this.activeAction];
-      } catch {
-        action = undefined; // the error being reported matters more than the action's name
-      }
+    let state: S | undefined;
+    try {
+      state = this.activePosition >= 0 ? this.decodeAt(this.activePosition) : undefined;
+      if (state !== undefined && this.activeAction >= 0) action = this.model.actions(state)[this.activeAction];
+    } catch {
+      action = undefined; // the error being reported matters more than the action's name
     }
-    const traceTo = id >= 0 ? (): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id) : undefined;
+    const traceTo = id >= 0 ? (): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id, state) : undefined;
     return modelErrorOutcome(error, this.stats(), action, traceTo);
   }
 
