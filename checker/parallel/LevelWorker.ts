@@ -57,16 +57,16 @@ export class LevelWorker<S, A> {
             atomicMin(this.control, Control.BestViolation, run.position);
             break chunks;
           }
-          run.publish(this.control, false);
+          run.publish(this.control, false, this.maxStates);
         }
       }
     } catch (e) {
       const err = e as Error;
       Atomics.store(this.control, Control.Stop, StopReason.Requested);
-      run.publish(this.control, true);
+      run.publish(this.control, true, this.maxStates);
       return run.result({ message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}), position: run.position, actionIndex: run.actionIndex });
     }
-    run.publish(this.control, true);
+    run.publish(this.control, true, this.maxStates);
     return run.result();
   }
 
@@ -104,9 +104,9 @@ export class LevelWorker<S, A> {
       else this.model.encode!(this.model.nextState(state!, actions![run.actionIndex] as A), scratch);
       run.generated++;
       const rank = position * RANK_ACTIONS + run.actionIndex + 1;
-      if (this.dedupe(run, rank, parent) === Insert.New && run.seen.size >= run.msg.fullAt) {
-        Atomics.store(this.control, Control.Stop, run.seen.size >= this.maxStates ? StopReason.MaxStates : StopReason.Full);
-      }
+      const status = this.dedupe(run, rank, parent);
+      if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
+
     }
     run.actionIndex = -1;
     return undefined;
@@ -132,7 +132,7 @@ export class LevelWorker<S, A> {
     hasher.finish();
     const status = run.seen.insert(hasher.hi, hasher.lo, rank);
     if (status === Insert.New || status === Insert.Won) {
-      run.cands.push(rank, run.seen.lastSlot, parent, run.actionIndex, run.out.append(data, scratch.length));
+      run.cands.push(rank, run.seen.lastClaim, parent, run.actionIndex, run.out.append(data, scratch.length));
     }
     return status;
   }
@@ -151,6 +151,7 @@ class LevelRun {
   private claimed = false;
   generated = 0;
   private published = 0; // of `generated`, already added to the shared progress counter
+  private claimsPublished = 0; // of the claims taken, already added to the seen set's count
   cutOff = false;
   violation = -1;
   position = -1;
@@ -162,6 +163,7 @@ class LevelRun {
     readonly cands: Candidates,
   ) {
     this.seen = SharedSeenSet.attach(msg.seen);
+    this.seen.useRegion(msg.worker, msg.workers);
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);
     this.cursor = msg.cursor ? new Int32Array(msg.cursor) : undefined;
@@ -180,11 +182,19 @@ class LevelRun {
     return this.cursor ? Math.min(this.msg.end, first + CHUNK) : this.msg.end;
   }
 
-  /** Adds the successors generated so far to the shared progress counter (every 256 positions, or now). */
-  publish(control: Int32Array, now: boolean): void {
+  /**
+   * Every 256 positions (or now): adds the successors generated and the states claimed so far to
+   * the shared counts, and asks every worker to stop once the states stored reach the bound (the
+   * merge then keeps exactly the bound's number, in rank order).
+   */
+  publish(control: Int32Array, now: boolean, maxStates: number): void {
     if (!now && (this.position & 255) !== 0) return;
     Atomics.add(control, Control.Generated, this.generated - this.published);
     this.published = this.generated;
+    const taken = this.seen.claimsTaken;
+    const stored = this.seen.publish(taken - this.claimsPublished);
+    this.claimsPublished = taken;
+    if (stored >= maxStates) Atomics.compareExchange(control, Control.Stop, StopReason.None, StopReason.MaxStates);
   }
 
   /** What the coordinator needs of this pass. */
@@ -195,6 +205,7 @@ class LevelRun {
       candidateCount: this.cands.count,
       segment: this.out.buffer,
       generated: this.generated,
+      claimsTaken: this.seen.claimsTaken,
       cutOff: this.cutOff,
       violation: this.violation,
       ...(error ? { error } : {}),

@@ -29,10 +29,9 @@ interface Level {
   readonly segments: SharedArrayBuffer[];
 }
 
-// Size a level's table for this load of the new states expected, and stop the level (to run it
-// again with a table twice as large) when it passes FULL_LOAD.
-const TARGET_LOAD = 0.7;
-const FULL_LOAD = 0.9;
+// A level's claim list has room for this many times the new states expected from the last
+// level's branching; when it fills up, the level runs again with twice the room.
+const EXPECTED_SLACK = 1.5;
 
 /** One parallel search; `run()` once. */
 export class ParallelExplorer<S, A> {
@@ -82,7 +81,7 @@ export class ParallelExplorer<S, A> {
       if (outcome) return outcome;
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct);
-      this.seen.endLevel();
+      this.seen.endLevel(results.map((r) => r.claimsTaken));
       this.branching = Math.max(1, merged.count / level.count);
       this.distinct = merged.nextId;
       level = { entries: merged.entries, count: merged.count, segments: results.map((r) => r.segment) };
@@ -95,15 +94,15 @@ export class ParallelExplorer<S, A> {
     return { kind: 'ok', stats: this.stats() };
   }
 
-  /** Runs a level, running it again with a larger level table whenever the table fills up. */
+  /** Runs a level, running it again with a larger claim list whenever the list fills up. */
   private async runLevel(workers: SearchWorkers, level: Level): Promise<LevelResult[]> {
-    this.seen.beginLevel((level.count * this.branching * 1.5) / TARGET_LOAD);
+    this.seen.beginLevel(level.count * this.branching * EXPECTED_SLACK);
     for (;;) {
       Atomics.store(this.control, Control.BestViolation, NO_VIOLATION);
       Atomics.store(this.control, Control.Stop, this.watch.reason ? StopReason.Requested : StopReason.None);
       const results = await workers.level(this.messages(level));
       if (Atomics.load(this.control, Control.Stop) !== StopReason.Full || results.some((r) => r.error)) return results;
-      this.seen.beginLevel(this.seen.levelCapacity * 2);
+      this.seen.retryLevel();
       Atomics.sub(this.control, Control.Generated, results.reduce((n, r) => n + r.generated, 0));
     }
   }
@@ -120,13 +119,14 @@ export class ParallelExplorer<S, A> {
   private messages(level: Level): LevelMessage[] {
     const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
     new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
-    const fullAt = Math.min(this.options.maxStates, this.seen.levelFullAt(FULL_LOAD));
     // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
     // first takes the next, so a worker whose states are dearer to expand holds no one up.
     const cursor = new SharedArrayBuffer(4);
-    return Array.from({ length: this.workerCount }, () => ({
+    return Array.from({ length: this.workerCount }, (_v, worker) => ({
       type: 'level' as const,
       depth: this.depth,
+      worker,
+      workers: this.workerCount,
       expand: this.depth < this.options.maxDepth,
       start: 0,
       end: level.count,
@@ -134,7 +134,6 @@ export class ParallelExplorer<S, A> {
       entries,
       segments: level.segments,
       seen: this.seen.buffers,
-      fullAt,
     }));
   }
 
@@ -145,7 +144,8 @@ export class ParallelExplorer<S, A> {
     const hasher = new FingerprintHasher();
     const entries: number[] = [];
     const initStates = this.model.initStates();
-    this.seen.beginLevel(initStates.length / TARGET_LOAD);
+    this.seen.beginLevel(initStates.length);
+    this.seen.useRegion(0, 1);
     for (let index = 0; index < initStates.length && this.distinct < this.options.maxStates; index++) {
       scratch.clear();
       this.model.encode!(initStates[index] as S, scratch);
@@ -158,7 +158,7 @@ export class ParallelExplorer<S, A> {
       this.links.addRoot(id, index);
       entries.push(0, segment.append(scratch.data, scratch.length), id);
     }
-    this.seen.endLevel();
+    this.seen.endLevel([this.seen.claimsTaken]);
     return { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] };
   }
 

@@ -1,12 +1,15 @@
 /**
- * The seen set of the parallel search, in shared memory. States of finished levels live in a
- * fingerprint table (8 bytes a slot) that only the coordinating thread writes, between levels.
- * The current level's discoveries go to a level table of (hi, lo, rank) triples that every worker
- * writes at once without locks: a slot is claimed by a compare-and-swap on the high word, the low
- * word is stored last (so a reader that sees both halves sees a finished entry), and the rank of
- * the state's discoverer is lowered with atomic minimum, so that the discoverer kept is the one a
- * sequential search would have used. At a level's end its states move into the fingerprint table,
- * so ranks cost memory only in a table sized for one level's new states.
+ * The seen set of the parallel search: one fingerprint table in shared memory, 8 bytes a slot,
+ * claimed by every worker at once without locks. A worker claims an empty slot by a
+ * compare-and-swap on the high word, then takes the next index of its own region of the level's
+ * claim list and stores it, marked pending, in the low word; the claim holds the low word itself,
+ * the slot, and the lowest rank that discovered the state so far, lowered with atomic minimum, so
+ * the discoverer kept is the one a sequential search would have used. One probe sequence per
+ * successor and no shared counter; at the level's end the real low words replace the pending marks.
+ *
+ * A stored low word has its top bit clear, which is what tells a finished state from a pending
+ * claim: fingerprints are 63 bits in this set (64 in the sequential one), so two states that differ
+ * only in that bit would be one here; at 2^-63 a pair, below anything the statistics can show.
  */
 import { FingerprintTable, MAX_LOAD, grownCapacity } from '../FingerprintTable.js';
 
@@ -20,177 +23,250 @@ export const enum Insert {
   Won = 2,
   /** Present from this level, with a lower rank than this caller's. */
   Lost = 3,
+  /** The level's claim list is full: the level must be run again with a larger one. */
+  Full = 4,
 }
 
 /** The shared memory of a set, as posted to workers. */
 export interface SeenBuffers {
-  /** Fingerprints of finished levels: (hi, lo) word pairs. */
+  /** Fingerprints: (hi, lo) word pairs. */
   readonly table: SharedArrayBuffer;
-  /** Fingerprints of the current level: (hi, lo, rank) word triples. */
-  readonly level: SharedArrayBuffer;
-  /** [0]: stored fingerprints, the current level's included; [1]: the count at which the level table takes no more. */
+  /** The current level's claims: (lo, rank, slot) word triples. */
+  readonly claims: SharedArrayBuffer;
+  /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels. */
   readonly meta: SharedArrayBuffer;
 }
 
-/** The smallest level table, in slots: room for the states a worker finds before it sees a stop request. */
-export const MIN_LEVEL_CAPACITY = 1 << 14;
-// The level table refuses new fingerprints past this load, so that probing always ends at an empty
-// slot; the level then fills past its `fullAt` first and is run again with a larger table.
-const HARD_LOAD = 0.97;
+/** Marks a low word as the index of a pending claim. */
+const PENDING = 0x8000_0000;
+/** The low word of a claim that found the claim list full: never equal to anything. */
+const REFUSED = PENDING | 0x7fff_ffff;
+/** The fewest claims a level gets: room for what the workers find before they see a stop. */
+export const MIN_CLAIMS = 1 << 14;
+// A level may fill the table up to this load with its claims; probing then still ends quickly.
+const CLAIM_LOAD = 0.95;
 
-/** A shared fingerprint set with per-level discoverer ranks. */
+/** The stored form of a fingerprint's halves: high word never 0 (0 marks an empty slot), low word 63 bits and never 0. */
+function storedHi(hi: number): number {
+  return hi >>> 0 || 1;
+}
+function storedLo(lo: number): number {
+  return (lo & 0x7fff_ffff) || 1;
+}
+
+/** A shared fingerprint set with per-level claims. */
 export class SharedSeenSet {
-  private table: FingerprintTable;
-  private level: Uint32Array;
-  private levelScale: number; // level capacity / 2^32, for the home slot
+  private words: Uint32Array;
+  private scale: number;
+  private claims: Uint32Array;
   private readonly meta: Int32Array;
-  private settled = 0; // fingerprints in the table (coordinating thread only)
-  private levelClean = true; // the level table holds nothing (coordinating thread only)
-  /** The slot of the last insertion in the level table. */
-  lastSlot = -1;
+  /** The claim index of the last New or Won insertion. */
+  lastClaim = -1;
+  private regionStart = 0; // this thread's region of the claim list: [regionStart, regionEnd)
+  private nextClaim = 0;
+  private regionEnd = 0;
 
-  private constructor(table: FingerprintTable, level: Uint32Array, meta: Int32Array) {
-    this.table = table;
-    this.level = level;
-    this.levelScale = this.levelCapacity / 2 ** 32;
+  private constructor(words: Uint32Array, claims: Uint32Array, meta: Int32Array) {
+    this.words = words;
+    this.scale = words.length / 2 / 2 ** 32;
+    this.claims = claims;
     this.meta = meta;
   }
 
-  /** A new empty set whose table has `capacity` slots, with no level begun. */
+  /** A new empty set of `capacity` slots. */
   static create(capacity = 1024): SharedSeenSet {
-    return new SharedSeenSet(FingerprintTable.createShared(capacity), sharedWords(0), new Int32Array(new SharedArrayBuffer(8)));
+    return new SharedSeenSet(FingerprintTable.createShared(capacity).words, sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(8)));
   }
 
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
-    return new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.level), new Int32Array(buffers.meta));
+    return new SharedSeenSet(new Uint32Array(buffers.table), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
   }
 
-  /** The shared memory, to post to workers (it changes when the table grows or a level begins). */
+  /** The shared memory, to post to workers (it changes when the table grows or the claim list does). */
   get buffers(): SeenBuffers {
-    return { table: this.table.words.buffer as SharedArrayBuffer, level: this.level.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer };
+    return { table: this.words.buffer as SharedArrayBuffer, claims: this.claims.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer };
   }
 
-  /** Stored fingerprints, the current level's included. */
+  /** Stored fingerprints, with the current level's claims published so far. */
   get size(): number {
-    return Atomics.load(this.meta, 0);
+    return this.meta[1]! + Atomics.load(this.meta, 0);
   }
 
-  /** Slots of the table of finished levels. */
+  /** States of finished levels. */
+  get settled(): number {
+    return this.meta[1]!;
+  }
+
+  /** Makes this thread claim from region `index` of `count` equal regions of the claim list. */
+  useRegion(index: number, count: number): void {
+    const size = Math.floor(this.claimCapacity / count);
+    this.regionStart = index * size;
+    this.nextClaim = this.regionStart;
+    this.regionEnd = this.regionStart + size;
+  }
+
+  /** Claims this thread has taken since `useRegion`. */
+  get claimsTaken(): number {
+    return this.nextClaim - this.regionStart;
+  }
+
+  /** Adds `count` claims to the published total; returns the states stored with them. */
+  publish(count: number): number {
+    return this.meta[1]! + Atomics.add(this.meta, 0, count) + count;
+  }
+
+  /** Slots of the table. */
   get capacity(): number {
-    return this.table.capacity;
+    return this.words.length / 2;
   }
 
-  /** Slots of the current level's table. */
-  get levelCapacity(): number {
-    return this.level.length / 3;
+  /** Claims the current level may take. */
+  get claimCapacity(): number {
+    return this.claims.length / 3;
   }
 
-  /** Bytes of shared memory held: the table, the level table and the counters. */
+  /** Bytes of shared memory held: the table, the claim list and the counters. */
   get bytes(): number {
-    return this.table.bytes + this.level.byteLength + this.meta.byteLength;
-  }
-
-  /** The size at which the level table is `load` full (workers then stop, and the level is run again with a larger one). */
-  levelFullAt(load: number): number {
-    return this.settled + Math.floor(this.levelCapacity * load);
+    return this.words.byteLength + this.claims.byteLength + this.meta.byteLength;
   }
 
   /**
-   * Starts (or restarts) a level with an empty level table of at least `capacity` slots
-   * (coordinating thread, no worker running). The table of the last level is reused when it is
-   * clean and no more than four times too large: every new SharedArrayBuffer stays referenced by
-   * the workers' last messages until their next full collection, which in their small heaps comes
-   * late, so a table allocated for every level would hold memory long after its level.
+   * Starts a level expected to find about `expected` new states (coordinating thread, no worker
+   * running): the claim list gets room for them (it is reused when large enough), and the table
+   * grows so that its states and every claim fit below the claim load.
    */
-  beginLevel(capacity: number): void {
-    const wanted = Math.max(MIN_LEVEL_CAPACITY, Math.ceil(capacity));
-    const current = this.levelCapacity;
-    if (!this.levelClean || current < wanted || current > 4 * wanted) this.level = sharedWords(3 * wanted);
-    this.levelClean = false;
-    this.levelScale = this.levelCapacity / 2 ** 32;
-    this.meta[0] = this.settled;
-    this.meta[1] = this.settled + Math.floor(this.levelCapacity * HARD_LOAD);
+  beginLevel(expected: number): void {
+    const wanted = Math.max(MIN_CLAIMS, Math.ceil(expected));
+    if (this.claimCapacity < wanted) this.claims = sharedWords(3 * wanted);
+    this.meta[0] = 0;
+    this.reserve(this.meta[1]! + this.claimCapacity);
   }
 
   /**
-   * Ends the level: every state claimed in it moves into the table of finished levels, and the
-   * level table is cleared for the next level (coordinating thread, no worker running). The merge
-   * keeps one discoverer of every claimed state, so these are exactly the level's new states; only
-   * a merge cut short by the state bound keeps fewer, and the search ends there. Slots are read in
-   * order, and a fingerprint's home slot grows with its high word in both tables, so the table is
-   * filled front to back rather than at random.
+   * Forgets the claims of a level that has to run again, with a claim list twice as large
+   * (coordinating thread, no worker running): the table is rebuilt from its finished states only.
    */
-  endLevel(): void {
-    this.reserve(Atomics.load(this.meta, 0));
-    const words = this.level;
-    for (let at = 0; at < words.length; at += 3) {
-      const h = words[at]!;
-      if (h === 0) continue;
-      if (this.table.add(h, words[at + 1]!)) this.settled++;
-      words[at] = 0;
-      words[at + 1] = 0;
-      words[at + 2] = 0;
+  retryLevel(): void {
+    const old = this.words;
+    this.claims = sharedWords(2 * this.claims.length);
+    this.meta[0] = 0;
+    this.words = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + this.claimCapacity)).words;
+    this.scale = this.capacity / 2 ** 32;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] !== 0 && (old[at + 1]! & PENDING) === 0) this.place(old[at]!, old[at + 1]!);
     }
-    this.levelClean = true;
-    this.meta[0] = this.settled;
   }
 
-  /** Inserts a fingerprint discovered with `rank` (> 0); `lastSlot` is its level slot afterwards. */
+  /**
+   * Ends the level (coordinating thread, no worker running): every claim's slot gets its real low
+   * word, and the claimed states count as stored. `taken[i]` is how many claims region i of
+   * `taken.length` holds.
+   */
+  endLevel(taken: readonly number[]): void {
+    const claims = this.claims;
+    const words = this.words;
+    const size = Math.floor(this.claimCapacity / taken.length);
+    let stored = this.meta[1]!;
+    taken.forEach((count, region) => {
+      for (let k = region * size, end = k + count; k < end; k++) words[2 * claims[3 * k + 2]! + 1] = claims[3 * k]!;
+      stored += count;
+    });
+    this.meta[1] = stored;
+    this.meta[0] = 0;
+  }
+
+  /** Inserts a fingerprint discovered with `rank` (> 0). */
   insert(fpHi: number, fpLo: number, rank: number): Insert {
-    const h = fpHi >>> 0 || 1; // zero words mark empty and unfinished slots
-    const l = fpLo >>> 0 || 1;
-    if (this.table.has(h, l)) return Insert.Old;
-    const words = this.level;
-    const capacity = this.levelCapacity;
-    for (let slot = Math.floor(h * this.levelScale); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      let seen = Atomics.load(words, 3 * slot);
+    const h = storedHi(fpHi);
+    const l = storedLo(fpLo);
+    const words = this.words;
+    const capacity = words.length >>> 1;
+    for (let slot = Math.floor(h * this.scale); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      let seen = Atomics.load(words, 2 * slot);
       if (seen === 0) {
-        if (Atomics.load(this.meta, 0) >= this.meta[1]!) return Insert.Lost; // the level is run again
-        seen = Atomics.compareExchange(words, 3 * slot, 0, h);
-        if (seen === 0) {
-          Atomics.store(words, 3 * slot + 2, rank);
-          Atomics.store(words, 3 * slot + 1, l);
-          Atomics.add(this.meta, 0, 1);
-          this.lastSlot = slot;
-          return Insert.New;
-        }
+        seen = Atomics.compareExchange(words, 2 * slot, 0, h);
+        if (seen === 0) return this.claim(slot, l, rank);
       }
       if (seen !== h) continue;
-      let low = Atomics.load(words, 3 * slot + 1);
-      while (low === 0) low = Atomics.load(words, 3 * slot + 1); // the claimer is between its two stores
-      if (low !== l) continue;
-      this.lastSlot = slot;
-      return this.compete(3 * slot + 2, rank);
+      let low = Atomics.load(words, 2 * slot + 1);
+      while (low === 0) low = Atomics.load(words, 2 * slot + 1); // the claimer is between its two stores
+      if (low === l) return Insert.Old;
+      if ((low & PENDING) === 0 || low === REFUSED) continue;
+      const k = low & 0x7fff_ffff;
+      if (this.claims[3 * k] !== l) continue;
+      this.lastClaim = k;
+      return this.compete(3 * k + 1, rank);
     }
+  }
+
+  // The slot is ours: take a claim index, fill the claim, then publish it in the low word.
+  private claim(slot: number, l: number, rank: number): Insert {
+    const k = this.nextClaim;
+    if (k >= this.regionEnd) {
+      Atomics.store(this.words, 2 * slot + 1, REFUSED);
+      return Insert.Full;
+    }
+    this.nextClaim = k + 1;
+    const claims = this.claims;
+    claims[3 * k] = l;
+    claims[3 * k + 2] = slot;
+    Atomics.store(claims, 3 * k + 1, rank);
+    Atomics.store(this.words, 2 * slot + 1, PENDING | k);
+    this.lastClaim = k;
+    return Insert.New;
   }
 
   private compete(at: number, rank: number): Insert {
     for (;;) {
-      const current = Atomics.load(this.level, at);
+      const current = Atomics.load(this.claims, at);
       if (current <= rank) return Insert.Lost;
-      if (Atomics.compareExchange(this.level, at, current, rank) === current) return Insert.Won;
+      if (Atomics.compareExchange(this.claims, at, current, rank) === current) return Insert.Won;
     }
   }
 
-  /** The lowest rank that discovered the state in level slot `slot`. */
-  rankAt(slot: number): number {
-    return this.level[3 * slot + 2]!;
+  /** The lowest rank that discovered the state of claim `k` in this level. */
+  rankAt(k: number): number {
+    return this.claims[3 * k + 1]!;
   }
 
-  // Grows the table, in one step, to hold `count` fingerprints at no more than its maximum load.
-  private reserve(count: number): void {
-    let capacity = this.table.capacity;
-    while (Math.floor(capacity * MAX_LOAD) < count) capacity = grownCapacity(capacity);
-    if (capacity === this.table.capacity) return;
-    const next = FingerprintTable.createShared(capacity);
-    next.addAll(this.table);
-    this.table = next;
-  }
-
-  /** Whether a fingerprint of a finished level is stored (coordinating thread, no worker running). */
+  /** Whether a fingerprint of a finished level is stored (coordinating thread). */
   has(fpHi: number, fpLo: number): boolean {
-    return this.table.has(fpHi >>> 0 || 1, fpLo >>> 0 || 1);
+    const h = storedHi(fpHi);
+    const l = storedLo(fpLo);
+    const words = this.words;
+    const capacity = words.length >>> 1;
+    for (let slot = Math.floor(h * this.scale); words[2 * slot] !== 0; slot = slot + 1 === capacity ? 0 : slot + 1) {
+      if (words[2 * slot] === h && words[2 * slot + 1] === l) return true;
+    }
+    return false;
+  }
+
+  // Stores a fingerprint known to be absent (coordinating thread, no worker running).
+  private place(h: number, l: number): void {
+    const words = this.words;
+    const capacity = words.length >>> 1;
+    let slot = Math.floor(h * this.scale);
+    while (words[2 * slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
+    words[2 * slot] = h;
+    words[2 * slot + 1] = l;
+  }
+
+  // The smallest capacity of the table's growth sequence that holds `count` fingerprints below the claim load.
+  private capacityFor(count: number): number {
+    let capacity = this.capacity;
+    while (Math.floor(capacity * Math.min(MAX_LOAD, CLAIM_LOAD)) < count) capacity = grownCapacity(capacity);
+    return capacity;
+  }
+
+  // Grows the table, in one step, to hold `count` fingerprints.
+  private reserve(count: number): void {
+    const capacity = this.capacityFor(count);
+    if (capacity === this.capacity) return;
+    const next = FingerprintTable.createShared(capacity);
+    next.addAll(new FingerprintTable(this.words));
+    this.words = next.words;
+    this.scale = capacity / 2 ** 32;
   }
 }
 

@@ -18,7 +18,7 @@ export const enum StopReason {
   None = 0,
   /** Timeout, interrupt or memory: the coordinator decides which. */
   Requested = 1,
-  /** The seen set is too full to go on: grow it and run the level again. */
+  /** The level's claim list is full: run the level again with a larger one. */
   Full = 2,
   /** The state bound was reached. */
   MaxStates = 3,
@@ -45,6 +45,9 @@ export interface LevelMessage {
   readonly type: 'level';
   /** The depth of the level's states: a worker writes its discoveries to the buffer of this parity. */
   readonly depth: number;
+  /** This worker's index among `workers`: it claims from that region of the seen set's claim list. */
+  readonly worker: number;
+  readonly workers: number;
   readonly expand: boolean;
   readonly start: number;
   readonly end: number;
@@ -53,8 +56,6 @@ export interface LevelMessage {
   /** Encoded states: per segment, records of (length, integers…). */
   readonly segments: readonly SharedArrayBuffer[];
   readonly seen: SeenBuffers;
-  /** Stop inserting once the set holds this many (then the level is run again with a larger set). */
-  readonly fullAt: number;
   /**
    * When given, every worker is sent the same range and claims chunks of it through this shared
    * counter (positions past `start`); without it, a worker expands exactly [start, end).
@@ -65,11 +66,13 @@ export interface LevelMessage {
 /** What a worker found in its part of a level. */
 export interface LevelResult {
   readonly type: 'level';
-  /** Quintuples (rank, slot, parent id, action index, offset in `segment`) in rank order, in the worker's shared buffer. */
+  /** Quintuples (rank, claim index, parent id, action index, offset in `segment`) in rank order, in the worker's shared buffer. */
   readonly candidates: Int32Array;
   readonly candidateCount: number;
   readonly segment: SharedArrayBuffer;
   readonly generated: number;
+  /** Claims taken in this worker's region of the claim list (the states it stored first). */
+  readonly claimsTaken: number;
   /** A state at the depth bound had successors that were not explored. */
   readonly cutOff: boolean;
   /** The first violating position in this worker's part, or -1. */

@@ -1,76 +1,93 @@
+/**
+ * The parallel seen set: one shared fingerprint table, claims of the current level that keep the
+ * lowest discoverer's rank, each worker claiming from its own region of the claim list, and the
+ * level's end that turns claims into stored states.
+ */
 import { describe, expect, it } from 'vitest';
-import { Insert, MIN_LEVEL_CAPACITY, SharedSeenSet } from '../../../checker/parallel/SharedSeenSet.js';
+import { Insert, MIN_CLAIMS, SharedSeenSet } from '../../../checker/parallel/SharedSeenSet.js';
 
 const hiOf = (i: number): number => Math.imul(i ^ (i >>> 13), 0x85eb_ca6b) >>> 0;
 const loOf = (i: number): number => Math.imul(i, 0x9e37_79b1) >>> 0;
 
+/** A set with a level begun, this thread claiming from the whole claim list. */
+function levelOf(expected: number): SharedSeenSet {
+  const seen = SharedSeenSet.create();
+  seen.beginLevel(expected);
+  seen.useRegion(0, 1);
+  return seen;
+}
+
 describe('SharedSeenSet', () => {
   it('keeps the lowest rank of a level and answers Old for the states of finished levels', () => {
-    const seen = SharedSeenSet.create();
-    seen.beginLevel(100);
+    const seen = levelOf(100);
     expect(seen.insert(1, 2, 50)).toBe(Insert.New);
-    const slot = seen.lastSlot;
+    const claim = seen.lastClaim;
     expect(seen.insert(1, 2, 70)).toBe(Insert.Lost);
     expect(seen.insert(1, 2, 30)).toBe(Insert.Won);
-    expect(seen.lastSlot).toBe(slot);
-    expect(seen.rankAt(slot)).toBe(30);
+    expect(seen.lastClaim).toBe(claim);
+    expect(seen.rankAt(claim)).toBe(30);
     expect(seen.insert(3, 4, 0xffff_fff0)).toBe(Insert.New); // ranks use all 32 bits
-    expect(seen.rankAt(seen.lastSlot)).toBe(0xffff_fff0);
-    expect(seen.size).toBe(2);
+    expect(seen.rankAt(seen.lastClaim)).toBe(0xffff_fff0);
+    expect(seen.claimsTaken).toBe(2);
     expect(seen.has(1, 2)).toBe(false); // only finished levels count
-    seen.endLevel();
-    expect({ size: seen.size, has12: seen.has(1, 2), has34: seen.has(3, 4) }).toEqual({ size: 2, has12: true, has34: true });
+    seen.endLevel([seen.claimsTaken]);
+    expect({ settled: seen.settled, has12: seen.has(1, 2), has34: seen.has(3, 4) }).toEqual({ settled: 2, has12: true, has34: true });
     seen.beginLevel(100);
+    seen.useRegion(0, 1);
     expect(seen.insert(1, 2, 1)).toBe(Insert.Old);
     expect(seen.insert(5, 6, 1)).toBe(Insert.New);
-    seen.beginLevel(100); // the level is run again: what it claimed is forgotten
-    expect(seen.size).toBe(2);
-    expect(seen.insert(5, 6, 2)).toBe(Insert.New);
   });
 
-  it('sees what another thread attached to the same buffers inserted', () => {
+  it('stores 63 bits of a fingerprint: the top bit of the low word is what marks a pending claim', () => {
+    const seen = levelOf(10);
+    expect(seen.insert(7, 0x8000_0005, 1)).toBe(Insert.New);
+    seen.endLevel([seen.claimsTaken]);
+    expect(seen.has(7, 5)).toBe(true);
+    expect(seen.has(7, 0x8000_0005)).toBe(true);
+  });
+
+  it('sees what another thread attached to the same buffers claimed, from its own region', () => {
     const seen = SharedSeenSet.create();
     seen.beginLevel(100);
+    seen.useRegion(0, 2);
     const other = SharedSeenSet.attach(seen.buffers);
+    other.useRegion(1, 2);
     expect(other.insert(-1, -2, 9)).toBe(Insert.New); // signed and unsigned words are the same fingerprint
+    expect(other.lastClaim).toBe(MIN_CLAIMS / 2);
     expect(seen.insert(0xffff_ffff, 0xffff_fffe, 4)).toBe(Insert.Won);
-    expect(other.rankAt(seen.lastSlot)).toBe(4);
+    expect(other.rankAt(seen.lastClaim)).toBe(4);
+    expect(seen.insert(8, 9, 1)).toBe(Insert.New);
+    expect(seen.lastClaim).toBe(0);
+    seen.endLevel([seen.claimsTaken, other.claimsTaken]);
+    expect([seen.settled, seen.has(-1, -2), seen.has(8, 9)]).toEqual([2, true, true]);
   });
 
-  it('costs 8 bytes a slot for finished levels and 12 for the level table, which later levels reuse', () => {
-    const seen = SharedSeenSet.create();
-    expect(seen.bytes).toBe(1024 * 8 + 8);
-    seen.beginLevel(20_000);
-    const levelBuffer = seen.buffers.level;
-    expect(seen.levelCapacity).toBe(20_000);
-    expect(seen.bytes).toBe(1024 * 8 + 20_000 * 12 + 8);
+  it('costs 8 bytes a table slot and 12 a claim; the table grows by quarters to hold the states and the claims', () => {
+    const seen = levelOf(20_000);
+    expect(seen.claimCapacity).toBe(20_000);
+    expect(seen.capacity).toBe(23_293); // the first of 1024, 1280, 1600, … (growth by a quarter) to hold 20,000 claims at 7/8 load
+    expect(seen.bytes).toBe(seen.capacity * 8 + 20_000 * 12 + 8);
     for (let i = 1; i <= 10_000; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New);
-    seen.endLevel();
-    // The table grows in one step to the capacity the sequential set reaches by quarters: 1024 … 11,925 slots.
-    expect({ capacity: seen.capacity, bytes: seen.bytes, size: seen.size }).toEqual({ capacity: 11_925, bytes: 11_925 * 8 + 20_000 * 12 + 8, size: 10_000 });
+    seen.endLevel([seen.claimsTaken]);
     for (let i = 1; i <= 10_000; i++) if (!seen.has(hiOf(i), loOf(i))) expect.unreachable(`lost ${i}`);
-    seen.beginLevel(5_000); // up to four times too large: the cleared table is used again
-    expect(seen.buffers.level).toBe(levelBuffer);
+    seen.beginLevel(5_000); // a claim list large enough is used again
+    expect(seen.claimCapacity).toBe(20_000);
+    seen.useRegion(0, 1);
     for (let i = 1; i <= 10_000; i++) if (seen.insert(hiOf(i), loOf(i), 1) !== Insert.Old) expect.unreachable(`not old ${i}`);
-    expect(seen.insert(1, 1, 1)).toBe(Insert.New);
-    seen.endLevel();
-    seen.beginLevel(70_000); // too small: a larger one
-    seen.endLevel();
-    seen.beginLevel(17_000); // more than four times too large: a smaller one
-    expect(seen.levelCapacity).toBe(17_000);
   });
 
-  it('refuses new fingerprints past 97 % of the level table, so that probing ends; the level is then run again', () => {
+  it('answers Full once a region of the claim list is used up; the level then runs again with twice the room, its claims forgotten', () => {
     const seen = SharedSeenSet.create();
     seen.beginLevel(1);
-    expect(seen.levelCapacity).toBe(MIN_LEVEL_CAPACITY);
-    expect(seen.levelFullAt(0.9)).toBe(14_745);
-    let accepted = 0;
-    for (let i = 1; i <= MIN_LEVEL_CAPACITY; i++) if (seen.insert(hiOf(i), loOf(i), i) === Insert.New) accepted++;
-    expect(accepted).toBe(15_892);
+    seen.useRegion(0, 2);
+    const half = MIN_CLAIMS / 2;
+    for (let i = 1; i <= half; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New);
+    expect(seen.insert(hiOf(half + 1), loOf(half + 1), 1)).toBe(Insert.Full);
     expect(seen.insert(hiOf(1), loOf(1), 1)).toBe(Insert.Lost); // present ones are still found
-    seen.beginLevel(2 * MIN_LEVEL_CAPACITY);
-    expect(seen.size).toBe(0);
+    seen.retryLevel();
+    seen.useRegion(0, 2);
+    expect([seen.claimCapacity, seen.settled]).toEqual([2 * MIN_CLAIMS, 0]);
     expect(seen.insert(hiOf(1), loOf(1), 1)).toBe(Insert.New);
+    expect(seen.insert(hiOf(half + 1), loOf(half + 1), 1)).toBe(Insert.New);
   });
 });
