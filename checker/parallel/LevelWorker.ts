@@ -12,6 +12,7 @@ import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult 
 import { Insert, SharedSeenSet } from './SharedSeenSet.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
+import { collectGarbage } from './collectGarbage.js';
 
 // Positions a worker claims at a time from the level's shared cursor.
 const CHUNK = 64;
@@ -27,6 +28,9 @@ export class LevelWorker<S, A> {
   // have been expanded by now; and the candidate list, read by the merge before the next level.
   private readonly writers = [new SegmentWriter(), new SegmentWriter()];
   private readonly cands = new Candidates();
+  private lastTable: SharedArrayBuffer | undefined;
+  private lastClaims: SharedArrayBuffer | undefined;
+  private lastSizes = 0;
   /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
   private readonly expander: PackedExpander | undefined;
 
@@ -43,6 +47,7 @@ export class LevelWorker<S, A> {
 
   /** Runs one share of a level; model exceptions are reported with the position and action. */
   run(msg: LevelMessage): LevelResult {
+    this.releaseReplacedBuffers(msg);
     const out = this.writers[msg.depth & 1]!;
     out.reset();
     this.cands.reset();
@@ -114,6 +119,21 @@ export class LevelWorker<S, A> {
 
   private mustStop(position: number): boolean {
     return Atomics.load(this.control, Control.Stop) !== StopReason.None || position > Atomics.load(this.control, Control.BestViolation);
+  }
+
+  // The buffers of a grown table, claim list, segment or candidate list are garbage once replaced,
+  // but their memory is returned only when this thread collects them: collect when one was.
+  private releaseReplacedBuffers(msg: LevelMessage): void {
+    const sizes = this.bufferSizes();
+    const replaced = msg.seen.table !== this.lastTable || msg.seen.claims !== this.lastClaims || sizes !== this.lastSizes;
+    this.lastTable = msg.seen.table;
+    this.lastClaims = msg.seen.claims;
+    this.lastSizes = sizes;
+    if (replaced) collectGarbage();
+  }
+
+  private bufferSizes(): number {
+    return this.writers[0]!.buffer.byteLength + this.writers[1]!.buffer.byteLength + this.cands.data.byteLength;
   }
 
   private readerAt(run: LevelRun, position: number): IntReader {
