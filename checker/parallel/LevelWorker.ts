@@ -14,6 +14,8 @@ import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
 import { collectGarbage } from './collectGarbage.js';
 
+// Bytes of replaced shared buffers at which a worker collects its heap to give them back.
+const RELEASE_BYTES = 64 << 20;
 // Positions a worker claims at a time from the level's shared cursor.
 const CHUNK = 64;
 const VIOLATED = 1;
@@ -31,6 +33,7 @@ export class LevelWorker<S, A> {
   private lastTable: SharedArrayBuffer | undefined;
   private lastClaims: SharedArrayBuffer | undefined;
   private lastSizes = 0;
+  private replacedBytes = 0;
   /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
   private readonly expander: PackedExpander | undefined;
 
@@ -122,14 +125,19 @@ export class LevelWorker<S, A> {
   }
 
   // The buffers of a grown table, claim list, segment or candidate list are garbage once replaced,
-  // but their memory is returned only when this thread collects them: collect when one was.
+  // but their memory is returned only when this thread collects them. A full collection costs
+  // tens of milliseconds, so it runs once RELEASE_BYTES of such buffers have piled up.
   private releaseReplacedBuffers(msg: LevelMessage): void {
     const sizes = this.bufferSizes();
-    const replaced = msg.seen.table !== this.lastTable || msg.seen.claims !== this.lastClaims || sizes !== this.lastSizes;
+    if (msg.seen.table !== this.lastTable) this.replacedBytes += this.lastTable?.byteLength ?? 0;
+    if (msg.seen.claims !== this.lastClaims) this.replacedBytes += this.lastClaims?.byteLength ?? 0;
+    this.replacedBytes += Math.max(0, sizes - this.lastSizes) / 2; // a buffer grows by doubling
     this.lastTable = msg.seen.table;
     this.lastClaims = msg.seen.claims;
     this.lastSizes = sizes;
-    if (replaced) collectGarbage();
+    if (this.replacedBytes < RELEASE_BYTES) return;
+    this.replacedBytes = 0;
+    collectGarbage();
   }
 
   private bufferSizes(): number {

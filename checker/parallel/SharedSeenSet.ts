@@ -33,7 +33,7 @@ export interface SeenBuffers {
   readonly table: SharedArrayBuffer;
   /** The current level's claims: (lo, rank, slot) word triples. */
   readonly claims: SharedArrayBuffer;
-  /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels. */
+  /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels; [2]: claims the level may take. */
   readonly meta: SharedArrayBuffer;
 }
 
@@ -75,7 +75,7 @@ export class SharedSeenSet {
 
   /** A new empty set of `capacity` slots. */
   static create(capacity = 1024): SharedSeenSet {
-    return new SharedSeenSet(FingerprintTable.createShared(capacity).words, sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(8)));
+    return new SharedSeenSet(FingerprintTable.createShared(capacity).words, sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(12)));
   }
 
   /** The set living in `buffers` (in another thread). */
@@ -100,7 +100,7 @@ export class SharedSeenSet {
 
   /** Makes this thread claim from region `index` of `count` equal regions of the claim list. */
   useRegion(index: number, count: number): void {
-    const size = Math.floor(this.claimCapacity / count);
+    const size = Math.floor(this.claimLimit / count);
     this.regionStart = index * size;
     this.nextClaim = this.regionStart;
     this.regionEnd = this.regionStart + size;
@@ -121,12 +121,17 @@ export class SharedSeenSet {
     return this.words.length / 2;
   }
 
-  /** Claims the current level may take. */
+  /** Claims the current level may take (its regions split these). */
+  get claimLimit(): number {
+    return this.meta[2]!;
+  }
+
+  /** Claims the claim list has room for (at least the limit). */
   get claimCapacity(): number {
     return this.claims.length / 3;
   }
 
-  /** Bytes of shared memory held: the table, the claim list and the counters. */
+  /** Bytes of shared memory held: the table, the claim list (sized for the level, at most four times too large) and the counters. */
   get bytes(): number {
     return this.words.byteLength + this.claims.byteLength + this.meta.byteLength;
   }
@@ -138,9 +143,10 @@ export class SharedSeenSet {
    */
   beginLevel(expected: number): void {
     const wanted = Math.max(MIN_CLAIMS, Math.ceil(expected));
-    if (this.claimCapacity < wanted) this.claims = sharedWords(3 * wanted);
+    if (this.claimCapacity < wanted || this.claimCapacity > 4 * wanted) this.claims = sharedWords(3 * wanted);
     this.meta[0] = 0;
-    this.reserve(this.meta[1]! + this.claimCapacity);
+    this.meta[2] = wanted;
+    this.reserve(this.meta[1]! + wanted);
   }
 
   /**
@@ -149,9 +155,11 @@ export class SharedSeenSet {
    */
   retryLevel(): void {
     const old = this.words;
-    this.claims = sharedWords(2 * this.claims.length);
+    const wanted = 2 * this.claimLimit;
+    if (this.claimCapacity < wanted) this.claims = sharedWords(3 * wanted);
     this.meta[0] = 0;
-    this.words = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + this.claimCapacity)).words;
+    this.meta[2] = wanted;
+    this.words = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted)).words;
     this.scale = this.capacity / 2 ** 32;
     for (let at = 0; at < old.length; at += 2) {
       if (old[at] !== 0 && (old[at + 1]! & PENDING) === 0) this.place(old[at]!, old[at + 1]!);
@@ -166,7 +174,7 @@ export class SharedSeenSet {
   endLevel(taken: readonly number[]): void {
     const claims = this.claims;
     const words = this.words;
-    const size = Math.floor(this.claimCapacity / taken.length);
+    const size = Math.floor(this.claimLimit / taken.length);
     let stored = this.meta[1]!;
     taken.forEach((count, region) => {
       for (let k = region * size, end = k + count; k < end; k++) words[2 * claims[3 * k + 2]! + 1] = claims[3 * k]!;

@@ -66,14 +66,20 @@ describe('SharedSeenSet', () => {
     const seen = levelOf(20_000);
     expect(seen.claimCapacity).toBe(20_000);
     expect(seen.capacity).toBe(23_293); // the first of 1024, 1280, 1600, … (growth by a quarter) to hold 20,000 claims at 7/8 load
-    expect(seen.bytes).toBe(seen.capacity * 8 + 20_000 * 12 + 8);
+    expect(seen.bytes).toBe(seen.capacity * 8 + 20_000 * 12 + 12);
     for (let i = 1; i <= 10_000; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New);
     seen.endLevel([seen.claimsTaken]);
     for (let i = 1; i <= 10_000; i++) if (!seen.has(hiOf(i), loOf(i))) expect.unreachable(`lost ${i}`);
-    seen.beginLevel(5_000); // a claim list large enough is used again
-    expect(seen.claimCapacity).toBe(20_000);
+    seen.beginLevel(17_000); // a claim list large enough, and not four times too large, is used again
+    expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, 17_000]);
     seen.useRegion(0, 1);
     for (let i = 1; i <= 10_000; i++) if (seen.insert(hiOf(i), loOf(i), 1) !== Insert.Old) expect.unreachable(`not old ${i}`);
+    seen.endLevel([seen.claimsTaken]);
+    seen.beginLevel(4_000); // no level gets fewer than MIN_CLAIMS claims
+    expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, MIN_CLAIMS]);
+    seen.beginLevel(100_000);
+    seen.beginLevel(1); // more than four times too large: a smaller one
+    expect([seen.claimCapacity, seen.claimLimit]).toEqual([MIN_CLAIMS, MIN_CLAIMS]);
   });
 
   it('answers Full once a region of the claim list is used up; the level then runs again with twice the room, its claims forgotten', () => {
@@ -86,7 +92,7 @@ describe('SharedSeenSet', () => {
     expect(seen.insert(hiOf(1), loOf(1), 1)).toBe(Insert.Lost); // present ones are still found
     seen.retryLevel();
     seen.useRegion(0, 2);
-    expect([seen.claimCapacity, seen.settled]).toEqual([2 * MIN_CLAIMS, 0]);
+    expect([seen.claimLimit, seen.settled]).toEqual([2 * MIN_CLAIMS, 0]);
     expect(seen.insert(hiOf(1), loOf(1), 1)).toBe(Insert.New);
     expect(seen.insert(hiOf(half + 1), loOf(half + 1), 1)).toBe(Insert.New);
   });
