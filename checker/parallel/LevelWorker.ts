@@ -9,15 +9,14 @@ import { FingerprintHasher } from '../fingerprint.js';
 import { IntBuffer, IntReader } from '../IntBuffer.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
-import { Insert, SharedSeenSet } from './SharedSeenSet.js';
+import { Insert } from './SharedSeenSet.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
+import { LevelRun } from './LevelRun.js';
 import { collectGarbage } from './collectGarbage.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
-// Positions a worker claims at a time from the level's shared cursor.
-const CHUNK = 64;
 const VIOLATED = 1;
 
 /** Expands ranges of levels for one model. */
@@ -163,81 +162,6 @@ export class LevelWorker<S, A> {
       run.cands.push(rank, run.seen.lastClaim, parent, run.actionIndex, run.out.append(data, scratch.length));
     }
     return status;
-  }
-}
-
-/**
- * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
- * are claimed in increasing position order from a shared cursor, so each worker's candidates stay
- * in rank order (the merge relies on it) while a worker that finishes early takes more of the level.
- */
-class LevelRun {
-  readonly seen: SharedSeenSet;
-  readonly segments: Int32Array[];
-  readonly entries: Int32Array;
-  private readonly cursor: Int32Array | undefined;
-  private claimed = false;
-  generated = 0;
-  private published = 0; // of `generated`, already added to the shared progress counter
-  private claimsPublished = 0; // of the claims taken, already added to the seen set's count
-  cutOff = false;
-  violation = -1;
-  position = -1;
-  actionIndex = -1;
-
-  constructor(
-    readonly msg: LevelMessage,
-    readonly out: SegmentWriter,
-    readonly cands: Candidates,
-  ) {
-    this.seen = SharedSeenSet.attach(msg.seen);
-    this.seen.useRegion(msg.worker, msg.workers);
-    this.segments = msg.segments.map((b) => new Int32Array(b));
-    this.entries = new Int32Array(msg.entries);
-    this.cursor = msg.cursor ? new Int32Array(msg.cursor) : undefined;
-  }
-
-  /** The first position of the next chunk to expand; `msg.end` or more when none is left. */
-  claim(): number {
-    if (this.cursor) return this.msg.start + Atomics.add(this.cursor, 0, CHUNK);
-    if (this.claimed) return this.msg.end;
-    this.claimed = true;
-    return this.msg.start;
-  }
-
-  /** The end of the chunk that starts at `first`. */
-  chunkEnd(first: number): number {
-    return this.cursor ? Math.min(this.msg.end, first + CHUNK) : this.msg.end;
-  }
-
-  /**
-   * Every 256 positions (or now): adds the successors generated and the states claimed so far to
-   * the shared counts, and asks every worker to stop once the states stored reach the bound (the
-   * merge then keeps exactly the bound's number, in rank order).
-   */
-  publish(control: Int32Array, now: boolean, maxStates: number): void {
-    if (!now && (this.position & 255) !== 0) return;
-    Atomics.add(control, Control.Generated, this.generated - this.published);
-    this.published = this.generated;
-    const taken = this.seen.claimsTaken;
-    const stored = this.seen.publish(taken - this.claimsPublished);
-    this.claimsPublished = taken;
-    if (stored >= maxStates) Atomics.compareExchange(control, Control.Stop, StopReason.None, StopReason.MaxStates);
-  }
-
-  /** What the coordinator needs of this pass. */
-  result(error?: LevelResult['error']): LevelResult {
-    return {
-      type: 'level',
-      candidates: this.cands.data,
-      candidateCount: this.cands.count,
-      segment: this.out.buffer,
-      generated: this.generated,
-      claimsTaken: this.seen.claimsTaken,
-      cutOff: this.cutOff,
-      violation: this.violation,
-      ...(error ? { error } : {}),
-    };
   }
 }
 
