@@ -4,7 +4,6 @@
  * state into a runner, takes the step and decodes the result), and encoded states for the search
  * engine (`packed()`), which never builds an Immutable value on its hot path.
  */
-import { List } from 'immutable';
 import type { Model } from '../Model.js';
 import type { Property } from '../Property.js';
 import type { EncodeSink } from '../EncodeSink.js';
@@ -15,7 +14,8 @@ import { IntBuffer, IntReader } from '../../checker/IntBuffer.js';
 import type { Frame } from './Frame.js';
 import type { PackedProgram } from './PackedProgram.js';
 import type { PackedShared } from './PackedShared.js';
-import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
+import { makeProgramState, type ProgramState } from './ProgramState.js';
+import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
 import type { ThreadSpec } from './ProgramModel.js';
 
 /** Everything a packed program model is made of. */
@@ -87,24 +87,13 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
   }
 
   encode(state: ProgramState<G>, sink: EncodeSink): void {
-    const threads = state.threads;
-    for (let t = 0; t < threads.size; t++) {
-      const stack = threads.get(t)!;
-      sink.int(stack.size);
-      for (let i = 0; i < stack.size; i++) sink.int(stack.get(i)!);
-    }
+    encodeStacks(state.threads, sink);
     this.spec.encodeShared(state.shared, sink);
   }
 
   decode(source: DecodeSource): ProgramState<G> {
-    const stacks: Stack[] = [];
-    for (let t = 0; t < this.spec.threads.length; t++) {
-      const size = source.int();
-      const frames: number[] = [];
-      for (let i = 0; i < size; i++) frames.push(source.int());
-      stacks.push(List(frames));
-    }
-    return makeProgramState(this.spec.decodeShared(source), List(stacks));
+    const stacks = decodeStacks(this.spec.threads.length, source);
+    return makeProgramState(this.spec.decodeShared(source), stacks);
   }
 
   /**
@@ -132,13 +121,11 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     const step = this.runner.stepOf(tid);
     const spec = this.spec.threads[tid];
     if (!step || !spec) throw new Error(`thread ${tid} has no enabled step`);
-    const { fn, code, kind } = step;
-    return { thread: spec.name, fn, code, ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }), ...(kind === undefined ? {} : { kind }) };
+    return stepView(spec, step);
   }
 
   formatAction(state: ProgramState<G>, tid: number): string {
-    const v = this.actionView(state, tid);
-    return `${v.thread}: ${v.fn}: ${v.code}`;
+    return formatStepView(this.actionView(state, tid));
   }
 
   describe(state: ProgramState<G>): StateView {

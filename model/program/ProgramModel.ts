@@ -14,6 +14,7 @@ import { compileProc, type Proc, type ProcDef } from './Proc.js';
 import type { CallDef, StepDef } from './Step.js';
 import { StepContext } from './StepContext.js';
 import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
+import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
 
 /** A thread of the program: its name, where it starts, and whether it is a daemon. */
 export interface ThreadSpec {
@@ -132,26 +133,15 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
   encode?: (state: ProgramState<G>, sink: EncodeSink) => void;
 
   private encodeProgram(state: ProgramState<G>, sink: EncodeSink): void {
-    const threads = state.threads;
-    for (let t = 0; t < threads.size; t++) {
-      const stack = threads.get(t)!;
-      sink.int(stack.size);
-      for (let i = 0; i < stack.size; i++) sink.int(stack.get(i)!);
-    }
+    encodeStacks(state.threads, sink);
     this.spec.encodeShared!(state.shared, sink);
   }
 
   decode?: (source: DecodeSource) => ProgramState<G>;
 
   private decodeProgram(source: DecodeSource): ProgramState<G> {
-    const stacks: Stack[] = [];
-    for (let t = 0; t < this.daemons.length; t++) {
-      const size = source.int();
-      const frames: number[] = [];
-      for (let i = 0; i < size; i++) frames.push(source.int());
-      stacks.push(List(frames));
-    }
-    return makeProgramState(this.spec.decodeShared!(source), List(stacks));
+    const stacks = decodeStacks(this.daemons.length, source);
+    return makeProgramState(this.spec.decodeShared!(source), stacks);
   }
 
   actionView(state: ProgramState<G>, tid: number): ActionView {
@@ -159,19 +149,11 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     const found = stack && this.enabledStep(state.shared, stack, tid);
     const spec = this.spec.threads[tid];
     if (!found || !spec) throw new Error(`thread ${tid} has no enabled step`);
-    const { fn, code, kind } = found.step;
-    return {
-      thread: spec.name,
-      fn,
-      code,
-      ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
-      ...(kind === undefined ? {} : { kind }),
-    };
+    return stepView(spec, found.step);
   }
 
   formatAction(state: ProgramState<G>, tid: number): string {
-    const v = this.actionView(state, tid);
-    return `${v.thread}: ${v.fn}: ${v.code}`;
+    return formatStepView(this.actionView(state, tid));
   }
 
   describe(state: ProgramState<G>): StateView {
