@@ -1,6 +1,8 @@
 /**
  * One benchmark run in a process of its own (so that peak memory is this run's): checks a scaled
- * `seed` and prints one JSON line with the counts, the time and the memory.
+ * `seed` and prints one JSON line with the counts, the time and the memory. Arguments: readers,
+ * listeners, workers. The default `--max-states` (100 million) applies: `5 3 2` is the run of
+ * 100 million states, which ends incomplete at that bound.
  */
 import { checkWithWorkers } from '../checker/checkWithWorkers.js';
 import { buildKernelModel } from '../model/kernel/buildKernelModel.js';
@@ -27,6 +29,7 @@ process.stdout.write(
     listeners,
     workers,
     verdict: outcome.kind,
+    ...(outcome.kind === 'incomplete' ? { reason: outcome.reason } : {}),
     distinct,
     generated,
     depth,
