@@ -24,17 +24,33 @@ export function singleThreadReason(model: Model<unknown, unknown>, source: Model
   return undefined;
 }
 
+/** How a multi-worker check runs. */
+export interface WorkerOptions {
+  readonly workers?: number;
+  /**
+   * With more than one worker: search on this thread first, bounded at this many states. A search
+   * that ends within the bound is the answer (the workers would give exactly the same); otherwise
+   * the workers search from the start. Small models then pay no worker start-up. Default 0: none.
+   */
+  readonly sequentialFirst?: number;
+}
+
 /** Checks `model` with `workers` threads (`source` rebuilds it in each worker). */
 export async function checkWithWorkers<S, A>(
   model: Model<S, A>,
   source: ModelSource | undefined,
-  options: Partial<CheckOptions> & { readonly workers?: number } = {},
+  options: Partial<CheckOptions> & WorkerOptions = {},
 ): Promise<Outcome<S, A>> {
   const workers = options.workers ?? 1;
   const resolved = resolveOptions(options);
   if (workers <= 1 || resolved.exact === true || singleThreadReason(model as Model<unknown, unknown>, source) !== undefined) return check(model, resolved);
+  const first = options.sequentialFirst ?? 0;
+  const bounded = first > 0 ? check(model, { ...resolved, maxStates: Math.min(first, resolved.maxStates) }) : undefined;
+  if (bounded && !(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < resolved.maxStates)) return bounded;
+  const spent = bounded?.stats.elapsedMs ?? 0;
   try {
-    return await new ParallelExplorer(model, source!, resolved, workers).run();
+    const outcome = await new ParallelExplorer(model, source!, { ...resolved, timeoutMs: resolved.timeoutMs - spent }, workers).run();
+    return spent === 0 ? outcome : { ...outcome, stats: makeStats({ ...outcome.stats, elapsedMs: outcome.stats.elapsedMs + spent }) };
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     const stats = makeStats({ generated: 0, distinct: 0, depth: 0, queue: 0, elapsedMs: 0, storeBytes: 0 });

@@ -28,10 +28,13 @@ export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, com
   return finishRun(scenario, model, check(model, options), command);
 }
 
-/** Checks `scenario` with `workers` threads; the result is the same for any number of them. */
-export async function runCheckWithWorkers(scenario: Scenario, options: Partial<CheckOptions>, command: string, workers: number): Promise<CheckRun> {
+/**
+ * Checks `scenario` with `workers` threads; the result is the same for any number of them. With
+ * `sequentialFirst`, a space that ends within that many states is searched on this thread alone.
+ */
+export async function runCheckWithWorkers(scenario: Scenario, options: Partial<CheckOptions>, command: string, workers: number, sequentialFirst = 0): Promise<CheckRun> {
   const model = buildKernelModel(scenario);
-  const outcome = await checkWithWorkers(model, kernelModelSource(scenario), { ...options, workers });
+  const outcome = await checkWithWorkers(model, kernelModelSource(scenario), { ...options, workers, sequentialFirst });
   return finishRun(scenario, model, outcome, command);
 }
 

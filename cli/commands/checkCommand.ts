@@ -4,7 +4,7 @@ import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { matchesExpectation, runCheckWithWorkers } from '../runCheck.js';
 import { InputError } from '../../model/InputError.js';
-import { defaultWorkers } from '../defaults.js';
+import { AUTO_SEQUENTIAL, defaultWorkers } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions, boundFlags, searchOptions, type BoundFlags } from '../searchOptions.js';
 import { emitReport, REPORT_FORMATS, requireReportFlags, type ReportFlags } from '../formats/emitReport.js';
 import { makeProgress } from '../progress.js';
@@ -45,7 +45,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--out <file>', 'write the report to this file instead of stdout')
     .option('--columns', 'text: one column per thread')
     .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
-    .option('--workers <n>', 'worker threads (default: one per CPU); results do not depend on it', intOption(1, 256))
+    .option('--workers <n>', 'worker threads (default: one per CPU, after a first search of up to 50,000 states on one); results do not depend on it', intOption(1, 256))
     .option('--exact', 'store every state in full instead of its fingerprint: no collision risk, more memory, one worker')
     .option('--expected', "exit by the scenario file's expected verdict: 0 when the run matches it, 1 when it does not")
     .option('--quiet', 'no progress on stderr')
@@ -59,7 +59,8 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
       }
       const reproduce = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);
-      const run = await runCheckWithWorkers(scenario, searchOptions(flags, io, progress), reproduce, flags.workers ?? defaultWorkers());
+      // Without --workers, a scenario whose space ends within AUTO_SEQUENTIAL states runs on this thread alone.
+      const run = await runCheckWithWorkers(scenario, searchOptions(flags, io, progress), reproduce, flags.workers ?? defaultWorkers(), flags.workers === undefined ? AUTO_SEQUENTIAL : 0);
       progress.done();
       emitReport(io, run, flags);
       setExit(flags.expected === true ? expectationExitCode(run) : exitCodeOf(run));
