@@ -55,6 +55,11 @@ export class FingerprintTable {
     return this.words.byteLength;
   }
 
+  /** The home slot of a fingerprint whose high half (unsigned) is `hi`. */
+  home(hi: number): number {
+    return (hi * this.scale) >>> 0;
+  }
+
   /** Whether the fingerprint (unsigned halves) is stored. */
   has(hi: number, lo: number): boolean {
     const words = this.words;
@@ -85,8 +90,11 @@ export class FingerprintTable {
     }
   }
 
-  /** Adds every fingerprint of `other` (none of them present here), as a table does when it grows. */
-  addAll(other: FingerprintTable): void {
+  /**
+   * Adds every fingerprint of `other` (none of them present here), as a table does when it grows;
+   * those whose low half has a bit of `skipLow` set are left out.
+   */
+  addAll(other: FingerprintTable, skipLow = 0): void {
     const from = other.words;
     const words = this.words;
     const capacity = this.capacity;
@@ -94,7 +102,7 @@ export class FingerprintTable {
     for (let i = 0; i < from.length; i += 2) {
       const hi = from[i] as number;
       const lo = from[i + 1] as number;
-      if ((hi | lo) === 0) continue;
+      if ((hi | lo) === 0 || (lo & skipLow) !== 0) continue;
       let slot = (hi * scale) >>> 0;
       while (((words[2 * slot] as number) | (words[2 * slot + 1] as number)) !== 0) if (++slot === capacity) slot = 0;
       words[2 * slot] = hi;

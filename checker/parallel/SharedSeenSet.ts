@@ -56,8 +56,7 @@ function storedLo(lo: number): number {
 
 /** A shared fingerprint set with per-level claims. */
 export class SharedSeenSet {
-  private words: Uint32Array;
-  private scale: number;
+  private table: FingerprintTable;
   private claims: Uint32Array;
   private readonly meta: Int32Array;
   /** The claim index of the last New or Won insertion. */
@@ -66,26 +65,25 @@ export class SharedSeenSet {
   private nextClaim = 0;
   private regionEnd = 0;
 
-  private constructor(words: Uint32Array, claims: Uint32Array, meta: Int32Array) {
-    this.words = words;
-    this.scale = words.length / 2 / 2 ** 32;
+  private constructor(table: FingerprintTable, claims: Uint32Array, meta: Int32Array) {
+    this.table = table;
     this.claims = claims;
     this.meta = meta;
   }
 
   /** A new empty set of `capacity` slots. */
   static create(capacity = 1024): SharedSeenSet {
-    return new SharedSeenSet(FingerprintTable.createShared(capacity).words, sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(12)));
+    return new SharedSeenSet(FingerprintTable.createShared(capacity), sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(12)));
   }
 
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
-    return new SharedSeenSet(new Uint32Array(buffers.table), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
+    return new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
   }
 
   /** The shared memory, to post to workers (it changes when the table grows or the claim list does). */
   get buffers(): SeenBuffers {
-    return { table: this.words.buffer as SharedArrayBuffer, claims: this.claims.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer };
+    return { table: this.table.words.buffer as SharedArrayBuffer, claims: this.claims.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer };
   }
 
   /** Stored fingerprints, with the current level's claims published so far. */
@@ -118,7 +116,7 @@ export class SharedSeenSet {
 
   /** Slots of the table. */
   get capacity(): number {
-    return this.words.length / 2;
+    return this.table.capacity;
   }
 
   /** Claims the current level may take (its regions split these). */
@@ -133,7 +131,7 @@ export class SharedSeenSet {
 
   /** Bytes of shared memory held: the table, the claim list (sized for the level, at most four times too large) and the counters. */
   get bytes(): number {
-    return this.words.byteLength + this.claims.byteLength + this.meta.byteLength;
+    return this.table.bytes + this.claims.byteLength + this.meta.byteLength;
   }
 
   /**
@@ -154,16 +152,13 @@ export class SharedSeenSet {
    * (coordinating thread, no worker running): the table is rebuilt from its finished states only.
    */
   retryLevel(): void {
-    const old = this.words;
+    const old = this.table;
     const wanted = 2 * this.claimLimit;
     if (this.claimCapacity < wanted) this.claims = sharedWords(3 * wanted);
     this.meta[0] = 0;
     this.meta[2] = wanted;
-    this.words = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted)).words;
-    this.scale = this.capacity / 2 ** 32;
-    for (let at = 0; at < old.length; at += 2) {
-      if (old[at] !== 0 && (old[at + 1]! & PENDING) === 0) this.place(old[at]!, old[at + 1]!);
-    }
+    this.table = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted));
+    this.table.addAll(old, PENDING);
   }
 
   /**
@@ -173,7 +168,7 @@ export class SharedSeenSet {
    */
   endLevel(taken: readonly number[]): void {
     const claims = this.claims;
-    const words = this.words;
+    const words = this.table.words;
     const size = Math.floor(this.claimLimit / taken.length);
     let stored = this.meta[1]!;
     taken.forEach((count, region) => {
@@ -188,9 +183,9 @@ export class SharedSeenSet {
   insert(fpHi: number, fpLo: number, rank: number): Insert {
     const h = storedHi(fpHi);
     const l = storedLo(fpLo);
-    const words = this.words;
-    const capacity = words.length >>> 1;
-    for (let slot = Math.floor(h * this.scale); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
+    const words = this.table.words;
+    const capacity = this.table.capacity;
+    for (let slot = this.table.home(h); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
       let seen = Atomics.load(words, 2 * slot);
       if (seen === 0) {
         seen = Atomics.compareExchange(words, 2 * slot, 0, h);
@@ -212,7 +207,7 @@ export class SharedSeenSet {
   private claim(slot: number, l: number, rank: number): Insert {
     const k = this.nextClaim;
     if (k >= this.regionEnd) {
-      Atomics.store(this.words, 2 * slot + 1, REFUSED);
+      Atomics.store(this.table.words, 2 * slot + 1, REFUSED);
       return Insert.Full;
     }
     this.nextClaim = k + 1;
@@ -220,7 +215,7 @@ export class SharedSeenSet {
     claims[3 * k] = l;
     claims[3 * k + 2] = slot;
     Atomics.store(claims, 3 * k + 1, rank);
-    Atomics.store(this.words, 2 * slot + 1, PENDING | k);
+    Atomics.store(this.table.words, 2 * slot + 1, PENDING | k);
     this.lastClaim = k;
     return Insert.New;
   }
@@ -240,24 +235,7 @@ export class SharedSeenSet {
 
   /** Whether a fingerprint of a finished level is stored (coordinating thread). */
   has(fpHi: number, fpLo: number): boolean {
-    const h = storedHi(fpHi);
-    const l = storedLo(fpLo);
-    const words = this.words;
-    const capacity = words.length >>> 1;
-    for (let slot = Math.floor(h * this.scale); words[2 * slot] !== 0; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      if (words[2 * slot] === h && words[2 * slot + 1] === l) return true;
-    }
-    return false;
-  }
-
-  // Stores a fingerprint known to be absent (coordinating thread, no worker running).
-  private place(h: number, l: number): void {
-    const words = this.words;
-    const capacity = words.length >>> 1;
-    let slot = Math.floor(h * this.scale);
-    while (words[2 * slot] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
-    words[2 * slot] = h;
-    words[2 * slot + 1] = l;
+    return this.table.has(storedHi(fpHi), storedLo(fpLo));
   }
 
   // The smallest capacity of the table's growth sequence that holds `count` fingerprints below the claim load.
@@ -272,9 +250,8 @@ export class SharedSeenSet {
     const capacity = this.capacityFor(count);
     if (capacity === this.capacity) return;
     const next = FingerprintTable.createShared(capacity);
-    next.addAll(new FingerprintTable(this.words));
-    this.words = next.words;
-    this.scale = capacity / 2 ** 32;
+    next.addAll(this.table);
+    this.table = next;
   }
 }
 

@@ -212,9 +212,13 @@ export class KernelMem implements PackedShared {
     for (let t = 0; t < this.threadCount; t++) a[b + this.nestingAt + t] = data[at++]!;
     for (let q = 0; q < this.queueCount; q++) at = this.readQueue(q, data, at);
     const count = data[at++]!;
-    this.loadedFaults = count === 0 ? NO_FAULTS : readFaults(data, at, count);
+    this.loadedFaults = NO_FAULTS;
+    if (count > 0) {
+      const source = new IntReader(data, at);
+      this.loadedFaults = Array.from({ length: count }, () => ({ property: source.string(), message: source.string(), object: source.string() }));
+      at = source.position;
+    }
     this.faults = this.loadedFaults;
-    for (let n = 0; n < count; n++) for (let s = 0; s < 3; s++) at += 1 + ((data[at]! + 1) >> 1);
     return at;
   }
 
@@ -269,13 +273,6 @@ export class KernelMem implements PackedShared {
   }
 }
 
-/** The `count` faults encoded (three strings each) from `data[at]` on. */
-function readFaults(data: Int32Array, at: number, count: number): FaultProps[] {
-  const source = new IntReader(data, at);
-  const faults: FaultProps[] = [];
-  for (let n = 0; n < count; n++) faults.push({ property: source.string(), message: source.string(), object: source.string() });
-  return faults;
-}
 
 /** The packing of a listener in the canonical encoding (see encode.ts). */
 function listenerCode(a: Int32Array, at: number): number {
