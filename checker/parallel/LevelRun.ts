@@ -11,12 +11,18 @@ const CHUNK = 64;
  * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
  * are claimed in increasing position order from a shared cursor, so each worker's candidates stay
  * in rank order (the merge relies on it) while a worker that finishes early takes more of the level.
+ *
+ * A worker keeps one pass object, and its seen set object, for the whole search and `begin`s it
+ * anew each level: optimised code that embeds them then stays valid from level to level, where
+ * fresh objects every level made it be thrown away and rebuilt each time.
  */
 export class LevelRun {
   readonly seen: SharedSeenSet;
-  readonly segments: Int32Array[];
-  readonly entries: Int32Array;
-  private readonly cursor: Int32Array | undefined;
+  msg: LevelMessage;
+  out: SegmentWriter;
+  segments: Int32Array[] = [];
+  entries: Int32Array = new Int32Array(0);
+  private cursor: Int32Array | undefined;
   private claimed = false;
   generated = 0;
   private published = 0; // of `generated`, already added to the shared progress counter
@@ -27,15 +33,33 @@ export class LevelRun {
   actionIndex = -1;
 
   constructor(
-    readonly msg: LevelMessage,
-    readonly out: SegmentWriter,
+    msg: LevelMessage,
+    out: SegmentWriter,
     readonly cands: Candidates,
   ) {
     this.seen = SharedSeenSet.attach(msg.seen);
+    this.msg = msg;
+    this.out = out;
+    this.begin(msg, out);
+  }
+
+  /** Starts the pass over the level of `msg`, writing discovered states to `out`. */
+  begin(msg: LevelMessage, out: SegmentWriter): void {
+    this.msg = msg;
+    this.out = out;
+    this.seen.reattach(msg.seen);
     this.seen.useRegion(msg.worker, msg.workers);
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);
     this.cursor = msg.cursor ? new Int32Array(msg.cursor) : undefined;
+    this.claimed = false;
+    this.generated = 0;
+    this.published = 0;
+    this.claimsPublished = 0;
+    this.cutOff = false;
+    this.violation = -1;
+    this.position = -1;
+    this.actionIndex = -1;
   }
 
   /** The first position of the next chunk to expand; `msg.end` or more when none is left. */

@@ -29,6 +29,7 @@ export class LevelWorker<S, A> {
   // have been expanded by now; and the candidate list, read by the merge before the next level.
   private readonly writers = [new SegmentWriter(), new SegmentWriter()];
   private readonly cands = new Candidates();
+  private pass: LevelRun | undefined;
   private lastTable: SharedArrayBuffer | undefined;
   private lastClaims: SharedArrayBuffer | undefined;
   private lastSizes = 0;
@@ -53,7 +54,8 @@ export class LevelWorker<S, A> {
     const out = this.writers[msg.depth & 1]!;
     out.reset();
     this.cands.reset();
-    const run = new LevelRun(msg, out, this.cands);
+    const run = this.pass ? this.pass : (this.pass = new LevelRun(msg, out, this.cands));
+    run.begin(msg, out);
     try {
       chunks: for (let first = run.claim(); first < msg.end; first = run.claim()) {
         const end = run.chunkEnd(first);

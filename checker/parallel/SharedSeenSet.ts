@@ -58,7 +58,7 @@ function storedLo(lo: number): number {
 export class SharedSeenSet {
   private table: FingerprintTable;
   private claims: Uint32Array;
-  private readonly meta: Int32Array;
+  private meta: Int32Array;
   /** The claim index of the last New or Won insertion. */
   lastClaim = -1;
   private regionStart = 0; // this thread's region of the claim list: [regionStart, regionEnd)
@@ -79,6 +79,16 @@ export class SharedSeenSet {
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
     return new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
+  }
+
+  /**
+   * Points this set at `buffers`, which may be a grown table or claim list of the same set. A
+   * worker keeps one set object for the whole search this way: code optimised for it stays valid.
+   */
+  reattach(buffers: SeenBuffers): void {
+    if (buffers.table !== this.table.words.buffer) this.table = new FingerprintTable(new Uint32Array(buffers.table));
+    if (buffers.claims !== this.claims.buffer) this.claims = new Uint32Array(buffers.claims);
+    if (buffers.meta !== this.meta.buffer) this.meta = new Int32Array(buffers.meta);
   }
 
   /** The shared memory, to post to workers (it changes when the table grows or the claim list does). */

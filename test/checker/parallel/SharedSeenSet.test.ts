@@ -46,6 +46,25 @@ describe('SharedSeenSet', () => {
     expect(seen.has(7, 0x8000_0005)).toBe(true);
   });
 
+  it('follows a grown table and a new claim list when reattached, as a worker does each level', () => {
+    const seen = levelOf(10);
+    const worker = SharedSeenSet.attach(seen.buffers);
+    worker.useRegion(0, 1);
+    expect(worker.insert(1, 2, 1)).toBe(Insert.New);
+    seen.endLevel([worker.claimsTaken]);
+    const before = seen.buffers;
+    seen.beginLevel(20 * MIN_CLAIMS); // more claims than the list and the table hold: both are replaced
+    expect(seen.buffers.table).not.toBe(before.table);
+    expect(seen.buffers.claims).not.toBe(before.claims);
+    worker.reattach(seen.buffers);
+    worker.useRegion(0, 1);
+    expect(worker.insert(1, 2, 1)).toBe(Insert.Old);
+    expect(worker.insert(3, 4, 1)).toBe(Insert.New);
+    expect(worker.lastClaim).toBe(0);
+    seen.endLevel([worker.claimsTaken]);
+    expect(seen.has(3, 4)).toBe(true);
+  });
+
   it('sees what another thread attached to the same buffers claimed, from its own region', () => {
     const seen = SharedSeenSet.create();
     seen.beginLevel(100);
