@@ -33,9 +33,12 @@ export class EncodedFrontier {
     this.nextRecords.int(next.length);
     this.nextRecords.int(id);
     next.grow(next.length + length + 1);
-    next.data[next.length++] = length;
-    next.data.set(data.subarray(0, length), next.length);
-    next.length += length;
+    const into = next.data;
+    const at = next.length + 1;
+    into[at - 1] = length;
+    // A loop, not set(subarray()): records are tens of integers, and a subarray is an allocation.
+    for (let i = 0; i < length; i++) into[at + i] = data[i]!;
+    next.length = at + length;
   }
 
   /** Makes the next level current (the old current level's memory is reused) and returns its size. */

@@ -21,8 +21,10 @@ export class SegmentWriter {
   append(source: Int32Array, count: number): number {
     if (this.length + count + 1 > this.data.length) this.grow(this.length + count + 1);
     const offset = this.length;
-    this.data[offset] = count;
-    this.data.set(source.subarray(0, count), offset + 1);
+    const data = this.data;
+    data[offset] = count;
+    // A loop, not set(subarray()): records are tens of integers, and a subarray is an allocation.
+    for (let i = 0; i < count; i++) data[offset + 1 + i] = source[i]!;
     this.length += count + 1;
     return offset;
   }

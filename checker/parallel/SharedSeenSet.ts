@@ -196,16 +196,24 @@ export class SharedSeenSet {
     const words = this.table.words;
     const capacity = this.table.capacity;
     for (let slot = this.table.home(h); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      let seen = Atomics.load(words, 2 * slot);
+      // A plain read: a high word is written once (0 to h, by compare-and-swap) in a table's
+      // life, so a stale 0 is corrected by the compare-and-swap. Atomics.load, which V8 does not
+      // compile to a plain load, made a probe sequence about twice as slow in a micro-benchmark.
+      let seen = words[2 * slot]!;
       if (seen === 0) {
         seen = Atomics.compareExchange(words, 2 * slot, 0, h);
         if (seen === 0) return this.claim(slot, l, rank);
       }
       if (seen !== h) continue;
-      let low = Atomics.load(words, 2 * slot + 1);
-      while (low === 0) low = Atomics.load(words, 2 * slot + 1); // the claimer is between its two stores
+      // Within a level a low word only goes from 0 to a pending mark, and a finished one never
+      // changes: so a plain read that finds this fingerprint, or another finished one, is final.
+      let low = words[2 * slot + 1]!;
       if (low === l) return Insert.Old;
-      if ((low & PENDING) === 0 || low === REFUSED) continue;
+      if (low !== 0 && (low & PENDING) === 0) continue;
+      // A claim of this level, or one being made: read atomically, which makes its words visible.
+      low = Atomics.load(words, 2 * slot + 1);
+      while (low === 0) low = Atomics.load(words, 2 * slot + 1); // the claimer is between its two stores
+      if (low === REFUSED) continue;
       const k = low & 0x7fff_ffff;
       if (this.claims[3 * k] !== l) continue;
       this.lastClaim = k;
@@ -223,8 +231,10 @@ export class SharedSeenSet {
     this.nextClaim = k + 1;
     const claims = this.claims;
     claims[3 * k] = l;
+    claims[3 * k + 1] = rank;
     claims[3 * k + 2] = slot;
-    Atomics.store(claims, 3 * k + 1, rank);
+    // One sequentially consistent store publishes the claim: a thread that reads PENDING | k with
+    // Atomics.load then sees the claim's three words (message passing in the JS memory model).
     Atomics.store(this.table.words, 2 * slot + 1, PENDING | k);
     this.lastClaim = k;
     return Insert.New;
