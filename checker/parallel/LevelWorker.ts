@@ -157,11 +157,12 @@ export class LevelWorker<S, A> {
     const hasher = this.hasher;
     hasher.reset();
     const data = scratch.data;
-    for (let i = 0; i < scratch.length; i++) hasher.int(data[i]!);
+    const length = scratch.length;
+    for (let i = 0; i < length; i++) hasher.int(data[i]!);
     hasher.finish();
     const status = run.seen.insert(hasher.hi, hasher.lo, rank);
     if (status === Insert.New || status === Insert.Won) {
-      run.cands.push(rank, run.seen.lastClaim, parent, run.actionIndex, run.out.append(data, scratch.length));
+      run.cands.push(rank, run.seen.lastClaim, parent, run.actionIndex, run.out.append(data, length));
     }
     return status;
   }
