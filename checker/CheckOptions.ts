@@ -36,7 +36,7 @@ export interface Stats {
   readonly elapsedMs: number;
   /** Distinct states per second of wall-clock time. */
   readonly statesPerSecond: number;
-  /** Optimistic probability that a fingerprint collision hid a state: distinct × (generated − distinct) / 2^64. */
+  /** Optimistic probability that a fingerprint collision hid a state: distinct × (generated − distinct) / 2^64 (2^63 for the parallel search's 63-bit table). */
   readonly collisionProbability: number;
   /** Bytes held by the seen set and the trace store. */
   readonly storeBytes: number;

@@ -8,7 +8,7 @@
 import type { Model } from '../model/Model.js';
 import { check } from './check.js';
 import type { CheckOptions } from './CheckOptions.js';
-import { makeStats } from './makeStats.js';
+import { makeStats, withElapsed } from './makeStats.js';
 import { modelErrorOutcome } from './modelErrorOutcome.js';
 import type { Outcome } from './Outcome.js';
 import { ParallelExplorer } from './parallel/ParallelExplorer.js';
@@ -50,7 +50,7 @@ export async function checkWithWorkers<S, A>(
   const spent = bounded?.stats.elapsedMs ?? 0;
   try {
     const outcome = await new ParallelExplorer(model, source!, { ...resolved, timeoutMs: resolved.timeoutMs - spent }, workers).run();
-    return spent === 0 ? outcome : { ...outcome, stats: makeStats({ ...outcome.stats, elapsedMs: outcome.stats.elapsedMs + spent }) };
+    return spent === 0 ? outcome : { ...outcome, stats: withElapsed(outcome.stats, outcome.stats.elapsedMs + spent) };
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     const stats = makeStats({ generated: 0, distinct: 0, depth: 0, queue: 0, elapsedMs: 0, storeBytes: 0 });

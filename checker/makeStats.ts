@@ -1,8 +1,6 @@
 /** Builds the statistics of a run from its raw counts, deriving the rates and the collision estimate. */
 import type { Stats } from './CheckOptions.js';
 
-const TWO_TO_64 = 2 ** 64;
-
 /** The raw counts a Stats record is derived from. */
 export interface StatsCounts {
   readonly generated: number;
@@ -13,12 +11,24 @@ export interface StatsCounts {
   readonly storeBytes: number;
 }
 
-/** Statistics with `statesPerSecond` and `collisionProbability` derived from the counts. */
-export function makeStats(counts: StatsCounts): Stats {
+/**
+ * Statistics with `statesPerSecond` and `collisionProbability` derived from the counts, for a seen
+ * set that keeps `fingerprintBits` bits of each fingerprint (the parallel one keeps 63).
+ */
+export function makeStats(counts: StatsCounts, fingerprintBits = 64): Stats {
   const { generated, distinct, elapsedMs } = counts;
   return {
     ...counts,
-    statesPerSecond: elapsedMs > 0 ? (distinct * 1000) / elapsedMs : 0,
-    collisionProbability: (distinct * Math.max(0, generated - distinct)) / TWO_TO_64,
+    statesPerSecond: rate(distinct, elapsedMs),
+    collisionProbability: (distinct * Math.max(0, generated - distinct)) / 2 ** fingerprintBits,
   };
+}
+
+/** The same statistics over a longer time (a run that began with another search). */
+export function withElapsed(stats: Stats, elapsedMs: number): Stats {
+  return { ...stats, elapsedMs, statesPerSecond: rate(stats.distinct, elapsedMs) };
+}
+
+function rate(distinct: number, elapsedMs: number): number {
+  return elapsedMs > 0 ? (distinct * 1000) / elapsedMs : 0;
 }

@@ -20,7 +20,7 @@ import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
 import { SegmentWriter } from './SegmentWriter.js';
-import { Insert, SharedSeenSet } from './SharedSeenSet.js';
+import { FINGERPRINT_BITS, Insert, SharedSeenSet } from './SharedSeenSet.js';
 
 /** The frontier of one level: (segment, offset, id) triples over the segments they point into. */
 interface Level {
@@ -202,6 +202,6 @@ export class ParallelExplorer<S, A> {
   }
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
-    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.watch.elapsedMs, storeBytes: this.seen.bytes + this.links.bytes });
+    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.watch.elapsedMs, storeBytes: this.seen.bytes + this.links.bytes }, FINGERPRINT_BITS);
   }
 }

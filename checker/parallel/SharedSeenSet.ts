@@ -37,6 +37,9 @@ export interface SeenBuffers {
   readonly meta: SharedArrayBuffer;
 }
 
+/** Bits of a fingerprint this set keeps: the low word's top bit marks pending claims. */
+export const FINGERPRINT_BITS = 63;
+
 /** Marks a low word as the index of a pending claim. */
 const PENDING = 0x8000_0000;
 /** The low word of a claim that found the claim list full: never equal to anything. */
