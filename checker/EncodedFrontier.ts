@@ -3,7 +3,7 @@
  * then the state's canonical encoding) with the state ids beside it, so a level of millions of
  * states is a few flat arrays and no object per state.
  */
-import { IntBuffer, IntReader } from './IntBuffer.js';
+import { IntBuffer, IntReader } from '../model/IntBuffer.js';
 
 /** The level being expanded and the one being discovered, both encoded. */
 export class EncodedFrontier {

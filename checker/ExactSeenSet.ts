@@ -7,7 +7,7 @@
  * arena position, plus the encoding itself.
  */
 import type { Encoder } from './fingerprint.js';
-import { IntBuffer } from './IntBuffer.js';
+import { IntBuffer } from '../model/IntBuffer.js';
 import type { SeenSet } from './Stores.js';
 
 const MAX_LOAD = 0.75;

@@ -9,7 +9,7 @@ import type { PackedExpander } from '../model/PackedExpander.js';
 import type { CheckOptions, Stats } from './CheckOptions.js';
 import { EncodedFrontier } from './EncodedFrontier.js';
 import { FingerprintHasher } from './fingerprint.js';
-import { IntBuffer } from './IntBuffer.js';
+import { IntBuffer } from '../model/IntBuffer.js';
 import { makeStats } from './makeStats.js';
 import type { IncompleteReason, Outcome } from './Outcome.js';
 import { PropertyChecker } from './PropertyChecker.js';

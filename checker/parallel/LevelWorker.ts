@@ -6,7 +6,7 @@
 import type { Model } from '../../model/Model.js';
 import type { PackedExpander } from '../../model/PackedExpander.js';
 import { FingerprintHasher } from '../fingerprint.js';
-import { IntBuffer, IntReader } from '../IntBuffer.js';
+import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
 import { Insert } from './SharedSeenSet.js';

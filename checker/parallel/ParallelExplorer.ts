@@ -7,7 +7,7 @@
 import type { Model } from '../../model/Model.js';
 import type { CheckOptions, Stats } from '../CheckOptions.js';
 import { FingerprintHasher } from '../fingerprint.js';
-import { IntBuffer, IntReader } from '../IntBuffer.js';
+import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { makeStats } from '../makeStats.js';
 import { modelErrorOutcome } from '../modelErrorOutcome.js';
 import type { IncompleteReason, Outcome } from '../Outcome.js';

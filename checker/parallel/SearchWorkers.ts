@@ -35,10 +35,7 @@ export class SearchWorkers {
   private readonly pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
   private failure: WorkerFailure | undefined;
 
-  private constructor(
-    private readonly pool: Pool,
-    private readonly workers: readonly Worker[],
-  ) {
+  private constructor(private readonly workers: readonly Worker[]) {
     workers.forEach((w, i) => {
       w.on('message', (m: FromWorker) => this.settle(i, (p) => p.resolve(m)));
       w.on('error', (e: Error) => this.fail(new WorkerFailure(i + 1, `crashed: ${e.message}`)));
@@ -53,7 +50,7 @@ export class SearchWorkers {
     const workers = await Promise.all(
       Array.from({ length: count }, () => new Promise<Worker>((resolve, reject) => pool.acquire(filename, options, (e, w) => (e ? reject(e) : resolve(w))))),
     );
-    const set = new SearchWorkers(pool, workers);
+    const set = new SearchWorkers(workers);
     const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates }));
     replies.forEach((r, i) => {
       if (r.type === 'initError') throw new WorkerFailure(i + 1, `could not build the model: ${r.message}`);

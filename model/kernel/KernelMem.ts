@@ -4,7 +4,7 @@
  * encoding is exactly `encodeKernel`'s, so packed and Immutable states have the same fingerprints.
  */
 import type { IntSink } from '../IntSink.js';
-import { IntReader } from '../../checker/IntBuffer.js';
+import { IntReader } from '../IntBuffer.js';
 import type { PackedShared } from '../program/PackedShared.js';
 import type { FaultProps } from './state/Fault.js';
 

@@ -10,7 +10,7 @@ import type { EncodeSink } from '../EncodeSink.js';
 import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
 import type { PackedExpander } from '../PackedExpander.js';
-import { IntBuffer, IntReader } from '../../checker/IntBuffer.js';
+import { IntBuffer, IntReader } from '../IntBuffer.js';
 import type { Frame } from './Frame.js';
 import type { PackedProgram } from './PackedProgram.js';
 import type { PackedShared } from './PackedShared.js';

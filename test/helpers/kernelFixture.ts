@@ -9,7 +9,7 @@ import type { KernelEnv } from '../../model/kernel/KernelEnv.js';
 import type { KernelState } from '../../model/kernel/state/KernelState.js';
 import { decodeKernel, encodeKernel, type KernelShape } from '../../model/kernel/encode.js';
 import { KernelMem } from '../../model/kernel/KernelMem.js';
-import { IntBuffer, IntReader } from '../../checker/IntBuffer.js';
+import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 
 /** A scenario file's fields; the defaults are the seed's, with two CPUs and classic SRCU. */
 export type ScenarioJson = Record<string, unknown>;

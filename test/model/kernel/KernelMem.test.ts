@@ -4,7 +4,7 @@
  * bounded FIFO queues whose encoding does not depend on what was queued and removed before.
  */
 import { describe, expect, it } from 'vitest';
-import { IntBuffer } from '../../../checker/IntBuffer.js';
+import { IntBuffer } from '../../../model/IntBuffer.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
 import { encodeKernel } from '../../../model/kernel/encode.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { is } from 'immutable';
 import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
-import { IntBuffer, IntReader } from '../../../checker/IntBuffer.js';
+import { IntBuffer, IntReader } from '../../../model/IntBuffer.js';
 import { reachableStates } from '../../helpers/reachableStates.js';
 
 

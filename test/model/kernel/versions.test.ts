@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { is } from 'immutable';
-import { IntBuffer, IntReader } from '../../../checker/IntBuffer.js';
+import { IntBuffer, IntReader } from '../../../model/IntBuffer.js';
 import { check } from '../../../checker/check.js';
 import { renderSteps } from '../../../checker/renderSteps.js';
 import { explainViolation } from '../../../model/kernel/explainViolation.js';

@@ -3,8 +3,8 @@
  * encoded) and, through `IntReader`, a `DecodeSource`. Strings are packed exactly as the
  * fingerprint hasher mixes them, so hashing the buffer gives the state's fingerprint.
  */
-import type { EncodeSink } from '../model/EncodeSink.js';
-import type { DecodeSource } from '../model/DecodeSource.js';
+import type { EncodeSink } from './EncodeSink.js';
+import type { DecodeSource } from './DecodeSource.js';
 
 /** An append-only integer buffer. */
 export class IntBuffer implements EncodeSink {
