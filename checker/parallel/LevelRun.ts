@@ -48,7 +48,7 @@ export class LevelRun {
     this.msg = msg;
     this.out = out;
     this.seen.reattach(msg.seen);
-    this.seen.useRegion(msg.worker, msg.workers);
+    this.seen.startClaiming();
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);
     this.cursor = msg.cursor ? new Int32Array(msg.cursor) : undefined;
@@ -90,15 +90,15 @@ export class LevelRun {
     if (stored >= maxStates) Atomics.compareExchange(control, Control.Stop, StopReason.None, StopReason.MaxStates);
   }
 
-  /** What the coordinator needs of this pass. */
+  /** Ends the pass: what the coordinator needs of it. */
   result(error?: LevelResult['error']): LevelResult {
+    this.seen.finishClaiming();
     return {
       type: 'level',
       candidates: this.cands.data,
       candidateCount: this.cands.count,
       segment: this.out.buffer,
       generated: this.generated,
-      claimsTaken: this.seen.claimsTaken,
       cutOff: this.cutOff,
       violation: this.violation,
       ...(error ? { error } : {}),

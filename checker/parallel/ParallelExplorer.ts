@@ -81,7 +81,7 @@ export class ParallelExplorer<S, A> {
       if (outcome) return outcome;
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct);
-      this.seen.endLevel(results.map((r) => r.claimsTaken));
+      this.seen.endLevel();
       this.branching = Math.max(1, merged.count / level.count);
       this.distinct = merged.nextId;
       level = { entries: merged.entries, count: merged.count, segments: results.map((r) => r.segment) };
@@ -122,11 +122,9 @@ export class ParallelExplorer<S, A> {
     // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
     // first takes the next, so a worker whose states are dearer to expand holds no one up.
     const cursor = new SharedArrayBuffer(4);
-    return Array.from({ length: this.workerCount }, (_v, worker) => ({
+    return Array.from({ length: this.workerCount }, () => ({
       type: 'level' as const,
       depth: this.depth,
-      worker,
-      workers: this.workerCount,
       expand: this.depth < this.options.maxDepth,
       start: 0,
       end: level.count,
@@ -145,7 +143,7 @@ export class ParallelExplorer<S, A> {
     const entries: number[] = [];
     const initStates = this.model.initStates();
     this.seen.beginLevel(initStates.length);
-    this.seen.useRegion(0, 1);
+    this.seen.startClaiming();
     for (let index = 0; index < initStates.length && this.distinct < this.options.maxStates; index++) {
       scratch.clear();
       this.model.encode!(initStates[index] as S, scratch);
@@ -158,7 +156,8 @@ export class ParallelExplorer<S, A> {
       this.links.addRoot(id, index);
       entries.push(0, segment.append(scratch.data, scratch.length), id);
     }
-    this.seen.endLevel([this.seen.claimsTaken]);
+    this.seen.finishClaiming();
+    this.seen.endLevel();
     return { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] };
   }
 

@@ -5,7 +5,9 @@
  * claim list and stores it, marked pending, in the low word; the claim holds the low word itself,
  * the slot, and the lowest rank that discovered the state so far, lowered with atomic minimum, so
  * the discoverer kept is the one a sequential search would have used. One probe sequence per
- * successor and no shared counter; at the level's end the real low words replace the pending marks.
+ * successor; at the level's end the real low words replace the pending marks. A thread takes
+ * claim indices from blocks it draws from a shared counter, so the list fills up when the level's
+ * new states do, however they were shared out among the threads.
  *
  * A stored low word has its top bit clear, which is what tells a finished state from a pending
  * claim: fingerprints are 63 bits in this set (64 in the sequential one), so two states that differ
@@ -33,7 +35,7 @@ export interface SeenBuffers {
   readonly table: SharedArrayBuffer;
   /** The current level's claims: (lo, rank, slot) word triples. */
   readonly claims: SharedArrayBuffer;
-  /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels; [2]: claims the level may take. */
+  /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels; [2]: claims the level may take; [3]: the first claim index no block has taken yet. */
   readonly meta: SharedArrayBuffer;
 }
 
@@ -44,10 +46,19 @@ export const FINGERPRINT_BITS = 63;
 const PENDING = 0x8000_0000;
 /** The low word of a claim that found the claim list full: never equal to anything. */
 const REFUSED = PENDING | 0x7fff_ffff;
-/** The fewest claims a level gets: room for what the workers find before they see a stop. */
-export const MIN_CLAIMS = 1 << 14;
+/**
+ * The fewest claims a level gets. Small: a level that finds more runs again with twice the room,
+ * which costs little on a small level, and a larger minimum held 0.5–5 bytes a state in claims
+ * and table headroom on runs of up to a few hundred thousand states.
+ */
+export const MIN_CLAIMS = 1 << 10;
 // A level may fill the table up to this load with its claims; probing then still ends quickly.
 const CLAIM_LOAD = 0.95;
+
+/** Claim indices a thread draws from the shared counter at a time. */
+const BLOCK = 256;
+/** The slot word of a claim index left unused at the end of a thread's last block. */
+const UNUSED = 0xffff_ffff;
 
 /** The stored form of a fingerprint's halves: high word never 0 (0 marks an empty slot), low word 63 bits and never 0. */
 function storedHi(hi: number): number {
@@ -64,9 +75,9 @@ export class SharedSeenSet {
   private meta: Int32Array;
   /** The claim index of the last New or Won insertion. */
   lastClaim = -1;
-  private regionStart = 0; // this thread's region of the claim list: [regionStart, regionEnd)
-  private nextClaim = 0;
-  private regionEnd = 0;
+  private nextClaim = 0; // this thread's block of claim indices: [nextClaim, blockEnd)
+  private blockEnd = 0;
+  private taken = 0;
 
   private constructor(table: FingerprintTable, claims: Uint32Array, meta: Int32Array) {
     this.table = table;
@@ -76,7 +87,7 @@ export class SharedSeenSet {
 
   /** A new empty set of `capacity` slots. */
   static create(capacity = 1024): SharedSeenSet {
-    return new SharedSeenSet(FingerprintTable.createShared(capacity), sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(12)));
+    return new SharedSeenSet(FingerprintTable.createShared(capacity), sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(16)));
   }
 
   /** The set living in `buffers` (in another thread). */
@@ -109,17 +120,22 @@ export class SharedSeenSet {
     return this.meta[1]!;
   }
 
-  /** Makes this thread claim from region `index` of `count` equal regions of the claim list. */
-  useRegion(index: number, count: number): void {
-    const size = Math.floor(this.claimLimit / count);
-    this.regionStart = index * size;
-    this.nextClaim = this.regionStart;
-    this.regionEnd = this.regionStart + size;
+  /** Starts this thread's claims of the current level (each thread, before it inserts). */
+  startClaiming(): void {
+    this.nextClaim = 0;
+    this.blockEnd = 0;
+    this.taken = 0;
   }
 
-  /** Claims this thread has taken since `useRegion`. */
+  /** Ends this thread's claims of the level: the rest of its last block is marked unused for `endLevel`. */
+  finishClaiming(): void {
+    for (let k = this.nextClaim; k < this.blockEnd; k++) this.claims[3 * k + 2] = UNUSED;
+    this.nextClaim = this.blockEnd;
+  }
+
+  /** Claims this thread has taken since `startClaiming`. */
   get claimsTaken(): number {
-    return this.nextClaim - this.regionStart;
+    return this.taken;
   }
 
   /** Adds `count` claims to the published total; returns the states stored with them. */
@@ -157,6 +173,7 @@ export class SharedSeenSet {
     if (this.claimCapacity < wanted || this.claimCapacity > 4 * wanted) this.claims = sharedWords(3 * wanted);
     this.meta[0] = 0;
     this.meta[2] = wanted;
+    this.meta[3] = 0;
     this.reserve(this.meta[1]! + wanted);
   }
 
@@ -170,24 +187,26 @@ export class SharedSeenSet {
     if (this.claimCapacity < wanted) this.claims = sharedWords(3 * wanted);
     this.meta[0] = 0;
     this.meta[2] = wanted;
+    this.meta[3] = 0;
     this.table = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted));
     this.table.addAll(old, PENDING);
   }
 
   /**
-   * Ends the level (coordinating thread, no worker running): every claim's slot gets its real low
-   * word, and the claimed states count as stored. `taken[i]` is how many claims region i of
-   * `taken.length` holds.
+   * Ends the level (coordinating thread, no worker running, every thread has finished claiming):
+   * every claim's slot gets its real low word, and the claimed states count as stored.
    */
-  endLevel(taken: readonly number[]): void {
+  endLevel(): void {
     const claims = this.claims;
     const words = this.table.words;
-    const size = Math.floor(this.claimLimit / taken.length);
+    const drawn = Math.min(this.meta[3]!, this.claimLimit);
     let stored = this.meta[1]!;
-    taken.forEach((count, region) => {
-      for (let k = region * size, end = k + count; k < end; k++) words[2 * claims[3 * k + 2]! + 1] = claims[3 * k]!;
-      stored += count;
-    });
+    for (let k = 0; k < drawn; k++) {
+      const slot = claims[3 * k + 2]!;
+      if (slot === UNUSED) continue;
+      words[2 * slot + 1] = claims[3 * k]!;
+      stored++;
+    }
     this.meta[1] = stored;
     this.meta[0] = 0;
   }
@@ -226,12 +245,19 @@ export class SharedSeenSet {
 
   // The slot is ours: take a claim index, fill the claim, then publish it in the low word.
   private claim(slot: number, l: number, rank: number): Insert {
-    const k = this.nextClaim;
-    if (k >= this.regionEnd) {
-      Atomics.store(this.table.words, 2 * slot + 1, REFUSED);
-      return Insert.Full;
+    let k = this.nextClaim;
+    if (k === this.blockEnd) {
+      const limit = this.claimLimit;
+      k = Atomics.add(this.meta, 3, BLOCK);
+      if (k >= limit) {
+        this.nextClaim = this.blockEnd = 0;
+        Atomics.store(this.table.words, 2 * slot + 1, REFUSED);
+        return Insert.Full;
+      }
+      this.blockEnd = Math.min(k + BLOCK, limit);
     }
     this.nextClaim = k + 1;
+    this.taken++;
     const claims = this.claims;
     claims[3 * k] = l;
     claims[3 * k + 1] = rank;

@@ -45,9 +45,6 @@ export interface LevelMessage {
   readonly type: 'level';
   /** The depth of the level's states: a worker writes its discoveries to the buffer of this parity. */
   readonly depth: number;
-  /** This worker's index among `workers`: it claims from that region of the seen set's claim list. */
-  readonly worker: number;
-  readonly workers: number;
   readonly expand: boolean;
   readonly start: number;
   readonly end: number;
@@ -71,8 +68,6 @@ export interface LevelResult {
   readonly candidateCount: number;
   readonly segment: SharedArrayBuffer;
   readonly generated: number;
-  /** Claims taken in this worker's region of the claim list (the states it stored first). */
-  readonly claimsTaken: number;
   /** A state at the depth bound had successors that were not explored. */
   readonly cutOff: boolean;
   /** The first violating position in this worker's part, or -1. */

@@ -1,7 +1,7 @@
 /**
  * The parallel seen set: one shared fingerprint table, claims of the current level that keep the
- * lowest discoverer's rank, each worker claiming from its own region of the claim list, and the
- * level's end that turns claims into stored states.
+ * lowest discoverer's rank, each worker drawing blocks of claim indices from one shared counter,
+ * and the level's end that turns claims into stored states.
  */
 import { describe, expect, it } from 'vitest';
 import { Insert, MIN_CLAIMS, SharedSeenSet } from '../../../checker/parallel/SharedSeenSet.js';
@@ -9,12 +9,18 @@ import { Insert, MIN_CLAIMS, SharedSeenSet } from '../../../checker/parallel/Sha
 const hiOf = (i: number): number => Math.imul(i ^ (i >>> 13), 0x85eb_ca6b) >>> 0;
 const loOf = (i: number): number => Math.imul(i, 0x9e37_79b1) >>> 0;
 
-/** A set with a level begun, this thread claiming from the whole claim list. */
+/** A set with a level begun, this thread claiming. */
 function levelOf(expected: number): SharedSeenSet {
   const seen = SharedSeenSet.create();
   seen.beginLevel(expected);
-  seen.useRegion(0, 1);
+  seen.startClaiming();
   return seen;
+}
+
+/** Ends the level of `seen` once every thread (set attached to it) has finished claiming. */
+function end(seen: SharedSeenSet, ...threads: SharedSeenSet[]): void {
+  for (const thread of threads) thread.finishClaiming();
+  seen.endLevel();
 }
 
 describe('SharedSeenSet', () => {
@@ -30,10 +36,10 @@ describe('SharedSeenSet', () => {
     expect(seen.rankAt(seen.lastClaim)).toBe(0xffff_fff0);
     expect(seen.claimsTaken).toBe(2);
     expect(seen.has(1, 2)).toBe(false); // only finished levels count
-    seen.endLevel([seen.claimsTaken]);
+    end(seen, seen);
     expect({ settled: seen.settled, has12: seen.has(1, 2), has34: seen.has(3, 4) }).toEqual({ settled: 2, has12: true, has34: true });
     seen.beginLevel(100);
-    seen.useRegion(0, 1);
+    seen.startClaiming();
     expect(seen.insert(1, 2, 1)).toBe(Insert.Old);
     expect(seen.insert(5, 6, 1)).toBe(Insert.New);
   });
@@ -41,7 +47,7 @@ describe('SharedSeenSet', () => {
   it('stores 63 bits of a fingerprint: the top bit of the low word is what marks a pending claim', () => {
     const seen = levelOf(10);
     expect(seen.insert(7, 0x8000_0005, 1)).toBe(Insert.New);
-    seen.endLevel([seen.claimsTaken]);
+    end(seen, seen);
     expect(seen.has(7, 5)).toBe(true);
     expect(seen.has(7, 0x8000_0005)).toBe(true);
   });
@@ -49,35 +55,35 @@ describe('SharedSeenSet', () => {
   it('follows a grown table and a new claim list when reattached, as a worker does each level', () => {
     const seen = levelOf(10);
     const worker = SharedSeenSet.attach(seen.buffers);
-    worker.useRegion(0, 1);
+    worker.startClaiming();
     expect(worker.insert(1, 2, 1)).toBe(Insert.New);
-    seen.endLevel([worker.claimsTaken]);
+    end(seen, worker);
     const before = seen.buffers;
     seen.beginLevel(20 * MIN_CLAIMS); // more claims than the list and the table hold: both are replaced
     expect(seen.buffers.table).not.toBe(before.table);
     expect(seen.buffers.claims).not.toBe(before.claims);
     worker.reattach(seen.buffers);
-    worker.useRegion(0, 1);
+    worker.startClaiming();
     expect(worker.insert(1, 2, 1)).toBe(Insert.Old);
     expect(worker.insert(3, 4, 1)).toBe(Insert.New);
     expect(worker.lastClaim).toBe(0);
-    seen.endLevel([worker.claimsTaken]);
+    end(seen, worker);
     expect(seen.has(3, 4)).toBe(true);
   });
 
-  it('sees what another thread attached to the same buffers claimed, from its own region', () => {
+  it('sees what another thread attached to the same buffers claimed, each drawing its own blocks of claims', () => {
     const seen = SharedSeenSet.create();
     seen.beginLevel(100);
-    seen.useRegion(0, 2);
+    seen.startClaiming();
     const other = SharedSeenSet.attach(seen.buffers);
-    other.useRegion(1, 2);
+    other.startClaiming();
     expect(other.insert(-1, -2, 9)).toBe(Insert.New); // signed and unsigned words are the same fingerprint
-    expect(other.lastClaim).toBe(MIN_CLAIMS / 2);
+    expect(other.lastClaim).toBe(0); // the first block went to the thread that claimed first
     expect(seen.insert(0xffff_ffff, 0xffff_fffe, 4)).toBe(Insert.Won);
     expect(other.rankAt(seen.lastClaim)).toBe(4);
     expect(seen.insert(8, 9, 1)).toBe(Insert.New);
-    expect(seen.lastClaim).toBe(0);
-    seen.endLevel([seen.claimsTaken, other.claimsTaken]);
+    expect(seen.lastClaim).toBe(256); // the next block
+    end(seen, seen, other);
     expect([seen.settled, seen.has(-1, -2), seen.has(8, 9)]).toEqual([2, true, true]);
   });
 
@@ -85,34 +91,52 @@ describe('SharedSeenSet', () => {
     const seen = levelOf(20_000);
     expect(seen.claimCapacity).toBe(20_000);
     expect(seen.capacity).toBe(23_293); // the first of 1024, 1280, 1600, … (growth by a quarter) to hold 20,000 claims at 7/8 load
-    expect(seen.bytes).toBe(seen.capacity * 8 + 20_000 * 12 + 12);
+    expect(seen.bytes).toBe(seen.capacity * 8 + 20_000 * 12 + 16);
     for (let i = 1; i <= 10_000; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New);
-    seen.endLevel([seen.claimsTaken]);
+    end(seen, seen);
     for (let i = 1; i <= 10_000; i++) if (!seen.has(hiOf(i), loOf(i))) expect.unreachable(`lost ${i}`);
     seen.beginLevel(17_000); // a claim list large enough, and not four times too large, is used again
     expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, 17_000]);
-    seen.useRegion(0, 1);
+    seen.startClaiming();
     for (let i = 1; i <= 10_000; i++) if (seen.insert(hiOf(i), loOf(i), 1) !== Insert.Old) expect.unreachable(`not old ${i}`);
-    seen.endLevel([seen.claimsTaken]);
-    seen.beginLevel(4_000); // no level gets fewer than MIN_CLAIMS claims
-    expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, MIN_CLAIMS]);
+    end(seen, seen);
+    seen.beginLevel(5_000); // large enough, and not four times too large: used again
+    expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, 5_000]);
+    seen.beginLevel(100); // no level gets fewer than MIN_CLAIMS claims
+    expect([seen.claimCapacity, seen.claimLimit]).toEqual([MIN_CLAIMS, MIN_CLAIMS]);
     seen.beginLevel(100_000);
     seen.beginLevel(1); // more than four times too large: a smaller one
     expect([seen.claimCapacity, seen.claimLimit]).toEqual([MIN_CLAIMS, MIN_CLAIMS]);
   });
 
-  it('answers Full once a region of the claim list is used up; the level then runs again with twice the room, its claims forgotten', () => {
+  it('answers Full once the claim list is used up, however the threads shared it; the level then runs again with twice the room, its claims forgotten', () => {
     const seen = SharedSeenSet.create();
-    seen.beginLevel(1);
-    seen.useRegion(0, 2);
-    const half = MIN_CLAIMS / 2;
-    for (let i = 1; i <= half; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New);
-    expect(seen.insert(hiOf(half + 1), loOf(half + 1), 1)).toBe(Insert.Full);
+    seen.beginLevel(1); // MIN_CLAIMS claims: four blocks of 256
+    seen.startClaiming();
+    const other = SharedSeenSet.attach(seen.buffers);
+    other.startClaiming();
+    for (let i = 1; i <= 700; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New); // three blocks
+    for (let i = 701; i <= 956; i++) expect(other.insert(hiOf(i), loOf(i), i)).toBe(Insert.New); // the fourth
+    expect(other.insert(hiOf(957), loOf(957), 1)).toBe(Insert.Full);
+    for (let i = 958; i <= 1025; i++) expect(seen.insert(hiOf(i), loOf(i), i)).toBe(Insert.New); // the rest of its third block
+    expect(seen.insert(hiOf(1026), loOf(1026), 1)).toBe(Insert.Full);
     expect(seen.insert(hiOf(1), loOf(1), 1)).toBe(Insert.Lost); // present ones are still found
     seen.retryLevel();
-    seen.useRegion(0, 2);
+    seen.startClaiming();
     expect([seen.claimLimit, seen.settled]).toEqual([2 * MIN_CLAIMS, 0]);
     expect(seen.insert(hiOf(1), loOf(1), 1)).toBe(Insert.New);
-    expect(seen.insert(hiOf(half + 1), loOf(half + 1), 1)).toBe(Insert.New);
+    expect(seen.insert(hiOf(957), loOf(957), 1)).toBe(Insert.New);
+  });
+
+  it('counts only the claims taken when a level ends, not the unused rest of each thread\'s last block', () => {
+    const seen = levelOf(100);
+    const other = SharedSeenSet.attach(seen.buffers);
+    other.startClaiming();
+    for (let i = 1; i <= 10; i++) seen.insert(hiOf(i), loOf(i), i);
+    for (let i = 11; i <= 15; i++) other.insert(hiOf(i), loOf(i), i);
+    expect([seen.claimsTaken, other.claimsTaken]).toEqual([10, 5]);
+    end(seen, seen, other);
+    expect(seen.settled).toBe(15);
+    expect(Array.from({ length: 15 }, (_v, i) => seen.has(hiOf(i + 1), loOf(i + 1))).every(Boolean)).toBe(true);
   });
 });
