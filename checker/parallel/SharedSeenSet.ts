@@ -1,13 +1,12 @@
 /**
  * The seen set of the parallel search: one fingerprint table in shared memory, 8 bytes a slot,
  * claimed by every worker at once without locks. A worker claims an empty slot by a
- * compare-and-swap on the high word, then takes the next index of its own region of the level's
- * claim list and stores it, marked pending, in the low word; the claim holds the low word itself,
- * the slot, and the lowest rank that discovered the state so far, lowered with atomic minimum, so
- * the discoverer kept is the one a sequential search would have used. One probe sequence per
- * successor; at the level's end the real low words replace the pending marks. A thread takes
- * claim indices from blocks it draws from a shared counter, so the list fills up when the level's
- * new states do, however they were shared out among the threads.
+ * compare-and-swap on the high word, then takes the next index of the level's claim list from a
+ * block of indices it drew from a shared counter, and stores it, marked pending, in the low word;
+ * the claim holds the low word itself, the slot, and the lowest rank that discovered the state so
+ * far, lowered with atomic minimum, so the discoverer kept is the one a sequential search would
+ * have used. One probe sequence per successor; at the level's end the real low words replace the
+ * pending marks. The list fills up when the level's new states do, whoever found them.
  *
  * A stored low word has its top bit clear, which is what tells a finished state from a pending
  * claim: fingerprints are 63 bits in this set (64 in the sequential one), so two states that differ
@@ -148,7 +147,7 @@ export class SharedSeenSet {
     return this.table.capacity;
   }
 
-  /** Claims the current level may take (its regions split these). */
+  /** Claims the current level may take (threads draw them in blocks). */
   get claimLimit(): number {
     return this.meta[2]!;
   }
