@@ -3,7 +3,11 @@
  * and 2 workers in a process of its own. Prints distinct and generated states, depth, seconds,
  * distinct states per second, the speed-up of two workers over one, peak RSS (in all and per
  * distinct state) and the seen set's and trace links' bytes per distinct state. Asserts nothing.
- * `npm run bench -- --large` adds the 12-million-state configuration of the peer benchmark.
+ * `npm run bench -- --large` adds the 12-million-state configuration of the peer benchmark;
+ * `-- --repeat N` runs each configuration N times, one worker and two alternately, and prints the
+ * median (and the range) of the seconds and of the speed-ups of each pair: on a machine shared with
+ * others, run-to-run changes of 10–20% are common, and pairs run close together are compared
+ * under the most similar conditions.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -24,6 +28,12 @@ interface Row {
 }
 
 const large = process.argv.includes('--large');
+const repeatAt = process.argv.indexOf('--repeat');
+const repeat = repeatAt >= 0 ? Number(process.argv[repeatAt + 1]) : 1;
+if (!Number.isInteger(repeat) || repeat < 1) {
+  console.error(`bench: --repeat takes a whole number of runs of at least 1, not ${process.argv[repeatAt + 1] ?? 'nothing'}`);
+  process.exit(2);
+}
 const configs: [readers: number, listeners: number][] = [
   [3, 1],
   [2, 2],
@@ -39,31 +49,51 @@ function run(readers: number, listeners: number, workers: number): Row {
 }
 
 const header = ['readers', 'listeners', 'workers', 'verdict', 'distinct', 'generated', 'depth', 'seconds', 'states/s', 'speed-up', 'peak RSS MB', 'RSS B/state', 'store B/state'];
-const fmt = (r: Row, one: Row | undefined) => [
-  r.readers,
-  r.listeners,
-  r.workers,
-  r.verdict,
-  r.distinct.toLocaleString('en-US'),
-  r.generated.toLocaleString('en-US'),
-  r.depth,
-  r.seconds.toFixed(2),
-  Math.round(r.statesPerSecond).toLocaleString('en-US'),
-  one && one !== r ? `${(one.seconds / r.seconds).toFixed(2)}x` : '',
-  Math.round(r.peakRssMb),
-  Math.round((r.peakRssMb * 1024 * 1024) / r.distinct),
-  r.storeBytesPerState.toFixed(1),
-];
-console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The median of `values`, with their range when there are several. */
+function spread(values: readonly number[], digits: number, unit = ''): string {
+  const text = median(values).toFixed(digits) + unit;
+  return values.length > 1 ? `${text} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : text;
+}
+
+// Runs of one configuration and worker count; speed-ups are of each run over the one-worker run of its pair.
+const fmt = (runs: readonly Row[], speedUps: readonly number[] | undefined) => {
+  const r = runs[0]!;
+  const seconds = runs.map((x) => x.seconds);
+  const peakRssMb = Math.max(...runs.map((x) => x.peakRssMb));
+  return [
+    r.readers,
+    r.listeners,
+    r.workers,
+    r.verdict,
+    r.distinct.toLocaleString('en-US'),
+    r.generated.toLocaleString('en-US'),
+    r.depth,
+    spread(seconds, 2),
+    Math.round(r.distinct / median(seconds)).toLocaleString('en-US'),
+    speedUps ? spread(speedUps, 2, 'x') : '',
+    Math.round(peakRssMb),
+    Math.round((peakRssMb * 1024 * 1024) / r.distinct),
+    r.storeBytesPerState.toFixed(1),
+  ];
+};
+console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}${repeat > 1 ? `; ${repeat} alternating runs each, medians (ranges)` : ''}`);
 const rows: (string | number)[][] = [];
 for (const [readers, listeners] of configs) {
-  let one: Row | undefined;
-  for (const workers of [1, 2]) {
-    const row = run(readers, listeners, workers);
-    one ??= row;
-    rows.push(fmt(row, one));
-    console.error(`  done: ${readers} readers, ${listeners} listeners, ${workers} workers: ${row.seconds.toFixed(1)} s`);
+  const runs: [Row[], Row[]] = [[], []];
+  for (let i = 0; i < repeat; i++) {
+    for (const workers of [1, 2]) {
+      const row = run(readers, listeners, workers);
+      runs[workers - 1]!.push(row);
+      console.error(`  done: ${readers} readers, ${listeners} listeners, ${workers} workers: ${row.seconds.toFixed(1)} s`);
+    }
   }
+  rows.push(fmt(runs[0], undefined), fmt(runs[1], runs[1].map((two, i) => runs[0][i]!.seconds / two.seconds)));
 }
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
