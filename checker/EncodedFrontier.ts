@@ -29,7 +29,13 @@ export class EncodedFrontier {
 
   /** Adds a state of the next level: `length` integers of `data`. */
   push(data: Int32Array, length: number, id: number): void {
+    this.pushRange(data, 0, length, id);
+  }
+
+  /** Adds a state of the next level: integers [start, end) of `data`. */
+  pushRange(data: Int32Array, start: number, end: number, id: number): void {
     const next = this.next;
+    const length = end - start;
     this.nextRecords.int(next.length);
     this.nextRecords.int(id);
     next.grow(next.length + length + 1);
@@ -37,7 +43,7 @@ export class EncodedFrontier {
     const at = next.length + 1;
     into[at - 1] = length;
     // A loop, not set(subarray()): records are tens of integers, and a subarray is an allocation.
-    for (let i = 0; i < length; i++) into[at + i] = data[i]!;
+    for (let i = 0; i < length; i++) into[at + i] = data[start + i]!;
     next.length = at + length;
   }
 

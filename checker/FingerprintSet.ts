@@ -46,6 +46,12 @@ export class FingerprintSet implements SeenSet {
     return id;
   }
 
+  /** Reads the home slot of a fingerprint whose high half is `hi` (see `SeenSet.warm`). */
+  warm(hi: number): number {
+    const table = this.table;
+    return table.words[2 * table.home(hi >>> 0)]!;
+  }
+
   /** Whether the fingerprint is stored. */
   has(hi: number, lo: number): boolean {
     return this.table.has(hi >>> 0, loWord(hi, lo));

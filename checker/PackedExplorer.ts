@@ -8,6 +8,7 @@ import type { Model } from '../model/Model.js';
 import type { PackedExpander } from '../model/PackedExpander.js';
 import type { CheckOptions, Stats } from './CheckOptions.js';
 import { EncodedFrontier } from './EncodedFrontier.js';
+import { SuccessorBatch } from './SuccessorBatch.js';
 import { FingerprintHasher } from './fingerprint.js';
 import { IntBuffer } from '../model/IntBuffer.js';
 import { makeStats } from './makeStats.js';
@@ -28,6 +29,7 @@ export class PackedExplorer<S, A> {
   private props: PropertyChecker<S>;
   private readonly hasher = new FingerprintHasher();
   private readonly scratch = new IntBuffer(256);
+  private readonly batch = new SuccessorBatch();
   private readonly frontier = new EncodedFrontier();
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
@@ -95,6 +97,7 @@ export class PackedExplorer<S, A> {
     const size = frontier.levelSize;
     const expand = this.depth < this.options.maxDepth;
     const expander = this.expander;
+    const batch = this.batch;
     this.levelStart = { generated: this.generated, distinct: this.seen.size, queue: size };
     this.levelLeft = size;
     const stop = this.clock.poll(this.statsNow);
@@ -117,21 +120,29 @@ export class PackedExplorer<S, A> {
         cutOff = true;
         continue;
       }
-      for (let k = 0; k < count; k++) {
-        this.activeAction = k;
-        this.scratch.clear();
-        expander.successor(k, this.scratch);
+      // A step that throws ends the search, but only after the successors built before it are
+      // stored, as a search that inserts each successor as it is built would have.
+      let failure: { error: unknown } | undefined;
+      try {
+        batch.build(expander, count, this.hasher, this.seen);
+      } catch (error) {
+        failure = { error };
+      }
+      for (let k = 0; k < batch.built; k++) {
         this.generated++;
-        const id = this.insert();
+        const id = this.seen.insert(batch.hi(k), batch.lo(k));
         if (id < 0) continue;
         this.links.addLink(id, parentId, k);
-        frontier.push(this.scratch.data, this.scratch.length, id);
+        frontier.pushRange(batch.data, batch.start(k), batch.end(k), id);
         if (this.seen.size >= this.options.maxStates) {
           this.levelLeft = size - i - 1;
           return this.incomplete('maxStates');
         }
       }
-      this.activeAction = -1;
+      if (failure) {
+        this.activeAction = batch.built;
+        throw failure.error;
+      }
     }
     this.levelLeft = 0;
     return cutOff ? this.incomplete('maxDepth') : undefined;

@@ -17,6 +17,12 @@ export interface SeenSet {
   insert(hi: number, lo: number): number;
   /** Whether the fingerprint is stored. */
   has(hi: number, lo: number): boolean;
+  /**
+   * Reads the memory an insertion of this fingerprint will probe first, and returns what it read
+   * (for the caller to keep, so that the read is not optimised away): issued some work ahead of
+   * the insertion, the read's cache miss overlaps that work instead of stalling the insertion.
+   */
+  warm?(hi: number): number;
 }
 
 /** How a stored state was reached: its root's initial-state index, then one action index per step. */

@@ -12,6 +12,7 @@ import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult 
 import { Insert } from './SharedSeenSet.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
+import { SuccessorBatch } from '../SuccessorBatch.js';
 import { LevelRun } from './LevelRun.js';
 import { collectGarbage } from './collectGarbage.js';
 
@@ -24,6 +25,7 @@ export class LevelWorker<S, A> {
   private readonly props: PropertyChecker<S>;
   private readonly hasher = new FingerprintHasher();
   private readonly scratch = new IntBuffer(1024);
+  private readonly batch = new SuccessorBatch();
   private readonly control: Int32Array;
   // Where discovered states go: the writer of a level's parity, whose states of two levels ago
   // have been expanded by now; and the candidate list, read by the merge before the next level.
@@ -106,11 +108,14 @@ export class LevelWorker<S, A> {
     }
     if (count >= RANK_ACTIONS) throw new RangeError(`a state has ${count} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`);
     const parent = run.entries[3 * position + 2]!;
+    if (expander) {
+      this.insertBatch(run, expander, count, position * RANK_ACTIONS + 1, parent);
+      return undefined;
+    }
     for (run.actionIndex = 0; run.actionIndex < count; run.actionIndex++) {
       const scratch = this.scratch;
       scratch.clear();
-      if (expander) expander.successor(run.actionIndex, scratch);
-      else this.model.encode!(this.model.nextState(state!, actions![run.actionIndex] as A), scratch);
+      this.model.encode!(this.model.nextState(state!, actions![run.actionIndex] as A), scratch);
       run.generated++;
       const rank = position * RANK_ACTIONS + run.actionIndex + 1;
       const status = this.dedupe(run, rank, parent);
@@ -119,6 +124,26 @@ export class LevelWorker<S, A> {
     }
     run.actionIndex = -1;
     return undefined;
+  }
+
+  // Builds every successor first, then claims them in order: see SuccessorBatch. A step that
+  // throws ends the level, so what was built before it need not be claimed.
+  private insertBatch(run: LevelRun, expander: PackedExpander, count: number, firstRank: number, parent: number): void {
+    const batch = this.batch;
+    const seen = run.seen;
+    try {
+      batch.build(expander, count, this.hasher, seen);
+    } catch (error) {
+      run.actionIndex = batch.built;
+      throw error;
+    }
+    for (let k = 0; k < count; k++) {
+      const rank = firstRank + k;
+      const status = seen.insert(batch.hi(k), batch.lo(k), rank);
+      if (status === Insert.New || status === Insert.Won) run.cands.push(rank, seen.lastClaim, parent, k, run.out.appendRange(batch.data, batch.start(k), batch.end(k)));
+      else if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
+    }
+    run.generated += count;
   }
 
   private mustStop(position: number): boolean {

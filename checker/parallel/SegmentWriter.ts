@@ -19,12 +19,18 @@ export class SegmentWriter {
 
   /** Appends `count` integers from `source` as one record; returns the record's offset. */
   append(source: Int32Array, count: number): number {
+    return this.appendRange(source, 0, count);
+  }
+
+  /** Appends integers [start, end) of `source` as one record; returns the record's offset. */
+  appendRange(source: Int32Array, start: number, end: number): number {
+    const count = end - start;
     if (this.length + count + 1 > this.data.length) this.grow(this.length + count + 1);
     const offset = this.length;
     const data = this.data;
     data[offset] = count;
     // A loop, not set(subarray()): records are tens of integers, and a subarray is an allocation.
-    for (let i = 0; i < count; i++) data[offset + 1 + i] = source[i]!;
+    for (let i = 0; i < count; i++) data[offset + 1 + i] = source[start + i]!;
     this.length += count + 1;
     return offset;
   }

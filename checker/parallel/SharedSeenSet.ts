@@ -210,6 +210,12 @@ export class SharedSeenSet {
     this.meta[0] = 0;
   }
 
+  /** Reads the slot an insertion of a fingerprint with high half `hi` probes first (see `SuccessorBatch`). */
+  warm(hi: number): number {
+    const table = this.table;
+    return table.words[2 * table.home(storedHi(hi))]!;
+  }
+
   /** Inserts a fingerprint discovered with `rank` (> 0). */
   insert(fpHi: number, fpLo: number, rank: number): Insert {
     const h = storedHi(fpHi);

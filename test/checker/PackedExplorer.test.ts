@@ -11,6 +11,8 @@ import { applyOverrides } from '../../cli/applyOverrides.js';
 import { buildKernelModel, type KernelModel } from '../../model/kernel/buildKernelModel.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { outcomeSummary } from '../helpers/outcomeSummary.js';
+import type { Model } from '../../model/Model.js';
+import { always } from '../../model/Property.js';
 
 const summary = (o: Parameters<typeof outcomeSummary>[0]) => outcomeSummary(o, true);
 
@@ -47,6 +49,42 @@ describe('packed form', () => {
       expect(summary(check(model))).toEqual(summary(check(model, { exact: true })));
     });
   }
+
+  it('stores the successors built before a step that throws, then reports the error as the Immutable search does', () => {
+    // Counts up by Inc and Skip (+1, +2); Skip from 50 throws, in both forms of the model.
+    const step = (n: number, k: number): number => {
+      if (n === 50 && k === 1) throw new Error('Skip from 50 failed');
+      return n + k + 1;
+    };
+    const counter: Model<number, number> = {
+      initStates: () => [0],
+      actions: (n) => (n < 100 ? [0, 1] : []),
+      nextState: step,
+      encode: (n, sink) => sink.int(n),
+      decode: (source) => source.int(),
+      properties: () => [always<number>('small', 'stays small', () => undefined)],
+      packed: () => {
+        let n = 0;
+        return {
+          load: (data, start) => void (n = data[start]!),
+          get actionCount() {
+            return n < 100 ? 2 : 0;
+          },
+          needsCheck: () => false,
+          successor: (k, out) => {
+            const next = step(n, k);
+            out.grow(out.length + 1);
+            out.data[out.length++] = next;
+          },
+        };
+      },
+    };
+    const packed = check(counter);
+    const immutable = check(counter, { exact: true });
+    const view = (o: typeof packed) => [o.kind, o.kind === 'modelError' && o.message, o.stats.distinct, o.stats.generated];
+    expect(view(packed)).toEqual(['modelError', 'Skip from 50 failed', 52, 102]);
+    expect(view(packed)).toEqual(view(immutable));
+  });
 
   it('seed with 3 readers: 42,155 states and 163,727 successors, as over Immutable states', () => {
     const model = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3 }));
