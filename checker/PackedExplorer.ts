@@ -161,10 +161,7 @@ export class PackedExplorer<S, A> {
   /** Fingerprints the scratch encoding and inserts it: its new id, or -1 when seen before. */
   private insert(): number {
     const hasher = this.hasher;
-    hasher.reset();
-    const data = this.scratch.data;
-    for (let i = 0, n = this.scratch.length; i < n; i++) hasher.int(data[i]!);
-    hasher.finish();
+    hasher.ints(this.scratch.data, 0, this.scratch.length);
     return this.seen.insert(hasher.hi, hasher.lo);
   }
 

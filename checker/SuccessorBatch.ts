@@ -61,10 +61,7 @@ export class SuccessorBatch {
       const start = buffer.length;
       this.starts[k] = start;
       expander.successor(k, buffer);
-      hasher.reset();
-      const data = buffer.data;
-      for (let i = start, end = buffer.length; i < end; i++) hasher.int(data[i]!);
-      hasher.finish();
+      hasher.ints(buffer.data, start, buffer.length);
       this.his[k] = hasher.hi;
       this.los[k] = hasher.lo;
       if (seen.warm) warmth ^= seen.warm(hasher.hi);

@@ -55,6 +55,13 @@ export class FingerprintHasher implements EncodeSink {
     this.count++;
   }
 
+  /** Fingerprints integers [start, end) of `data` on their own: reset, mix each, finish. */
+  ints(data: Int32Array, start: number, end: number): void {
+    this.reset();
+    for (let i = start; i < end; i++) this.int(data[i]!);
+    this.finish();
+  }
+
   /** Mixes a length-prefixed string, two UTF-16 code units per integer. */
   string(value: string): void {
     const length = value.length;

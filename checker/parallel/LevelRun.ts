@@ -1,6 +1,6 @@
 /** One worker's pass over one level: its position, its counts, and the chunks of the level it claims. */
 import { Control, StopReason, type LevelMessage, type LevelResult } from './messages.js';
-import { SharedSeenSet } from './SharedSeenSet.js';
+import { SharedSeenSet, type SeenBuffers } from './SharedSeenSet.js';
 import type { SegmentWriter } from './SegmentWriter.js';
 import type { Candidates } from './Candidates.js';
 
@@ -18,8 +18,9 @@ const CHUNK = 64;
  */
 export class LevelRun {
   readonly seen: SharedSeenSet;
-  msg: LevelMessage;
-  out: SegmentWriter;
+  // Set by `begin`, which runs before anything reads them.
+  msg!: LevelMessage;
+  out!: SegmentWriter;
   segments: Int32Array[] = [];
   entries: Int32Array = new Int32Array(0);
   private cursor: Int32Array | undefined;
@@ -33,14 +34,10 @@ export class LevelRun {
   actionIndex = -1;
 
   constructor(
-    msg: LevelMessage,
-    out: SegmentWriter,
+    seen: SeenBuffers,
     readonly cands: Candidates,
   ) {
-    this.seen = SharedSeenSet.attach(msg.seen);
-    this.msg = msg;
-    this.out = out;
-    this.begin(msg, out);
+    this.seen = SharedSeenSet.attach(seen);
   }
 
   /** Starts the pass over the level of `msg`, writing discovered states to `out`. */

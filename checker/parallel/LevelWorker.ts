@@ -56,7 +56,7 @@ export class LevelWorker<S, A> {
     const out = this.writers[msg.depth & 1]!;
     out.reset();
     this.cands.reset();
-    const run = this.pass ? this.pass : (this.pass = new LevelRun(msg, out, this.cands));
+    const run = (this.pass ??= new LevelRun(msg.seen, this.cands));
     run.begin(msg, out);
     try {
       chunks: for (let first = run.claim(); first < msg.end; first = run.claim()) {
@@ -112,15 +112,15 @@ export class LevelWorker<S, A> {
       this.insertBatch(run, expander, count, position * RANK_ACTIONS + 1, parent);
       return undefined;
     }
-    for (run.actionIndex = 0; run.actionIndex < count; run.actionIndex++) {
-      const scratch = this.scratch;
+    const scratch = this.scratch;
+    const hasher = this.hasher;
+    for (let k = 0; k < count; k++) {
+      run.actionIndex = k;
       scratch.clear();
-      this.model.encode!(this.model.nextState(state!, actions![run.actionIndex] as A), scratch);
+      this.model.encode!(this.model.nextState(state!, actions![k] as A), scratch);
       run.generated++;
-      const rank = position * RANK_ACTIONS + run.actionIndex + 1;
-      const status = this.dedupe(run, rank, parent);
-      if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
-
+      hasher.ints(scratch.data, 0, scratch.length);
+      this.claim(run, hasher.hi, hasher.lo, position * RANK_ACTIONS + k + 1, parent, k, scratch.data, 0, scratch.length);
     }
     run.actionIndex = -1;
     return undefined;
@@ -130,20 +130,25 @@ export class LevelWorker<S, A> {
   // throws ends the level, so what was built before it need not be claimed.
   private insertBatch(run: LevelRun, expander: PackedExpander, count: number, firstRank: number, parent: number): void {
     const batch = this.batch;
-    const seen = run.seen;
     try {
-      batch.build(expander, count, this.hasher, seen);
+      batch.build(expander, count, this.hasher, run.seen);
     } catch (error) {
       run.actionIndex = batch.built;
       throw error;
     }
-    for (let k = 0; k < count; k++) {
-      const rank = firstRank + k;
-      const status = seen.insert(batch.hi(k), batch.lo(k), rank);
-      if (status === Insert.New || status === Insert.Won) run.cands.push(rank, seen.lastClaim, parent, k, run.out.appendRange(batch.data, batch.start(k), batch.end(k)));
-      else if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
-    }
+    for (let k = 0; k < count; k++) this.claim(run, batch.hi(k), batch.lo(k), firstRank + k, parent, k, batch.data, batch.start(k), batch.end(k));
     run.generated += count;
+  }
+
+  /**
+   * Claims a successor, encoded in data[start, end), in the shared set: a candidate of this level
+   * while its rank is the lowest so far; a full claim list stops every worker for a rerun.
+   */
+  private claim(run: LevelRun, hi: number, lo: number, rank: number, parent: number, action: number, data: Int32Array, start: number, end: number): void {
+    const seen = run.seen;
+    const status = seen.insert(hi, lo, rank);
+    if (status === Insert.New || status === Insert.Won) run.cands.push(rank, seen.lastClaim, parent, action, run.out.appendRange(data, start, end));
+    else if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
   }
 
   private mustStop(position: number): boolean {
@@ -174,22 +179,6 @@ export class LevelWorker<S, A> {
     const segment = run.segments[run.entries[3 * position]!]!;
     const offset = run.entries[3 * position + 1]!;
     return new IntReader(segment, offset + 1, offset + 1 + segment[offset]!);
-  }
-
-  /** Fingerprints the successor encoded in `scratch` and claims it in the shared set. */
-  private dedupe(run: LevelRun, rank: number, parent: number): Insert {
-    const scratch = this.scratch;
-    const hasher = this.hasher;
-    hasher.reset();
-    const data = scratch.data;
-    const length = scratch.length;
-    for (let i = 0; i < length; i++) hasher.int(data[i]!);
-    hasher.finish();
-    const status = run.seen.insert(hasher.hi, hasher.lo, rank);
-    if (status === Insert.New || status === Insert.Won) {
-      run.cands.push(rank, run.seen.lastClaim, parent, run.actionIndex, run.out.append(data, length));
-    }
-    return status;
   }
 }
 

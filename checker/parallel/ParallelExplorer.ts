@@ -147,9 +147,7 @@ export class ParallelExplorer<S, A> {
     for (let index = 0; index < initStates.length && this.distinct < this.options.maxStates; index++) {
       scratch.clear();
       this.model.encode!(initStates[index] as S, scratch);
-      hasher.reset();
-      for (let i = 0; i < scratch.length; i++) hasher.int(scratch.data[i]!);
-      hasher.finish();
+      hasher.ints(scratch.data, 0, scratch.length);
       this.generated++;
       if (this.seen.insert(hasher.hi, hasher.lo, index + 1) !== Insert.New) continue;
       const id = this.distinct++;

@@ -1,5 +1,4 @@
 /** An append-only store of encoded states in shared memory, grown by copying into a larger buffer. */
-import type { EncodeSink } from '../../model/EncodeSink.js';
 
 /** Writes records of (length, integers…) into a SharedArrayBuffer. */
 export class SegmentWriter {
@@ -33,13 +32,6 @@ export class SegmentWriter {
     for (let i = 0; i < count; i++) data[offset + 1 + i] = source[start + i]!;
     this.length += count + 1;
     return offset;
-  }
-
-  /** Appends a record whose integers an encoder writes; returns the record's offset. */
-  write(encode: (sink: EncodeSink) => void, scratch: { data: Int32Array; length: number; clear(): void } & EncodeSink): number {
-    scratch.clear();
-    encode(scratch);
-    return this.append(scratch.data, scratch.length);
   }
 
   private grow(capacity: number): void {
