@@ -1,10 +1,14 @@
 /**
  * One benchmark run in a process of its own (so that peak memory is this run's): checks a scaled
  * `seed` and prints one JSON line with the counts, the time and the memory. Arguments: readers,
- * listeners, workers. The default `--max-states` (100 million) applies: `5 3 2` is the run of
- * 100 million states, which ends incomplete at that bound.
+ * listeners, workers, and optionally `parallel`, which runs the parallel search even with one
+ * worker (one worker otherwise runs the one-thread search, as `--workers 1` does): that measures
+ * how the parallel search itself scales. The default `--max-states` (100 million) applies:
+ * `5 3 2` is the run of 100 million states, which ends incomplete at that bound.
  */
 import { checkWithWorkers } from '../checker/checkWithWorkers.js';
+import { ParallelExplorer } from '../checker/parallel/ParallelExplorer.js';
+import { resolveOptions } from '../checker/resolveOptions.js';
 import { buildKernelModel } from '../model/kernel/buildKernelModel.js';
 import { kernelModelSource } from '../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../model/kernel/loadScenario.js';
@@ -17,10 +21,19 @@ export function scaledSeed(readers: number, listeners: number): Scenario {
   return { ...seed, listeners: Array.from({ length: listeners }, () => seed.listeners[0]!) };
 }
 
-const [readers = 3, listeners = 1, workers = 1] = process.argv.slice(2).map(Number);
+const [readers = 3, listeners = 1, workers = 1] = process.argv.slice(2, 5).map(Number);
+if (process.argv[5] !== undefined && process.argv[5] !== 'parallel') {
+  console.error(`benchRun: the fourth argument may only be "parallel", not "${process.argv[5]}"`);
+  process.exit(2);
+}
+const engine = process.argv[5] === 'parallel' ? 'parallel' : 'auto';
 const scenario = scaledSeed(readers, listeners);
 const started = performance.now();
-const outcome = await checkWithWorkers(buildKernelModel(scenario), kernelModelSource(scenario), { workers });
+const model = buildKernelModel(scenario);
+const outcome =
+  engine === 'parallel'
+    ? await new ParallelExplorer(model, kernelModelSource(scenario), resolveOptions({}), workers).run()
+    : await checkWithWorkers(model, kernelModelSource(scenario), { workers });
 const seconds = (performance.now() - started) / 1000;
 const { distinct, generated, depth, storeBytes } = outcome.stats;
 process.stdout.write(
@@ -28,6 +41,7 @@ process.stdout.write(
     readers,
     listeners,
     workers,
+    engine,
     verdict: outcome.kind,
     ...(outcome.kind === 'incomplete' ? { reason: outcome.reason } : {}),
     distinct,
