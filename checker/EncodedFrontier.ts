@@ -47,6 +47,11 @@ export class EncodedFrontier {
     next.length = at + length;
   }
 
+  /** The next level's records and (offset, id) pairs, as views of the buffers (valid until `advance`). */
+  get nextLevel(): { readonly data: Int32Array; readonly records: Int32Array } {
+    return { data: this.next.data.subarray(0, this.next.length), records: this.nextRecords.data.subarray(0, this.nextRecords.length) };
+  }
+
   /** Makes the next level current (the old current level's memory is reused) and returns its size. */
   advance(): number {
     const oldData = this.current;

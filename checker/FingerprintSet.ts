@@ -38,6 +38,11 @@ export class FingerprintSet implements SeenSet {
     return this.table.bytes;
   }
 
+  /** The table: (hi, lo) word pairs, (0, 0) for an empty slot; for a search that takes the set over. */
+  get slots(): Uint32Array {
+    return this.table.words;
+  }
+
   /** Stores the fingerprint and returns its new id, or -1 when it was already present. */
   insert(hi: number, lo: number): number {
     if (!this.table.add(hi >>> 0, loWord(hi, lo))) return -1;

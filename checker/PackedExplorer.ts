@@ -20,6 +20,7 @@ import { modelErrorOutcome } from './modelErrorOutcome.js';
 import { RunClock } from './RunClock.js';
 import type { SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
+import type { LevelHandoff } from './LevelHandoff.js';
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
 const POLL_MASK = 1023;
@@ -56,21 +57,31 @@ export class PackedExplorer<S, A> {
 
   /** Runs the search to an outcome; model exceptions become a `modelError` outcome. */
   run(): Outcome<S, A> {
+    return this.runTo(Infinity) as Outcome<S, A>;
+  }
+
+  /**
+   * Runs the search until a level ends with at least `handOffAt` states stored and more to
+   * explore: it then stops and hands that next level over (the seen set and the trace links hold
+   * the rest). A search that ends sooner gives its outcome.
+   */
+  runTo(handOffAt: number): Outcome<S, A> | LevelHandoff {
     try {
       this.props = new PropertyChecker(this.model, this.model.properties());
-      return this.search();
+      return this.search(handOffAt);
     } catch (error) {
       if (this.clock.inCallback) throw error;
       return this.modelError(error);
     }
   }
 
-  private search(): Outcome<S, A> {
+  private search(handOffAt: number): Outcome<S, A> | LevelHandoff {
     if (this.seed()) return this.incomplete('maxStates');
     for (let depth = 0; this.frontier.advance() > 0; depth++) {
       this.depth = depth;
       const outcome = this.exploreLevel();
       if (outcome !== undefined) return outcome;
+      if (this.seen.size >= handOffAt && this.frontier.nextSize > 0) return this.handoff();
     }
     const traceTo = (id: number): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id);
     return completeOutcome(this.model, this.props, [], traceTo, this.stats());
@@ -146,6 +157,14 @@ export class PackedExplorer<S, A> {
     }
     this.levelLeft = 0;
     return cutOff ? this.incomplete('maxDepth') : undefined;
+  }
+
+  // The level just discovered, for a search that goes on from it.
+  private handoff(): LevelHandoff {
+    const { data, records } = this.frontier.nextLevel;
+    const count = this.frontier.nextSize;
+    const branching = count / Math.max(1, this.frontier.levelSize);
+    return { data, records, count, depth: this.depth + 1, distinct: this.seen.size, generated: this.generated, branching, elapsedMs: this.clock.elapsedMs };
   }
 
   /** The model's verdict on a flagged state, as `Explorer.visit` decides it. */

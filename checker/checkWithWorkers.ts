@@ -11,7 +11,11 @@ import type { CheckOptions } from './CheckOptions.js';
 import { makeStats, withElapsed } from './makeStats.js';
 import { modelErrorOutcome } from './modelErrorOutcome.js';
 import type { Outcome } from './Outcome.js';
-import { ParallelExplorer } from './parallel/ParallelExplorer.js';
+import { FingerprintSet } from './FingerprintSet.js';
+import { isHandoff } from './LevelHandoff.js';
+import { PackedExplorer, packedFormFor } from './PackedExplorer.js';
+import { ParallelExplorer, type HandedSearch } from './parallel/ParallelExplorer.js';
+import { TraceStore } from './TraceStore.js';
 import type { ModelSource } from './parallel/ModelSource.js';
 import { WorkerFailure } from './parallel/SearchWorkers.js';
 import { resolveOptions } from './resolveOptions.js';
@@ -28,9 +32,11 @@ export function singleThreadReason(model: Model<unknown, unknown>, source: Model
 export interface WorkerOptions {
   readonly workers?: number;
   /**
-   * With more than one worker: search on this thread first, bounded at this many states. A search
-   * that ends within the bound is the answer (the workers would give exactly the same); otherwise
-   * the workers search from the start. Small models then pay no worker start-up. Default 0: none.
+   * With more than one worker: search on this thread first, up to the first level that ends with
+   * this many states stored. A search that ends sooner is the answer (the workers would give
+   * exactly the same), and small models pay no worker start-up. Otherwise the workers go on from
+   * that level, or, for a model without a packed form, search again from the start with the state
+   * bound as the limit. Default 0: none.
    */
   readonly sequentialFirst?: number;
 }
@@ -45,15 +51,38 @@ export async function checkWithWorkers<S, A>(
   const resolved = resolveOptions(options);
   if (workers <= 1 || resolved.exact === true || singleThreadReason(model as Model<unknown, unknown>, source) !== undefined) return check(model, resolved);
   const first = options.sequentialFirst ?? 0;
-  const bounded = first > 0 ? check(model, { ...resolved, maxStates: Math.min(first, resolved.maxStates) }) : undefined;
-  if (bounded && !(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < resolved.maxStates)) return bounded;
-  const spent = bounded?.stats.elapsedMs ?? 0;
+  const start = first > 0 ? searchFirst(model, resolved, first) : { spent: 0 };
+  if ('outcome' in start) return start.outcome;
+  const spent = start.spent;
   try {
-    const outcome = await new ParallelExplorer(model, source!, { ...resolved, timeoutMs: resolved.timeoutMs - spent }, workers).run();
+    const explorer = new ParallelExplorer(model, source!, { ...resolved, timeoutMs: resolved.timeoutMs - spent }, workers);
+    const running = explorer.run(start.handed);
+    delete start.handed; // taken over by the explorer: not to be kept for the whole search
+    const outcome = await running;
     return spent === 0 ? outcome : { ...outcome, stats: withElapsed(outcome.stats, outcome.stats.elapsedMs + spent) };
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     const stats = makeStats({ generated: 0, distinct: 0, depth: 0, queue: 0, elapsedMs: 0, storeBytes: 0 });
     return modelErrorOutcome<S, A>(e, stats, undefined, undefined);
   }
+}
+
+/**
+ * The first search on this thread: its outcome when it ends sooner than `first` states, else what
+ * the workers start from: the level it handed over (a model with a packed form), or nothing, and
+ * they search again from the start. A function of its own, so the one-thread search's frontier is
+ * not kept while the workers search.
+ */
+function searchFirst<S, A>(model: Model<S, A>, options: CheckOptions, first: number): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
+  const expander = packedFormFor(model, options);
+  if (expander === undefined) {
+    const bounded = check(model, { ...options, maxStates: Math.min(first, options.maxStates) });
+    if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates)) return { outcome: bounded };
+    return { spent: bounded.stats.elapsedMs };
+  }
+  const seen = new FingerprintSet();
+  const links = new TraceStore();
+  const result = new PackedExplorer(model, options, seen, links, expander).runTo(first);
+  if (!isHandoff(result)) return { outcome: result };
+  return { spent: result.elapsedMs, handed: { level: result, fingerprints: seen.slots, links } };
 }

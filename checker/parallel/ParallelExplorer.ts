@@ -21,12 +21,21 @@ import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { FINGERPRINT_BITS, Insert, SharedSeenSet } from './SharedSeenSet.js';
+import type { LevelHandoff } from '../LevelHandoff.js';
 
 /** The frontier of one level: (segment, offset, id) triples over the segments they point into. */
 interface Level {
   readonly entries: Int32Array;
   readonly count: number;
   readonly segments: SharedArrayBuffer[];
+}
+
+/** A one-thread search's first levels, for the parallel search to go on from. */
+export interface HandedSearch {
+  readonly level: LevelHandoff;
+  /** The one-thread seen set's table: (hi, lo) word pairs, (0, 0) empty. */
+  readonly fingerprints: Uint32Array;
+  readonly links: TraceStore;
 }
 
 // A level's claim list has room for this many times the new states expected from the last
@@ -37,7 +46,7 @@ const EXPECTED_SLACK = 1.5;
 export class ParallelExplorer<S, A> {
   private readonly props: PropertyChecker<S>;
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * Control.Size));
-  private readonly links = new TraceStore();
+  private links = new TraceStore();
   private readonly watch: RunWatch;
   private readonly seen = SharedSeenSet.create();
   private generated = 0;
@@ -57,22 +66,29 @@ export class ParallelExplorer<S, A> {
     this.watch = new RunWatch(options, this.control, () => this.stats());
   }
 
-  /** Runs the search to an outcome. */
-  async run(): Promise<Outcome<S, A>> {
+  /**
+   * Runs the search to an outcome: from the initial states, or from the level a one-thread search
+   * handed over (taken over before anything is awaited, so the search does not keep the hand-over).
+   */
+  run(from?: HandedSearch): Promise<Outcome<S, A>> {
+    return this.runFrom(from ? this.adopt(from) : undefined);
+  }
+
+  private async runFrom(first: Level | undefined): Promise<Outcome<S, A>> {
     const workers = await SearchWorkers.start(this.workerCount, this.source, this.control.buffer as SharedArrayBuffer, this.options.maxStates);
     this.watch.start();
     try {
-      return await this.search(workers);
+      return await this.search(workers, first);
     } finally {
       this.watch.stop();
       await workers.close();
     }
   }
 
-  private async search(workers: SearchWorkers): Promise<Outcome<S, A>> {
-    let level = this.seed();
+  private async search(workers: SearchWorkers, first: Level | undefined): Promise<Outcome<S, A>> {
+    let level = first ?? this.seed();
     if (this.distinct >= this.options.maxStates) return this.incomplete('maxStates');
-    for (this.depth = 0; level.count > 0; this.depth++) {
+    for (; level.count > 0; this.depth++) {
       if (level.count > MAX_LEVEL_SIZE) throw new RangeError(`a level of ${level.count} states is more than the parallel search supports (${MAX_LEVEL_SIZE})`);
       const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
       this.queue = level.count;
@@ -157,6 +173,25 @@ export class ParallelExplorer<S, A> {
     this.seen.finishClaiming();
     this.seen.endLevel();
     return { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] };
+  }
+
+  /** Takes over a one-thread search's stores and counts; its next level, copied to shared memory, is the first one here. */
+  private adopt({ level, fingerprints, links }: HandedSearch): Level {
+    this.seen.adopt(fingerprints, level.distinct);
+    this.links = links;
+    this.distinct = level.distinct;
+    this.generated = level.generated;
+    this.branching = Math.max(1, level.branching);
+    this.depth = level.depth;
+    Atomics.store(this.control, Control.Generated, level.generated);
+    const segment = new SharedArrayBuffer(4 * Math.max(1, level.data.length));
+    new Int32Array(segment).set(level.data);
+    const entries = new Int32Array(3 * level.count);
+    for (let i = 0; i < level.count; i++) {
+      entries[3 * i + 1] = level.records[2 * i]!;
+      entries[3 * i + 2] = level.records[2 * i + 1]!;
+    }
+    return { entries, count: level.count, segments: [segment] };
   }
 
   private stateAt(level: Level, position: number): { state: S; id: number } {

@@ -163,6 +163,22 @@ export class SharedSeenSet {
   }
 
   /**
+   * Takes over the fingerprints of a one-thread search's set (its table's words, (0, 0) empty) as
+   * `count` states of finished levels (coordinating thread, before the first level). A fingerprint
+   * is cut to the 63 bits this set keeps as `insert` cuts it, so the states are found again.
+   */
+  adopt(words: Uint32Array, count: number): void {
+    const table = FingerprintTable.createShared(this.capacityFor(count));
+    for (let i = 0; i < words.length; i += 2) {
+      const hi = words[i]!;
+      const lo = words[i + 1]!;
+      if ((hi | lo) !== 0) table.add(storedHi(hi), storedLo(lo));
+    }
+    this.table = table;
+    this.meta[1] = count;
+  }
+
+  /**
    * Starts a level expected to find about `expected` new states (coordinating thread, no worker
    * running): the claim list gets room for them (it is reused when large enough), and the table
    * grows so that its states and every claim fit below the claim load.

@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/check.js';
-import { packedFormFor } from '../../checker/PackedExplorer.js';
+import { PackedExplorer, packedFormFor } from '../../checker/PackedExplorer.js';
+import { FingerprintSet } from '../../checker/FingerprintSet.js';
+import { TraceStore } from '../../checker/TraceStore.js';
+import { isHandoff, type LevelHandoff } from '../../checker/LevelHandoff.js';
 import { resolveOptions } from '../../checker/resolveOptions.js';
+import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { applyOverrides } from '../../cli/applyOverrides.js';
 import { buildKernelModel, type KernelModel } from '../../model/kernel/buildKernelModel.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
@@ -90,5 +94,33 @@ describe('packed form', () => {
     const model = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3 }));
     const packed = check(model);
     expect([packed.kind, packed.stats.distinct, packed.stats.generated, packed.stats.depth]).toEqual(['ok', 42155, 163727, 42]);
+  });
+  it('hands over the first level that ends with the bound reached, encoded, with the counts so far; a space that ends sooner gives its outcome', () => {
+    const model = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3 }));
+    const options = resolveOptions({});
+    const searchTo = (bound: number) => {
+      const seen = new FingerprintSet();
+      return { result: new PackedExplorer(model, options, seen, new TraceStore(), packedFormFor(model, options)!).runTo(bound), seen };
+    };
+    const { result, seen } = searchTo(5000);
+    expect(isHandoff(result)).toBe(true);
+    const handoff = result as LevelHandoff;
+    // The level before it ended below the bound; with the next level's states it is reached.
+    expect(handoff.distinct - handoff.count).toBeLessThan(5000);
+    expect(handoff.distinct).toBeGreaterThanOrEqual(5000);
+    expect([handoff.distinct, seen.size, handoff.count, handoff.records.length, handoff.depth]).toEqual([5067, 5067, 1381, 2762, 16]);
+    // Its states are the ids of the next level, in order, each record a state of that depth.
+    const ids = Array.from({ length: handoff.count }, (_, i) => handoff.records[2 * i + 1]);
+    expect(ids).toEqual(Array.from({ length: handoff.count }, (_, i) => handoff.distinct - handoff.count + i));
+    const bounded = check(model, { maxDepth: handoff.depth });
+    expect(bounded.kind === 'incomplete' && [bounded.reason, bounded.stats.distinct]).toEqual(['maxDepth', handoff.distinct]);
+    // Each record is (length, encoding) of a state that decodes and encodes back the same.
+    const last = handoff.records[2 * (handoff.count - 1)]!;
+    const encoding = Array.from(handoff.data.subarray(last + 1, last + 1 + handoff.data[last]!));
+    const again = new IntBuffer();
+    model.encode!(model.decode!(new IntReader(handoff.data, last + 1, last + 1 + handoff.data[last]!)), again);
+    expect(Array.from(again.data.subarray(0, again.length))).toEqual(encoding);
+    const whole = searchTo(50_000).result;
+    expect(isHandoff(whole) ? 'handoff' : [whole.kind, whole.stats.distinct]).toEqual(['ok', 42155]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Insert, MIN_CLAIMS, SharedSeenSet } from '../../../checker/parallel/SharedSeenSet.js';
+import { FingerprintSet } from '../../../checker/FingerprintSet.js';
 
 const hiOf = (i: number): number => Math.imul(i ^ (i >>> 13), 0x85eb_ca6b) >>> 0;
 const loOf = (i: number): number => Math.imul(i, 0x9e37_79b1) >>> 0;
@@ -138,5 +139,23 @@ describe('SharedSeenSet', () => {
     end(seen, seen, other);
     expect(seen.settled).toBe(15);
     expect(Array.from({ length: 15 }, (_v, i) => seen.has(hiOf(i + 1), loOf(i + 1))).every(Boolean)).toBe(true);
+  });
+  it("takes over a one-thread search's fingerprints: every one is found again, cut to 63 bits as a worker's insertion cuts it", () => {
+    const sequential = new FingerprintSet();
+    // The all-zero fingerprint (stored as (0, 1) there), a zero high word, a low word with its top bit set, and many more.
+    const fingerprints: [number, number][] = [[0, 0], [0, 5], [7, 0x8000_0009], [-1, -2]];
+    for (let i = 1; i <= 5000; i++) fingerprints.push([hiOf(i), loOf(i)]);
+    for (const [hi, lo] of fingerprints) expect(sequential.insert(hi, lo)).toBeGreaterThanOrEqual(0);
+    const seen = SharedSeenSet.create();
+    seen.adopt(sequential.slots, sequential.size);
+    expect(seen.settled).toBe(fingerprints.length);
+    for (const [hi, lo] of fingerprints) if (!seen.has(hi, lo)) expect.unreachable(`lost (${hi}, ${lo})`);
+    seen.beginLevel(100);
+    seen.startClaiming();
+    for (const [hi, lo] of fingerprints) if (seen.insert(hi, lo, 1) !== Insert.Old) expect.unreachable(`(${hi}, ${lo}) is not Old`);
+    expect(seen.insert(7, 9, 1)).toBe(Insert.Old); // the same 63 bits as (7, 0x8000_0009)
+    expect(seen.insert(8, 9, 1)).toBe(Insert.New);
+    end(seen, seen);
+    expect(seen.settled).toBe(fingerprints.length + 1);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * `sequentialFirst`: with more than one worker, a space that ends within the bound is searched on
- * the calling thread alone (no worker is started), and a larger one by the workers from the start,
- * with the same result either way.
+ * the calling thread alone (no worker is started). In a larger one the workers go on from the level
+ * where the first search stopped (models with a packed form) or search again from the start
+ * (others), with the same result either way.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check } from '../../../checker/check.js';
 import { checkWithWorkers } from '../../../checker/checkWithWorkers.js';
+import { ParallelExplorer } from '../../../checker/parallel/ParallelExplorer.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
 import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
@@ -25,24 +27,67 @@ describe('a first search on one thread', () => {
     expect([outcome.kind, outcome.stats.distinct]).toEqual(['ok', 200]);
   });
 
-  it('hands a larger space to the workers, which search it from the start', async () => {
+  it('hands a larger space of a model without a packed form to the workers, which search it from the start', async () => {
     const outcome = await checkWithWorkers(faultyCounter('build'), unbuildable, { workers: 2, sequentialFirst: 100 });
     expect(outcome.kind === 'modelError' && outcome.message).toMatch(/^worker 1 could not build the model/);
-  });
-
-  it('seed with 3 readers (42,155 states) past a bound of 5,000: the result of one thread, counterexample and all', async () => {
-    const scenario = applyOverrides(loadScenario('seed'), { readers: 3 });
-    const model = buildKernelModel(scenario);
-    const outcome = await checkWithWorkers(model, kernelModelSource(scenario), { workers: 2, sequentialFirst: 5000 });
-    expect(outcomeSummary(outcome, true)).toEqual(outcomeSummary(check(model), true));
-    const lazy = loadScenario('lazy-with-reader');
-    const lazyModel = buildKernelModel(lazy);
-    const violation = await checkWithWorkers(lazyModel, kernelModelSource(lazy), { workers: 2, sequentialFirst: 100 });
-    expect(outcomeSummary(violation, true)).toEqual(outcomeSummary(check(lazyModel), true));
   });
 
   it('keeps a state bound below its own: the first search is then the whole run', async () => {
     const outcome = await checkWithWorkers(faultyCounter('build'), unbuildable, { workers: 2, sequentialFirst: 1000, maxStates: 50 });
     expect(outcome.kind === 'incomplete' && [outcome.reason, outcome.stats.distinct]).toEqual(['maxStates', 50]);
+  });
+  describe('going on from the level where it stopped', () => {
+    const seed3 = applyOverrides(loadScenario('seed'), { readers: 3 });
+    const model = buildKernelModel(seed3);
+    const single = outcomeSummary(check(model), true);
+
+    /** Runs with a first search, and says where the workers took over (undefined: they searched from the start or not at all). */
+    async function handedRun(options: Parameters<typeof checkWithWorkers>[2], scenario = seed3, kernel = model) {
+      const run = vi.spyOn(ParallelExplorer.prototype, 'run');
+      try {
+        const outcome = await checkWithWorkers(kernel, kernelModelSource(scenario), options);
+        const from = run.mock.calls[0]?.[0];
+        return { outcome, handedAt: from && { depth: from.level.depth, distinct: from.level.distinct, count: from.level.count } };
+      } finally {
+        run.mockRestore();
+      }
+    }
+
+    it('seed with 3 readers: the result of one thread whatever the bound and the number of workers', async () => {
+      const runs = [];
+      for (const [sequentialFirst, workers] of [[1, 2], [5000, 4], [30_000, 2]] as const) {
+        const { outcome, handedAt } = await handedRun({ workers, sequentialFirst });
+        expect(outcomeSummary(outcome, true)).toEqual(single);
+        runs.push(handedAt);
+      }
+      expect(runs).toEqual([
+        { depth: 1, distinct: 5, count: 4 },
+        { depth: 16, distinct: 5067, count: 1381 },
+        { depth: 24, distinct: 30_017, count: 3257 },
+      ]);
+    });
+
+    it('a violation found by the workers after the hand-over: the counterexample of one thread', async () => {
+      const lazy = loadScenario('lazy-with-reader');
+      const lazyModel = buildKernelModel(lazy);
+      const alone = check(lazyModel);
+      const { outcome, handedAt } = await handedRun({ workers: 2, sequentialFirst: 100 }, lazy, lazyModel);
+      expect(outcomeSummary(outcome, true)).toEqual(outcomeSummary(alone, true));
+      expect(alone.kind).toBe('violation');
+      expect(handedAt!.depth).toBeLessThan(alone.stats.depth);
+    });
+
+    it('the state and depth bounds after the hand-over: the result of one thread', async () => {
+      const deep = await handedRun({ workers: 2, sequentialFirst: 5000, maxDepth: 30 });
+      expect(outcomeSummary(deep.outcome, true)).toEqual(outcomeSummary(check(model, { maxDepth: 30 }), true));
+      expect(deep.handedAt?.depth).toBe(16);
+      // A state bound keeps the same states; the parallel search's generated count and depth are
+      // those of the whole level it was expanding, as without a first search.
+      const bounded = await handedRun({ workers: 2, sequentialFirst: 5000, maxStates: 20_000 });
+      const view = (o: typeof bounded.outcome) => [o.kind, o.kind === 'incomplete' && o.reason, o.stats.distinct];
+      expect(view(bounded.outcome)).toEqual(view(check(model, { maxStates: 20_000 })));
+      expect(view(bounded.outcome)).toEqual(['incomplete', 'maxStates', 20_000]);
+      expect(bounded.handedAt?.depth).toBe(16);
+    });
   });
 });
