@@ -13,6 +13,8 @@ export interface MergedLevel {
   readonly count: number;
   /** The id the next new state will get. */
   readonly nextId: number;
+  /** The rank of the last state kept (0 when none was). */
+  readonly lastRank: number;
 }
 
 /** Merges `results` (worker i's candidates live in segment i); stops after `limit` new states. */
@@ -22,6 +24,7 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
   const heads = results.map(() => 0);
   let id = firstId;
   let count = 0;
+  let lastRank = 0;
   while (count < limit) {
     let best = -1;
     let bestRank = Infinity;
@@ -39,6 +42,7 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
     if (best < 0) break;
     const c = results[best]!.candidates;
     const at = 5 * heads[best]!++;
+    lastRank = bestRank;
     links.addLink(id, c[at + 2]!, c[at + 3]!);
     entries[3 * count] = best;
     entries[3 * count + 1] = c[at + 4]!;
@@ -46,5 +50,5 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
     id++;
     count++;
   }
-  return { entries, count, nextId: id };
+  return { entries, count, nextId: id, lastRank };
 }

@@ -4,8 +4,8 @@ import { SharedSeenSet, type SeenBuffers } from './SharedSeenSet.js';
 import type { SegmentWriter } from './SegmentWriter.js';
 import type { Candidates } from './Candidates.js';
 
-// Positions a worker claims at a time from the level's shared cursor.
-const CHUNK = 64;
+/** Positions a worker claims at a time from the level's shared cursor. */
+export const CHUNK = 64;
 
 /**
  * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
@@ -23,8 +23,8 @@ export class LevelRun {
   out!: SegmentWriter;
   segments: Int32Array[] = [];
   entries: Int32Array = new Int32Array(0);
-  private cursor: Int32Array | undefined;
-  private claimed = false;
+  private cursor: Int32Array = new Int32Array(1);
+  private chunkGenerated: Int32Array = new Int32Array(0);
   generated = 0;
   private published = 0; // of `generated`, already added to the shared progress counter
   private claimsPublished = 0; // of the claims taken, already added to the seen set's count
@@ -48,8 +48,8 @@ export class LevelRun {
     this.seen.startClaiming();
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);
-    this.cursor = msg.cursor ? new Int32Array(msg.cursor) : undefined;
-    this.claimed = false;
+    this.cursor = new Int32Array(msg.cursor);
+    this.chunkGenerated = new Int32Array(msg.chunkGenerated);
     this.generated = 0;
     this.published = 0;
     this.claimsPublished = 0;
@@ -61,15 +61,17 @@ export class LevelRun {
 
   /** The first position of the next chunk to expand; `msg.end` or more when none is left. */
   claim(): number {
-    if (this.cursor) return this.msg.start + Atomics.add(this.cursor, 0, CHUNK);
-    if (this.claimed) return this.msg.end;
-    this.claimed = true;
-    return this.msg.start;
+    return this.msg.start + Atomics.add(this.cursor, 0, CHUNK);
   }
 
   /** The end of the chunk that starts at `first`. */
   chunkEnd(first: number): number {
-    return this.cursor ? Math.min(this.msg.end, first + CHUNK) : this.msg.end;
+    return Math.min(this.msg.end, first + CHUNK);
+  }
+
+  /** Records that the chunk starting at `first` is done, with the successors generated in it. */
+  finishChunk(first: number, generated: number): void {
+    this.chunkGenerated[(first - this.msg.start) / CHUNK] = generated;
   }
 
   /**

@@ -59,21 +59,25 @@ export class LevelWorker<S, A> {
     const run = (this.pass ??= new LevelRun(msg.seen, this.cands));
     run.begin(msg, out);
     try {
-      chunks: for (let first = run.claim(); first < msg.end; first = run.claim()) {
+      chunks: for (let first = this.nextChunk(run); first < msg.end; first = this.nextChunk(run)) {
         const end = run.chunkEnd(first);
+        const generated = run.generated;
         for (run.position = first; run.position < end; run.position++) {
           if ((run.position & 127) === 0 && this.mustStop(run.position)) break chunks;
           if (this.visit(run) === VIOLATED) {
             run.violation = run.position;
             atomicMin(this.control, Control.BestViolation, run.position);
+            atomicMin(this.control, Control.StopBeyond, run.position);
             break chunks;
           }
           run.publish(this.control, false, this.maxStates);
         }
+        run.finishChunk(first, run.generated - generated);
       }
     } catch (e) {
       const err = e as Error;
-      Atomics.store(this.control, Control.Stop, StopReason.Requested);
+      // The others go on below this position: a one-thread search would meet what is there first.
+      atomicMin(this.control, Control.StopBeyond, run.position);
       run.publish(this.control, true, this.maxStates);
       return run.result({ message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}), position: run.position, actionIndex: run.actionIndex });
     }
@@ -151,8 +155,16 @@ export class LevelWorker<S, A> {
     else if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
   }
 
+  // Once the state bound is reached no chunk is begun, but every chunk begun is finished: the
+  // level's expanded positions are then all those below some point, as in a one-thread search,
+  // so the states it would have kept are all among those found. Other stops end a chunk at once.
+  private nextChunk(run: LevelRun): number {
+    return Atomics.load(this.control, Control.Stop) === StopReason.MaxStates ? run.msg.end : run.claim();
+  }
+
   private mustStop(position: number): boolean {
-    return Atomics.load(this.control, Control.Stop) !== StopReason.None || position > Atomics.load(this.control, Control.BestViolation);
+    const stop = Atomics.load(this.control, Control.Stop);
+    return (stop !== StopReason.None && stop !== StopReason.MaxStates) || position > Atomics.load(this.control, Control.StopBeyond);
   }
 
   // The buffers of a grown table, claim list, segment or candidate list are garbage once replaced,

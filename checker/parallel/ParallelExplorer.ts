@@ -14,8 +14,9 @@ import type { IncompleteReason, Outcome } from '../Outcome.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { rebuildTrace, type TraceSource } from '../rebuildTrace.js';
 import { TraceStore } from '../TraceStore.js';
-import { mergeLevel } from './LevelMerge.js';
-import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, StopReason, type LevelMessage, type LevelResult } from './messages.js';
+import { mergeLevel, type MergedLevel } from './LevelMerge.js';
+import { CHUNK } from './LevelRun.js';
+import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult, type WorkerError } from './messages.js';
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
@@ -55,6 +56,7 @@ export class ParallelExplorer<S, A> {
   private queue = 0;
   private finished = false;
   private branching = 4; // new states per expanded state, estimated from the last level
+  private chunkGenerated: Int32Array = new Int32Array(0); // successors generated per chunk of the level in progress
 
   constructor(
     private readonly model: Model<S, A>,
@@ -87,22 +89,28 @@ export class ParallelExplorer<S, A> {
 
   private async search(workers: SearchWorkers, first: Level | undefined): Promise<Outcome<S, A>> {
     let level = first ?? this.seed();
+    this.queue = level.count;
     if (this.distinct >= this.options.maxStates) return this.incomplete('maxStates');
     for (; level.count > 0; this.depth++) {
       if (level.count > MAX_LEVEL_SIZE) throw new RangeError(`a level of ${level.count} states is more than the parallel search supports (${MAX_LEVEL_SIZE})`);
       const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
       this.queue = level.count;
       const results = await this.runLevel(workers, level);
-      const outcome = this.levelOutcome(results, level, start);
-      if (outcome) return outcome;
-      this.generated += results.reduce((n, r) => n + r.generated, 0);
+      // The state bound, a violation and a throwing step can each end a level: the one that comes
+      // first in the order of a one-thread search does. Ranks give that order (a state's check,
+      // rank position × RANK_ACTIONS, before its successors), and the merge gives the rank of the
+      // state with which the bound was reached.
       const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct);
+      const bound = this.distinct + merged.count >= this.options.maxStates ? merged.lastRank : Infinity;
+      const outcome = this.levelOutcome(results, level, start, bound);
+      if (outcome) return outcome;
+      if (bound !== Infinity) return this.cutShort(level, merged);
+      this.generated += results.reduce((n, r) => n + r.generated, 0);
       this.seen.endLevel();
       this.branching = Math.max(1, merged.count / level.count);
       this.distinct = merged.nextId;
       level = { entries: merged.entries, count: merged.count, segments: results.map((r) => r.segment) };
       this.queue = level.count;
-      if (Atomics.load(this.control, Control.Stop) === StopReason.MaxStates || this.distinct >= this.options.maxStates) return this.incomplete('maxStates');
       if (results.some((r) => r.cutOff)) return this.incomplete('maxDepth');
     }
     this.depth = Math.max(0, this.depth - 1); // the loop stepped past the last level
@@ -115,6 +123,7 @@ export class ParallelExplorer<S, A> {
     this.seen.beginLevel(level.count * this.branching * EXPECTED_SLACK);
     for (;;) {
       Atomics.store(this.control, Control.BestViolation, NO_VIOLATION);
+      Atomics.store(this.control, Control.StopBeyond, NO_VIOLATION);
       Atomics.store(this.control, Control.Stop, this.watch.reason ? StopReason.Requested : StopReason.None);
       const results = await workers.level(this.messages(level));
       if (Atomics.load(this.control, Control.Stop) !== StopReason.Full || results.some((r) => r.error)) return results;
@@ -123,13 +132,44 @@ export class ParallelExplorer<S, A> {
     }
   }
 
-  private levelOutcome(results: readonly LevelResult[], level: Level, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> | undefined {
-    const failed = results.map((r) => r.error).filter((e) => e !== undefined).sort((a, b) => a.position - b.position)[0];
-    if (failed) return this.modelError(failed, level);
+  /** A violation or a model error that ends the level before rank `bound` (where the state bound was reached), or a stop asked for. */
+  private levelOutcome(results: readonly LevelResult[], level: Level, start: { generated: number; distinct: number; queue: number }, bound: number): Outcome<S, A> | undefined {
+    const rankOf = (e: WorkerError) => e.position * RANK_ACTIONS + e.actionIndex + 1;
+    const failed = results.map((r) => r.error).filter((e) => e !== undefined).sort((a, b) => rankOf(a) - rankOf(b))[0];
+    const failedAt = failed ? rankOf(failed) : Infinity;
     const best = Atomics.load(this.control, Control.BestViolation);
-    if (best !== NO_VIOLATION) return this.violation(level, best, start);
+    const violatedAt = best !== NO_VIOLATION ? best * RANK_ACTIONS : Infinity;
+    if (failed && failedAt < violatedAt && failedAt < bound) return this.modelError(failed, level);
+    if (best !== NO_VIOLATION && violatedAt < bound) return this.violation(level, best, start);
     if (this.watch.reason) return this.incomplete(this.watch.reason);
     return undefined;
+  }
+
+  /**
+   * Ends a level in which the state bound was reached with the counts a one-thread search stops
+   * with, just after storing the bound's last state: the successors generated up to that one, and
+   * in the queue the rest of the level and the states kept from it.
+   */
+  private cutShort(level: Level, merged: MergedLevel): Outcome<S, A> {
+    const rank = merged.lastRank - 1;
+    const position = Math.floor(rank / RANK_ACTIONS);
+    const chunk = Math.floor(position / CHUNK);
+    let generated = this.generated + (rank % RANK_ACTIONS) + 1;
+    for (let c = 0; c < chunk; c++) generated += this.chunkGenerated[c]!;
+    // Within the last chunk, the states before `position` are counted again here: every chunk
+    // was finished, but its count is the whole chunk's.
+    for (let p = chunk * CHUNK; p < position; p++) generated += this.actionCountAt(level, p);
+    this.generated = generated;
+    this.distinct = merged.nextId;
+    this.queue = level.count - position - 1 + merged.count;
+    this.depth++;
+    return this.incomplete('maxStates');
+  }
+
+  private actionCountAt(level: Level, position: number): number {
+    const { state } = this.stateAt(level, position);
+    if (this.model.withinBoundary && !this.model.withinBoundary(state)) return 0;
+    return this.model.actions(state).length;
   }
 
   private messages(level: Level): LevelMessage[] {
@@ -138,6 +178,8 @@ export class ParallelExplorer<S, A> {
     // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
     // first takes the next, so a worker whose states are dearer to expand holds no one up.
     const cursor = new SharedArrayBuffer(4);
+    const chunkGenerated = new SharedArrayBuffer(4 * Math.max(1, Math.ceil(level.count / CHUNK)));
+    this.chunkGenerated = new Int32Array(chunkGenerated);
     return Array.from({ length: this.workerCount }, () => ({
       type: 'level' as const,
       depth: this.depth,
@@ -145,6 +187,7 @@ export class ParallelExplorer<S, A> {
       start: 0,
       end: level.count,
       cursor,
+      chunkGenerated,
       entries,
       segments: level.segments,
       seen: this.seen.buffers,
@@ -237,3 +280,4 @@ export class ParallelExplorer<S, A> {
     return makeStats({ generated, distinct, depth, queue, elapsedMs: this.watch.elapsedMs, storeBytes: this.seen.bytes + this.links.bytes }, FINGERPRINT_BITS);
   }
 }
+

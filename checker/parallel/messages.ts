@@ -10,7 +10,9 @@ export const enum Control {
   BestViolation = 1,
   /** Successors generated so far in the whole run (for progress). */
   Generated = 2,
-  Size = 3,
+  /** No worker expands a position past this one: the lowest where a violation was found or a step threw. */
+  StopBeyond = 3,
+  Size = 4,
 }
 
 /** Why a level was cut short. */
@@ -53,11 +55,13 @@ export interface LevelMessage {
   /** Encoded states: per segment, records of (length, integers…). */
   readonly segments: readonly SharedArrayBuffer[];
   readonly seen: SeenBuffers;
+  /** Every worker is sent the same range and claims chunks of it through this shared counter (positions past `start`). */
+  readonly cursor: SharedArrayBuffer;
   /**
-   * When given, every worker is sent the same range and claims chunks of it through this shared
-   * counter (positions past `start`); without it, a worker expands exactly [start, end).
+   * Successors generated in each chunk (Int32 per chunk), written when the chunk is done: a level
+   * cut short by the state bound counts them only up to where a one-thread search would have stopped.
    */
-  readonly cursor?: SharedArrayBuffer;
+  readonly chunkGenerated: SharedArrayBuffer;
 }
 
 /** What a worker found in its part of a level. */
