@@ -11,6 +11,9 @@ import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { outcomeSummary } from '../../helpers/outcomeSummary.js';
+import { violationBeforeThrow } from '../../fixtures/faults/workerFaults.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 
 const SCENARIOS = ['seed', 'lazy-with-reader', 'no-mm-pin', 'sync-in-release', 'tree-barrier-one-cpu', 'tree-barrier'];
@@ -81,5 +84,14 @@ describe('checkWithWorkers', () => {
     }
     expect(kinds).toContain('incomplete');
     expect(kinds).toContain('violation');
+  });
+  it('a violation a one-thread search meets before a throwing step is the result, though a worker met the step first', async () => {
+    const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'violationBeforeThrow', args: [] };
+    const sequential = check(violationBeforeThrow());
+    expect([sequential.kind, sequential.kind === 'violation' && sequential.trace.steps.length]).toEqual(['violation', 0]);
+    for (const workers of [2, 4]) {
+      const parallel = await checkWithWorkers(violationBeforeThrow(), source, { workers });
+      expect(outcomeSummary(parallel, true)).toEqual(outcomeSummary(sequential, true));
+    }
   });
 });
