@@ -131,17 +131,23 @@ export class LevelWorker<S, A> {
   }
 
   // Builds every successor first, then claims them in order: see SuccessorBatch. A step that
-  // throws ends the level, so what was built before it need not be claimed.
+  // throws ends the search, but only after the successors built before it are claimed, as a
+  // one-thread search stores them: the counts it reports include them.
   private insertBatch(run: LevelRun, expander: PackedExpander, count: number, firstRank: number, parent: number): void {
     const batch = this.batch;
+    let failure: { error: unknown } | undefined;
     try {
       batch.build(expander, count, this.hasher, run.seen);
     } catch (error) {
-      run.actionIndex = batch.built;
-      throw error;
+      failure = { error };
     }
-    for (let k = 0; k < count; k++) this.claim(run, batch.hi(k), batch.lo(k), firstRank + k, parent, k, batch.data, batch.start(k), batch.end(k));
-    run.generated += count;
+    const built = batch.built;
+    for (let k = 0; k < built; k++) this.claim(run, batch.hi(k), batch.lo(k), firstRank + k, parent, k, batch.data, batch.start(k), batch.end(k));
+    run.generated += built;
+    if (failure) {
+      run.actionIndex = built;
+      throw failure.error;
+    }
   }
 
   /**

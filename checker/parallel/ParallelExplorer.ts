@@ -14,7 +14,8 @@ import type { IncompleteReason, Outcome } from '../Outcome.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { rebuildTrace, type TraceSource } from '../rebuildTrace.js';
 import { TraceStore } from '../TraceStore.js';
-import { mergeLevel, type MergedLevel } from './LevelMerge.js';
+import { mergeLevel } from './LevelMerge.js';
+import { generatedBefore, keptBefore } from './levelCut.js';
 import { CHUNK } from './LevelRun.js';
 import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult, type WorkerError } from './messages.js';
 import type { ModelSource } from './ModelSource.js';
@@ -104,7 +105,12 @@ export class ParallelExplorer<S, A> {
       const bound = this.distinct + merged.count >= this.options.maxStates ? merged.lastRank : Infinity;
       const outcome = this.levelOutcome(results, level, start, bound);
       if (outcome) return outcome;
-      if (bound !== Infinity) return this.cutShort(level, merged);
+      if (bound !== Infinity) {
+        // Stopped just after storing the bound's last state, at rank position × RANK_ACTIONS + action + 1.
+        const position = Math.floor((bound - 1) / RANK_ACTIONS);
+        this.stopInLevel(level, position, ((bound - 1) % RANK_ACTIONS) + 1, merged.count, level.count - position - 1);
+        return this.incomplete('maxStates');
+      }
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       this.seen.endLevel();
       this.branching = Math.max(1, merged.count / level.count);
@@ -139,31 +145,27 @@ export class ParallelExplorer<S, A> {
     const failedAt = failed ? rankOf(failed) : Infinity;
     const best = Atomics.load(this.control, Control.BestViolation);
     const violatedAt = best !== NO_VIOLATION ? best * RANK_ACTIONS : Infinity;
-    if (failed && failedAt < violatedAt && failedAt < bound) return this.modelError(failed, level);
+    if (failed && failedAt < violatedAt && failedAt < bound) {
+      // Stopped in the middle of the state's successors (before any when its check threw), that one included in the level's rest.
+      this.stopInLevel(level, failed.position, Math.max(0, failed.actionIndex), keptBefore(results, this.seen, failedAt), level.count - failed.position);
+      return this.modelError(failed, level);
+    }
     if (best !== NO_VIOLATION && violatedAt < bound) return this.violation(level, best, start);
     if (this.watch.reason) return this.incomplete(this.watch.reason);
     return undefined;
   }
 
   /**
-   * Ends a level in which the state bound was reached with the counts a one-thread search stops
-   * with, just after storing the bound's last state: the successors generated up to that one, and
-   * in the queue the rest of the level and the states kept from it.
+   * The counts of a one-thread search stopped in `level` at `position`, after `successors` of that
+   * state's successors, with `kept` of the level's new states stored and `left` of its states
+   * still to do: the run's final counts.
    */
-  private cutShort(level: Level, merged: MergedLevel): Outcome<S, A> {
-    const rank = merged.lastRank - 1;
-    const position = Math.floor(rank / RANK_ACTIONS);
-    const chunk = Math.floor(position / CHUNK);
-    let generated = this.generated + (rank % RANK_ACTIONS) + 1;
-    for (let c = 0; c < chunk; c++) generated += this.chunkGenerated[c]!;
-    // Within the last chunk, the states before `position` are counted again here: every chunk
-    // was finished, but its count is the whole chunk's.
-    for (let p = chunk * CHUNK; p < position; p++) generated += this.actionCountAt(level, p);
-    this.generated = generated;
-    this.distinct = merged.nextId;
-    this.queue = level.count - position - 1 + merged.count;
-    this.depth++;
-    return this.incomplete('maxStates');
+  private stopInLevel(level: Level, position: number, successors: number, kept: number, left: number): void {
+    this.generated += generatedBefore(this.chunkGenerated, position, (p) => this.actionCountAt(level, p)) + successors;
+    this.distinct += kept;
+    this.queue = left + kept;
+    if (kept > 0) this.depth++;
+    this.finished = true;
   }
 
   private actionCountAt(level: Level, position: number): number {

@@ -11,7 +11,7 @@ import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { outcomeSummary } from '../../helpers/outcomeSummary.js';
-import { violationBeforeThrow } from '../../fixtures/faults/workerFaults.js';
+import { throwingStep, violationBeforeThrow } from '../../fixtures/faults/workerFaults.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -93,5 +93,18 @@ describe('checkWithWorkers', () => {
       const parallel = await checkWithWorkers(violationBeforeThrow(), source, { workers });
       expect(outcomeSummary(parallel, true)).toEqual(outcomeSummary(sequential, true));
     }
+  });
+  it('a step that throws: the message and the counts of one thread, whatever the number of workers, with and without a packed form', async () => {
+    const rows: unknown[] = [];
+    for (const packed of [false, true]) {
+      for (const k of [5, 120]) {
+        const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'throwingStep', args: [k, packed] };
+        const sequential = check(throwingStep(k, packed));
+        const view = (o: typeof sequential) => ({ ...outcomeSummary(o, true), message: o.kind === 'modelError' && o.message });
+        for (const workers of [2, 4]) expect(view(await checkWithWorkers(throwingStep(k, packed), source, { workers }))).toEqual(view(sequential));
+        rows.push([view(sequential).generated, view(sequential).distinct, view(sequential).depth]);
+      }
+    }
+    expect(rows).toEqual([[14, 9, 3], [240, 122, 41], [14, 9, 3], [240, 122, 41]]);
   });
 });
