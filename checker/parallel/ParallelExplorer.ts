@@ -2,12 +2,12 @@
  * The parallel level-synchronous breadth-first search. Workers expand disjoint ranges of a level
  * into a shared seen set; the coordinator merges their discoveries in rank order. Every count,
  * state id, verdict and counterexample is the one the sequential explorer gives, whatever the
- * number of workers: the first violating state of a level is the lowest position any worker finds.
+ * number of workers: the first violating state of a level is the lowest position any worker finds,
+ * and a level cut short (state bound, throwing step) is counted where a one-thread search stops.
  */
 import type { Model } from '../../model/Model.js';
 import type { CheckOptions, Stats } from '../CheckOptions.js';
-import { FingerprintHasher } from '../fingerprint.js';
-import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
+import { IntReader } from '../../model/IntBuffer.js';
 import { makeStats } from '../makeStats.js';
 import { modelErrorOutcome } from '../modelErrorOutcome.js';
 import type { IncompleteReason, Outcome } from '../Outcome.js';
@@ -16,29 +16,13 @@ import { rebuildTrace, type TraceSource } from '../rebuildTrace.js';
 import { TraceStore } from '../TraceStore.js';
 import { mergeLevel } from './LevelMerge.js';
 import { generatedBefore, keptBefore } from './levelCut.js';
+import { handedLevel, initialLevel, type HandedSearch, type Level } from './firstLevel.js';
 import { CHUNK } from './LevelRun.js';
 import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult, type WorkerError } from './messages.js';
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
-import { SegmentWriter } from './SegmentWriter.js';
-import { FINGERPRINT_BITS, Insert, SharedSeenSet } from './SharedSeenSet.js';
-import type { LevelHandoff } from '../LevelHandoff.js';
-
-/** The frontier of one level: (segment, offset, id) triples over the segments they point into. */
-interface Level {
-  readonly entries: Int32Array;
-  readonly count: number;
-  readonly segments: SharedArrayBuffer[];
-}
-
-/** A one-thread search's first levels, for the parallel search to go on from. */
-export interface HandedSearch {
-  readonly level: LevelHandoff;
-  /** The one-thread seen set's table: (hi, lo) word pairs, (0, 0) empty. */
-  readonly fingerprints: Uint32Array;
-  readonly links: TraceStore;
-}
+import { FINGERPRINT_BITS, SharedSeenSet } from './SharedSeenSet.js';
 
 // A level's claim list has room for this many times the new states expected from the last
 // level's branching; when it fills up, the level runs again with twice the room.
@@ -196,47 +180,24 @@ export class ParallelExplorer<S, A> {
     }));
   }
 
-  /** Stores the initial states as level 0, in a segment of their own. */
+  /** Stores the initial states as level 0. */
   private seed(): Level {
-    const segment = new SegmentWriter();
-    const scratch = new IntBuffer();
-    const hasher = new FingerprintHasher();
-    const entries: number[] = [];
-    const initStates = this.model.initStates();
-    this.seen.beginLevel(initStates.length);
-    this.seen.startClaiming();
-    for (let index = 0; index < initStates.length && this.distinct < this.options.maxStates; index++) {
-      scratch.clear();
-      this.model.encode!(initStates[index] as S, scratch);
-      hasher.ints(scratch.data, 0, scratch.length);
-      this.generated++;
-      if (this.seen.insert(hasher.hi, hasher.lo, index + 1) !== Insert.New) continue;
-      const id = this.distinct++;
-      this.links.addRoot(id, index);
-      entries.push(0, segment.append(scratch.data, scratch.length), id);
-    }
-    this.seen.finishClaiming();
-    this.seen.endLevel();
-    return { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] };
+    const first = initialLevel(this.model, this.seen, this.links, this.options.maxStates);
+    this.distinct = first.distinct;
+    this.generated = first.generated;
+    return first.level;
   }
 
-  /** Takes over a one-thread search's stores and counts; its next level, copied to shared memory, is the first one here. */
-  private adopt({ level, fingerprints, links }: HandedSearch): Level {
-    this.seen.adopt(fingerprints, level.distinct);
-    this.links = links;
+  /** Takes over a one-thread search's stores and counts; the level it handed over is the first one here. */
+  private adopt(from: HandedSearch): Level {
+    const { level } = from;
+    this.links = from.links;
     this.distinct = level.distinct;
     this.generated = level.generated;
     this.branching = Math.max(1, level.branching);
     this.depth = level.depth;
     Atomics.store(this.control, Control.Generated, level.generated);
-    const segment = new SharedArrayBuffer(4 * Math.max(1, level.data.length));
-    new Int32Array(segment).set(level.data);
-    const entries = new Int32Array(3 * level.count);
-    for (let i = 0; i < level.count; i++) {
-      entries[3 * i + 1] = level.records[2 * i]!;
-      entries[3 * i + 2] = level.records[2 * i + 1]!;
-    }
-    return { entries, count: level.count, segments: [segment] };
+    return handedLevel(from, this.seen);
   }
 
   private stateAt(level: Level, position: number): { state: S; id: number } {
