@@ -8,7 +8,7 @@
 import type { Model } from '../model/Model.js';
 import { check } from './check.js';
 import type { CheckOptions } from './CheckOptions.js';
-import { makeStats, withElapsed } from './makeStats.js';
+import { makeStats } from './makeStats.js';
 import { modelErrorOutcome } from './modelErrorOutcome.js';
 import type { Outcome } from './Outcome.js';
 import { FingerprintSet } from './FingerprintSet.js';
@@ -54,13 +54,10 @@ export async function checkWithWorkers<S, A>(
   const first = options.sequentialFirst ?? 0;
   const start = first > 0 ? searchFirst(model, resolved, first) : { spent: 0 };
   if ('outcome' in start) return start.outcome;
-  const spent = start.spent;
   try {
-    const explorer = new ParallelExplorer(model, source!, { ...resolved, timeoutMs: resolved.timeoutMs - spent }, workers);
-    const running = explorer.run(start.handed);
+    const running = new ParallelExplorer(model, source!, resolved, workers, start.spent).run(start.handed);
     delete start.handed; // taken over by the explorer: not to be kept for the whole search
-    const outcome = await running;
-    return spent === 0 ? outcome : { ...outcome, stats: withElapsed(outcome.stats, outcome.stats.elapsedMs + spent) };
+    return await running;
   } catch (e) {
     if (!(e instanceof WorkerFailure)) throw e;
     const stats = makeStats({ generated: 0, distinct: 0, depth: 0, queue: 0, elapsedMs: 0, storeBytes: 0 });

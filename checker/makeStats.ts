@@ -24,11 +24,6 @@ export function makeStats(counts: StatsCounts, fingerprintBits = 64): Stats {
   };
 }
 
-/** The same statistics over a longer time (a run that began with another search). */
-export function withElapsed(stats: Stats, elapsedMs: number): Stats {
-  return { ...stats, elapsedMs, statesPerSecond: rate(stats.distinct, elapsedMs) };
-}
-
 function rate(distinct: number, elapsedMs: number): number {
   return elapsedMs > 0 ? (distinct * 1000) / elapsedMs : 0;
 }

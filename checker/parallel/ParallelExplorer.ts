@@ -48,9 +48,11 @@ export class ParallelExplorer<S, A> {
     private readonly source: ModelSource,
     private readonly options: CheckOptions,
     private readonly workerCount: number,
+    /** Time a first search on this thread took: counted in this run's time, progress and timeout. */
+    elapsedBeforeMs = 0,
   ) {
     this.props = new PropertyChecker(model, model.properties());
-    this.watch = new RunWatch(options, this.control, () => this.stats());
+    this.watch = new RunWatch(options, this.control, () => this.stats(), elapsedBeforeMs);
   }
 
   /**

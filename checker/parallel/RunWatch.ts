@@ -22,11 +22,13 @@ export class RunWatch {
     private readonly options: CheckOptions,
     private readonly control: Int32Array,
     private readonly stats: () => Stats,
+    /** Time the run had taken before this search began (a first search on this thread). */
+    private readonly priorMs = 0,
   ) {}
 
   /** Milliseconds since the run started. */
   get elapsedMs(): number {
-    return performance.now() - this.startMs;
+    return performance.now() - this.startMs + this.priorMs;
   }
 
   /** Starts watching; the bounds are checked at once, so a run shorter than a tick still meets them. */
@@ -50,7 +52,7 @@ export class RunWatch {
   }
 
   private stopReason(now: number): IncompleteReason | undefined {
-    if (now - this.startMs >= this.options.timeoutMs) return 'timeout';
+    if (now - this.startMs + this.priorMs >= this.options.timeoutMs) return 'timeout';
     if (this.options.shouldStop?.() === true) return 'interrupted';
     if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes) return 'memory';
     return undefined;
