@@ -154,7 +154,9 @@ export class ParallelExplorer<S, A> {
     this.finished = true;
   }
 
+  /** Successors the state at `position` of the level in progress had (none in a level that is not expanded). */
   private actionCountAt(level: Level, position: number): number {
+    if (this.depth >= this.options.maxDepth) return 0;
     const { state } = this.stateAt(level, position);
     if (this.model.withinBoundary && !this.model.withinBoundary(state)) return 0;
     return this.model.actions(state).length;

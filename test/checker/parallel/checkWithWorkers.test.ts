@@ -11,7 +11,7 @@ import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { outcomeSummary } from '../../helpers/outcomeSummary.js';
-import { throwingStep, violationBeforeThrow } from '../../fixtures/faults/workerFaults.js';
+import { throwingCheck, throwingStep, violationBeforeThrow } from '../../fixtures/faults/workerFaults.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -106,5 +106,12 @@ describe('checkWithWorkers', () => {
       }
     }
     expect(rows).toEqual([[14, 9, 3], [240, 122, 41], [14, 9, 3], [240, 122, 41]]);
+  });
+  it('a check that throws in a level at the depth bound, which is not expanded: the counts of one thread', async () => {
+    const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'throwingCheck', args: [10] };
+    const sequential = check(throwingCheck(10), { maxDepth: 4 });
+    const view = (o: typeof sequential) => ({ ...outcomeSummary(o, true), message: o.kind === 'modelError' && o.message });
+    expect(view(sequential)).toMatchObject({ kind: 'modelError', message: 'checking 10 failed' });
+    for (const workers of [2, 4]) expect(view(await checkWithWorkers(throwingCheck(10), source, { workers, maxDepth: 4 }))).toEqual(view(sequential));
   });
 });
