@@ -29,7 +29,6 @@ export class LevelRun {
   private published = 0; // of `generated`, already added to the shared progress counter
   private claimsPublished = 0; // of the claims taken, already added to the seen set's count
   cutOff = false;
-  violation = -1;
   position = -1;
   actionIndex = -1;
 
@@ -54,7 +53,6 @@ export class LevelRun {
     this.published = 0;
     this.claimsPublished = 0;
     this.cutOff = false;
-    this.violation = -1;
     this.position = -1;
     this.actionIndex = -1;
   }
@@ -99,7 +97,6 @@ export class LevelRun {
       segment: this.out.buffer,
       generated: this.generated,
       cutOff: this.cutOff,
-      violation: this.violation,
       ...(error ? { error } : {}),
     };
   }

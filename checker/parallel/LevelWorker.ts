@@ -65,7 +65,6 @@ export class LevelWorker<S, A> {
         for (run.position = first; run.position < end; run.position++) {
           if ((run.position & 127) === 0 && this.mustStop(run.position)) break chunks;
           if (this.visit(run) === VIOLATED) {
-            run.violation = run.position;
             atomicMin(this.control, Control.BestViolation, run.position);
             atomicMin(this.control, Control.StopBeyond, run.position);
             break chunks;

@@ -74,8 +74,6 @@ export interface LevelResult {
   readonly generated: number;
   /** A state at the depth bound had successors that were not explored. */
   readonly cutOff: boolean;
-  /** The first violating position in this worker's part, or -1. */
-  readonly violation: number;
   readonly error?: WorkerError;
 }
 
