@@ -17,8 +17,8 @@ export interface MergedLevel {
   readonly lastRank: number;
 }
 
-/** Merges `results` (worker i's candidates live in segment i); stops after `limit` new states. */
-export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet, links: TraceLinks, firstId: number, limit: number): MergedLevel {
+/** Merges `results` (worker i's candidates live in segment i); stops after `limit` new states, or at rank `beforeRank`. */
+export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet, links: TraceLinks, firstId: number, limit: number, beforeRank = Infinity): MergedLevel {
   const total = results.reduce((n, r) => n + r.candidateCount, 0);
   const entries = new Int32Array(3 * Math.min(total, limit));
   const heads = results.map(() => 0);
@@ -39,7 +39,7 @@ export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet,
         bestRank = r.candidates[5 * h]! >>> 0;
       }
     }
-    if (best < 0) break;
+    if (best < 0 || bestRank >= beforeRank) break;
     const c = results[best]!.candidates;
     const at = 5 * heads[best]!++;
     lastRank = bestRank;

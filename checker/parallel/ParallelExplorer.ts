@@ -14,11 +14,11 @@ import type { IncompleteReason, Outcome } from '../Outcome.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { rebuildTrace, type TraceSource } from '../rebuildTrace.js';
 import { TraceStore } from '../TraceStore.js';
-import { mergeLevel } from './LevelMerge.js';
-import { generatedBefore, keptBefore } from './levelCut.js';
+import { mergeLevel, type MergedLevel } from './LevelMerge.js';
+import { firstStops, generatedBefore, type LevelStops } from './levelCut.js';
 import { handedLevel, initialLevel, type HandedSearch, type Level } from './firstLevel.js';
 import { CHUNK } from './LevelRun.js';
-import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult, type WorkerError } from './messages.js';
+import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
@@ -83,20 +83,11 @@ export class ParallelExplorer<S, A> {
       const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
       this.queue = level.count;
       const results = await this.runLevel(workers, level);
-      // The state bound, a violation and a throwing step can each end a level: the one that comes
-      // first in the order of a one-thread search does. Ranks give that order (a state's check,
-      // rank position × RANK_ACTIONS, before its successors), and the merge gives the rank of the
-      // state with which the bound was reached.
-      const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct);
-      const bound = this.distinct + merged.count >= this.options.maxStates ? merged.lastRank : Infinity;
-      const outcome = this.levelOutcome(results, level, start, bound);
+      // The merge stops at the first violation or throwing step, which may end the run.
+      const stops = firstStops(results, Atomics.load(this.control, Control.BestViolation));
+      const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct, Math.min(stops.failedAt, stops.violatedAt));
+      const outcome = this.levelOutcome(stops, merged, level, start);
       if (outcome) return outcome;
-      if (bound !== Infinity) {
-        // Stopped just after storing the bound's last state, at rank position × RANK_ACTIONS + action + 1.
-        const position = Math.floor((bound - 1) / RANK_ACTIONS);
-        this.stopInLevel(level, position, ((bound - 1) % RANK_ACTIONS) + 1, merged.count, level.count - position - 1);
-        return this.incomplete('maxStates');
-      }
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       this.seen.endLevel();
       this.branching = Math.max(1, merged.count / level.count);
@@ -124,21 +115,29 @@ export class ParallelExplorer<S, A> {
     }
   }
 
-  /** A violation or a model error that ends the level before rank `bound` (where the state bound was reached), or a stop asked for. */
-  private levelOutcome(results: readonly LevelResult[], level: Level, start: { generated: number; distinct: number; queue: number }, bound: number): Outcome<S, A> | undefined {
-    const rankOf = (e: WorkerError) => e.position * RANK_ACTIONS + e.actionIndex + 1;
-    const failed = results.map((r) => r.error).filter((e) => e !== undefined).sort((a, b) => rankOf(a) - rankOf(b))[0];
-    const failedAt = failed ? rankOf(failed) : Infinity;
-    const best = Atomics.load(this.control, Control.BestViolation);
-    const violatedAt = best !== NO_VIOLATION ? best * RANK_ACTIONS : Infinity;
-    if (failed && failedAt < violatedAt && failedAt < bound) {
+  /**
+   * How the level ends the run, if it does. The state bound, a violation and a throwing step can
+   * each end it: the one a one-thread search meets first does. Ranks give that order, and the
+   * merge, stopped at the first violation or error, says whether the bound came before it. A stop
+   * asked for (timeout, interrupt, memory) comes before the bound, which it may have kept the
+   * workers from reaching as a one-thread search would.
+   */
+  private levelOutcome(stops: LevelStops, merged: MergedLevel, level: Level, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> | undefined {
+    const { failed, failedAt, violation, violatedAt } = stops;
+    const boundReached = this.distinct + merged.count >= this.options.maxStates;
+    if (failed && failedAt < violatedAt && !boundReached) {
       // Stopped in the middle of the state's successors (before any when its check threw), that one included in the level's rest.
-      this.stopInLevel(level, failed.position, Math.max(0, failed.actionIndex), keptBefore(results, this.seen, failedAt), level.count - failed.position);
+      this.stopInLevel(level, failed.position, Math.max(0, failed.actionIndex), merged.count, level.count - failed.position);
       return this.modelError(failed, level);
     }
-    if (best !== NO_VIOLATION && violatedAt < bound) return this.violation(level, best, start);
+    if (violatedAt < failedAt && !boundReached) return this.violation(level, violation, start);
     if (this.watch.reason) return this.incomplete(this.watch.reason);
-    return undefined;
+    if (!boundReached) return undefined;
+    // Stopped just after storing the bound's last state, at rank position × RANK_ACTIONS + action + 1.
+    const rank = merged.lastRank - 1;
+    const position = Math.floor(rank / RANK_ACTIONS);
+    this.stopInLevel(level, position, (rank % RANK_ACTIONS) + 1, merged.count, level.count - position - 1);
+    return this.incomplete('maxStates');
   }
 
   /**

@@ -1,11 +1,10 @@
 /**
  * Where a one-thread search would have stopped inside a level that the workers expanded further
- * (the state bound reached, or a step that threw), and what it would have counted by then: the
+ * (a violation, a step that threw, the state bound), and what it would have counted by then: the
  * parallel search reports those counts, so they do not depend on the number of workers.
  */
 import { CHUNK } from './LevelRun.js';
-import type { LevelResult } from './messages.js';
-import type { SharedSeenSet } from './SharedSeenSet.js';
+import { NO_VIOLATION, RANK_ACTIONS, type LevelResult, type WorkerError } from './messages.js';
 
 /**
  * Successors a one-thread search generates in a level before it reaches `position`: the workers'
@@ -20,15 +19,22 @@ export function generatedBefore(chunkGenerated: Int32Array, position: number, ac
   return generated;
 }
 
-/** New states of the level a one-thread search stores before rank `rank`: the candidates that kept their claim, below it. */
-export function keptBefore(results: readonly LevelResult[], seen: SharedSeenSet, rank: number): number {
-  let kept = 0;
-  for (const r of results) {
-    for (let h = 0; h < r.candidateCount; h++) {
-      const candidateRank = r.candidates[5 * h]! >>> 0;
-      if (candidateRank >= rank) break; // a worker's candidates are in rank order
-      if (candidateRank === seen.rankAt(r.candidates[5 * h + 1]!)) kept++;
-    }
-  }
-  return kept;
+/** The first throwing step and the first violation a level's workers met, with their ranks (Infinity for none). */
+export interface LevelStops {
+  readonly failed: WorkerError | undefined;
+  readonly failedAt: number;
+  readonly violation: number;
+  readonly violatedAt: number;
+}
+
+/**
+ * The level's first throwing step and first violation in the order of a one-thread search: by
+ * rank, position × RANK_ACTIONS + action + 1, where a state's check (action −1) comes before its
+ * successors. `bestViolation` is the lowest violating position (NO_VIOLATION for none).
+ */
+export function firstStops(results: readonly LevelResult[], bestViolation: number): LevelStops {
+  const rankOf = (e: WorkerError) => e.position * RANK_ACTIONS + e.actionIndex + 1;
+  const failed = results.map((r) => r.error).filter((e) => e !== undefined).sort((a, b) => rankOf(a) - rankOf(b))[0];
+  const violated = bestViolation !== NO_VIOLATION;
+  return { failed, failedAt: failed ? rankOf(failed) : Infinity, violation: bestViolation, violatedAt: violated ? bestViolation * RANK_ACTIONS : Infinity };
 }
