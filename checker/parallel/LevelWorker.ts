@@ -33,7 +33,9 @@ export class LevelWorker<S, A> {
   private readonly cands = new Candidates();
   private pass: LevelRun | undefined;
   private lastTable: SharedArrayBuffer | undefined;
+  private lastTableVersion = 0;
   private lastClaims: SharedArrayBuffer | undefined;
+  private lastClaimsVersion = 0;
   private lastSizes = 0;
   private replacedBytes = 0;
   /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
@@ -174,14 +176,17 @@ export class LevelWorker<S, A> {
 
   // The buffers of a grown table, claim list, segment or candidate list are garbage once replaced,
   // but their memory is returned only when this thread collects them. A full collection costs
-  // tens of milliseconds, so it runs once RELEASE_BYTES of such buffers have piled up.
+  // tens of milliseconds, so it runs once RELEASE_BYTES of such buffers have piled up. A posted
+  // buffer is a new object each level even when its memory is not new: versions tell them apart.
   private releaseReplacedBuffers(msg: LevelMessage): void {
     const sizes = this.bufferSizes();
-    if (msg.seen.table !== this.lastTable) this.replacedBytes += this.lastTable?.byteLength ?? 0;
-    if (msg.seen.claims !== this.lastClaims) this.replacedBytes += this.lastClaims?.byteLength ?? 0;
+    if (msg.seen.tableVersion !== this.lastTableVersion) this.replacedBytes += this.lastTable?.byteLength ?? 0;
+    if (msg.seen.claimsVersion !== this.lastClaimsVersion) this.replacedBytes += this.lastClaims?.byteLength ?? 0;
     this.replacedBytes += Math.max(0, sizes - this.lastSizes) / 2; // a buffer grows by doubling
     this.lastTable = msg.seen.table;
+    this.lastTableVersion = msg.seen.tableVersion;
     this.lastClaims = msg.seen.claims;
+    this.lastClaimsVersion = msg.seen.claimsVersion;
     this.lastSizes = sizes;
     if (this.replacedBytes < RELEASE_BYTES) return;
     this.replacedBytes = 0;

@@ -36,6 +36,13 @@ export interface SeenBuffers {
   readonly claims: SharedArrayBuffer;
   /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels; [2]: claims the level may take; [3]: the first claim index no block has taken yet. */
   readonly meta: SharedArrayBuffer;
+  /**
+   * How many times the table, and the claim list, have been replaced. A buffer posted to a worker
+   * arrives as a new object every time, so these, not object identity, tell a worker that it was
+   * sent new memory rather than the same memory again.
+   */
+  readonly tableVersion: number;
+  readonly claimsVersion: number;
 }
 
 /** Bits of a fingerprint this set keeps: the low word's top bit marks pending claims. */
@@ -77,6 +84,8 @@ export class SharedSeenSet {
   private nextClaim = 0; // this thread's block of claim indices: [nextClaim, blockEnd)
   private blockEnd = 0;
   private taken = 0;
+  private tableVersion = 0;
+  private claimsVersion = 0;
 
   private constructor(table: FingerprintTable, claims: Uint32Array, meta: Int32Array) {
     this.table = table;
@@ -91,22 +100,32 @@ export class SharedSeenSet {
 
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
-    return new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
+    const set = new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
+    set.tableVersion = buffers.tableVersion;
+    set.claimsVersion = buffers.claimsVersion;
+    return set;
   }
 
   /**
-   * Points this set at `buffers`, which may be a grown table or claim list of the same set. A
+   * Points this set at `buffers`, which may hold a grown table or claim list of the same set. A
    * worker keeps one set object for the whole search this way: code optimised for it stays valid.
    */
   reattach(buffers: SeenBuffers): void {
-    if (buffers.table !== this.table.words.buffer) this.table = new FingerprintTable(new Uint32Array(buffers.table));
-    if (buffers.claims !== this.claims.buffer) this.claims = new Uint32Array(buffers.claims);
-    if (buffers.meta !== this.meta.buffer) this.meta = new Int32Array(buffers.meta);
+    if (buffers.tableVersion !== this.tableVersion) this.table = new FingerprintTable(new Uint32Array(buffers.table));
+    if (buffers.claimsVersion !== this.claimsVersion) this.claims = new Uint32Array(buffers.claims);
+    this.tableVersion = buffers.tableVersion;
+    this.claimsVersion = buffers.claimsVersion;
   }
 
   /** The shared memory, to post to workers (it changes when the table grows or the claim list does). */
   get buffers(): SeenBuffers {
-    return { table: this.table.words.buffer as SharedArrayBuffer, claims: this.claims.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer };
+    return {
+      table: this.table.words.buffer as SharedArrayBuffer,
+      claims: this.claims.buffer as SharedArrayBuffer,
+      meta: this.meta.buffer as SharedArrayBuffer,
+      tableVersion: this.tableVersion,
+      claimsVersion: this.claimsVersion,
+    };
   }
 
   /** Stored fingerprints, with the current level's claims published so far. */
@@ -174,7 +193,7 @@ export class SharedSeenSet {
       const lo = words[i + 1]!;
       if ((hi | lo) !== 0) table.add(storedHi(hi), storedLo(lo));
     }
-    this.table = table;
+    this.replaceTable(table);
     this.meta[1] = count;
   }
 
@@ -185,7 +204,7 @@ export class SharedSeenSet {
    */
   beginLevel(expected: number): void {
     const wanted = Math.max(MIN_CLAIMS, Math.ceil(expected));
-    if (this.claimCapacity < wanted || this.claimCapacity > 4 * wanted) this.claims = sharedWords(3 * wanted);
+    if (this.claimCapacity < wanted || this.claimCapacity > 4 * wanted) this.replaceClaims(wanted);
     this.meta[0] = 0;
     this.meta[2] = wanted;
     this.meta[3] = 0;
@@ -199,12 +218,13 @@ export class SharedSeenSet {
   retryLevel(): void {
     const old = this.table;
     const wanted = 2 * this.claimLimit;
-    if (this.claimCapacity < wanted) this.claims = sharedWords(3 * wanted);
+    if (this.claimCapacity < wanted) this.replaceClaims(wanted);
     this.meta[0] = 0;
     this.meta[2] = wanted;
     this.meta[3] = 0;
-    this.table = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted));
-    this.table.addAll(old, PENDING);
+    const table = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted));
+    table.addAll(old, PENDING);
+    this.replaceTable(table);
   }
 
   /**
@@ -321,7 +341,17 @@ export class SharedSeenSet {
     if (capacity === this.capacity) return;
     const next = FingerprintTable.createShared(capacity);
     next.addAll(this.table);
-    this.table = next;
+    this.replaceTable(next);
+  }
+
+  private replaceTable(table: FingerprintTable): void {
+    this.table = table;
+    this.tableVersion++;
+  }
+
+  private replaceClaims(count: number): void {
+    this.claims = sharedWords(3 * count);
+    this.claimsVersion++;
   }
 }
 

@@ -72,6 +72,23 @@ describe('SharedSeenSet', () => {
     expect(seen.has(3, 4)).toBe(true);
   });
 
+  it('numbers its buffers, so a worker, which receives a new object for the same memory each level, can tell new memory apart', () => {
+    const seen = levelOf(10);
+    const first = seen.buffers;
+    expect(structuredClone(first.table)).not.toBe(first.table); // what posting does: identity says nothing
+    end(seen, seen);
+    seen.beginLevel(10); // the same table and claim list
+    expect({ table: seen.buffers.tableVersion, claims: seen.buffers.claimsVersion }).toEqual({ table: first.tableVersion, claims: first.claimsVersion });
+    end(seen, seen);
+    seen.beginLevel(20 * MIN_CLAIMS); // both replaced
+    expect(seen.buffers.tableVersion).toBeGreaterThan(first.tableVersion);
+    expect(seen.buffers.claimsVersion).toBeGreaterThan(first.claimsVersion);
+    const grown = seen.buffers;
+    seen.retryLevel(); // a rebuilt table and a claim list twice as large
+    expect(seen.buffers.tableVersion).toBeGreaterThan(grown.tableVersion);
+    expect(seen.buffers.claimsVersion).toBeGreaterThan(grown.claimsVersion);
+  });
+
   it('sees what another thread attached to the same buffers claimed, each drawing its own blocks of claims', () => {
     const seen = SharedSeenSet.create();
     seen.beginLevel(100);
