@@ -22,6 +22,7 @@ import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type L
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
+import { finishGrowth } from './TableGrowth.js';
 import { FINGERPRINT_BITS, SharedSeenSet } from './SharedSeenSet.js';
 
 // A level's claim list has room for this many times the new states expected from the last
@@ -103,7 +104,12 @@ export class ParallelExplorer<S, A> {
 
   /** Runs a level, running it again with a larger claim list whenever the list fills up. */
   private async runLevel(workers: SearchWorkers, level: Level): Promise<LevelResult[]> {
-    this.seen.beginLevel(level.count * this.branching * EXPECTED_SLACK);
+    const expected = level.count * this.branching * EXPECTED_SLACK;
+    const growth = this.seen.growthFor(expected);
+    if (growth) {
+      this.seen.grown(finishGrowth(growth, await workers.grow(growth)));
+    }
+    this.seen.beginLevel(expected);
     for (;;) {
       Atomics.store(this.control, Control.BestViolation, NO_VIOLATION);
       Atomics.store(this.control, Control.StopBeyond, NO_VIOLATION);

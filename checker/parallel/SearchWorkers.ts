@@ -8,6 +8,7 @@ import type { Worker, WorkerOptions } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
 import type { ModelSource } from './ModelSource.js';
 import type { FromWorker, LevelMessage, LevelResult } from './messages.js';
+import type { GrowMessage, GrownMessage } from './TableGrowth.js';
 
 /** A worker failed outside the model (crashed, was killed, or could not build the model). */
 export class WorkerFailure extends Error {
@@ -63,6 +64,15 @@ export class SearchWorkers {
     const replies = await this.broadcast((i) => messages[i]!);
     return replies.map((r, i) => {
       if (r.type !== 'level') throw new WorkerFailure(i + 1, `sent ${r.type} during a level`);
+      return r;
+    });
+  }
+
+  /** Has every worker copy regions of a growing table until none is left; returns what they left. */
+  async grow(message: GrowMessage): Promise<GrownMessage[]> {
+    const replies = await this.broadcast(() => message);
+    return replies.map((r, i) => {
+      if (r.type !== 'grown') throw new WorkerFailure(i + 1, `sent ${r.type} while the table grew`);
       return r;
     });
   }

@@ -13,6 +13,7 @@
  * only in that bit would be one here; at 2^-63 a pair, below anything the statistics can show.
  */
 import { FingerprintTable, MAX_LOAD, grownCapacity } from '../FingerprintTable.js';
+import { growMessage, type GrowMessage } from './TableGrowth.js';
 
 /** What an insertion found. */
 export const enum Insert {
@@ -203,12 +204,27 @@ export class SharedSeenSet {
    * grows so that its states and every claim fit below the claim load.
    */
   beginLevel(expected: number): void {
-    const wanted = Math.max(MIN_CLAIMS, Math.ceil(expected));
+    const wanted = claimsFor(expected);
     if (this.claimCapacity < wanted || this.claimCapacity > 4 * wanted) this.replaceClaims(wanted);
     this.meta[0] = 0;
     this.meta[2] = wanted;
     this.meta[3] = 0;
     this.reserve(this.meta[1]! + wanted);
+  }
+
+  /**
+   * The growth the table needs before a level expected to find about `expected` new states, for
+   * the workers to copy (`copyRegions`, `finishGrowth`) before `beginLevel`; undefined when it
+   * needs none. The set keeps its table until `grown` is called.
+   */
+  growthFor(expected: number): GrowMessage | undefined {
+    const capacity = this.capacityFor(this.meta[1]! + claimsFor(expected));
+    return capacity === this.capacity ? undefined : growMessage(this.table, FingerprintTable.createShared(capacity));
+  }
+
+  /** Points the set at the grown table, once it is complete. */
+  grown(table: FingerprintTable): void {
+    this.replaceTable(table);
   }
 
   /**
@@ -353,6 +369,11 @@ export class SharedSeenSet {
     this.claims = sharedWords(3 * count);
     this.claimsVersion++;
   }
+}
+
+/** The claims a level expected to find about `expected` new states gets room for. */
+function claimsFor(expected: number): number {
+  return Math.max(MIN_CLAIMS, Math.ceil(expected));
 }
 
 function sharedWords(count: number): Uint32Array {

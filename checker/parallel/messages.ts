@@ -1,6 +1,7 @@
 /** The messages between the coordinating thread and the search workers, and the shared control words. */
 import type { ModelSource } from './ModelSource.js';
 import type { SeenBuffers } from './SharedSeenSet.js';
+import type { GrowMessage, GrownMessage } from './TableGrowth.js';
 
 /** Indices of the shared control array (Int32Array over a SharedArrayBuffer). */
 export const enum Control {
@@ -87,5 +88,5 @@ export interface WorkerError {
   readonly actionIndex: number;
 }
 
-export type ToWorker = InitMessage | LevelMessage | { readonly type: 'close' };
-export type FromWorker = { readonly type: 'ready' } | { readonly type: 'initError'; readonly message: string } | LevelResult;
+export type ToWorker = InitMessage | LevelMessage | GrowMessage | { readonly type: 'close' };
+export type FromWorker = { readonly type: 'ready' } | { readonly type: 'initError'; readonly message: string } | LevelResult | GrownMessage;

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { loadModel } from './ModelSource.js';
 import { LevelWorker } from './LevelWorker.js';
 import type { FromWorker, ToWorker } from './messages.js';
+import { copyRegions } from './TableGrowth.js';
 
 const port = parentPort;
 if (!port) throw new Error('workerEntry must run in a worker thread');
@@ -24,6 +25,9 @@ port.on('message', async (msg: ToWorker) => {
       reply(worker!.run(msg));
       break;
     }
+    case 'grow':
+      reply(copyRegions(msg));
+      break;
     case 'close':
       port.close();
       break;
