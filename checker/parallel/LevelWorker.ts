@@ -143,7 +143,8 @@ export class LevelWorker<S, A> {
       failure = { error };
     }
     const built = batch.built;
-    for (let k = 0; k < built; k++) this.claim(run, batch.hi(k), batch.lo(k), firstRank + k, parent, k, batch.data, batch.start(k), batch.end(k));
+    // Fingerprint halves go on as signed integers: one of 2^31 or more would be a heap number, allocated per call.
+    for (let k = 0; k < built; k++) this.claim(run, batch.hi(k) | 0, batch.lo(k) | 0, firstRank + k, parent, k, batch.data, batch.start(k), batch.end(k));
     run.generated += built;
     if (failure) {
       run.actionIndex = built;

@@ -51,7 +51,7 @@ export const FINGERPRINT_BITS = 63;
 
 /** Marks a low word as the index of a pending claim. */
 const PENDING = 0x8000_0000;
-/** The low word of a claim that found the claim list full: never equal to anything. */
+/** The low word of a claim that found the claim list full, as the signed view reads it (-1): never a fingerprint's. */
 const REFUSED = PENDING | 0x7fff_ffff;
 /**
  * The fewest claims a level gets. Small: a level that finds more runs again with twice the room,
@@ -78,6 +78,10 @@ function storedLo(lo: number): number {
 /** A shared fingerprint set with per-level claims. */
 export class SharedSeenSet {
   private table: FingerprintTable;
+  // The table's words as signed integers, for every atomic operation on them. An atomic operation
+  // is a call, whose arguments and result are numbers: a word of 2^31 or more in the unsigned view
+  // would be a heap number, allocated on each call; in this view every word is a small integer.
+  private signed: Int32Array;
   private claims: Uint32Array;
   private meta: Int32Array;
   /** The claim index of the last New or Won insertion. */
@@ -90,6 +94,7 @@ export class SharedSeenSet {
 
   private constructor(table: FingerprintTable, claims: Uint32Array, meta: Int32Array) {
     this.table = table;
+    this.signed = signedWords(table);
     this.claims = claims;
     this.meta = meta;
   }
@@ -112,7 +117,7 @@ export class SharedSeenSet {
    * worker keeps one set object for the whole search this way: code optimised for it stays valid.
    */
   reattach(buffers: SeenBuffers): void {
-    if (buffers.tableVersion !== this.tableVersion) this.table = new FingerprintTable(new Uint32Array(buffers.table));
+    if (buffers.tableVersion !== this.tableVersion) this.useTable(new FingerprintTable(new Uint32Array(buffers.table)));
     if (buffers.claimsVersion !== this.claimsVersion) this.claims = new Uint32Array(buffers.claims);
     this.tableVersion = buffers.tableVersion;
     this.claimsVersion = buffers.claimsVersion;
@@ -273,6 +278,7 @@ export class SharedSeenSet {
     const h = storedHi(fpHi);
     const l = storedLo(fpLo);
     const words = this.table.words;
+    const signed = this.signed;
     const capacity = this.table.capacity;
     for (let slot = this.table.home(h); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
       // A plain read: a high word is written once (0 to h, by compare-and-swap) in a table's
@@ -280,20 +286,20 @@ export class SharedSeenSet {
       // compile to a plain load, made a probe sequence about twice as slow in a micro-benchmark.
       let seen = words[2 * slot]!;
       if (seen === 0) {
-        seen = Atomics.compareExchange(words, 2 * slot, 0, h);
+        seen = Atomics.compareExchange(signed, 2 * slot, 0, h | 0) >>> 0;
         if (seen === 0) return this.claim(slot, l, rank);
       }
       if (seen !== h) continue;
       // Within a level a low word only goes from 0 to a pending mark, and a finished one never
       // changes: so a plain read that finds this fingerprint, or another finished one, is final.
-      let low = words[2 * slot + 1]!;
+      const low = words[2 * slot + 1]!;
       if (low === l) return Insert.Old;
       if (low !== 0 && (low & PENDING) === 0) continue;
       // A claim of this level, or one being made: read atomically, which makes its words visible.
-      low = Atomics.load(words, 2 * slot + 1);
-      while (low === 0) low = Atomics.load(words, 2 * slot + 1); // the claimer is between its two stores
-      if (low === REFUSED) continue;
-      const k = low & 0x7fff_ffff;
+      let mark = Atomics.load(signed, 2 * slot + 1);
+      while (mark === 0) mark = Atomics.load(signed, 2 * slot + 1); // the claimer is between its two stores
+      if (mark === REFUSED) continue;
+      const k = mark & 0x7fff_ffff;
       if (this.claims[3 * k] !== l) continue;
       this.lastClaim = k;
       return this.compete(3 * k + 1, rank);
@@ -308,7 +314,7 @@ export class SharedSeenSet {
       k = Atomics.add(this.meta, 3, BLOCK);
       if (k >= limit) {
         this.nextClaim = this.blockEnd = 0;
-        Atomics.store(this.table.words, 2 * slot + 1, REFUSED);
+        Atomics.store(this.signed, 2 * slot + 1, REFUSED);
         return Insert.Full;
       }
       this.blockEnd = Math.min(k + BLOCK, limit);
@@ -321,7 +327,7 @@ export class SharedSeenSet {
     claims[3 * k + 2] = slot;
     // One sequentially consistent store publishes the claim: a thread that reads PENDING | k with
     // Atomics.load then sees the claim's three words (message passing in the JS memory model).
-    Atomics.store(this.table.words, 2 * slot + 1, PENDING | k);
+    Atomics.store(this.signed, 2 * slot + 1, PENDING | k);
     this.lastClaim = k;
     return Insert.New;
   }
@@ -361,8 +367,13 @@ export class SharedSeenSet {
   }
 
   private replaceTable(table: FingerprintTable): void {
-    this.table = table;
+    this.useTable(table);
     this.tableVersion++;
+  }
+
+  private useTable(table: FingerprintTable): void {
+    this.table = table;
+    this.signed = signedWords(table);
   }
 
   private replaceClaims(count: number): void {
@@ -374,6 +385,10 @@ export class SharedSeenSet {
 /** The claims a level expected to find about `expected` new states gets room for. */
 function claimsFor(expected: number): number {
   return Math.max(MIN_CLAIMS, Math.ceil(expected));
+}
+
+function signedWords(table: FingerprintTable): Int32Array {
+  return new Int32Array(table.words.buffer, table.words.byteOffset, table.words.length);
 }
 
 function sharedWords(count: number): Uint32Array {
