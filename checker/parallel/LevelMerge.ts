@@ -17,10 +17,21 @@ export interface MergedLevel {
   readonly lastRank: number;
 }
 
-/** Merges `results` (worker i's candidates live in segment i); stops after `limit` new states, or at rank `beforeRank`. */
-export function mergeLevel(results: readonly LevelResult[], seen: SharedSeenSet, links: TraceLinks, firstId: number, limit: number, beforeRank = Infinity): MergedLevel {
+/**
+ * Merges `results` (worker i's candidates live in segment i) into entries from `room` (asked for
+ * the most integers they may take); stops after `limit` new states, or at rank `beforeRank`.
+ */
+export function mergeLevel(
+  results: readonly LevelResult[],
+  seen: SharedSeenSet,
+  links: TraceLinks,
+  firstId: number,
+  limit: number,
+  beforeRank = Infinity,
+  room: (words: number) => Int32Array = (words) => new Int32Array(words),
+): MergedLevel {
   const total = results.reduce((n, r) => n + r.candidateCount, 0);
-  const entries = new Int32Array(3 * Math.min(total, limit));
+  const entries = room(3 * Math.min(total, limit));
   const heads = results.map(() => 0);
   let id = firstId;
   let count = 0;

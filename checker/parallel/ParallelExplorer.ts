@@ -24,6 +24,7 @@ import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
 import { finishGrowth } from './TableGrowth.js';
 import { FINGERPRINT_BITS, SharedSeenSet } from './SharedSeenSet.js';
+import { EntryBuffers } from './EntryBuffers.js';
 
 // A level's claim list has room for this many times the new states expected from the last
 // level's branching; when it fills up, the level runs again with twice the room.
@@ -36,6 +37,7 @@ export class ParallelExplorer<S, A> {
   private links = new TraceStore();
   private readonly watch: RunWatch;
   private readonly seen = SharedSeenSet.create();
+  private readonly entryBuffers = new EntryBuffers();
   private generated = 0;
   private distinct = 0;
   private depth = 0;
@@ -86,7 +88,8 @@ export class ParallelExplorer<S, A> {
       const results = await this.runLevel(workers, level);
       // The merge stops at the first violation or throwing step, which may end the run.
       const stops = firstStops(results, Atomics.load(this.control, Control.BestViolation));
-      const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct, Math.min(stops.failedAt, stops.violatedAt));
+      const room = (words: number) => this.entryBuffers.take(this.depth + 1, words);
+      const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct, Math.min(stops.failedAt, stops.violatedAt), room);
       const outcome = this.levelOutcome(stops, merged, level, start);
       if (outcome) return outcome;
       this.generated += results.reduce((n, r) => n + r.generated, 0);
@@ -168,8 +171,7 @@ export class ParallelExplorer<S, A> {
   }
 
   private messages(level: Level): LevelMessage[] {
-    const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
-    new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
+    const entries = this.sharedEntries(level);
     // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
     // first takes the next, so a worker whose states are dearer to expand holds no one up.
     const cursor = new SharedArrayBuffer(4);
@@ -187,6 +189,14 @@ export class ParallelExplorer<S, A> {
       segments: level.segments,
       seen: this.seen.buffers,
     }));
+  }
+
+  /** The level's entries in shared memory: where the merge wrote them, or a copy (a first level). */
+  private sharedEntries(level: Level): SharedArrayBuffer {
+    if (level.entries.buffer instanceof SharedArrayBuffer) return level.entries.buffer;
+    const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
+    new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
+    return entries;
   }
 
   /** Stores the initial states as level 0. */
