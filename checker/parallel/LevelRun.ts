@@ -4,8 +4,23 @@ import { SharedSeenSet, type SeenBuffers } from './SharedSeenSet.js';
 import type { SegmentWriter } from './SegmentWriter.js';
 import type { Candidates } from './Candidates.js';
 
-/** Positions a worker claims at a time from the level's shared cursor. */
-export const CHUNK = 64;
+/** The fewest and the most positions a worker claims at a time from the level's shared cursor. */
+const MIN_CHUNK = 64;
+const MAX_CHUNK = 1024;
+/** Chunks each worker gets at least, when chunks are larger than the fewest: the last chunk of a level keeps one worker busy while the others wait. */
+const CHUNKS_PER_WORKER = 128;
+
+/**
+ * Positions a worker claims at a time in a level of `count` states shared by `workers`: as many
+ * as keep each worker to at least CHUNKS_PER_WORKER chunks, within [MIN_CHUNK, MAX_CHUNK]. Large
+ * chunks keep more of the states a worker discovers twice (the successors of neighbouring states
+ * are often the same) within its own chunk, where the claims it checks are in its own cache.
+ */
+export function chunkSize(count: number, workers: number): number {
+  let chunk = MIN_CHUNK;
+  while (chunk < MAX_CHUNK && 2 * chunk * workers * CHUNKS_PER_WORKER <= count) chunk *= 2;
+  return chunk;
+}
 
 /**
  * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
@@ -24,6 +39,7 @@ export class LevelRun {
   segments: Int32Array[] = [];
   entries: Int32Array = new Int32Array(0);
   private cursor: Int32Array = new Int32Array(1);
+  private chunk = MIN_CHUNK;
   private chunkGenerated: Int32Array = new Int32Array(0);
   generated = 0;
   private published = 0; // of `generated`, already added to the shared progress counter
@@ -48,6 +64,7 @@ export class LevelRun {
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);
     this.cursor = new Int32Array(msg.cursor);
+    this.chunk = msg.chunk;
     this.chunkGenerated = new Int32Array(msg.chunkGenerated);
     this.generated = 0;
     this.published = 0;
@@ -59,17 +76,17 @@ export class LevelRun {
 
   /** The first position of the next chunk to expand; `msg.end` or more when none is left. */
   claim(): number {
-    return this.msg.start + Atomics.add(this.cursor, 0, CHUNK);
+    return this.msg.start + Atomics.add(this.cursor, 0, this.chunk);
   }
 
   /** The end of the chunk that starts at `first`. */
   chunkEnd(first: number): number {
-    return Math.min(this.msg.end, first + CHUNK);
+    return Math.min(this.msg.end, first + this.chunk);
   }
 
   /** Records that the chunk starting at `first` is done, with the successors generated in it. */
   finishChunk(first: number, generated: number): void {
-    this.chunkGenerated[(first - this.msg.start) / CHUNK] = generated;
+    this.chunkGenerated[(first - this.msg.start) / this.chunk] = generated;
   }
 
   /**

@@ -17,7 +17,7 @@ import { TraceStore } from '../TraceStore.js';
 import { mergeLevel, type MergedLevel } from './LevelMerge.js';
 import { firstStops, generatedBefore, type LevelStops } from './levelCut.js';
 import { handedLevel, initialLevel, type HandedSearch, type Level } from './firstLevel.js';
-import { CHUNK } from './LevelRun.js';
+import { chunkSize } from './LevelRun.js';
 import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
@@ -45,6 +45,7 @@ export class ParallelExplorer<S, A> {
   private finished = false;
   private branching = 4; // new states per expanded state, estimated from the last level
   private chunkGenerated: Int32Array = new Int32Array(0); // successors generated per chunk of the level in progress
+  private chunk = 0; // positions per chunk of the level in progress
 
   constructor(
     private readonly model: Model<S, A>,
@@ -155,7 +156,7 @@ export class ParallelExplorer<S, A> {
    * still to do: the run's final counts.
    */
   private stopInLevel(level: Level, position: number, successors: number, kept: number, left: number): void {
-    this.generated += generatedBefore(this.chunkGenerated, position, (p) => this.actionCountAt(level, p)) + successors;
+    this.generated += generatedBefore(this.chunkGenerated, this.chunk, position, (p) => this.actionCountAt(level, p)) + successors;
     this.distinct += kept;
     this.queue = left + kept;
     if (kept > 0) this.depth++;
@@ -175,7 +176,8 @@ export class ParallelExplorer<S, A> {
     // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
     // first takes the next, so a worker whose states are dearer to expand holds no one up.
     const cursor = new SharedArrayBuffer(4);
-    const chunkGenerated = new SharedArrayBuffer(4 * Math.max(1, Math.ceil(level.count / CHUNK)));
+    const chunk = (this.chunk = chunkSize(level.count, this.workerCount));
+    const chunkGenerated = new SharedArrayBuffer(4 * Math.max(1, Math.ceil(level.count / chunk)));
     this.chunkGenerated = new Int32Array(chunkGenerated);
     return Array.from({ length: this.workerCount }, () => ({
       type: 'level' as const,
@@ -184,6 +186,7 @@ export class ParallelExplorer<S, A> {
       start: 0,
       end: level.count,
       cursor,
+      chunk,
       chunkGenerated,
       entries,
       segments: level.segments,

@@ -3,7 +3,6 @@
  * (a violation, a step that threw, the state bound), and what it would have counted by then: the
  * parallel search reports those counts, so they do not depend on the number of workers.
  */
-import { CHUNK } from './LevelRun.js';
 import { NO_VIOLATION, RANK_ACTIONS, type LevelResult, type WorkerError } from './messages.js';
 
 /**
@@ -11,11 +10,11 @@ import { NO_VIOLATION, RANK_ACTIONS, type LevelResult, type WorkerError } from '
  * counts of the chunks below its chunk (every chunk begun below a stop is finished), then the
  * states before it in its own chunk, counted again by `actionCountAt`.
  */
-export function generatedBefore(chunkGenerated: Int32Array, position: number, actionCountAt: (position: number) => number): number {
-  const chunk = Math.floor(position / CHUNK);
+export function generatedBefore(chunkGenerated: Int32Array, chunkSize: number, position: number, actionCountAt: (position: number) => number): number {
+  const chunk = Math.floor(position / chunkSize);
   let generated = 0;
   for (let c = 0; c < chunk; c++) generated += chunkGenerated[c]!;
-  for (let p = chunk * CHUNK; p < position; p++) generated += actionCountAt(p);
+  for (let p = chunk * chunkSize; p < position; p++) generated += actionCountAt(p);
   return generated;
 }
 

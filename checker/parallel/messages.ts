@@ -58,6 +58,8 @@ export interface LevelMessage {
   readonly seen: SeenBuffers;
   /** Every worker is sent the same range and claims chunks of it through this shared counter (positions past `start`). */
   readonly cursor: SharedArrayBuffer;
+  /** Positions in a chunk (see `chunkSize`). */
+  readonly chunk: number;
   /**
    * Successors generated in each chunk (Int32 per chunk), written when the chunk is done: a level
    * cut short by the state bound counts them only up to where a one-thread search would have stopped.
