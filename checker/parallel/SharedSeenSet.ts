@@ -206,7 +206,8 @@ export class SharedSeenSet {
   /**
    * Starts a level expected to find about `expected` new states (coordinating thread, no worker
    * running): the claim list gets room for them (it is reused when large enough), and the table
-   * grows so that its states and every claim fit below the claim load.
+   * grows so that its states and every claim fit below the claim load: on this thread, unless the
+   * workers have grown it already (`growthFor`), as the parallel search has them do.
    */
   beginLevel(expected: number): void {
     const wanted = claimsFor(expected);
