@@ -78,6 +78,18 @@ export class ExactSeenSet implements SeenSet {
     };
   }
 
+  /**
+   * Stores the encoding `data[start, end)` (fingerprinted as `hi`, `lo`) and returns its new id,
+   * or -1 when an equal one was stored before: for a search whose states are already encoded.
+   */
+  insertEncoding(data: Int32Array, start: number, end: number, hi: number, lo: number): number {
+    const pending = this.pending;
+    pending.clear();
+    for (let i = start; i < end; i++) pending.int(data[i] as number);
+    this.armed = true;
+    return this.insert(hi, lo);
+  }
+
   /** Stores the recorded encoding and returns its new id, or -1 when an equal one was stored before. */
   insert(_hi: number, lo: number): number {
     const slot = this.probe(lo);

@@ -21,6 +21,8 @@ import { RunClock } from './RunClock.js';
 import type { SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import type { LevelHandoff } from './LevelHandoff.js';
+import { ExactSeenSet } from './ExactSeenSet.js';
+import type { Encoder } from './fingerprint.js';
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
 const POLL_MASK = 1023;
@@ -35,6 +37,8 @@ export class PackedExplorer<S, A> {
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
   private readonly expander: PackedExpander;
+  // Exact mode: the seen set compares full encodings, so each insertion hands it the encoding too.
+  private readonly exact: ExactSeenSet | undefined;
   private generated = 0;
   private depth = -1;
   private levelLeft = 0;
@@ -53,6 +57,7 @@ export class PackedExplorer<S, A> {
     this.clock = new RunClock(options);
     this.props = new PropertyChecker<S>(model, []);
     this.expander = expander;
+    this.exact = seen instanceof ExactSeenSet ? seen : undefined;
   }
 
   /** Runs the search to an outcome; model exceptions become a `modelError` outcome. */
@@ -141,7 +146,7 @@ export class PackedExplorer<S, A> {
       }
       for (let k = 0; k < batch.built; k++) {
         this.generated++;
-        const id = this.seen.insert(batch.hi(k), batch.lo(k));
+        const id = this.exact ? this.exact.insertEncoding(batch.data, batch.start(k), batch.end(k), batch.hi(k), batch.lo(k)) : this.seen.insert(batch.hi(k), batch.lo(k));
         if (id < 0) continue;
         this.links.addLink(id, parentId, k);
         frontier.pushRange(batch.data, batch.start(k), batch.end(k), id);
@@ -181,6 +186,7 @@ export class PackedExplorer<S, A> {
   private insert(): number {
     const hasher = this.hasher;
     hasher.ints(this.scratch.data, 0, this.scratch.length);
+    if (this.exact) return this.exact.insertEncoding(this.scratch.data, 0, this.scratch.length, hasher.hi, hasher.lo);
     return this.seen.insert(hasher.hi, hasher.lo);
   }
 
@@ -214,7 +220,8 @@ export class PackedExplorer<S, A> {
   }
 
   private traceSource(): TraceSource<S> {
-    return { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links };
+    const encode: Encoder<S> = this.model.encode!.bind(this.model);
+    return { encode: this.exact ? this.exact.recording(encode) : encode, seen: this.seen, links: this.links };
   }
 
   private stats(): Stats {
@@ -231,7 +238,7 @@ export class PackedExplorer<S, A> {
 /** The expander to search `model` with under these options, or undefined when it must be searched as Immutable states. */
 export function packedFormFor<S, A>(model: Model<S, A>, options: CheckOptions): PackedExpander | undefined {
   if (model.packed === undefined || model.encode === undefined || model.decode === undefined) return undefined;
-  if (options.exact === true || model.withinBoundary !== undefined) return undefined;
+  if (model.withinBoundary !== undefined) return undefined;
   if (!model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree')) return undefined;
   return model.packed();
 }

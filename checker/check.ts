@@ -33,8 +33,10 @@ function checkExact<S, A>(model: Model<S, A>, options: CheckOptions): Outcome<S,
   const seen = new ExactSeenSet();
   const onProgress = options.onProgress;
   const exactOptions = onProgress === undefined ? options : { ...options, onProgress: (s: Stats) => onProgress(exactStats(s)) };
-  const stores = { seen, links: new TraceStore(), frontier: new LevelFrontier<S>() };
-  const outcome = new Explorer(model, exactOptions, stores, seen.recording(encoderOf(model))).run();
+  const expander = packedFormFor(model, options);
+  const outcome = expander
+    ? new PackedExplorer(model, exactOptions, seen, new TraceStore(), expander).run()
+    : new Explorer(model, exactOptions, { seen, links: new TraceStore(), frontier: new LevelFrontier<S>() }, seen.recording(encoderOf(model))).run();
   return { ...outcome, stats: exactStats(outcome.stats) };
 }
 

@@ -3,7 +3,7 @@
  * which shares nothing with it but the model contract. On every bundled scenario and on hundreds of
  * random models they must agree on the distinct and generated counts, the depth, which properties
  * fail, which states are deadlocks, and the length of the shortest counterexample: with fingerprints,
- * in exact mode, and with two workers.
+ * over a model's packed form and over its Immutable states, in exact mode, and with two workers.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { check } from '../../checker/check.js';
 import type { CheckOptions } from '../../checker/CheckOptions.js';
 import { checkWithWorkers } from '../../checker/checkWithWorkers.js';
 import type { Outcome } from '../../checker/Outcome.js';
+import { immutableForm } from '../helpers/immutableForm.js';
 import type { ModelSource } from '../../checker/parallel/ModelSource.js';
 import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
 import { kernelModelSource } from '../../model/kernel/kernelModelSource.js';
@@ -86,6 +87,7 @@ function crossCheck(model: AnyModel, options: Partial<CheckOptions> = {}): Refer
     expectAgrees(ref, properties, check(withProperties(model, properties), options));
   }
   expectAgrees(ref, own, check(model, options));
+  expectAgrees(ref, own, check(immutableForm(model), options));
   expectAgrees(ref, own, check(model, { ...options, exact: true }));
   return ref;
 }
