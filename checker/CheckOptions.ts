@@ -12,8 +12,11 @@ export interface CheckOptions {
   readonly maxMemoryBytes?: number;
   /** Called about once a second with the statistics so far. */
   readonly onProgress?: (stats: Stats) => void;
-  /** Polled between levels and every few thousand states; true ends the run as `incomplete: interrupted`. */
-  readonly shouldStop?: () => boolean;
+  /**
+   * Polled between levels and every thousand states or so: true ends the run as `incomplete:
+   * interrupted`, a reason (`interrupted`, `memory`, `timeout`) as incomplete for that reason.
+   */
+  readonly shouldStop?: () => boolean | 'interrupted' | 'memory' | 'timeout' | undefined;
   /** Store every state's full encoding instead of its fingerprint: no collision can hide a state (one thread only). */
   readonly exact?: boolean;
   /**

@@ -111,7 +111,7 @@ export class Explorer<S, A> {
     if (stop !== undefined) return this.incomplete(stop);
     for (let i = 0; i < size; i++) {
       this.levelLeft = size - i;
-      if ((++this.visited & POLL_MASK) === 0) {
+      if ((++this.visited & POLL_MASK) === 0 || this.clock.stopAsked()) {
         const reason = this.clock.poll(this.statsNow);
         if (reason !== undefined) return this.incomplete(reason);
       }

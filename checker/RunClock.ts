@@ -1,6 +1,7 @@
 /** The wall clock of a run and the caller's hooks on it: the timeout, the stop callback, progress reports. */
 import type { CheckOptions, Stats } from './CheckOptions.js';
 import type { IncompleteReason } from './Outcome.js';
+import { stopRequest } from './stopRequest.js';
 
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -18,18 +19,27 @@ export class RunClock {
     return performance.now() - this.startMs;
   }
 
+  /**
+   * True when the caller asks the run to stop: cheap enough to ask at every state, where the full
+   * poll (clock, memory) runs only every thousand or so, so a search of large states still stops
+   * within one state of being asked.
+   */
+  stopAsked(): boolean {
+    return this.options.shouldStop !== undefined && stopRequest(this.options) !== undefined;
+  }
+
   /** Why the run must stop now (`timeout`, `memory`, `interrupted`), or undefined; `stats` is read only for a progress report. */
   poll(stats: () => Stats): IncompleteReason | undefined {
     const now = performance.now();
     if (now - this.startMs >= this.options.timeoutMs) return 'timeout';
     if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes) return 'memory';
     this.inCallback = true;
-    const stop = this.options.shouldStop?.() === true;
-    if (!stop && this.options.onProgress !== undefined && now - this.lastProgressMs >= PROGRESS_INTERVAL_MS) {
+    const stop = stopRequest(this.options);
+    if (stop === undefined && this.options.onProgress !== undefined && now - this.lastProgressMs >= PROGRESS_INTERVAL_MS) {
       this.lastProgressMs = now;
       this.options.onProgress(stats());
     }
     this.inCallback = false;
-    return stop ? 'interrupted' : undefined;
+    return stop;
   }
 }

@@ -1,4 +1,5 @@
 /** Where the CLI writes: results to stdout, progress and diagnostics to stderr. Tests capture both. */
+import type { GuardedReason, GuardLink } from './guardMessages.js';
 
 /** The CLI's output channels and what kind of terminal they are. */
 export interface Io {
@@ -8,17 +9,19 @@ export interface Io {
   readonly stdoutIsTty: boolean;
   /** stderr is a terminal: progress is a live line rather than plain lines. */
   readonly stderrIsTty: boolean;
-  /** Polled during long runs; true asks the run to stop (SIGINT/SIGTERM). */
-  readonly interrupted?: () => boolean;
+  /** Polled during long runs: why the run must stop now (SIGINT/SIGTERM, the memory bound), or undefined. */
+  readonly stopRequested?: () => GuardedReason | undefined;
+  /** The main thread's guard, which ends a run that does not stop by itself (absent in-process). */
+  readonly guard?: GuardLink;
 }
 
 /** The process's own channels. */
-export function processIo(interrupted?: () => boolean): Io {
+export function processIo(stopRequested?: () => GuardedReason | undefined): Io {
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
-    ...(interrupted ? { interrupted } : {}),
+    ...(stopRequested ? { stopRequested } : {}),
   };
 }

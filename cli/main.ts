@@ -1,23 +1,21 @@
 #!/usr/bin/env node
 /**
  * The `mmucheck` executable. The program runs on a worker thread (programThread.ts) so that this
- * thread can take SIGINT/SIGTERM during a search of any length: the first signal asks the run to
- * stop, and it ends as incomplete (exit 3) with its partial statistics; a second one exits at once.
+ * thread stays free to enforce the interrupt, the timeout and the memory bound (RunGuard.ts): the
+ * first SIGINT/SIGTERM asks the run to stop, and it ends as incomplete (exit 3) with its partial
+ * statistics; a second one, or a program that does not stop in time, ends it at once with the
+ * statistics of its last progress report (still exit 3).
  */
 import { runOnProgramThread } from './programThread.js';
 
 const stop = new Int32Array(new SharedArrayBuffer(4));
-let signals = 0;
-const onSignal = () => {
-  if (++signals > 1) process.exit(130);
-  Atomics.store(stop, 0, 1);
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-process.exitCode = await runOnProgramThread({
+const thread = runOnProgramThread({
   args: process.argv.slice(2),
   stop,
   stdoutIsTty: process.stdout.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
 });
+const onSignal = () => thread.guard.signal();
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.exitCode = await thread.exitCode;

@@ -7,19 +7,21 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { EXIT } from './exitCodes.js';
+import type { GuardMessage } from './guardMessages.js';
+import { RunGuard } from './RunGuard.js';
 
 /** What the program thread starts with. */
 export interface ProgramStart {
   /** The user's arguments (without `node` and the script). */
   readonly args: readonly string[];
-  /** Word 0 becomes non-zero when the run must stop (SIGINT/SIGTERM). */
+  /** Word 0 becomes non-zero when the run must stop (`STOP_CODE`: signal, memory, timeout). */
   readonly stop: Int32Array;
   readonly stdoutIsTty: boolean;
   readonly stderrIsTty: boolean;
 }
 
-/** What the program thread sends: output as it is written, then its exit code. */
-export type FromProgram = { readonly type: 'out' | 'err'; readonly text: string } | { readonly type: 'exit'; readonly code: number };
+/** What the program thread sends: output as it is written, what the guard must know, then its exit code. */
+export type FromProgram = { readonly type: 'out' | 'err'; readonly text: string } | { readonly type: 'exit'; readonly code: number } | GuardMessage;
 
 /** The worker program: compiled JavaScript, or the TypeScript source through the tsx loader. */
 function workerProgram(start: ProgramStart): { filename: string; options: WorkerOptions } {
@@ -30,23 +32,36 @@ function workerProgram(start: ProgramStart): { filename: string; options: Worker
   return { filename: fileURLToPath(new URL('./programWorker.js', import.meta.url)), options: { workerData: start } };
 }
 
-/** Runs the program on `args` in a worker thread; resolves to its exit code (4 if the thread failed). */
-export function runOnProgramThread(start: ProgramStart): Promise<number> {
+/** A program running on its thread: its guard takes signals, and `exitCode` resolves when it ends. */
+export interface ProgramThread {
+  readonly guard: RunGuard;
+  readonly exitCode: Promise<number>;
+}
+
+/** Runs the program on `args` in a worker thread; its exit code resolves to 4 if the thread failed. */
+export function runOnProgramThread(start: ProgramStart): ProgramThread {
   const { filename, options } = workerProgram(start);
   const worker = new Worker(filename, options);
+  const guard = new RunGuard(worker, start.stop);
   let code: number | undefined;
   worker.on('message', (m: FromProgram) => {
     if (m.type === 'exit') code = m.code;
+    else if (m.type === 'arm') guard.arm(m.limits);
+    else if (m.type === 'fallback') guard.setFallback(m.fallback);
+    else if (m.type === 'disarm') guard.disarm();
     else (m.type === 'out' ? process.stdout : process.stderr).write(m.text);
   });
   worker.on('error', (e: Error) => {
     process.stderr.write(`mmucheck: internal error: ${e.message}\n${start.args.includes('--debug') ? `${e.stack}\n` : ''}`);
     code = EXIT.modelError;
   });
-  return new Promise((resolve) => {
+  const exitCode = new Promise<number>((resolve) => {
     worker.on('exit', () => {
+      guard.finished();
+      if (code === undefined && guard.forced) return resolve(EXIT.incomplete);
       if (code === undefined) process.stderr.write('mmucheck: internal error: the program thread ended without an exit code\n');
       resolve(code ?? EXIT.modelError);
     });
   });
+  return { guard, exitCode };
 }

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createProgram } from './createProgram.js';
 import type { Io } from './Io.js';
 import type { FromProgram, ProgramStart } from './programThread.js';
+import { stopReasonOf } from './guardMessages.js';
 
 const start = workerData as ProgramStart;
 const send = (m: FromProgram) => parentPort!.postMessage(m);
@@ -15,6 +16,11 @@ const io: Io = {
   err: (text) => send({ type: 'err', text }),
   stdoutIsTty: start.stdoutIsTty,
   stderrIsTty: start.stderrIsTty,
-  interrupted: () => Atomics.load(start.stop, 0) !== 0,
+  stopRequested: () => stopReasonOf(Atomics.load(start.stop, 0)),
+  guard: {
+    arm: (limits) => send({ type: 'arm', limits }),
+    fallback: (fallback) => send({ type: 'fallback', fallback }),
+    disarm: () => send({ type: 'disarm' }),
+  },
 };
 send({ type: 'exit', code: await createProgram(io).run(start.args) });

@@ -23,8 +23,7 @@ export interface CheckRun {
 }
 
 /** Checks `scenario` with `options` in this thread. */
-export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, command: string): CheckRun {
-  const model = buildKernelModel(scenario);
+export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, command: string, model: KernelModel = buildKernelModel(scenario)): CheckRun {
   return finishRun(scenario, model, check(model, options), command);
 }
 
@@ -32,8 +31,14 @@ export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, com
  * Checks `scenario` with `workers` threads; the result is the same for any number of them. With
  * `sequentialFirst`, a space that ends within that many states is searched on this thread alone.
  */
-export async function runCheckWithWorkers(scenario: Scenario, options: Partial<CheckOptions>, command: string, workers: number, sequentialFirst = 0): Promise<CheckRun> {
-  const model = buildKernelModel(scenario);
+export async function runCheckWithWorkers(
+  scenario: Scenario,
+  options: Partial<CheckOptions>,
+  command: string,
+  workers: number,
+  sequentialFirst = 0,
+  model: KernelModel = buildKernelModel(scenario),
+): Promise<CheckRun> {
   const outcome = await checkWithWorkers(model, kernelModelSource(scenario), { ...options, workers, sequentialFirst });
   return finishRun(scenario, model, outcome, command);
 }

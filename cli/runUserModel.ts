@@ -11,7 +11,8 @@ import type { Io } from './Io.js';
 import { makeProgress } from './progress.js';
 import { palette } from './render/colour.js';
 import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
-import { checkModelFile, type UserModelRun } from './userModel/UserModelRun.js';
+import { checkModelFile, incompleteModelRun, type UserModelRun } from './userModel/UserModelRun.js';
+import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
 import { userTextReport } from './userModel/userTextReport.js';
 
@@ -85,10 +86,16 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const all = propertiesOf(loaded.model);
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
-  const run = checkModelFile(loaded, properties, searchOptions(flags, io, progress), reproduceCommand(file, flags));
-  progress.done();
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
-  const report = flags.format === 'json' ? JSON.stringify(userJsonReport(run), null, 2) + '\n' : userTextReport(run, palette(colour));
+  const render = (run: UserModelRun) => (flags.format === 'json' ? JSON.stringify(userJsonReport(run), null, 2) + '\n' : userTextReport(run, palette(colour)));
+  const command = reproduceCommand(file, flags);
+  const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
+    render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),
+  );
+  const run = checkModelFile(loaded, properties, guarded.options, command);
+  guarded.done();
+  progress.done();
+  const report = render(run);
   if (flags.out === undefined) io.out(report);
   else writeReport(flags.out, report);
   return exitCodeOf(run);

@@ -51,7 +51,7 @@ export function searchOptions(flags: BoundFlags, io: Io, progress: Progress): Pa
     maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
     ...(flags.exact === true ? { exact: true } : {}),
     onProgress: (s) => progress.update(s),
-    ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
+    ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
   };
 }
 

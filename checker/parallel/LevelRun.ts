@@ -42,6 +42,8 @@ export class LevelRun {
   private chunk = MIN_CHUNK;
   private chunkGenerated: Int32Array = new Int32Array(0);
   generated = 0;
+  /** Positions of the level whose check and expansion this pass finished. */
+  visited = 0;
   private published = 0; // of `generated`, already added to the shared progress counter
   private claimsPublished = 0; // of the claims taken, already added to the seen set's count
   cutOff = false;
@@ -67,6 +69,7 @@ export class LevelRun {
     this.chunk = msg.chunk;
     this.chunkGenerated = new Int32Array(msg.chunkGenerated);
     this.generated = 0;
+    this.visited = 0;
     this.published = 0;
     this.claimsPublished = 0;
     this.cutOff = false;
@@ -113,6 +116,7 @@ export class LevelRun {
       candidateCount: this.cands.count,
       segment: this.out.buffer,
       generated: this.generated,
+      visited: this.visited,
       cutOff: this.cutOff,
       ...(error ? { error } : {}),
     };

@@ -71,6 +71,7 @@ export class LevelWorker<S, A> {
             atomicMin(this.control, Control.StopBeyond, run.position);
             break chunks;
           }
+          run.visited++;
           run.publish(this.control, false, this.maxStates);
         }
         run.finishChunk(first, run.generated - generated);

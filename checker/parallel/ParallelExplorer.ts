@@ -91,7 +91,7 @@ export class ParallelExplorer<S, A> {
       const stops = firstStops(results, Atomics.load(this.control, Control.BestViolation));
       const room = (words: number) => this.entryBuffers.take(this.depth + 1, words);
       const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct, Math.min(stops.failedAt, stops.violatedAt), room);
-      const outcome = this.levelOutcome(stops, merged, level, start);
+      const outcome = this.levelOutcome(results, stops, merged, level, start);
       if (outcome) return outcome;
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       this.seen.endLevel();
@@ -132,7 +132,7 @@ export class ParallelExplorer<S, A> {
    * asked for (timeout, interrupt, memory) comes before the bound, which it may have kept the
    * workers from reaching as a one-thread search would.
    */
-  private levelOutcome(stops: LevelStops, merged: MergedLevel, level: Level, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> | undefined {
+  private levelOutcome(results: readonly LevelResult[], stops: LevelStops, merged: MergedLevel, level: Level, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> | undefined {
     const { failed, failedAt, violation, violatedAt } = stops;
     const boundReached = this.distinct + merged.count >= this.options.maxStates;
     if (failed && failedAt < violatedAt && !boundReached) {
@@ -141,13 +141,27 @@ export class ParallelExplorer<S, A> {
       return this.modelError(failed, level);
     }
     if (violatedAt < failedAt && !boundReached) return this.violation(level, violation, start);
-    if (this.watch.reason) return this.incomplete(this.watch.reason);
+    if (this.watch.reason) return this.stoppedInLevel(this.watch.reason, results, merged, level);
     if (!boundReached) return undefined;
     // Stopped just after storing the bound's last state, at rank position × RANK_ACTIONS + action + 1.
     const rank = merged.lastRank - 1;
     const position = Math.floor(rank / RANK_ACTIONS);
     this.stopInLevel(level, position, (rank % RANK_ACTIONS) + 1, merged.count, level.count - position - 1);
     return this.incomplete('maxStates');
+  }
+
+  /**
+   * A run stopped (timeout, interrupt, memory) while a level ran: what the workers found before
+   * they stopped is merged and stored, so it counts, and the counts never fall below what a
+   * progress report showed during the level.
+   */
+  private stoppedInLevel(reason: IncompleteReason, results: readonly LevelResult[], merged: MergedLevel, level: Level): Outcome<S, A> {
+    const visited = results.reduce((n, r) => n + r.visited, 0);
+    this.generated += results.reduce((n, r) => n + r.generated, 0);
+    this.distinct = merged.nextId;
+    this.queue = Math.max(0, level.count - visited) + merged.count;
+    if (merged.count > 0) this.depth++;
+    return this.incomplete(reason);
   }
 
   /**

@@ -6,6 +6,7 @@
 import type { CheckOptions, Stats } from '../CheckOptions.js';
 import type { IncompleteReason } from '../Outcome.js';
 import { Control, StopReason } from './messages.js';
+import { stopRequest } from '../stopRequest.js';
 
 const TICK_MS = 100;
 const PROGRESS_MS = 1000;
@@ -53,7 +54,8 @@ export class RunWatch {
 
   private stopReason(now: number): IncompleteReason | undefined {
     if (now - this.startMs + this.priorMs >= this.options.timeoutMs) return 'timeout';
-    if (this.options.shouldStop?.() === true) return 'interrupted';
+    const requested = stopRequest(this.options);
+    if (requested !== undefined) return requested;
     if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes) return 'memory';
     return undefined;
   }

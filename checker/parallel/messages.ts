@@ -75,6 +75,8 @@ export interface LevelResult {
   readonly candidateCount: number;
   readonly segment: SharedArrayBuffer;
   readonly generated: number;
+  /** Positions of the level this worker checked and expanded (all of its share, unless the run was stopped). */
+  readonly visited: number;
   /** A state at the depth bound had successors that were not explored. */
   readonly cutOff: boolean;
   readonly error?: WorkerError;

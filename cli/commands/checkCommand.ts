@@ -4,9 +4,11 @@ import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { matchesExpectation, runCheckWithWorkers } from '../runCheck.js';
 import { InputError } from '../../model/InputError.js';
-import { AUTO_SEQUENTIAL, defaultWorkers } from '../defaults.js';
+import { AUTO_SEQUENTIAL, defaultWorkers, maxWorkers } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions, boundFlags, searchOptions, type BoundFlags } from '../searchOptions.js';
-import { emitReport, REPORT_FORMATS, requireReportFlags, type ReportFlags } from '../formats/emitReport.js';
+import { emitReport, formatReport, REPORT_FORMATS, requireReportFlags, type ReportFlags } from '../formats/emitReport.js';
+import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
+import { guardSearch } from '../guardSearch.js';
 import { makeProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';
 import { choiceOption, intOption } from '../parseOptions.js';
@@ -34,6 +36,14 @@ function expectationExitCode(run: CheckRun): number {
   return matchesExpectation(run) === true ? EXIT.ok : EXIT.violation;
 }
 
+/** Refuses more workers than the machine can use (the results would be the same with fewer). */
+function requireWorkers(workers: number | undefined): void {
+  const max = maxWorkers();
+  if (workers !== undefined && workers > max) {
+    throw new InputError(`${workers} is more than this machine can use: at most ${max} (4 per CPU); results are the same for any number of workers`, undefined, '--workers');
+  }
+}
+
 /** Adds the `check` command; `setExit` receives the exit code. */
 export function addCheckCommand(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
@@ -51,6 +61,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: CheckFlags) => {
+      requireWorkers(flags.workers);
       if (isModelFile(scenarioArg)) return setExit(await runModelFile(scenarioArg, flags, io));
       requireReportFlags(flags);
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
@@ -59,8 +70,15 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
       }
       const reproduce = ['mmucheck check', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);
+      const model = buildKernelModel(scenario);
+      const skeleton = { scenario, model, command: reproduce, steps: [], references: [] };
+      const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
+        formatReport({ ...skeleton, outcome: { kind: 'incomplete', reason, stats } }, { ...flags, graph: false }, io),
+      );
       // Without --workers, a scenario whose space ends within AUTO_SEQUENTIAL states runs on this thread alone.
-      const run = await runCheckWithWorkers(scenario, searchOptions(flags, io, progress), reproduce, flags.workers ?? defaultWorkers(), flags.workers === undefined ? AUTO_SEQUENTIAL : 0);
+      const workers = flags.workers ?? defaultWorkers();
+      const run = await runCheckWithWorkers(scenario, guarded.options, reproduce, workers, flags.workers === undefined ? AUTO_SEQUENTIAL : 0, model);
+      guarded.done();
       progress.done();
       emitReport(io, run, flags);
       setExit(flags.expected === true ? expectationExitCode(run) : exitCodeOf(run));

@@ -4,6 +4,8 @@ import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { resolveOptions } from '../../checker/resolveOptions.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { runCheck } from '../runCheck.js';
+import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
+import { guardSearch } from '../guardSearch.js';
 import { palette } from '../render/colour.js';
 import { explainReport } from '../render/explainReport.js';
 import { makeProgress } from '../progress.js';
@@ -29,10 +31,17 @@ export function addExplainCommand(program: Command, io: Io, setExit: (code: numb
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
       const reproduce = ['mmucheck explain', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);
+      const colours = palette(flags.color && io.stdoutIsTty && !process.env['NO_COLOR']);
+      const model = buildKernelModel(scenario);
+      const skeleton = { scenario, model, command: reproduce, steps: [], references: [] };
       const options = searchOptions(flags, io, progress);
-      const run = runCheck(scenario, options, reproduce);
+      const guarded = guardSearch(io, options, undefined, (reason, stats) =>
+        explainReport({ ...skeleton, outcome: { kind: 'incomplete', reason, stats } }, resolveOptions(options), colours),
+      );
+      const run = runCheck(scenario, guarded.options, reproduce, model);
+      guarded.done();
       progress.done();
-      io.out(explainReport(run, resolveOptions(options), palette(flags.color && io.stdoutIsTty && !process.env['NO_COLOR'])));
+      io.out(explainReport(run, resolveOptions(options), colours));
       setExit(exitCodeOf(run));
     });
 }

@@ -72,7 +72,7 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
         check: {
           ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
           ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-          ...(io.interrupted ? { shouldStop: io.interrupted } : {}),
+          ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
         },
         onRow: rowProgress(io, flags.quiet === true),
       });

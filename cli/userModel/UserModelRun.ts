@@ -1,7 +1,7 @@
 /** Runs the checker on a loaded model file and gathers everything its reports need. */
 import { check } from '../../checker/check.js';
 import type { CheckOptions } from '../../checker/CheckOptions.js';
-import type { Outcome } from '../../checker/Outcome.js';
+import type { IncompleteOutcome, Outcome } from '../../checker/Outcome.js';
 import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
 import type { StateView } from '../../model/ActionView.js';
 import type { Model } from '../../model/Model.js';
@@ -78,4 +78,9 @@ export function checkModelFile(
     })),
     command,
   };
+}
+
+/** A run of `loaded` that ended with `outcome` before a verdict: what a report of it needs. */
+export function incompleteModelRun(loaded: LoadedModel, properties: readonly Property<unknown>[], outcome: IncompleteOutcome, command: string): UserModelRun {
+  return { loaded, threads: programThreads(loaded.model), properties, outcome, initial: undefined, steps: [], witnesses: [], command };
 }

@@ -3,6 +3,7 @@
  * JSON report's documented fields, and the bounds that end a run as incomplete (exit 3). Runs use
  * `--workers 1` (results do not depend on the worker count) except the default run itself.
  */
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { bundledScenarioNames, loadScenario } from '../../model/kernel/loadScenario.js';
 import { runCli } from '../helpers/runCli.js';
@@ -109,6 +110,15 @@ describe('bounds end a run as incomplete (exit 3), never as a pass', () => {
     expect(r.code).toBe(3);
     expect(r.out).toContain('INCOMPLETE: the --timeout ran out before a verdict; nothing is proven');
     expect(r.out).toMatch(/^[\d,]+ distinct states, [\d,]+ generated, depth \d+/m);
+  });
+
+  it('--workers above four per CPU is refused before anything runs: exit 2 naming the flag and the limit', async () => {
+    const max = 4 * availableParallelism();
+    if (max >= 256) return; // the option's own range (at most 256) is the limit there
+    const r = await runCli(['check', 'seed', '--workers', String(max + 1), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`--workers: ${max + 1} is more than this machine can use: at most ${max} (4 per CPU)`);
   });
 
   it('a stop request (what SIGINT and SIGTERM raise) ends the run as interrupted', async () => {

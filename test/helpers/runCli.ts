@@ -35,7 +35,7 @@ export async function runCli(args: readonly string[], interrupted?: () => boolea
     err: (t) => void (err += t),
     stdoutIsTty: false,
     stderrIsTty: false,
-    ...(interrupted ? { interrupted } : {}),
+    ...(interrupted ? { stopRequested: () => (interrupted() ? ('interrupted' as const) : undefined) } : {}),
   });
   const code = await run(args);
   return { code, out, err };
@@ -51,6 +51,8 @@ export function runBinary(args: readonly string[], options: { uid?: number; gid?
 export interface RunningBinary {
   readonly pid: number;
   signal(name: NodeJS.Signals): void;
+  /** What it has written to stderr so far. */
+  err(): string;
   /** Resolves when the process has exited, with its exit code (or -1 if killed by a signal) and output. */
   readonly ended: Promise<CliResult & { readonly signal: NodeJS.Signals | null }>;
 }
@@ -65,5 +67,5 @@ export function startBinary(args: readonly string[], options: SpawnOptions = {})
   const ended = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => resolve({ code: code ?? -1, out, err, signal }));
   });
-  return { pid: child.pid!, signal: (name) => void child.kill(name), ended };
+  return { pid: child.pid!, signal: (name) => void child.kill(name), err: () => err, ended };
 }
