@@ -1,4 +1,4 @@
-/** The properties of kernel-model.md §6: stable ids, short names, and which are off by default. */
+/** The properties of docs/kernel-model.md §6: stable ids, short names, and which are off by default. */
 
 /** One entry of the property catalog. */
 export interface PropertyInfo {

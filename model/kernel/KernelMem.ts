@@ -1,5 +1,5 @@
 /**
- * The kernel's shared state in packed form: every field of kernel-model.md §1 at a fixed offset of
+ * The kernel's shared state in packed form: every field of docs/kernel-model.md §1 at a fixed offset of
  * an Int32Array, read and written in place by the steps while a successor is built. Its canonical
  * encoding is exactly `encodeKernel`'s, so packed and Immutable states have the same fingerprints.
  */

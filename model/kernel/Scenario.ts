@@ -1,8 +1,8 @@
-/** A scenario of the kernel model: versions, SRCU implementation, listeners, threads and properties (kernel-model.md §7). */
+/** A scenario of the kernel model: versions, SRCU implementation, listeners, threads and properties (docs/kernel-model.md §7). */
 
 /**
  * The kernel versions the model knows, oldest first, by the release that shipped each function's
- * variant (kernel-model.md §3, §5). A version names the variant of the versioned functions only;
+ * variant (docs/kernel-model.md §3, §5). A version names the variant of the versioned functions only;
  * the rest of the API (the seed's functions, get/put) is available in every version.
  */
 export const KERNEL_VERSIONS = ['v3.8', 'v3.9', 'v3.10', 'v3.17', 'v5.4'] as const;
@@ -16,7 +16,7 @@ export type VersionedFunction = (typeof VERSIONED_FUNCTIONS)[number];
 export const SRCU_IMPLEMENTATIONS = ['classic', 'tree', 'tree-one-cpu-barrier'] as const;
 export type SrcuImpl = (typeof SRCU_IMPLEMENTATIONS)[number];
 
-/** Driver behaviours of kernel-model.md §4. */
+/** Driver behaviours of docs/kernel-model.md §4. */
 export const BEHAVIOURS = [
   'amdkfd',
   'lazy',

@@ -1,6 +1,6 @@
 /**
  * The hlist operations of include/linux/rculist.h on the notifier list, with the rules that make a
- * NULL dereference, a poisoned pointer or a corrupted list visible (kernel-model.md §3).
+ * NULL dereference, a poisoned pointer or a corrupted list visible (docs/kernel-model.md §3).
  */
 import type { KernelEnv } from './KernelEnv.js';
 import type { KernelMem } from './KernelMem.js';

@@ -1,5 +1,5 @@
 /**
- * The mmu_notifier SRCU at the level of its contract (kernel-model.md §2): read-side nesting per
+ * The mmu_notifier SRCU at the level of its contract (docs/kernel-model.md §2): read-side nesting per
  * thread, callback queues whose entries wait for the critical sections active when they were
  * queued, and the markers that synchronize_srcu and srcu_barrier wait for.
  */

@@ -7,7 +7,7 @@ export function atLeast(version: KernelVersion, since: KernelVersion): boolean {
 }
 
 /**
- * The statement order of `__mmu_notifier_release` (kernel-model.md §3): v3.8 walks then unlinks
+ * The statement order of `__mmu_notifier_release` (docs/kernel-model.md §3): v3.8 walks then unlinks
  * like v3.10; v3.9 unlinks each node before calling its `->release`; v3.17 (kept in v5.4) holds the
  * SRCU read lock across the unlink loop.
  */

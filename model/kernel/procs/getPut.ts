@@ -1,5 +1,5 @@
 /**
- * The v5.4 get/put API (kernel-model.md §5): mmu_notifier_put with its user count and SRCU-deferred
+ * The v5.4 get/put API (docs/kernel-model.md §5): mmu_notifier_put with its user count and SRCU-deferred
  * free, mmu_notifier_free_rcu, and the driver thread that gets a notifier, puts it and drops its mm.
  */
 import { step, call, choice, label } from '../../program/Step.js';

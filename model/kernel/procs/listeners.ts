@@ -1,5 +1,5 @@
 /**
- * The driver behaviours of kernel-model.md §4 and §5: each one's `->release` body, its SRCU callback
+ * The driver behaviours of docs/kernel-model.md §4 and §5: each one's `->release` body, its SRCU callback
  * and its teardown thread. `->release` itself (the flush of the secondary MMU) is the invoking step.
  */
 import { step, call } from '../../program/Step.js';

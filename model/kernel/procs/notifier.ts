@@ -1,6 +1,6 @@
 /**
  * mm/mmu_notifier.c: `->release` invocation, __mmu_notifier_release in each kernel version's
- * statement order (kernel-model.md §3), and mmu_notifier_unregister_no_release.
+ * statement order (docs/kernel-model.md §3), and mmu_notifier_unregister_no_release.
  */
 import { step, call, choice, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';

@@ -1,4 +1,4 @@
-/** `mmu_notifier_unregister(mn, mm)` in each kernel version's statement order (kernel-model.md §3). */
+/** `mmu_notifier_unregister(mn, mm)` in each kernel version's statement order (docs/kernel-model.md §3). */
 import { step, call, choice, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';

@@ -1,4 +1,4 @@
-/** The shared state of the kernel model: every object of kernel-model.md §1 plus the faults seen. */
+/** The shared state of the kernel model: every object of docs/kernel-model.md §1 plus the faults seen. */
 import { List, Record, type RecordOf } from 'immutable';
 import { makeMm, type Mm } from './Mm.js';
 import { makeNotifierMm, type NotifierMm } from './NotifierMm.js';

@@ -1,5 +1,5 @@
 /**
- * The notifier hlist operations and the faults they make visible (kernel-model.md §3, "List
+ * The notifier hlist operations and the faults they make visible (docs/kernel-model.md §3, "List
  * operations"): NULL and poison dereferences, double adds, and writes to freed neighbours.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The bundled scenarios of kernel-model.md §7: verdict, primary property, shortest counterexample
+ * The bundled scenarios of docs/kernel-model.md §7: verdict, primary property, shortest counterexample
  * length and distinct-state counts are pinned, so any change to the explored space shows up here.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ const TABLE: Record<string, { verdict: 'ok'; distinct: number; depth: number } |
 };
 
 describe('bundled scenarios', () => {
-  it('are exactly the table of kernel-model.md §7', () => {
+  it('are exactly the table of docs/kernel-model.md §7', () => {
     expect(bundledScenarioNames()).toEqual(Object.keys(TABLE).sort());
   });
 

@@ -1,5 +1,5 @@
 /**
- * The SRCU contract helpers (kernel-model.md §2): nesting read-side sections, callbacks that wait for
+ * The SRCU contract helpers (docs/kernel-model.md §2): nesting read-side sections, callbacks that wait for
  * the sections active when they were queued, FIFO queues, and where synchronize_srcu and srcu_barrier
  * put their markers for classic SRCU, tree SRCU and the one-CPU barrier variant.
  */

@@ -1,6 +1,6 @@
 /**
  * The kernel's history in the model: each version's statement order of __mmu_notifier_release and
- * mmu_notifier_unregister (kernel-model.md §3), the v5.4 get/put API (§5), and the verdicts each
+ * mmu_notifier_unregister (docs/kernel-model.md §3), the v5.4 get/put API (§5), and the verdicts each
  * version gets on the history scenarios, with exact counterexample lengths and state counts.
  */
 import { describe, expect, it } from 'vitest';
