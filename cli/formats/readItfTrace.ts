@@ -3,8 +3,8 @@
  * that rebuilds the model, and each state's variables. A malformed file is bad input naming the
  * file and the field.
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../model/InputError.js';
+import { readInputFile } from '../../model/inputFile.js';
 import { parseScenario } from '../../model/kernel/parseScenario.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
 import { fromItfValue } from './itfValue.js';
@@ -109,15 +109,9 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
   };
 }
 
-/** Reads and validates a saved trace file. */
+/** Reads and validates a saved trace file (a regular file of at most 64 MiB: see inputFile.ts). */
 export function readItfTraceFile(path: string): SavedTrace {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the trace file: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, path);
-  }
+  const text = readInputFile(path, 'trace');
   let json: unknown;
   try {
     json = JSON.parse(text);
