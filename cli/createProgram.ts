@@ -10,6 +10,7 @@ import { addExplainCommand } from './commands/explainCommand.js';
 import { addReplayCommand } from './commands/replayCommand.js';
 import { addHistoryCommand } from './commands/historyCommand.js';
 import { EXIT } from './exitCodes.js';
+import { OutputError } from './OutputError.js';
 import type { Io } from './Io.js';
 
 const QUIET_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -56,6 +57,11 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
         io.err(`mmucheck: error: ${e.message}\n`);
         if (debug && e.stack) io.err(`${e.stack}\n`);
         return EXIT.badInput;
+      }
+      if (e instanceof OutputError) {
+        io.err(`mmucheck: error: ${e.message}\n`);
+        if (debug && e.stack) io.err(`${e.stack}\n`);
+        return EXIT.outputFailed;
       }
       const err = e as Error;
       io.err(`mmucheck: internal error: ${err.message ?? String(e)}\n${debug ? `${err.stack}\n` : '(run with --debug for the stack trace)\n'}`);

@@ -2,13 +2,13 @@
  * `mmucheck check ./model.ts`: checks a model file written against the public API (see
  * docs/writing-models.md) with the same checker, reports and exit codes as a scenario.
  */
-import { writeFileSync } from 'node:fs';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import type { Property } from '../model/Property.js';
 import { boundFlags, searchOptions, type BoundFlags } from './searchOptions.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
 import { makeProgress } from './progress.js';
+import { requireWritableOut, writeReportFile } from './formats/reportFile.js';
 import { palette } from './render/colour.js';
 import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
 import { checkModelFile, type UserModelRun } from './userModel/UserModelRun.js';
@@ -81,6 +81,7 @@ function exitCodeOf(run: UserModelRun): number {
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
 export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
   requireApplicable(flags);
+  if (flags.out !== undefined) requireWritableOut(flags.out);
   const loaded = await loadModelFile(file);
   const all = propertiesOf(loaded.model);
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
@@ -90,18 +91,8 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
   const report = flags.format === 'json' ? JSON.stringify(userJsonReport(run), null, 2) + '\n' : userTextReport(run, palette(colour));
   if (flags.out === undefined) io.out(report);
-  else writeReport(flags.out, report);
+  else writeReportFile(flags.out, report);
   return exitCodeOf(run);
-}
-
-function writeReport(file: string, report: string): void {
-  try {
-    writeFileSync(file, report);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new InputError(`cannot write the report: ${why}`, file, '--out');
-  }
 }
 
 /** The model's properties, or undefined when properties() throws: the check then reports that as a model error. */
