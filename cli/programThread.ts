@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { EXIT } from './exitCodes.js';
+import { processOutput } from './outputChannels.js';
 
 /** What the program thread starts with. */
 export interface ProgramStart {
@@ -34,10 +35,11 @@ function workerProgram(start: ProgramStart): { filename: string; options: Worker
 export function runOnProgramThread(start: ProgramStart): Promise<number> {
   const { filename, options } = workerProgram(start);
   const worker = new Worker(filename, options);
+  const output = processOutput();
   let code: number | undefined;
   worker.on('message', (m: FromProgram) => {
     if (m.type === 'exit') code = m.code;
-    else (m.type === 'out' ? process.stdout : process.stderr).write(m.text);
+    else output.write(m.type, m.text);
   });
   worker.on('error', (e: Error) => {
     process.stderr.write(`mmucheck: internal error: ${e.message}\n${start.args.includes('--debug') ? `${e.stack}\n` : ''}`);
@@ -46,7 +48,7 @@ export function runOnProgramThread(start: ProgramStart): Promise<number> {
   return new Promise((resolve) => {
     worker.on('exit', () => {
       if (code === undefined) process.stderr.write('mmucheck: internal error: the program thread ended without an exit code\n');
-      resolve(code ?? EXIT.modelError);
+      void output.exitCode(code ?? EXIT.modelError, start.args.includes('--debug')).then(resolve);
     });
   });
 }
