@@ -3,6 +3,7 @@
  * docs/writing-models.md) with the same checker, reports and exit codes as a scenario.
  */
 import { InputError, expectedOneOf } from '../model/InputError.js';
+import { escapeText, quoteValue } from '../model/safeText.js';
 import type { Property } from '../model/Property.js';
 import { boundFlags, searchOptions, type BoundFlags } from './searchOptions.js';
 import { EXIT } from './exitCodes.js';
@@ -52,7 +53,7 @@ function requireApplicable(flags: ModelFileFlags): void {
     if (flags[key] !== undefined && flags[key] !== false) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
   const format = flags.format ?? 'text';
-  if (!FORMATS.includes(format)) throw new InputError(`format "${format}" is not available for a model file (yet); use text or json`, undefined, '--format');
+  if (!FORMATS.includes(format)) throw new InputError(`format ${quoteValue(format)} is not available for a model file (yet); use text or json`, undefined, '--format');
 }
 
 /** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
@@ -60,7 +61,7 @@ function selectProperties(all: readonly Property<unknown>[], ids: readonly strin
   if (ids === undefined || ids.length === 0) return undefined;
   const known = all.map((p) => p.id);
   for (const id of ids) {
-    if (!known.includes(id)) throw new InputError(`the model has no property "${id}"; ${expectedOneOf(id, known)}`, undefined, '--property');
+    if (!known.includes(id)) throw new InputError(`the model has no property ${quoteValue(id)}; ${expectedOneOf(id, known.map((k) => escapeText(k)))}`, undefined, '--property');
   }
   return all.filter((p) => ids.includes(p.id));
 }

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../model/InputError.js';
 import { readInputFile } from '../../model/inputFile.js';
+import { capText, quoteValue } from '../../model/safeText.js';
 import { parseScenario } from '../../model/kernel/parseScenario.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
 import { fromItfValue } from './itfValue.js';
@@ -46,7 +47,7 @@ function savedState(v: unknown, vars: readonly string[], file: string, field: st
   const o = objectAt(v, file, field);
   const view: Record<string, string | number | boolean> = {};
   for (const name of vars) {
-    if (!(name in o)) throw new InputError(`missing variable "${name}" (every state must set every variable in vars)`, file, field);
+    if (!(name in o)) throw new InputError(`missing variable ${quoteValue(name)} (every state must set every variable in vars)`, file, field);
     if (name === THREADS_VAR) continue;
     const value = fromItfValue(o[name]);
     if (value === undefined) throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
@@ -73,7 +74,7 @@ function mmucheckMeta(trace: Obj, file: string): Obj {
   if (block === undefined) throw new InputError('missing; expected the block that mmucheck check --format itf writes (this is not an mmucheck trace)', file, '#meta.mmucheck');
   const m = objectAt(block, file, '#meta.mmucheck');
   if (m['formatVersion'] !== ITF_FORMAT_VERSION) {
-    throw new InputError(`expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${JSON.stringify(m['formatVersion'])}`, file, '#meta.mmucheck.formatVersion');
+    throw new InputError(`expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${capText(JSON.stringify(m['formatVersion']) ?? 'nothing', 80)}`, file, '#meta.mmucheck.formatVersion');
   }
   return m;
 }
@@ -116,7 +117,7 @@ export function readItfTraceFile(path: string): SavedTrace {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`not valid JSON: ${(e as Error).message}`, path);
+    throw new InputError(`not valid JSON: ${capText((e as Error).message, 200)}`, path);
   }
   return parseItfTrace(json, path);
 }

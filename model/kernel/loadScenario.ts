@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, expectedOneOf } from '../InputError.js';
 import { readInputFile } from '../inputFile.js';
+import { quoteValue } from '../safeText.js';
 import { parseScenarioText } from './parseScenario.js';
 import type { Scenario } from './Scenario.js';
 
@@ -36,7 +37,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   if (nameOrPath.includes('/') || nameOrPath.endsWith('.json')) return loadScenarioFile(resolve(nameOrPath));
   const names = bundledScenarioNames();
   if (!names.includes(nameOrPath)) {
-    throw new InputError(`unknown scenario "${nameOrPath}"; ${expectedOneOf(nameOrPath, names)}, or a path to a scenario file`);
+    throw new InputError(`unknown scenario ${quoteValue(nameOrPath)}; ${expectedOneOf(nameOrPath, names)}, or a path to a scenario file`);
   }
   const scenario = loadScenarioFile(join(bundledScenarioDir(), `${nameOrPath}.json`));
   return scenario;
