@@ -2,7 +2,7 @@
 import { capText } from './safeText.js';
 
 /** How much of a file name and of a field path an error message shows (a field path holds the file's own keys). */
-const FILE_MAX_CHARS = 300;
+const FILE_MAX_CHARS = 4096;
 const FIELD_MAX_CHARS = 200;
 
 /** An error in what the user gave us, naming where (file, field) and what was expected. */
