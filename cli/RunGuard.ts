@@ -36,6 +36,8 @@ export class RunGuard {
     private readonly worker: Worker,
     /** Word 0: why the run must stop (`STOP_CODE`), read by the program thread's search. */
     private readonly stop: Int32Array,
+    /** Where the fallback report goes when it goes to stdout (the process's output channels). */
+    private readonly writeOut: (text: string) => void = (text) => process.stdout.write(text),
     private readonly debugName = 'mmucheck',
   ) {}
 
@@ -108,22 +110,23 @@ export class RunGuard {
     const fallback = this.fallback;
     const note = fallback ? 'the run ends now, with the statistics of its last progress report' : 'the run ends now';
     process.stderr.write(`${this.debugName}: ${why}; ${note}\n`);
-    if (fallback) writeFallback(fallback, reason);
+    if (fallback) this.writeFallback(fallback, reason);
     process.exitCode = EXIT.incomplete;
     setTimeout(() => process.kill(process.pid, 'SIGKILL'), TERMINATE_MS).unref();
     void this.worker.terminate().then(() => process.exit(EXIT.incomplete));
   }
-}
 
-function writeFallback(fallback: FallbackReports, reason: GuardedReason): void {
-  const text = fallback.reports[reason];
-  try {
-    if (fallback.out === undefined) process.stdout.write(text);
-    else writeFileSync(fallback.out, text);
-  } catch (e) {
-    process.stderr.write(`mmucheck: cannot write the report: ${(e as Error).message}\n`);
+  private writeFallback(fallback: FallbackReports, reason: GuardedReason): void {
+    const text = fallback.reports[reason];
+    try {
+      if (fallback.out === undefined) this.writeOut(text);
+      else writeFileSync(fallback.out, text);
+    } catch (e) {
+      process.stderr.write(`${this.debugName}: cannot write the report: ${(e as Error).message}\n`);
+    }
   }
 }
+
 
 const ASKED: Readonly<Record<GuardedReason, string>> = { interrupted: 'an interrupt', memory: 'the memory bound', timeout: 'the timeout' };
 

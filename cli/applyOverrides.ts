@@ -1,5 +1,6 @@
 /** Command-line overrides of a scenario (kernel version, SRCU, thread counts, properties), validated like the file. */
 import { InputError, expectedOneOf } from '../model/InputError.js';
+import { quoteValue } from '../model/safeText.js';
 import { PROPERTY_IDS } from '../properties/catalog.js';
 import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS, type KernelVersion, type Scenario, type SrcuImpl, type ThreadConfig } from '../model/kernel/Scenario.js';
 import { threadLimitExceeded } from '../model/kernel/parseScenario.js';
@@ -23,18 +24,18 @@ function withCount(threads: readonly ThreadConfig[], kind: 'reader' | 'reclaimer
 export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenario {
   let s: Scenario = scenario;
   if (o.kernel !== undefined) {
-    if (!KERNEL_VERSIONS.includes(o.kernel as KernelVersion)) throw new InputError(`unknown kernel version "${o.kernel}"; ${expectedOneOf(o.kernel, KERNEL_VERSIONS)}`, undefined, '--kernel');
+    if (!KERNEL_VERSIONS.includes(o.kernel as KernelVersion)) throw new InputError(`unknown kernel version ${quoteValue(o.kernel)}; ${expectedOneOf(o.kernel, KERNEL_VERSIONS)}`, undefined, '--kernel');
     s = { ...s, kernel: o.kernel as KernelVersion, functions: {} };
   }
   if (o.srcu !== undefined) {
-    if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl)) throw new InputError(`unknown SRCU implementation "${o.srcu}"; ${expectedOneOf(o.srcu, SRCU_IMPLEMENTATIONS)}`, undefined, '--srcu');
+    if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl)) throw new InputError(`unknown SRCU implementation ${quoteValue(o.srcu)}; ${expectedOneOf(o.srcu, SRCU_IMPLEMENTATIONS)}`, undefined, '--srcu');
     s = { ...s, srcu: o.srcu as SrcuImpl };
   }
   if (o.readers !== undefined) s = { ...s, threads: withCount(s.threads, 'reader', o.readers) };
   if (o.reclaimers !== undefined) s = { ...s, threads: withCount(s.threads, 'reclaimer', o.reclaimers) };
   if (o.property !== undefined && o.property.length > 0) {
     for (const id of o.property) {
-      if (!PROPERTY_IDS.includes(id)) throw new InputError(`unknown property "${id}"; ${expectedOneOf(id, PROPERTY_IDS)}`, undefined, '--property');
+      if (!PROPERTY_IDS.includes(id)) throw new InputError(`unknown property ${quoteValue(id)}; ${expectedOneOf(id, PROPERTY_IDS)}`, undefined, '--property');
     }
     s = { ...s, properties: [...new Set(o.property)] };
   }

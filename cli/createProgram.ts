@@ -4,15 +4,25 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, expectedOneOf } from '../model/InputError.js';
+import { capText, quoteValue } from '../model/safeText.js';
 import { addCheckCommand } from './commands/checkCommand.js';
 import { addScenariosCommand } from './commands/scenariosCommand.js';
 import { addExplainCommand } from './commands/explainCommand.js';
 import { addReplayCommand } from './commands/replayCommand.js';
 import { addHistoryCommand } from './commands/historyCommand.js';
 import { EXIT } from './exitCodes.js';
+import { OutputError } from './OutputError.js';
 import type { Io } from './Io.js';
 
 const QUIET_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** How long a line of commander's own usage errors may be: they quote the argument as given, which may be of any length. */
+const USAGE_LINE_MAX_CHARS = 300;
+
+/** A usage error from commander, each line escaped and capped. */
+function usageError(message: string): string {
+  return `mmucheck: ${message.replace(/\n$/, '').split('\n').map((line) => capText(line, USAGE_LINE_MAX_CHARS)).join('\n')}\n`;
+}
 
 /** Builds the program; `run(argv)` parses user arguments (without `node` and the script) and resolves to the exit code. */
 export function createProgram(io: Io): { program: Command; run(args: readonly string[]): Promise<number> } {
@@ -25,12 +35,12 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
     .version('0.1.0')
     .option('--debug', 'show stack traces of errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(`mmucheck: ${s}`) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(usageError(s)) })
     .showHelpAfterError('(run mmucheck --help for usage)');
   // An unknown command is bad input like any other: name it and the commands there are.
   program.on('command:*', (operands: string[]) => {
     const names = program.commands.map((c) => c.name());
-    throw new InputError(`unknown command "${operands[0]}"; ${expectedOneOf(operands[0] ?? '', names)}`);
+    throw new InputError(`unknown command ${quoteValue(operands[0] ?? '')}; ${expectedOneOf(operands[0] ?? '', names)}`);
   });
   addCheckCommand(program, io, setExit);
   addScenariosCommand(program, io, setExit);
@@ -56,6 +66,11 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
         io.err(`mmucheck: error: ${e.message}\n`);
         if (debug && e.stack) io.err(`${e.stack}\n`);
         return EXIT.badInput;
+      }
+      if (e instanceof OutputError) {
+        io.err(`mmucheck: error: ${e.message}\n`);
+        if (debug && e.stack) io.err(`${e.stack}\n`);
+        return EXIT.outputFailed;
       }
       const err = e as Error;
       io.err(`mmucheck: internal error: ${err.message ?? String(e)}\n${debug ? `${err.stack}\n` : '(run with --debug for the stack trace)\n'}`);

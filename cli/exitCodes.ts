@@ -11,4 +11,9 @@ export const EXIT = {
   incomplete: 3,
   /** The model itself raised an error or broke its contract. */
   modelError: 4,
+  /**
+   * The report could not be written: stdout was closed or full, or the --out file failed. Whatever
+   * the verdict was, it is not reported by the exit code, because nobody could read its report.
+   */
+  outputFailed: 5,
 } as const;

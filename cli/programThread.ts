@@ -9,6 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { EXIT } from './exitCodes.js';
 import type { GuardMessage } from './guardMessages.js';
 import { RunGuard } from './RunGuard.js';
+import { processOutput } from './outputChannels.js';
 
 /** What the program thread starts with. */
 export interface ProgramStart {
@@ -42,14 +43,15 @@ export interface ProgramThread {
 export function runOnProgramThread(start: ProgramStart): ProgramThread {
   const { filename, options } = workerProgram(start);
   const worker = new Worker(filename, options);
-  const guard = new RunGuard(worker, start.stop);
+  const output = processOutput();
+  const guard = new RunGuard(worker, start.stop, (text) => output.write('out', text));
   let code: number | undefined;
   worker.on('message', (m: FromProgram) => {
     if (m.type === 'exit') code = m.code;
     else if (m.type === 'arm') guard.arm(m.limits);
     else if (m.type === 'fallback') guard.setFallback(m.fallback);
     else if (m.type === 'disarm') guard.disarm();
-    else (m.type === 'out' ? process.stdout : process.stderr).write(m.text);
+    else output.write(m.type, m.text);
   });
   worker.on('error', (e: Error) => {
     process.stderr.write(`mmucheck: internal error: ${e.message}\n${start.args.includes('--debug') ? `${e.stack}\n` : ''}`);
@@ -60,7 +62,7 @@ export function runOnProgramThread(start: ProgramStart): ProgramThread {
       guard.finished();
       if (code === undefined && guard.forced) return resolve(EXIT.incomplete);
       if (code === undefined) process.stderr.write('mmucheck: internal error: the program thread ended without an exit code\n');
-      resolve(code ?? EXIT.modelError);
+      void output.exitCode(code ?? EXIT.modelError, start.args.includes('--debug')).then(resolve);
     });
   });
   return { guard, exitCode };

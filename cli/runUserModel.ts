@@ -2,13 +2,14 @@
  * `mmucheck check ./model.ts`: checks a model file written against the public API (see
  * docs/writing-models.md) with the same checker, reports and exit codes as a scenario.
  */
-import { writeFileSync } from 'node:fs';
 import { InputError, expectedOneOf } from '../model/InputError.js';
+import { escapeText, quoteValue } from '../model/safeText.js';
 import type { Property } from '../model/Property.js';
 import { boundFlags, searchOptions, type BoundFlags } from './searchOptions.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
 import { makeProgress } from './progress.js';
+import { requireWritableOut, writeReportFile } from './formats/reportFile.js';
 import { palette } from './render/colour.js';
 import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
 import { checkModelFile, incompleteModelRun, type UserModelRun } from './userModel/UserModelRun.js';
@@ -53,7 +54,7 @@ function requireApplicable(flags: ModelFileFlags): void {
     if (flags[key] !== undefined && flags[key] !== false) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
   const format = flags.format ?? 'text';
-  if (!FORMATS.includes(format)) throw new InputError(`format "${format}" is not available for a model file (yet); use text or json`, undefined, '--format');
+  if (!FORMATS.includes(format)) throw new InputError(`format ${quoteValue(format)} is not available for a model file (yet); use text or json`, undefined, '--format');
 }
 
 /** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
@@ -61,7 +62,7 @@ function selectProperties(all: readonly Property<unknown>[], ids: readonly strin
   if (ids === undefined || ids.length === 0) return undefined;
   const known = all.map((p) => p.id);
   for (const id of ids) {
-    if (!known.includes(id)) throw new InputError(`the model has no property "${id}"; ${expectedOneOf(id, known)}`, undefined, '--property');
+    if (!known.includes(id)) throw new InputError(`the model has no property ${quoteValue(id)}; ${expectedOneOf(id, known.map((k) => escapeText(k)))}`, undefined, '--property');
   }
   return all.filter((p) => ids.includes(p.id));
 }
@@ -82,6 +83,7 @@ function exitCodeOf(run: UserModelRun): number {
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
 export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
   requireApplicable(flags);
+  if (flags.out !== undefined) requireWritableOut(flags.out);
   const loaded = await loadModelFile(file);
   const all = propertiesOf(loaded.model);
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
@@ -97,18 +99,8 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   progress.done();
   const report = render(run);
   if (flags.out === undefined) io.out(report);
-  else writeReport(flags.out, report);
+  else writeReportFile(flags.out, report);
   return exitCodeOf(run);
-}
-
-function writeReport(file: string, report: string): void {
-  try {
-    writeFileSync(file, report);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new InputError(`cannot write the report: ${why}`, file, '--out');
-  }
 }
 
 /** The model's properties, or undefined when properties() throws: the check then reports that as a model error. */

@@ -1,4 +1,9 @@
 /** Bad input from a user: a scenario file, a field, an option. The CLI reports it with exit code 2. */
+import { capText } from './safeText.js';
+
+/** How much of a file name and of a field path an error message shows (a field path holds the file's own keys). */
+const FILE_MAX_CHARS = 4096;
+const FIELD_MAX_CHARS = 200;
 
 /** An error in what the user gave us, naming where (file, field) and what was expected. */
 export class InputError extends Error {
@@ -9,7 +14,7 @@ export class InputError extends Error {
     /** The field path inside the file (e.g. `listeners[0].behaviour`), if any. */
     readonly field?: string,
   ) {
-    super([file, field].filter(Boolean).join(': ') + (file || field ? ': ' : '') + message);
+    super([file && capText(file, FILE_MAX_CHARS), field && capText(field, FIELD_MAX_CHARS)].filter(Boolean).join(': ') + (file || field ? ': ' : '') + message);
     this.name = 'InputError';
   }
 }
@@ -28,8 +33,12 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Longer words are not taken for typos (and are not compared letter by letter: a field may be megabytes). */
+const TYPO_MAX_CHARS = 64;
+
 /** The closest valid name to a misspelt one, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > TYPO_MAX_CHARS) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

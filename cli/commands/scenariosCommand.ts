@@ -1,6 +1,7 @@
 /** `mmucheck scenarios`: the bundled scenarios with their description and expected verdict. */
 import type { Command } from 'commander';
 import { bundledScenarioNames, loadScenario } from '../../model/kernel/loadScenario.js';
+import { escapeText } from '../../model/safeText.js';
 import type { Io } from '../Io.js';
 import { EXIT } from '../exitCodes.js';
 import { choiceOption } from '../parseOptions.js';
@@ -18,9 +19,9 @@ export function addScenariosCommand(program: Command, io: Io, setExit: (code: nu
       if (flags.format === 'json') {
         io.out(JSON.stringify(scenarios.map((s) => ({ name: s.name, description: s.description, expect: s.expect ?? null })), null, 2) + '\n');
       } else {
-        const width = Math.max(...scenarios.map((s) => s.name.length));
+        const width = Math.max(...scenarios.map((s) => escapeText(s.name).length));
         const ewidth = Math.max(...scenarios.map((s) => expected(s).length));
-        for (const s of scenarios) io.out(`${s.name.padEnd(width)}  ${expected(s).padEnd(ewidth)}  ${s.description}\n`);
+        for (const s of scenarios) io.out(`${escapeText(s.name).padEnd(width)}  ${expected(s).padEnd(ewidth)}  ${escapeText(s.description)}\n`);
       }
       setExit(EXIT.ok);
     });

@@ -2,7 +2,6 @@
  * The report formats of `mmucheck check` and where a report goes: stdout, or the file named by
  * `--out`. Flags that only make sense with one format are refused with the others, before the run.
  */
-import { writeFileSync } from 'node:fs';
 import { InputError } from '../../model/InputError.js';
 import type { Io } from '../Io.js';
 import type { CheckRun } from '../runCheck.js';
@@ -15,6 +14,7 @@ import { dotTrace } from './dotTrace.js';
 import { htmlReport } from './htmlReport.js';
 import { itfTrace } from './itfTrace.js';
 import { sarifLog } from './sarifLog.js';
+import { requireWritableOut, writeReportFile } from './reportFile.js';
 
 /** Every report format, the default first. */
 export const REPORT_FORMATS = ['text', 'json', 'itf', 'sarif', 'dot', 'html'] as const;
@@ -33,10 +33,11 @@ export interface ReportFlags {
   readonly color?: boolean;
 }
 
-/** Refuses flags that do not apply to the chosen format. */
+/** Refuses flags that do not apply to the chosen format, and an `--out` file the report could not be written to. */
 export function requireReportFlags(flags: ReportFlags): void {
   if (flags.columns && flags.format !== 'text') throw new InputError(`applies to --format text only, not ${flags.format}`, undefined, '--columns');
   if (flags.graph && flags.format !== 'dot') throw new InputError(`applies to --format dot only, not ${flags.format}`, undefined, '--graph');
+  if (flags.out !== undefined) requireWritableOut(flags.out);
 }
 
 /** The report of `run` in the chosen format, as text. */
@@ -60,15 +61,9 @@ export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string 
   }
 }
 
-/** Writes the report of `run` to stdout, or to the `--out` file. */
+/** Writes the report of `run` to stdout, or to the `--out` file (a failure there is an OutputError: exit 5). */
 export function emitReport(io: Io, run: CheckRun, flags: ReportFlags): void {
   const text = formatReport(run, flags, io);
   if (flags.out === undefined) return io.out(text);
-  try {
-    writeFileSync(flags.out, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new InputError(`cannot write the report: ${why}`, flags.out, '--out');
-  }
+  writeReportFile(flags.out, text);
 }

@@ -3,8 +3,9 @@
  * that rebuilds the model, and each state's variables. A malformed file is bad input naming the
  * file and the field.
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../model/InputError.js';
+import { readInputFile } from '../../model/inputFile.js';
+import { capText, quoteValue } from '../../model/safeText.js';
 import { parseScenario } from '../../model/kernel/parseScenario.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
 import { fromItfValue } from './itfValue.js';
@@ -46,7 +47,7 @@ function savedState(v: unknown, vars: readonly string[], file: string, field: st
   const o = objectAt(v, file, field);
   const view: Record<string, string | number | boolean> = {};
   for (const name of vars) {
-    if (!(name in o)) throw new InputError(`missing variable "${name}" (every state must set every variable in vars)`, file, field);
+    if (!(name in o)) throw new InputError(`missing variable ${quoteValue(name)} (every state must set every variable in vars)`, file, field);
     if (name === THREADS_VAR) continue;
     const value = fromItfValue(o[name]);
     if (value === undefined) throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
@@ -73,7 +74,7 @@ function mmucheckMeta(trace: Obj, file: string): Obj {
   if (block === undefined) throw new InputError('missing; expected the block that mmucheck check --format itf writes (this is not an mmucheck trace)', file, '#meta.mmucheck');
   const m = objectAt(block, file, '#meta.mmucheck');
   if (m['formatVersion'] !== ITF_FORMAT_VERSION) {
-    throw new InputError(`expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${JSON.stringify(m['formatVersion'])}`, file, '#meta.mmucheck.formatVersion');
+    throw new InputError(`expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${capText(JSON.stringify(m['formatVersion']) ?? 'nothing', 80)}`, file, '#meta.mmucheck.formatVersion');
   }
   return m;
 }
@@ -109,20 +110,14 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
   };
 }
 
-/** Reads and validates a saved trace file. */
+/** Reads and validates a saved trace file (a regular file of at most 64 MiB: see inputFile.ts). */
 export function readItfTraceFile(path: string): SavedTrace {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the trace file: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`, path);
-  }
+  const text = readInputFile(path, 'trace');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`not valid JSON: ${(e as Error).message}`, path);
+    throw new InputError(`not valid JSON: ${capText((e as Error).message, 200)}`, path);
   }
   return parseItfTrace(json, path);
 }

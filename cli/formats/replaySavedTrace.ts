@@ -4,6 +4,7 @@
  * mismatch naming the step (0 for the initial state) and the field.
  */
 import { InputError } from '../../model/InputError.js';
+import { QUOTE_MAX_CHARS, capText } from '../../model/safeText.js';
 import { buildKernelModel, type KernelModel, type KernelModelState } from '../../model/kernel/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../../model/kernel/explainViolation.js';
 import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
@@ -35,7 +36,10 @@ export interface ReplayedTrace {
   readonly references: readonly StepReference[];
 }
 
-const show = (v: unknown) => JSON.stringify(v);
+/** A value from the file or the model, quoted (and capped: the file's values may be of any length). */
+const show = (v: unknown) => capText(JSON.stringify(v) ?? 'nothing', QUOTE_MAX_CHARS);
+/** A name or statement from the file, escaped and capped (a kernel statement is shorter). */
+const name = (text: string) => capText(text, 200);
 
 /** The first difference between the saved variables and the model's, in words; undefined when they match. */
 function difference(saved: SavedState, actual: StateVars): string | undefined {
@@ -44,19 +48,19 @@ function difference(saved: SavedState, actual: StateVars): string | undefined {
     if (saved.view[field] !== value) return `${field} is ${show(saved.view[field])} in the file but ${show(value)} in the model`;
   }
   const unknown = Object.keys(saved.view).find((f) => !(f in actual.view));
-  if (unknown) return `the file has a field ${unknown} that the model does not`;
+  if (unknown) return `the file has a field ${name(unknown)} that the model does not`;
   for (const [thread, at] of Object.entries(actual.threads)) {
     if (saved.threads[thread] !== at) return `thread ${thread} is at ${show(saved.threads[thread] ?? null)} in the file but at ${show(at)} in the model`;
   }
   const extra = Object.keys(saved.threads).find((t) => !(t in actual.threads));
-  return extra ? `the file has a thread ${extra} that the model does not` : undefined;
+  return extra ? `the file has a thread ${name(extra)} that the model does not` : undefined;
 }
 
 function takeStep(model: KernelModel, saved: SavedTrace, state: KernelModelState, n: number): number {
   const s = saved.steps[n - 1]!;
   const names = model.spec.threads.map((t) => t.name);
   const tid = names.indexOf(s.thread);
-  if (tid < 0) throw new TraceMismatch(n, `the model has no thread ${s.thread} (it has ${names.join(', ')})`, saved.file);
+  if (tid < 0) throw new TraceMismatch(n, `the model has no thread ${name(s.thread)} (it has ${names.join(', ')})`, saved.file);
   const enabled = model.actions(state);
   if (!enabled.includes(tid)) {
     const movers = enabled.map((t) => names[t]).join(', ') || 'none';
@@ -64,7 +68,7 @@ function takeStep(model: KernelModel, saved: SavedTrace, state: KernelModelState
   }
   const view = model.actionView(state, tid);
   if ((s.code !== undefined && s.code !== view.code) || (s.fn !== undefined && s.fn !== view.fn)) {
-    throw new TraceMismatch(n, `the file says ${s.thread} runs ${s.fn ?? '?'}: ${s.code ?? '?'}, but its next step in the model is ${view.fn}: ${view.code}`, saved.file);
+    throw new TraceMismatch(n, `the file says ${s.thread} runs ${name(s.fn ?? '?')}: ${name(s.code ?? '?')}, but its next step in the model is ${view.fn}: ${view.code}`, saved.file);
   }
   return tid;
 }
@@ -89,7 +93,7 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
   const trace = { initial, steps };
   const violations = violationsAtEnd(model, trace);
   const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
-  if (missing) throw new TraceMismatch(steps.length, `the file says the trace ends in a violation of ${missing}, but ${missing} holds at the model's last state`, saved.file);
+  if (missing) throw new TraceMismatch(steps.length, `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`, saved.file);
   const rendered = renderSteps(model, trace);
   const references = violations.length ? explainViolation(rendered, state.shared) : [];
   return { model, trace, steps: rendered, violations, references };

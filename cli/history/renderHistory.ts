@@ -1,6 +1,7 @@
 /** The history table as text (a terminal table with a legend), Markdown, or a JSON value. */
 import type { History, HistoryCell } from './runHistory.js';
 import { cellText, notableCells, notApplicableNotes, rowName, shortLabel } from './historyCells.js';
+import { escapeText } from '../../model/safeText.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -12,7 +13,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 function commandLines(h: History): string[] {
   const notable = notableCells(h);
   const template = h.rows[0]?.cells[0]?.command.replace(/--kernel \S+/, '--kernel <kernel>').replace(/--srcu \S+/, '--srcu <srcu>').replace(/--property \S+$/, '--property <id>');
-  return [`re-run any cell:  ${template ?? ''}`, ...notable.map(({ row, cell }) => `  ${rowName(row).padEnd(14)} ${cellText(cell.verdict).padEnd(6)} ${cell.command}`)];
+  return [`re-run any cell:  ${escapeText(template ?? '')}`, ...notable.map(({ row, cell }) => `  ${rowName(row).padEnd(14)} ${cellText(cell.verdict).padEnd(6)} ${escapeText(cell.command)}`)];
 }
 
 function totals(h: History): string {
@@ -27,7 +28,7 @@ export function historyText(h: History): string {
   const head = ['kernel', 'srcu', ...h.properties.map(shortLabel), 'states', 'runs'];
   const body = h.rows.map((r) => [r.kernel, r.srcu, ...r.cells.map((c) => cellText(c.verdict)), n(r.states), String(r.runs)]);
   const widths = head.map((_h, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
-  const lines = [`history    ${h.scenario.name}${h.scenario.description ? `: ${h.scenario.description}` : ''}`, ''];
+  const lines = [`history    ${escapeText(h.scenario.name)}${h.scenario.description ? `: ${escapeText(h.scenario.description)}` : ''}`, ''];
   lines.push(pad(head, widths), ...body.map((row) => pad(row, widths)), '');
   lines.push('ok: holds on every reachable state   ✗ N: violated, shortest counterexample N steps   n/a: no step can violate it   ?: incomplete');
   lines.push(`columns: ${h.properties.map((id) => `${shortLabel(id)} = ${id}`).join(', ')}`);
@@ -40,8 +41,8 @@ export function historyText(h: History): string {
 /** A Markdown table with full property ids, then the notes and commands. */
 export function historyMarkdown(h: History): string {
   const md = (v: Parameters<typeof cellText>[0]) => (v.kind === 'violated' ? `**violated (${v.length})**` : v.kind === 'pass' ? 'pass' : cellText(v));
-  const lines = [`### History of \`${h.scenario.name}\``, ''];
-  if (h.scenario.description) lines.push(h.scenario.description, '');
+  const lines = [`### History of \`${escapeText(h.scenario.name)}\``, ''];
+  if (h.scenario.description) lines.push(escapeText(h.scenario.description), '');
   lines.push(`| kernel | srcu | ${h.properties.map((p) => `\`${p}\``).join(' | ')} | states |`);
   lines.push(`|---|---|${h.properties.map(() => '---').join('|')}|---:|`);
   for (const r of h.rows) lines.push(`| ${r.kernel} | ${r.srcu} | ${r.cells.map((c) => md(c.verdict)).join(' | ')} | ${n(r.states)} |`);

@@ -1,6 +1,7 @@
 /** What every trace renderer needs: the rendered steps, why the last one fails, and the steps that set it up. */
 import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { StepReference } from '../../model/kernel/explainViolation.js';
+import { escapeText } from '../../model/safeText.js';
 
 /** A thread of the model as a trace shows it. */
 export interface TraceThread {
@@ -29,7 +30,7 @@ export function shortNote(note: string): string {
   return at < 0 ? note : note.slice(0, at + ' here'.length);
 }
 
-/** A field value as traces print it. */
+/** A field value as traces print it (escaped: a user model's values may hold any text). */
 export function showValue(v: unknown): string {
-  return v === null || v === undefined ? '—' : String(v);
+  return v === null || v === undefined ? '—' : escapeText(String(v));
 }

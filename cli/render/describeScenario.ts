@@ -1,6 +1,7 @@
 /** The header of a report: what was checked, in one glance. */
 import type { KernelModel } from '../../model/kernel/buildKernelModel.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
+import { escapeText } from '../../model/safeText.js';
 
 /** Lines describing the scenario and the model's threads. */
 export function describeScenario(model: KernelModel): string[] {
@@ -11,7 +12,7 @@ export function describeScenario(model: KernelModel): string[] {
     .map((l, i) => `L${i} ${l.behaviour}${l.maps ? ' (maps the page)' : ''}`)
     .join(', ');
   return [
-    `scenario   ${s.name}${s.description ? `: ${s.description}` : ''}`,
+    `scenario   ${escapeText(s.name)}${s.description ? `: ${escapeText(s.description)}` : ''}`,
     `kernel     ${s.kernel} (${versions}); ${s.srcu} SRCU; ${s.cpus} CPU${s.cpus === 1 ? '' : 's'}`,
     `listeners  ${listeners}`,
     `threads    ${threads}`,

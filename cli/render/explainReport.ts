@@ -6,6 +6,7 @@ import { describeScenario } from './describeScenario.js';
 import { narrateViolation, paragraph } from './narrateViolation.js';
 import { provenSummary } from './provenSummary.js';
 import { traceViewOf } from './traceViewOf.js';
+import { escapeText } from '../../model/safeText.js';
 
 /** The explain report of `run`, checked with `options`. */
 export function explainReport(run: CheckRun, options: CheckOptions, p: Palette): string {
@@ -17,5 +18,5 @@ export function explainReport(run: CheckRun, options: CheckOptions, p: Palette):
         ? [p.bad('MODEL ERROR'), ...paragraph(`The model itself failed, so nothing is proven or refuted: ${o.message}.`, '  ')]
         : provenSummary(run, options, p);
   const tail = o.kind === 'violation' ? `see it as a trace: ${run.command.replace(/^mmucheck explain/, 'mmucheck check')} (add --columns, or --format html --out trace.html)` : run.command;
-  return [...describeScenario(run.model), '', ...body, '', `reproduce  ${tail}`].join('\n') + '\n';
+  return [...describeScenario(run.model), '', ...body, '', `reproduce  ${escapeText(tail)}`].join('\n') + '\n';
 }

@@ -9,6 +9,7 @@ import type { StateView } from '../../model/ActionView.js';
 import type { Model } from '../../model/Model.js';
 import type { Palette } from './colour.js';
 import { showValue } from './TraceView.js';
+import { escapeText } from '../../model/safeText.js';
 
 /** The step that raised a model error, as reports show it. */
 export interface RaisingStep {
@@ -59,9 +60,9 @@ export function raisingStepLines<S, A>(model: Model<S, A>, error: ModelErrorOutc
   const lines: string[] = [];
   if (step === undefined) lines.push('', `Raised while checking ${reached} (a property, its enabled actions or its encoding):`);
   else {
-    const who = [step.thread, step.cpu === undefined ? '' : `cpu${step.cpu}`, p.bold(step.fn)].filter((s) => s !== '').join('  ');
-    lines.push('', 'Raised by the step', ...(who === '' ? [] : [`    ${who}`]), `    ${step.code}`, `taken in ${reached}:`);
+    const who = [escapeText(step.thread), step.cpu === undefined ? '' : `cpu${step.cpu}`, p.bold(escapeText(step.fn))].filter((s) => s !== '').join('  ');
+    lines.push('', 'Raised by the step', ...(who === '' ? [] : [`    ${who}`]), `    ${escapeText(step.code)}`, `taken in ${reached}:`);
   }
-  for (const [field, value] of Object.entries(view)) lines.push(`    ${field}: ${showValue(value)}`);
+  for (const [field, value] of Object.entries(view)) lines.push(`    ${escapeText(field)}: ${showValue(value)}`);
   return lines;
 }

@@ -10,6 +10,7 @@ import { traceViewOf } from './traceViewOf.js';
 import type { TraceView } from './TraceView.js';
 import { raisingStepLines } from './raisingStep.js';
 import { INCOMPLETE_REASONS as REASONS } from './incompleteReasons.js';
+import { escapeText } from '../../model/safeText.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -48,7 +49,7 @@ function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${o.message}`), ...raisingStepLines(run.model, o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)] : [])];
+      return [p.bad(`MODEL ERROR: ${escapeText(o.message)}`), ...raisingStepLines(run.model, o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)] : [])];
     case 'violation': {
       const [primary, ...others] = o.violations;
       const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
@@ -69,6 +70,6 @@ export function textReport(run: CheckRun, p: Palette, layout: TextLayout = {}): 
     const what = expect.verdict === 'ok' ? 'all properties hold' : `${expect.property} violated`;
     lines.push(`expected   ${what}: ${matches ? p.good('as expected') : p.bad('NOT as expected')}`);
   }
-  lines.push(`reproduce  ${run.command}`);
+  lines.push(`reproduce  ${escapeText(run.command)}`);
   return lines.join('\n') + '\n';
 }

@@ -4,12 +4,12 @@
  * package's modules (the loader keeps its own module instances), so it is recognised by its shape,
  * never with `instanceof`.
  */
-import { existsSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import type { Model } from '../../model/Model.js';
 import { InputError, closest } from '../../model/InputError.js';
+import { statInputFile } from '../../model/inputFile.js';
 
 /** The file extensions that make `check`'s argument a model file. */
 export const MODEL_FILE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'] as const;
@@ -35,8 +35,8 @@ export function isModelFile(arg: string): boolean {
 /** Loads `file` (relative to the working directory); bad files throw InputError naming the file. */
 export async function loadModelFile(file: string): Promise<LoadedModel> {
   const path = resolve(file);
-  if (!existsSync(path)) throw new InputError('no such file', file);
-  if (!statSync(path).isFile()) throw new InputError('not a file', file);
+  // The loader reads the file itself; it must not be handed a FIFO, a device or a huge file.
+  statInputFile(path, 'model', file);
   const exports = await importFile(file, path);
   const model = modelOf(exports, file);
   const name = typeof exports['name'] === 'string' && exports['name'] !== '' ? exports['name'] : basename(path, extname(path));

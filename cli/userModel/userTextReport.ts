@@ -11,40 +11,44 @@ import type { UserModelRun } from './UserModelRun.js';
 import { raisingStepLines } from '../render/raisingStep.js';
 import { viewModel } from './modelView.js';
 import { INCOMPLETE_REASONS as REASONS } from '../render/incompleteReasons.js';
+import { escapeText } from '../../model/safeText.js';
 
 
 const KIND_NOTES: Record<Property<unknown>['kind'], string> = { always: '', deadlockFree: '', sometimes: ' (sometimes)', eventually: ' (eventually)' };
 
+/** Every text below comes from the model file: names, statements, values, messages. */
+const t = escapeText;
+
 function value(v: unknown): string {
   if (v === '') return '""'; // an empty string would read as a missing value
-  return v === null || v === undefined ? '—' : String(v);
+  return v === null || v === undefined ? '—' : t(String(v));
 }
 
 /** Header lines: the model, its file, its threads, what is checked. */
 function headerLines(run: UserModelRun): string[] {
   const { name, description, file } = run.loaded;
-  const threads = run.threads?.map((t) => `${t.name}${t.daemon === true ? ' (daemon)' : ''}`).join(', ');
+  const threads = run.threads?.map((th) => `${t(th.name)}${th.daemon === true ? ' (daemon)' : ''}`).join(', ');
   return [
-    `model      ${name}${description ? `: ${description}` : ''}`,
-    `file       ${file}`,
+    `model      ${t(name)}${description ? `: ${t(description)}` : ''}`,
+    `file       ${t(file)}`,
     ...(threads === undefined ? [] : [`threads    ${threads}`]),
-    `checking   ${run.properties.map((p) => `${p.id}${KIND_NOTES[p.kind]}`).join(', ') || 'no properties'}`,
+    `checking   ${run.properties.map((p) => `${t(p.id)}${KIND_NOTES[p.kind]}`).join(', ') || 'no properties'}`,
   ];
 }
 
 /** One step: number, thread, function, statement, the fields it changed, and the failure on the last. */
 function stepLines(s: RenderedStep, width: number, failing: string | undefined, p: Palette): string[] {
   const marker = failing !== undefined ? p.bad('>') : ' ';
-  const who = s.thread === '' && s.fn === '' ? undefined : `${s.thread.padEnd(width)}  ${p.bold(s.fn)}`;
+  const who = s.thread === '' && s.fn === '' ? undefined : `${t(s.thread).padEnd(width)}  ${p.bold(t(s.fn))}`;
   const indent = ' '.repeat(who === undefined ? 7 : width + 9);
-  const lines = who === undefined ? [`${marker}${String(s.step).padStart(4)}  ${s.code}`] : [`${marker}${String(s.step).padStart(4)}  ${who}`, `${indent}${s.code}`];
-  for (const c of s.changes) lines.push(p.dim(`${indent}${c.field}: ${value(c.from)} → ${value(c.to)}`));
-  if (failing !== undefined) lines.push(p.bad(`${indent}✗ ${failing}`));
+  const lines = who === undefined ? [`${marker}${String(s.step).padStart(4)}  ${t(s.code)}`] : [`${marker}${String(s.step).padStart(4)}  ${who}`, `${indent}${t(s.code)}`];
+  for (const c of s.changes) lines.push(p.dim(`${indent}${t(c.field)}: ${value(c.from)} → ${value(c.to)}`));
+  if (failing !== undefined) lines.push(p.bad(`${indent}✗ ${t(failing)}`));
   return lines;
 }
 
 function traceLines(steps: readonly RenderedStep[], failing: string | undefined, p: Palette): string[] {
-  const width = Math.max(6, ...steps.map((s) => s.thread.length));
+  const width = Math.max(6, ...steps.map((s) => t(s.thread).length));
   return steps.flatMap((s, i) => stepLines(s, width, i === steps.length - 1 ? failing : undefined, p));
 }
 
@@ -56,7 +60,7 @@ function okLines(run: UserModelRun, p: Palette): string[] {
   const n = run.properties.length;
   const lines = [p.good(`ALL PROPERTIES HOLD on every reachable state (${n} propert${n === 1 ? 'y' : 'ies'})`)];
   for (const w of run.witnesses) {
-    lines.push('', `Witness of ${w.propertyId}: ${w.propertyName} (shortest: ${plural(w.steps.length, 'step')})`);
+    lines.push('', `Witness of ${t(w.propertyId)}: ${t(w.propertyName)} (shortest: ${plural(w.steps.length, 'step')})`);
     lines.push(...traceLines(w.steps, undefined, p));
   }
   return lines;
@@ -65,16 +69,16 @@ function okLines(run: UserModelRun, p: Palette): string[] {
 function violationLines(run: UserModelRun, p: Palette): string[] {
   if (run.outcome.kind !== 'violation') return [];
   const [primary, ...others] = run.outcome.violations;
-  const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
+  const lines = [p.bad(`VIOLATED  ${t(primary!.propertyId)}: ${t(primary!.propertyName)}`)];
   if (primary!.noWitness) {
-    if (others.length) lines.push(`          no witness either: ${others.map((v) => v.propertyId).join(', ')}`);
-    lines.push('', `Why: ${primary!.message}.`, 'The model never reaches such a state: its other properties may hold only because nothing happens.');
+    if (others.length) lines.push(`          no witness either: ${others.map((v) => t(v.propertyId)).join(', ')}`);
+    lines.push('', `Why: ${t(primary!.message)}.`, 'The model never reaches such a state: its other properties may hold only because nothing happens.');
     return lines;
   }
-  if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
+  if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => t(v.propertyId)).join(', ')}`);
   lines.push('', `Shortest counterexample: ${plural(run.steps.length, 'step')}`);
   lines.push(...traceLines(run.steps, primary!.message, p));
-  lines.push('', `Why: ${primary!.message}.`);
+  lines.push('', `Why: ${t(primary!.message)}.`);
   return lines;
 }
 
@@ -86,7 +90,7 @@ function verdictLines(run: UserModelRun, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${o.message}`), ...raisingStepLines(viewModel(run.loaded.model), o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run.steps, o.action === undefined ? o.message : undefined, p)] : [])];
+      return [p.bad(`MODEL ERROR: ${t(o.message)}`), ...raisingStepLines(viewModel(run.loaded.model), o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run.steps, o.action === undefined ? o.message : undefined, p)] : [])];
     case 'violation':
       return violationLines(run, p);
   }
@@ -94,6 +98,6 @@ function verdictLines(run: UserModelRun, p: Palette): string[] {
 
 /** The whole text report. */
 export function userTextReport(run: UserModelRun, p: Palette): string {
-  const lines = [...headerLines(run), '', ...verdictLines(run, p), '', statsLine(run.outcome.stats), `reproduce  ${run.command}`];
+  const lines = [...headerLines(run), '', ...verdictLines(run, p), '', statsLine(run.outcome.stats), `reproduce  ${t(run.command)}`];
   return lines.join('\n') + '\n';
 }

@@ -1,8 +1,10 @@
 /** Finds a scenario by bundled name or by file path and reads it, with errors that name the file. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, expectedOneOf } from '../InputError.js';
+import { readInputFile } from '../inputFile.js';
+import { quoteValue } from '../safeText.js';
 import { parseScenarioText } from './parseScenario.js';
 import type { Scenario } from './Scenario.js';
 
@@ -25,19 +27,9 @@ export function bundledScenarioNames(): string[] {
     .sort();
 }
 
-/** Reads a scenario file. */
+/** Reads a scenario file (a regular file of at most 1 MiB: see inputFile.ts). */
 export function loadScenarioFile(path: string): Scenario {
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError('is a directory; expected a scenario file (JSON)', path);
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new InputError(`cannot read the scenario file: ${why}`, path);
-  }
-  return parseScenarioText(text, path);
+  return parseScenarioText(readInputFile(path, 'scenario'), path);
 }
 
 /** A bundled scenario by name, or a scenario file by path (anything with a slash or ending in .json). */
@@ -45,7 +37,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   if (nameOrPath.includes('/') || nameOrPath.endsWith('.json')) return loadScenarioFile(resolve(nameOrPath));
   const names = bundledScenarioNames();
   if (!names.includes(nameOrPath)) {
-    throw new InputError(`unknown scenario "${nameOrPath}"; ${expectedOneOf(nameOrPath, names)}, or a path to a scenario file`);
+    throw new InputError(`unknown scenario ${quoteValue(nameOrPath)}; ${expectedOneOf(nameOrPath, names)}, or a path to a scenario file`);
   }
   const scenario = loadScenarioFile(join(bundledScenarioDir(), `${nameOrPath}.json`));
   return scenario;

@@ -3,6 +3,7 @@
  * closest valid name, and every error names the file and the field.
  */
 import { InputError, expectedOneOf } from '../InputError.js';
+import { capText, quoteValue } from '../safeText.js';
 import { DEFAULT_PROPERTY_IDS, PROPERTY_IDS } from '../../properties/catalog.js';
 import {
   BEHAVIOURS,
@@ -46,7 +47,7 @@ class Reader {
 
   oneOf<T extends string>(v: Json, field: string, values: readonly T[]): T {
     const s = this.string(v, field);
-    if (!values.includes(s as T)) this.fail(field, `unknown value "${s}"; ${expectedOneOf(s, values)}`);
+    if (!values.includes(s as T)) this.fail(field, `unknown value ${quoteValue(s)}; ${expectedOneOf(s, values)}`);
     return s as T;
   }
 
@@ -76,7 +77,7 @@ class Reader {
 function kind(v: Json): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `the string "${v}"`;
+  if (typeof v === 'string') return `the string ${quoteValue(v)}`;
   if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
   return typeof v === 'object' ? 'an object' : typeof v;
 }
@@ -190,7 +191,7 @@ export function parseScenarioText(text: string, file: string): Scenario {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`not valid JSON: ${(e as Error).message}`, file);
+    throw new InputError(`not valid JSON: ${capText((e as Error).message, 200)}`, file);
   }
   return parseScenario(json, file);
 }

@@ -53,6 +53,8 @@ export interface RunningBinary {
   signal(name: NodeJS.Signals): void;
   /** What it has written to stderr so far. */
   err(): string;
+  /** Closes the reading end of its stdout, as `| head -c 1` does once it has read enough. */
+  closeStdout(): void;
   /** Resolves when the process has exited, with its exit code (or -1 if killed by a signal) and output. */
   readonly ended: Promise<CliResult & { readonly signal: NodeJS.Signals | null }>;
 }
@@ -67,5 +69,5 @@ export function startBinary(args: readonly string[], options: SpawnOptions = {})
   const ended = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => resolve({ code: code ?? -1, out, err, signal }));
   });
-  return { pid: child.pid!, signal: (name) => void child.kill(name), err: () => err, ended };
+  return { pid: child.pid!, signal: (name) => void child.kill(name), err: () => err, closeStdout: () => void child.stdout?.destroy(), ended };
 }
