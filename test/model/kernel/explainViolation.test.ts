@@ -27,8 +27,10 @@ const REFERENCES: Record<string, [number, string][]> = {
     [5, 'listener0 was freed here (exit in eager_release: kfree(obj))'],
   ],
   'no-mm-pin': [
+    [8, 'exit dropped an mm_count reference here (mmu_notifier_unregister_no_release: '],
     [15, 'reader0 entered its SRCU read-side critical section here'],
-    [22, 'mm_count reached zero here'],
+    [17, 'srcu-worker dropped an mm_count reference here (kfd_process_destroy_delayed: '],
+    [22, 'mm_count reached zero here (exit in mmput: mmdrop(mm)), so the mm_struct and its mmu_notifier_mm are freed, although reader0 still holds a reference: one of the drops before it (steps 8, 17) dropped a reference its thread did not own'],
     [24, 'the mmu_notifier_mm was freed here'],
   ],
   'sync-in-release': [

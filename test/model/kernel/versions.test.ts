@@ -151,7 +151,10 @@ describe('the v5.4 get/put API (get-put)', () => {
     const outcome = expectViolation(check(model), 'no-code-after-unload', { length: 31 });
     const notes = explainViolation(renderSteps(model, outcome.trace), outcome.trace.steps.at(-1)!.state.shared).map((r) => r.note);
     expect(notes).toContain(
-      "the module's code was freed here (module-exit in free_module: module_memfree(mod->module_core)), after mmu_notifier_synchronize(), which is synchronize_srcu from v5.4: it waits for a grace period, not for callbacks queued on other CPUs",
+      'module-exit called mmu_notifier_synchronize() here, which is synchronize_srcu from v5.4: it queued its marker on srcu.queue.cpu0 and waits for a grace period, not for mmu_notifier_free_rcu(L1) on srcu.queue.cpu1',
+    );
+    expect(notes).toContain(
+      "the module's code was freed here (module-exit in free_module: module_memfree(mod->module_core)), once mmu_notifier_synchronize() (synchronize_srcu from v5.4) called at step 26 had returned",
     );
   });
 
