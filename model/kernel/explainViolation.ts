@@ -56,7 +56,8 @@ function runningCallback(t: TraceFields, last: RenderedStep): { field: string; e
 function unloadedUnderCallback(t: TraceFields, last: RenderedStep): (StepReference | undefined)[] {
   const cb = runningCallback(t, last);
   if (!cb) return [];
-  const queued = callbackQueued(t, last, cb.listener, (s, f) => `${cb.entry} was queued here on ${f} (${where(s)}); it runs the driver's code once its grace period has ended`);
+  const runs = cb.entry.startsWith('mmu_notifier_free_rcu') ? "calls the module's free_notifier" : "runs the driver's code";
+  const queued = callbackQueued(t, last, cb.listener, (s, f) => `${cb.entry} was queued here on ${f} (${where(s)}); it ${runs} once its grace period has ended`);
   const freed = t.lastChange(last.step, (c) => c.field === 'module' && c.to === 'unloaded');
   const wait = freed && moduleExitWait(t, freed);
   if (!wait || wait.fn !== 'synchronize_srcu') return [queued, wait && barrierStart(t, wait, cb.listener)];
