@@ -158,6 +158,20 @@ describe('the v5.4 get/put API (get-put)', () => {
     );
   });
 
+  it('names every step of that counterexample by one C statement, not two and not prose', () => {
+    const model = buildKernelModel(loadScenario(GET_PUT));
+    const outcome = expectViolation(check(model), 'no-code-after-unload', { length: 31 });
+    for (const s of renderSteps(model, outcome.trace)) {
+      const code = s.code.replace(/\s*\/\*.*?\*\//g, '');
+      expect(code, `step ${s.step}: ${s.code}`).not.toContain(';');
+      expect(code, `step ${s.step}: ${s.code}`).not.toMatch(/^[a-z_]+ [a-z]+ /);
+    }
+    const codes = renderSteps(model, outcome.trace).map((s) => `${s.fn}: ${s.code}`);
+    expect(codes).toContain('get_put_teardown: drv_zap_sptes(p)');
+    expect(codes).toContain('mmu_notifier_free_rcu: mn->ops->free_notifier(mn)');
+    expect(codes).toContain('find_get_mmu_notifier: mn->users++  /* mn: the first node on the list with mn->ops == ops */');
+  });
+
   it('with the seed\'s srcu_barrier as mmu_notifier_synchronize (v3.17) tree SRCU holds too', () => {
     const scenario: Scenario = { ...loadScenario(GET_PUT), functions: { mmu_notifier_synchronize: 'v3.17' } };
     expectOk(check(buildKernelModel(scenario)));
