@@ -25,9 +25,10 @@ function hashedTest(t: TraceFields, last: RenderedStep, l: string, then: string)
   const test = t.lastStepOf(last.thread, last.step, (s) => /hlist_unhashed/.test(s.code));
   if (!test) return undefined;
   const pprev = String(t.valueAt(`listener${l}.pprev`, test.step - 1));
-  const locked = t.valueAt('nmm.lock', test.step - 1) === `held by ${last.thread}` ? '' : ', without the notifier list lock,';
+  const locked = t.valueAt('nmm.lock', test.step - 1) === `held by ${last.thread}` ? 'under the notifier list lock' : 'without the notifier list lock';
   const saw = pprev === 'NULL' ? 'unhashed (pprev NULL)' : `hashed (pprev ${pprev}, not NULL)`;
-  return { step: test.step, note: `${last.thread} tested hlist_unhashed(&mn->hlist) here${locked} and saw listener${l} ${saw}, so it went on to ${then}` };
+  // The result comes before "here": the trace's short form of a note ends there.
+  return { step: test.step, note: `${last.thread} saw listener${l} ${saw} in its hlist_unhashed(&mn->hlist) test here, made ${locked}, so it went on to ${then}` };
 }
 
 /** `no-null-deref`: the test that saw the node hashed and the other path's unlink that set its pprev to NULL (or poisoned it). */
@@ -40,7 +41,7 @@ export function nullDerefReferences(t: TraceFields, last: RenderedStep, l: strin
     const change = unlinked.changes.find((c) => c.field === `listener${l}.pprev`);
     const race = test && unlinked.step > test.step && unlinked.thread !== last.thread ? `, after ${last.thread}'s test at step ${test.step} and before its ${unlinkCall(last)}` : '';
     const pprev = `pprev ${String(change?.from)} → ${String(change?.to)}`;
-    refs.push({ step: unlinked.step, note: `${unlinked.thread} unlinked listener${l} here with ${unlinkCall(unlinked)} (in ${unlinked.fn})${race}: ${pprev}, so the node is off the list` });
+    refs.push({ step: unlinked.step, note: `${unlinked.thread} unlinked listener${l} with ${unlinkCall(unlinked)} here (in ${unlinked.fn})${race}: ${pprev}, so the node is off the list` });
   }
   return refs;
 }
@@ -70,15 +71,15 @@ export function pagesFreedReferences(t: TraceFields, last: RenderedStep, l: stri
   if (unlinked) {
     const released = Number(t.valueAt(`listener${l}.releases`, unlinked.step) ?? 0) > 0;
     const still = t.valueAt(`listener${l}.secondary`, unlinked.step) === 'maps the page' ? ', while its secondary MMU still mapped the page' : '';
-    const before = released ? '' : ' before ->release ran on it';
-    refs.push({ step: unlinked.step, note: `${unlinked.thread} unlinked listener${l} from the notifier list here with ${unlinkCall(unlinked)} (in ${unlinked.fn})${before}${still}: no later walk of the list finds it` });
+    const before = released ? '' : ' before its ->release';
+    refs.push({ step: unlinked.step, note: `${unlinked.thread} unlinked listener${l} from the notifier list${before} here (with ${unlinkCall(unlinked)} in ${unlinked.fn})${still}: no later walk of the list finds it` });
   }
   const walk = t.lastStepOf(last.thread, last.step, (s) => /hlist_for_each_entry_rcu/.test(s.code));
   if (walk && (!unlinked || walk.step > unlinked.step)) {
     const list = String(t.valueAt('list', walk.step - 1));
-    const found = list === 'empty' ? 'found it empty' : `found only ${list}`;
+    const found = list === 'empty' ? 'empty' : `holding only ${list}`;
     const gone = unlinked ? `: listener${l} had left it at step ${unlinked.step}` : `: listener${l} was not on it`;
-    refs.push({ step: walk.step, note: `${last.thread} walked the notifier list here (in ${walk.fn}) and ${found}${gone}, so its ${walkMethod(walk.fn)} was not called${stillMaps ? ' and its secondary MMU kept the page mapped' : ''}` });
+    refs.push({ step: walk.step, note: `${last.thread} found the notifier list ${found} when it walked it here (in ${walk.fn})${gone}, so its ${walkMethod(walk.fn)} was not called${stillMaps ? ' and its secondary MMU kept the page mapped' : ''}` });
   }
   return refs;
 }

@@ -84,7 +84,7 @@ describe('a violated history cell in SARIF', () => {
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const related = log.runs[0].results[0].relatedLocations;
     expect(related.map((l: { id: number }) => l.id)).toEqual([9, 10]);
-    expect(related[0].message.text).toContain('without the notifier list lock, and saw listener0 hashed (pprev &list.first, not NULL)');
+    expect(related[0].message.text).toContain('saw listener0 hashed (pprev &list.first, not NULL) in its hlist_unhashed(&mn->hlist) test here, made without the notifier list lock');
     expect(related[1].message.text).toContain('pprev &list.first → NULL');
     expect(rule(log, 'no-null-deref')).toContain('an unlocked test followed by hlist_del_rcu (v3.8) lets another path unlink the node in between');
   });

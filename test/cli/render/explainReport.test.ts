@@ -31,8 +31,8 @@ describe('mmucheck explain <violating scenario>', () => {
     expect(r.out).toContain('*   9  teardown-L0 (cpu1) in mmu_notifier_unregister:');
     expect(r.out).toContain('*  10  exit (cpu0) in __mmu_notifier_release:');
     expect(flat).toContain('changes: list L0 → empty; listener0.pprev &list.first → NULL');
-    expect(flat).toContain('This sets up the failure: teardown-L0 tested hlist_unhashed(&mn->hlist) here, without the notifier list lock, and saw listener0 hashed (pprev &list.first, not NULL)');
-    expect(flat).toContain('- step 10: exit unlinked listener0 here with hlist_del_init_rcu (in __mmu_notifier_release)');
+    expect(flat).toContain('This sets up the failure: teardown-L0 saw listener0 hashed (pprev &list.first, not NULL) in its hlist_unhashed(&mn->hlist) test here, made without the notifier list lock');
+    expect(flat).toContain('- step 10: exit unlinked listener0 with hlist_del_init_rcu here (in __mmu_notifier_release)');
     expect(flat).toContain('an unlocked test followed by hlist_del_rcu (v3.8) lets another path unlink the node in between');
     expect(flat).not.toContain('poisons its pprev');
     expect(flat).not.toContain('never on a list');

@@ -55,8 +55,8 @@ const CELLS: { name: string; scenario: string; overrides: ScenarioOverrides; wan
     scenario: KVM,
     overrides: { kernel: 'v3.8', srcu: 'classic', property: ['no-null-deref'] },
     want: [
-      [9, 'teardown-L0 tested hlist_unhashed(&mn->hlist) here, without the notifier list lock, and saw listener0 hashed (pprev &list.first, not NULL), so it went on to unlink it with hlist_del_rcu at step 16'],
-      [10, "exit unlinked listener0 here with hlist_del_init_rcu (in __mmu_notifier_release), after teardown-L0's test at step 9 and before its hlist_del_rcu: pprev &list.first → NULL, so the node is off the list"],
+      [9, 'teardown-L0 saw listener0 hashed (pprev &list.first, not NULL) in its hlist_unhashed(&mn->hlist) test here, made without the notifier list lock, so it went on to unlink it with hlist_del_rcu at step 16'],
+      [10, "exit unlinked listener0 with hlist_del_init_rcu here (in __mmu_notifier_release), after teardown-L0's test at step 9 and before its hlist_del_rcu: pprev &list.first → NULL, so the node is off the list"],
     ],
   },
   {
@@ -64,8 +64,8 @@ const CELLS: { name: string; scenario: string; overrides: ScenarioOverrides; wan
     scenario: KVM,
     overrides: { kernel: 'v3.9', srcu: 'classic', property: ['release-before-pages-freed'] },
     want: [
-      [4, 'exit unlinked listener0 from the notifier list here with hlist_del_init_rcu (in __mmu_notifier_release) before ->release ran on it, while its secondary MMU still mapped the page: no later walk of the list finds it'],
-      [7, 'reclaimer0 walked the notifier list here (in __mmu_notifier_invalidate_page) and found it empty: listener0 had left it at step 4, so its ->invalidate_page was not called and its secondary MMU kept the page mapped'],
+      [4, 'exit unlinked listener0 from the notifier list before its ->release here (with hlist_del_init_rcu in __mmu_notifier_release), while its secondary MMU still mapped the page: no later walk of the list finds it'],
+      [7, 'reclaimer0 found the notifier list empty when it walked it here (in __mmu_notifier_invalidate_page): listener0 had left it at step 4, so its ->invalidate_page was not called and its secondary MMU kept the page mapped'],
     ],
   },
   {
@@ -85,7 +85,7 @@ const CELLS: { name: string; scenario: string; overrides: ScenarioOverrides; wan
     overrides: { kernel: 'v3.10', srcu: 'classic', property: ['release-at-most-once'] },
     want: [
       [4, 'exit called ->release on listener0 here (in __mmu_notifier_release)'],
-      [6, 'teardown-L0 tested hlist_unhashed(&mn->hlist) here, without the notifier list lock, and saw listener0 hashed (pprev &list.first, not NULL), so it went on to call ->release; exit had called ->release at step 4 but not yet unlinked the node'],
+      [6, 'teardown-L0 saw listener0 hashed (pprev &list.first, not NULL) in its hlist_unhashed(&mn->hlist) test here, made without the notifier list lock, so it went on to call ->release; exit had called ->release at step 4 but not yet unlinked the node'],
     ],
   },
   {
