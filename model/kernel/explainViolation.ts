@@ -2,7 +2,9 @@
  * Explains a kernel counterexample in kernel terms: beyond the failing step's own message, it points
  * back to the earlier steps that set the failure up — which step freed the object, which step queued
  * the callback, which reader was still inside its SRCU read-side critical section, what a stuck
- * thread waits for. It reads only the rendered steps and the final state, so it works on any trace.
+ * thread waits for; which test saw a node hashed and which unlink set its pprev to NULL; what a leak
+ * left over. It reads only the rendered steps, the initial view and the final state, so it works on
+ * any trace.
  */
 import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { StateView } from '../ActionView.js';
@@ -11,6 +13,7 @@ import { TraceFields } from './TraceFields.js';
 import { where, type StepReference } from './StepReference.js';
 import { nullDerefReferences, pagesFreedReferences, secondReleaseReferences } from './explainListFaults.js';
 import { leakReferences } from './explainLeak.js';
+import { barrierStart, callbackQueued, isWaitCall, moduleExitWait, moduleReleased, unloadedUnderCallback } from './explainCallbacks.js';
 
 export type { StepReference } from './StepReference.js';
 
@@ -34,52 +37,6 @@ function objectChange(t: TraceFields, last: RenderedStep, object: string): StepR
   return { step: s.step, note };
 }
 
-/** Module exit's call of mmu_notifier_synchronize() (the step that queued its marker) before `freed`, the step that freed the module. */
-function moduleExitWait(t: TraceFields, freed: RenderedStep): RenderedStep | undefined {
-  return t.lastStepOf(freed.thread, freed.step, isWaitCall);
-}
-
-/** The first step of a synchronize_srcu or srcu_barrier call: it queues the marker(s) to wait for, if any. */
-function isWaitCall(s: RenderedStep): boolean {
-  return (s.fn === 'synchronize_srcu' || s.fn === 'srcu_barrier') && !s.code.startsWith('wait_for_completion');
-}
-
-/** The queued callback that an SRCU worker runs at the failing step: its entry and queue. */
-function runningCallback(t: TraceFields, last: RenderedStep): { field: string; entry: string; listener: string } | undefined {
-  if (!last.thread.startsWith('srcu-worker')) return undefined;
-  const held = t.queueHolding(' running', last.step);
-  const listener = held && /\(L(\d+)\)/.exec(held.entry)?.[1];
-  return held && listener !== undefined ? { field: held.field, entry: held.entry.replace(/ running.*$/, ''), listener } : undefined;
-}
-
-/** A module freed under a queued callback: where that callback was queued and what module exit's wait missed. */
-function unloadedUnderCallback(t: TraceFields, last: RenderedStep): (StepReference | undefined)[] {
-  const cb = runningCallback(t, last);
-  if (!cb) return [];
-  const runs = cb.entry.startsWith('mmu_notifier_free_rcu') ? "calls the module's free_notifier" : "runs the driver's code";
-  const queued = callbackQueued(t, last, cb.listener, (s, f) => `${cb.entry} was queued here on ${f} (${where(s)}); it ${runs} once its grace period has ended`);
-  const freed = t.lastChange(last.step, (c) => c.field === 'module' && c.to === 'unloaded');
-  const wait = freed && moduleExitWait(t, freed);
-  if (!wait || wait.fn !== 'synchronize_srcu') return [queued, wait && barrierStart(t, wait, cb.listener)];
-  const marker = wait.changes.find((c) => c.field.startsWith('srcu.queue'))?.field ?? 'srcu.queue';
-  const other = marker === cb.field ? '' : `, not for ${cb.entry} on ${cb.field}`;
-  return [
-    queued,
-    {
-      step: wait.step,
-      note: `${wait.thread} called mmu_notifier_synchronize() here, which is synchronize_srcu from v5.4: it queued its marker on ${marker} and waits for a grace period${other}`,
-    },
-  ];
-}
-
-/** The step that queued the destroy callback of listener `l`. */
-function callbackQueued(t: TraceFields, last: RenderedStep, l: string, note: (s: RenderedStep, field: string) => string): StepReference | undefined {
-  const tag = `(L${l})`;
-  const s = t.lastChange(last.step, (c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag) && !String(c.from).includes(tag));
-  const field = s?.changes.find((c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag))?.field;
-  return s && field ? { step: s.step, note: note(s, field) } : undefined;
-}
-
 /** Where the failing thread stands with respect to its SRCU read-side critical section. */
 function criticalSection(t: TraceFields, last: RenderedStep, object: string, queuedAt: number | undefined): StepReference | undefined {
   const thread = last.thread;
@@ -98,12 +55,6 @@ function criticalSection(t: TraceFields, last: RenderedStep, object: string, que
   };
 }
 
-/** The last listener to drop its module reference: from then on module exit may start. */
-function moduleReleased(t: TraceFields, last: RenderedStep): StepReference | undefined {
-  const s = t.lastChange(last.step, (c) => /^listener\d+\.holds-module$/.test(c.field) && c.to === false);
-  return s ? { step: s.step, note: `the last listener dropped its module reference here (${where(s)}), so module exit could start` } : undefined;
-}
-
 /** For a freed mm or mmu_notifier_mm: where mm_count reached zero. */
 function mmCountZero(t: TraceFields, last: RenderedStep): StepReference[] {
   const s = t.lastChange(last.step, (c) => c.field === 'mm.count' && c.to === 0);
@@ -118,14 +69,6 @@ function mmCountZero(t: TraceFields, last: RenderedStep): StepReference[] {
     { step: s.step, note: `${note}, although ${holders.join(' and ')} still hold${holders.length > 1 ? '' : 's'} a reference: one of the drops before it (steps ${steps}) dropped a reference its thread did not own` },
     ...drops.map((d) => ({ step: d.step, note: `${d.thread} dropped an mm_count reference here (${d.fn}: ${d.code}), ${String(t.valueAt('mm.count', d.step - 1))} → ${String(t.valueAt('mm.count', d.step))}` })),
   ];
-}
-
-/** For srcu_barrier returning early: where the barrier (step `s`) started and what it did not wait for. */
-function barrierStart(t: TraceFields, s: RenderedStep | undefined, l: string | undefined): StepReference | undefined {
-  if (!s) return undefined;
-  const pending = l === undefined ? undefined : t.queueHolding(`(L${l})`, s.step);
-  const missed = pending ? `: ${pending.entry} was then on ${pending.field}, and no barrier marker was queued behind it` : '';
-  return { step: s.step, note: `${s.thread} called srcu_barrier here${missed}` };
 }
 
 function faultReferences(t: TraceFields, last: RenderedStep, property: string, object: string, message: string): StepReference[] {
