@@ -46,12 +46,18 @@ export function unloadedUnderCallback(t: TraceFields, last: RenderedStep): (Step
   ];
 }
 
-/** The step that queued the destroy callback of listener `l`. */
-export function callbackQueued(t: TraceFields, last: RenderedStep, l: string, note: (s: RenderedStep, field: string) => string): StepReference | undefined {
+/** The callback of listener `l` by what it is: a put queues the core's mmu_notifier_free_rcu, other drivers a destroy callback of their own. */
+export function callbackName(entry: string, l: string): string {
+  return entry.startsWith('mmu_notifier_free_rcu') ? `mmu_notifier_free_rcu of listener${l}` : `the destroy callback of listener${l}`;
+}
+
+/** The step that queued the destroy callback of listener `l`; `note` gets the step, the queue field and the entry it queued. */
+export function callbackQueued(t: TraceFields, last: RenderedStep, l: string, note: (s: RenderedStep, field: string, entry: string) => string): StepReference | undefined {
   const tag = `(L${l})`;
   const s = t.lastChange(last.step, (c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag) && !String(c.from).includes(tag));
-  const field = s?.changes.find((c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag))?.field;
-  return s && field ? { step: s.step, note: note(s, field) } : undefined;
+  const change = s?.changes.find((c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag));
+  const entry = String(change?.to ?? '').split('; ').find((e) => e.includes(tag)) ?? '';
+  return s && change ? { step: s.step, note: note(s, change.field, entry) } : undefined;
 }
 
 /** The last listener to drop its module reference: from then on module exit may start. */

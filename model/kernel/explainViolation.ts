@@ -13,7 +13,7 @@ import { TraceFields } from './TraceFields.js';
 import { where, type StepReference } from './StepReference.js';
 import { nullDerefReferences, pagesFreedReferences, secondReleaseReferences } from './explainListFaults.js';
 import { leakReferences } from './explainLeak.js';
-import { barrierStart, callbackQueued, isWaitCall, moduleExitWait, moduleReleased, unloadedUnderCallback } from './explainCallbacks.js';
+import { barrierStart, callbackName, callbackQueued, isWaitCall, moduleExitWait, moduleReleased, unloadedUnderCallback } from './explainCallbacks.js';
 
 export type { StepReference } from './StepReference.js';
 
@@ -82,12 +82,12 @@ function faultReferences(t: TraceFields, last: RenderedStep, property: string, o
   refs.push(objectChange(t, last, object));
   let queuedAt: number | undefined;
   if (property === 'barrier-waits-for-queued') {
-    const queued = listener === undefined ? undefined : callbackQueued(t, last, listener, (s, f) => `the destroy callback of listener${listener} was queued here on ${f} (${where(s)})`);
+    const queued = listener === undefined ? undefined : callbackQueued(t, last, listener, (s, f, entry) => `${callbackName(entry, listener)} was queued here on ${f} (${where(s)})`);
     refs.push(queued, barrierStart(t, t.lastStepOf(last.thread, last.step, isWaitCall), listener));
     return refs.filter((r): r is StepReference => r !== undefined);
   }
   if (listener !== undefined && /^listener\d+$/.test(object)) {
-    const queued = callbackQueued(t, last, listener, (s) => `the destroy callback of listener${listener} was queued here (${where(s)}); it waits only for the read-side critical sections active at this point`);
+    const queued = callbackQueued(t, last, listener, (s, _f, entry) => `${callbackName(entry, listener)} was queued here (${where(s)}); it waits only for the read-side critical sections active at this point`);
     queuedAt = queued?.step;
     refs.push(queued);
   }

@@ -4,6 +4,11 @@
  * what a stuck thread waits for, which test saw a node hashed and which unlink set its pprev to NULL.
  */
 import { describe, expect, it } from 'vitest';
+import { List } from 'immutable';
+import type { RenderedStep } from '../../../checker/renderSteps.js';
+import { explainViolation } from '../../../model/kernel/explainViolation.js';
+import { makeFault } from '../../../model/kernel/state/Fault.js';
+import { kernelAt } from '../../helpers/kernelFixture.js';
 import type { ScenarioOverrides } from '../../../cli/applyOverrides.js';
 import { runOf } from '../../cli/formats/runs.js';
 
@@ -134,5 +139,21 @@ describe('explainViolation points back to the steps that set the failure up', ()
 
   it('has nothing to point at when every property holds', () => {
     expect(runOf('seed').references).toEqual([]);
+  });
+});
+
+describe('explainViolation names the callback by what was queued', () => {
+  const step = (n: number, thread: string, fn: string, code: string, changes: RenderedStep['changes'] = []): RenderedStep => ({ step: n, thread, fn, code, changes });
+
+  it("calls a put's queued callback mmu_notifier_free_rcu, core code, not a destroy callback of the driver", () => {
+    const { g } = kernelAt({ kernel: 'v5.4', listeners: [{ behaviour: 'get-put' }] });
+    const final = g.set('faults', List([makeFault({ property: 'no-callback-on-freed', object: 'listener0', message: 'free_notifier is invoked on listener 0 (get-put), which is freed' })]));
+    const steps = [
+      step(1, 'teardown-L0', 'mmu_notifier_put', 'call_srcu(&srcu, &mn->rcu, mmu_notifier_free_rcu)', [{ field: 'srcu.queue', from: 'empty', to: 'mmu_notifier_free_rcu(L0)' }]),
+      step(2, 'srcu-worker', 'mmu_notifier_free_rcu', 'mn->ops->free_notifier(mn)'),
+    ];
+    expect(explainViolation(steps, final, { property: 'no-callback-on-freed' }).map((r) => r.note)).toEqual([
+      'mmu_notifier_free_rcu of listener0 was queued here (teardown-L0 in mmu_notifier_put: call_srcu(&srcu, &mn->rcu, mmu_notifier_free_rcu)); it waits only for the read-side critical sections active at this point',
+    ]);
   });
 });
