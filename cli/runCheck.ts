@@ -3,7 +3,7 @@ import { check } from '../checker/check.js';
 import { checkWithWorkers } from '../checker/checkWithWorkers.js';
 import type { CheckOptions } from '../checker/CheckOptions.js';
 import type { Outcome } from '../checker/Outcome.js';
-import { renderSteps, type RenderedStep } from '../checker/renderSteps.js';
+import { renderSteps, viewOf, type RenderedStep } from '../checker/renderSteps.js';
 import { buildKernelModel, type KernelModel, type KernelModelState } from '../model/kernel/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../model/kernel/explainViolation.js';
 import type { Scenario } from '../model/kernel/Scenario.js';
@@ -48,7 +48,8 @@ function finishRun(scenario: Scenario, model: KernelModel, outcome: Outcome<Kern
   const trace = outcome.kind === 'violation' ? outcome.trace : outcome.kind === 'modelError' ? outcome.trace : undefined;
   const steps = trace ? renderSteps(model, trace) : [];
   const final = trace ? (trace.steps[trace.steps.length - 1]?.state ?? trace.initial) : undefined;
-  const references = outcome.kind === 'violation' && final ? explainViolation(steps, final.shared) : [];
+  const references =
+    outcome.kind === 'violation' && final && trace ? explainViolation(steps, final.shared, { property: outcome.violations[0]?.propertyId, message: outcome.violations[0]?.message, initial: viewOf(model, trace.initial) }) : [];
   return { scenario, model, outcome, command, steps, references };
 }
 

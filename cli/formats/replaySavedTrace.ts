@@ -7,7 +7,7 @@ import { InputError } from '../../model/InputError.js';
 import { QUOTE_MAX_CHARS, capText } from '../../model/safeText.js';
 import { buildKernelModel, type KernelModel, type KernelModelState } from '../../model/kernel/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../../model/kernel/explainViolation.js';
-import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
+import { renderSteps, viewOf, type RenderedStep } from '../../checker/renderSteps.js';
 import type { Trace, TraceStep } from '../../checker/Trace.js';
 import type { Violation } from '../../checker/Outcome.js';
 import type { SavedState, SavedTrace } from './readItfTrace.js';
@@ -95,6 +95,6 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
   const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
   if (missing) throw new TraceMismatch(steps.length, `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`, saved.file);
   const rendered = renderSteps(model, trace);
-  const references = violations.length ? explainViolation(rendered, state.shared) : [];
+  const references = violations.length ? explainViolation(rendered, state.shared, { property: violations[0]?.propertyId, message: violations[0]?.message, initial: viewOf(model, initial) }) : [];
   return { model, trace, steps: rendered, violations, references };
 }

@@ -5,7 +5,7 @@
  */
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import type { CheckRun } from '../runCheck.js';
-import { explainProperty } from '../render/propertyGlossary.js';
+import { explainProperty, ruleVersionsOf } from '../render/propertyGlossary.js';
 import { traceViewOf } from '../render/traceViewOf.js';
 import { codeFlow, KERNEL_SRC, stepLocation } from './sarifThreadFlows.js';
 
@@ -19,7 +19,7 @@ function rules(run: CheckRun): Record<string, unknown>[] {
       id,
       name: id,
       shortDescription: { text: info?.name ?? id },
-      fullDescription: { text: explainProperty(id) },
+      fullDescription: { text: explainProperty(id, ruleVersionsOf(run.scenario)) },
       defaultConfiguration: { level: 'error' },
     };
   });

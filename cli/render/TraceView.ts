@@ -2,6 +2,7 @@
 import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { StepReference } from '../../model/kernel/explainViolation.js';
 import { escapeText } from '../../model/safeText.js';
+import type { RuleVersions } from './propertyGlossary.js';
 
 /** A thread of the model as a trace shows it. */
 export interface TraceThread {
@@ -16,6 +17,8 @@ export interface TraceView {
   readonly failure?: string;
   /** The id of the property that fails, for its rule in kernel terms. */
   readonly property?: string;
+  /** The versions the rule's text depends on; without them, the seed's (v3.17). */
+  readonly ruleVersions?: RuleVersions;
   /** Earlier steps that set the failure up. */
   readonly references: readonly StepReference[];
   /** Every thread of the model, in model order. */

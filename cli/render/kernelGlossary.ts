@@ -4,20 +4,37 @@
  */
 import type { RenderedStep } from '../../checker/renderSteps.js';
 
-/** Statement pattern → what it does: a verb phrase the thread's name is put in front of, or a whole sentence (capitalised). */
-const STATEMENTS: readonly (readonly [RegExp, string])[] = [
-  [/atomic_dec_and_test\(&mm->mm_users\)/, 'drops the last user reference of the address space (mm_users), so the mm is torn down: the notifiers get ->release and exit_mmap frees the pages'],
+/** The step drops mm_users to zero. */
+function lastUser(step: RenderedStep): boolean {
+  return step.changes.some((c) => c.field === 'mm.users' && c.to === 0);
+}
+
+/**
+ * Statement pattern → what it does: a verb phrase the thread's name is put in front of, or a whole
+ * sentence (capitalised); with a condition on the step, the entry applies only when it holds.
+ */
+const STATEMENTS: readonly (readonly [RegExp, string, ((step: RenderedStep) => boolean)?])[] = [
+  [/atomic_dec_and_test\(&mm->mm_users\)/, 'drops the last user reference of the address space (mm_users), so the mm is torn down: the notifiers get ->release and exit_mmap frees the pages', lastUser],
+  [/atomic_dec_and_test\(&mm->mm_users\)/, 'drops a user reference of the address space (mm_users); others remain, so mmput returns without tearing the mm down'],
   [/srcu_read_lock/, 'enters an SRCU read-side critical section: a callback queued, or a synchronize_srcu called, while it is inside must wait until it leaves'],
   [/srcu_read_unlock/, 'leaves its SRCU read-side critical section: callbacks and grace periods that waited for it may now go ahead'],
   [/hlist_for_each_entry_rcu/, 'reads the head of the notifier list (inside the mmu_notifier_mm) to find the first listener'],
   [/hlist_next_rcu/, "follows the listener's next pointer to the next listener (it reads the listener object)"],
   [/->release\(mn, mm\)/, "calls the listener's ->release method (driver code): the driver stops its secondary MMU from using the address space"],
+  [/mn->ops->free_notifier\(mn\)/, "runs mmu_notifier_free_rcu (core code), which calls the driver's free_notifier method: module code that frees the listener object"],
   [/mn->ops->(\w+)/, "calls the listener's $1 method: driver module code that runs on the listener object"],
   [/^spin_lock/, 'takes the notifier list lock'],
   [/^spin_unlock/, 'releases the notifier list lock'],
   [/hlist_del_init_rcu/, 'unlinks the listener from the notifier list; a reader already walking the list can still reach it, so it may be freed only after a grace period'],
-  [/hlist_del_rcu/, "unlinks the listener and poisons its pprev; a reader already walking the list can still reach it"],
-  [/if \(!hlist_unhashed/, 'checks whether the listener is still on the notifier list'],
+  [/hlist_del_rcu/, "unlinks the listener with hlist_del_rcu: __hlist_del writes through the node's pprev (*pprev = next), which must point into the list, then leaves LIST_POISON2 in it"],
+  [/if \(!hlist_unhashed/, "tests whether the listener is still on the notifier list: hlist_unhashed reads the node's pprev, which an unlink by hlist_del_init_rcu sets to NULL"],
+  [/call_srcu\(&srcu, &mn->rcu, mmu_notifier_free_rcu\)/, "queues mmu_notifier_free_rcu (core code) with call_srcu: SRCU runs it once every read-side critical section active now has ended, and it calls the driver's free_notifier and drops the notifier's mm_count reference"],
+  [/mn->users\+\+/, 'finds the node with its ops on the notifier list and takes one more user of it (mn->users), under the list lock'],
+  [/--mn->users\) goto out_unlock/, 'drops one user of the notifier (mn->users); it was not the last, so the node stays on the list'],
+  [/mn = ops->alloc_notifier/, "allocates a new notifier with the driver's alloc_notifier: no node with its ops is on the list"],
+  [/^mmgrab\(mm\)/, 'takes an mm_count reference for the new notifier (mmgrab), which mmu_notifier_free_rcu drops; the notifier starts with one user'],
+  [/hlist_add_head_rcu/, 'publishes the listener at the head of the notifier list: walkers that start from now on find it'],
+  [/drv_zap_sptes/, "drops its secondary MMU's mappings (sptes) of the mm itself: once mmu_notifier_put unlinks the node, no ->release is called for it"],
   [/mmu_notifier_call_srcu|call_srcu/, "queues the driver's destroy callback with call_srcu: SRCU runs it once every read-side critical section active now has ended, but does not wait for readers that enter later"],
   [/atomic_inc\(&mm->mm_count\)/, 'takes an extra mm_count reference, so the mm_struct stays allocated until the driver drops it'],
   [/BUG_ON\(atomic_read\(&mm->mm_count\) <= 0\); mmdrop/, 'checks that mm_count is positive and drops one reference (mmdrop); at zero the mm_struct is freed'],
@@ -54,9 +71,9 @@ const KINDS: Readonly<Record<string, string>> = {
 
 /** What `step` does: a verb phrase for the thread's name, a whole sentence when capitalised, or '' when unknown. */
 export function explainStatement(step: RenderedStep): string {
-  for (const [pattern, text] of STATEMENTS) {
+  for (const [pattern, text, applies] of STATEMENTS) {
     const m = pattern.exec(step.code);
-    if (m) return text.replace('$1', m[1] ?? '');
+    if (m && (applies?.(step) ?? true)) return text.replace('$1', m[1] ?? '');
   }
   return step.kind === undefined ? '' : (KINDS[step.kind] ?? '');
 }

@@ -40,7 +40,7 @@ export function narrateViolation(view: TraceView, violations: readonly Violation
   if (!primary) return [];
   const lines = [p.bad(`VIOLATED  ${primary.propertyId}: ${primary.propertyName}`)];
   if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
-  lines.push('', 'What the property means:', ...paragraph(explainProperty(primary.propertyId), '  '));
+  lines.push('', 'What the property means:', ...paragraph(explainProperty(primary.propertyId, view.ruleVersions), '  '));
   if (view.steps.length === 0) return [...lines, '', ...paragraph(`${primary.message}.`, '  ')];
   lines.push('', `How it fails, step by step (${view.steps.length} steps: the shortest interleaving that breaks it):`, '');
   for (const s of view.steps) lines.push(...narrateStep(s, view, p));

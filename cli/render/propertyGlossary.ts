@@ -1,4 +1,9 @@
-/** What each kernel property protects against, in kernel terms, and the rule of the protocol that keeps it. */
+/**
+ * What each kernel property protects against, in kernel terms, and the rule of the protocol that
+ * keeps it. A rule that names a versioned function says what that function is in the version checked.
+ */
+import type { Scenario } from '../../model/kernel/Scenario.js';
+import { synchronizeIsGracePeriod } from '../../model/kernel/versions.js';
 
 /** Property id → a short explanation for a student: why a violation is a bug and what the protocol requires. */
 export const PROPERTY_GLOSSARY: Readonly<Record<string, string>> = {
@@ -20,11 +25,13 @@ export const PROPERTY_GLOSSARY: Readonly<Record<string, string>> = {
   'no-bug-on':
     'A BUG_ON stops the kernel on a broken invariant: mm_count must still be positive wherever a reference is dropped, and the notifier list must be empty when the mmu_notifier_mm is destroyed.',
   'no-null-deref':
-    "hlist_del_rcu leaves LIST_POISON2 in the node's pprev: unlinking the same node again dereferences the poison, and unlinking a node that was never on a list dereferences NULL. " +
-    'Code that may unlink a node twice must use hlist_del_init_rcu and check hlist_unhashed.',
+    "__hlist_del writes through the node's pprev (*pprev = next). hlist_del_init_rcu leaves pprev NULL and hlist_del_rcu leaves LIST_POISON2 in it, so hlist_del_rcu on a node that another path has already unlinked dereferences NULL or the poison. " +
+    'hlist_unhashed tells whether the node is still on the list only while nobody else can unlink it: the test and the unlink must be made under the same lock (the notifier list lock, as mmu_notifier_unregister does in v3.9), ' +
+    'or the unlink must be hlist_del_init_rcu, which leaves an unhashed node alone (v3.10 on); an unlocked test followed by hlist_del_rcu (v3.8) lets another path unlink the node in between.',
   'list-integrity': 'Adding a node that is already on a list corrupts the list: walkers may loop forever or skip nodes.',
   'release-before-pages-freed':
-    'The mmu_notifier contract: ->release runs on every registered listener before exit_mmap frees the pages, so that secondary MMUs (a GPU, KVM) stop using them first; no page may be freed while a secondary MMU still maps it.',
+    'The mmu_notifier contract: ->release runs on every registered listener before exit_mmap frees the pages, so that secondary MMUs (a GPU, KVM) stop using them first; no page may be freed while a secondary MMU still maps it. ' +
+    "So a listener must stay on the notifier list until its ->release has run: a walker that does not find it (exit's __mmu_notifier_release, a reclaimer's invalidate_page) cannot make its secondary MMU drop the page.",
   'no-leak': 'When every thread has finished, every object must have been freed and every reference dropped; anything left over is leaked memory.',
   'no-deadlock':
     'Some thread must always be able to move until all have finished. synchronize_srcu waits for every read-side critical section active when it is called, including its caller\'s own: ' +
@@ -32,7 +39,26 @@ export const PROPERTY_GLOSSARY: Readonly<Record<string, string>> = {
   'release-at-most-once': '->release runs at most once per listener; a driver that frees state in ->release must not see it called twice.',
 };
 
-/** The explanation of property `id`, or a plain fallback for a property without one. */
-export function explainProperty(id: string): string {
+/** The versions a rule's text depends on. */
+export interface RuleVersions {
+  /** mmu_notifier_synchronize() is synchronize_srcu (v5.4 on), not srcu_barrier (v3.17 to v5.3). */
+  readonly synchronizeIsGracePeriod: boolean;
+}
+
+/** The rule versions of `scenario`. */
+export function ruleVersionsOf(scenario: Scenario): RuleVersions {
+  return { synchronizeIsGracePeriod: synchronizeIsGracePeriod(scenario.functions.mmu_notifier_synchronize ?? scenario.kernel) };
+}
+
+/** no-code-after-unload from v5.4, where mmu_notifier_synchronize() is synchronize_srcu. */
+const CODE_AFTER_UNLOAD_GRACE_PERIOD =
+  "Driver methods, ->release and SRCU callbacks are code in the driver's module; once module exit frees that code, any call into it jumps into freed memory. " +
+  "Each listener's module reference keeps module exit from starting while its ->release may still run. mmu_notifier_synchronize() in module exit is synchronize_srcu from v5.4 (srcu_barrier before): " +
+  'it waits for a grace period, the read-side critical sections active when it was called, not for the callbacks already queued, such as the mmu_notifier_free_rcu a put queues, which calls the module\'s free_notifier. ' +
+  "Classic SRCU's one FIFO queue runs those before the marker synchronize_srcu waits for; Tree SRCU keeps a queue per CPU, so a callback queued on another CPU may still run after it returns.";
+
+/** The explanation of property `id` (in the versions checked, when given), or a plain fallback for a property without one. */
+export function explainProperty(id: string, versions?: RuleVersions): string {
+  if (id === 'no-code-after-unload' && versions?.synchronizeIsGracePeriod) return CODE_AFTER_UNLOAD_GRACE_PERIOD;
   return PROPERTY_GLOSSARY[id] ?? `The property ${id} must hold on every reachable state.`;
 }

@@ -5,6 +5,7 @@ import { describeScenario } from './describeScenario.js';
 import { traceLines, type TextLayout } from './textReport.js';
 import { finishedAt } from './traceViewOf.js';
 import type { TraceView } from './TraceView.js';
+import { ruleVersionsOf } from './propertyGlossary.js';
 
 /** The replayed trace as text: what was replayed, the verdict at its last state, the steps. */
 export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout, p: Palette): string {
@@ -12,6 +13,7 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
   const view: TraceView = {
     steps: r.steps,
     ...(primary ? { failure: primary.message, property: primary.propertyId } : {}),
+    ruleVersions: ruleVersionsOf(r.model.scenario),
     references: r.references,
     threads: r.model.spec.threads.map((t) => ({ name: t.name, ...(t.cpu === undefined ? {} : { cpu: t.cpu }) })),
     finishedAt: finishedAt(r.model, r.trace),

@@ -29,6 +29,6 @@ export function stepList(view: TraceView, p: Palette): string[] {
 /** The explanation under a trace: the failure, the earlier steps that set it up, and the rule the property stands for. */
 export function whyLines(view: TraceView): string[] {
   if (view.failure === undefined) return [];
-  const rule = view.property === undefined ? [] : wrapText(`The rule (${view.property}): ${explainProperty(view.property)}`, 98).map((l) => `  ${l}`);
+  const rule = view.property === undefined ? [] : wrapText(`The rule (${view.property}): ${explainProperty(view.property, view.ruleVersions)}`, 98).map((l) => `  ${l}`);
   return ['', `Why: ${view.failure}.`, ...view.references.map((r) => `  step ${r.step}: ${r.note}`), ...rule];
 }

@@ -3,6 +3,7 @@ import type { Trace } from '../../checker/Trace.js';
 import type { KernelModel, KernelModelState } from '../../model/kernel/buildKernelModel.js';
 import type { CheckRun } from '../runCheck.js';
 import type { TraceView } from './TraceView.js';
+import { ruleVersionsOf } from './propertyGlossary.js';
 
 /** The trace a run ends with, if any. */
 export function traceOf(run: CheckRun): Trace<KernelModelState, number> | undefined {
@@ -36,6 +37,7 @@ export function traceViewOf(run: CheckRun): TraceView {
     steps: run.steps,
     ...(failure === undefined ? {} : { failure }),
     ...(property === undefined ? {} : { property }),
+    ruleVersions: ruleVersionsOf(run.scenario),
     references: run.references,
     threads: run.model.spec.threads.map((t) => ({ name: t.name, ...(t.cpu === undefined ? {} : { cpu: t.cpu }) })),
     finishedAt: finishedAt(run.model, traceOf(run)),

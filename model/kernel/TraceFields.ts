@@ -4,6 +4,7 @@
  * changed has no known value here.
  */
 import type { FieldChange, RenderedStep } from '../../checker/renderSteps.js';
+import type { StateView } from '../ActionView.js';
 
 /** A synchronize_srcu or srcu_barrier marker still queued: its owner is waiting. */
 export interface PendingMarker {
@@ -14,7 +15,11 @@ export interface PendingMarker {
 
 /** Field values of a rendered trace, step by step. */
 export class TraceFields {
-  constructor(private readonly steps: readonly RenderedStep[]) {}
+  /** `initial`: the view of the state the trace starts from, for fields no step changes (or before their first change). */
+  constructor(
+    private readonly steps: readonly RenderedStep[],
+    private readonly initial: StateView = {},
+  ) {}
 
   /** The latest step numbered below `before` with a change that matches. */
   lastChange(before: number, match: (c: FieldChange) => boolean): RenderedStep | undefined {
@@ -31,15 +36,32 @@ export class TraceFields {
     return s?.changes.find((c) => c.field === field)?.to;
   }
 
+  /**
+   * The value of `field` after step `step` (0: the initial state): the last change up to it, or,
+   * when none, its value in the initial view (or what its first change changed it from).
+   */
+  valueAt(field: string, step: number): FieldChange['to'] | undefined {
+    const before = this.lastChange(step + 1, (c) => c.field === field);
+    if (before) return before.changes.find((c) => c.field === field)?.to;
+    if (field in this.initial) return this.initial[field];
+    const after = this.steps.find((s) => s.step > step && s.changes.some((c) => c.field === field));
+    return after?.changes.find((c) => c.field === field)?.from;
+  }
+
+  /** The latest step of `thread` numbered below `before` that matches. */
+  lastStepOf(thread: string, before: number, match: (s: RenderedStep) => boolean): RenderedStep | undefined {
+    return this.stepsOf(thread, before - 1).reverse().find(match);
+  }
+
   /** The threads inside an SRCU read-side critical section after `step`. */
   readersAfter(step: number): string[] {
     const v = this.valueAfter('srcu.readers', step);
     return v === undefined || v === null || v === 'none' ? [] : String(v).split(', ');
   }
 
-  /** The steps `thread` took, up to step `upTo`, in order. */
-  stepsOf(thread: string, upTo: number): RenderedStep[] {
-    return this.steps.filter((s) => s.thread === thread && s.step <= upTo);
+  /** The steps `thread` took (every thread's with `all`), up to step `upTo`, in order. */
+  stepsOf(thread: string, upTo: number, all = false): RenderedStep[] {
+    return this.steps.filter((s) => (all || s.thread === thread) && s.step <= upTo);
   }
 
   /** The queue entry holding `tag` after `step`, and the queue field it is on. */
@@ -49,6 +71,11 @@ export class TraceFields {
       if (entry) return { field, entry };
     }
     return undefined;
+  }
+
+  /** The listener tags (`(L0)`, …) of the destroy callbacks queued after `step`. */
+  queuedListeners(step: number): string[] {
+    return this.queuesAfter(step).flatMap(([, entries]) => entries.flatMap((e) => /\(L\d+\)/.exec(e)?.[0] ?? []));
   }
 
   /** The synchronize_srcu and srcu_barrier markers queued after `step`. */

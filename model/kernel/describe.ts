@@ -8,17 +8,19 @@ import { CallbackKind, type Callback } from './state/Callback.js';
 import { GET_PUT_BEHAVIOURS } from './Scenario.js';
 
 const PAGE = ['mapped', 'isolated by reclaimer', 'freed'] as const;
-const LINK = ['unhashed', 'hashed', 'poisoned (hlist_del_rcu)'] as const;
 
 function threadList(env: KernelEnv, mask: number): string {
   return env.threadNames.filter((_n, tid) => (mask >> tid) & 1).join(', ');
 }
 
+/** A destroy callback by what runs: a put queues the core's mmu_notifier_free_rcu, other drivers a callback of their own. */
+function destroyName(env: KernelEnv, l: number): string {
+  const b = env.behaviours[l]!;
+  return GET_PUT_BEHAVIOURS.has(b) ? `mmu_notifier_free_rcu(L${l})` : `${b}:destroy(L${l})`;
+}
+
 function describeCallback(env: KernelEnv, cb: Callback): string {
-  const what =
-    cb.kind === CallbackKind.Destroy
-      ? `${env.behaviours[cb.listener]}:destroy(L${cb.listener})`
-      : `${cb.kind === CallbackKind.Sync ? 'sync' : 'barrier'}-marker(${env.threadNames[cb.owner]})`;
+  const what = cb.kind === CallbackKind.Destroy ? destroyName(env, cb.listener) : `${cb.kind === CallbackKind.Sync ? 'sync' : 'barrier'}-marker(${env.threadNames[cb.owner]})`;
   const waits = cb.waitMask ? ` waits for ${threadList(env, cb.waitMask)}` : '';
   return `${what}${cb.running ? ' running' : ''}${waits}`;
 }
@@ -27,6 +29,21 @@ function describeList(g: KernelState): string {
   const nodes: string[] = [];
   for (let l = g.nmm.first, n = 0; l >= 0 && n <= g.listeners.size; l = g.listeners.get(l)!.next, n++) nodes.push(`L${l}`);
   return nodes.length ? nodes.join(' -> ') : 'empty';
+}
+
+/**
+ * The node's `pprev`, which hlist_unhashed() tests and __hlist_del() writes through: the address of
+ * the pointer that points at the node (the list head's `first` or the previous node's `next`) while
+ * it is on the list, NULL once hlist_del_init_rcu unlinked it (or before it was ever added), and
+ * LIST_POISON2 once hlist_del_rcu did.
+ */
+function describePprev(g: KernelState, l: number): string {
+  const link = g.listeners.get(l)!.link as Link;
+  if (link === Link.Unhashed) return 'NULL';
+  if (link === Link.Poisoned) return 'LIST_POISON2';
+  if (g.nmm.first === l) return '&list.first';
+  const prev = g.listeners.findIndex((p) => p.next === l && (p.link as Link) === Link.Hashed);
+  return prev < 0 ? 'on no list' : `&L${prev}.next`;
 }
 
 /** The view: mm, notifier head, list, each listener, SRCU readers and queues, module. */
@@ -42,7 +59,7 @@ export function describeKernel(env: KernelEnv, g: KernelState): StateView {
   };
   g.listeners.forEach((l, i) => {
     view[`listener${i}`] = l.freed ? 'freed' : 'live';
-    view[`listener${i}.node`] = LINK[l.link as Link];
+    view[`listener${i}.pprev`] = describePprev(g, i);
     view[`listener${i}.next`] = l.next < 0 ? 'NULL' : `L${l.next}`;
     view[`listener${i}.secondary`] = l.maps ? 'maps the page' : 'no mapping';
     view[`listener${i}.releases`] = l.releases;

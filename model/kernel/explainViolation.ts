@@ -2,21 +2,20 @@
  * Explains a kernel counterexample in kernel terms: beyond the failing step's own message, it points
  * back to the earlier steps that set the failure up — which step freed the object, which step queued
  * the callback, which reader was still inside its SRCU read-side critical section, what a stuck
- * thread waits for. It reads only the rendered steps and the final state, so it works on any trace.
+ * thread waits for; which test saw a node hashed and which unlink set its pprev to NULL; what a leak
+ * left over. It reads only the rendered steps, the initial view and the final state, so it works on
+ * any trace.
  */
 import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { StateView } from '../ActionView.js';
 import type { KernelState } from './state/KernelState.js';
 import { TraceFields } from './TraceFields.js';
+import { where, type StepReference } from './StepReference.js';
+import { nullDerefReferences, pagesFreedReferences, secondReleaseReferences } from './explainListFaults.js';
+import { leakReferences } from './explainLeak.js';
+import { barrierStart, callbackName, callbackQueued, isWaitCall, moduleExitWait, moduleReleased, unloadedUnderCallback } from './explainCallbacks.js';
 
-/** A pointer to an earlier step, with why it matters. */
-export interface StepReference {
-  readonly step: number;
-  readonly note: string;
-}
-
-function where(s: RenderedStep): string {
-  return `${s.thread} in ${s.fn}: ${s.code}`;
-}
+export type { StepReference } from './StepReference.js';
 
 const OBJECT_NAMES: Readonly<Record<string, string>> = { mm: 'the mm_struct', nmm: 'the mmu_notifier_mm', module: "the module's code" };
 
@@ -29,20 +28,13 @@ function objectChange(t: TraceFields, last: RenderedStep, object: string): StepR
   const what = change.to === 'freed' || change.to === 'unloaded' ? 'was freed' : `became ${String(change.to)}`;
   let note = `${name} ${what} here (${where(s)})`;
   if (object === 'module') {
-    const waited = t.stepsOf(s.thread, s.step).map((x) => x.fn);
+    const wait = moduleExitWait(t, s);
     // From v5.4 mmu_notifier_synchronize() is synchronize_srcu: a grace period, not a wait for queued callbacks.
-    if (waited.includes('synchronize_srcu')) note += ', after mmu_notifier_synchronize(), which is synchronize_srcu from v5.4: it waits for a grace period, not for callbacks queued on other CPUs';
-    else if (!waited.includes('srcu_barrier')) note += `, without mmu_notifier_synchronize() (srcu_barrier) before it`;
+    if (wait?.fn === 'synchronize_srcu') note += `, once mmu_notifier_synchronize() (synchronize_srcu from v5.4) called at step ${wait.step} had returned`;
+    else if (wait) note += `, once mmu_notifier_synchronize() (srcu_barrier) called at step ${wait.step} had returned`;
+    else note += `, without mmu_notifier_synchronize() (srcu_barrier) before it`;
   }
   return { step: s.step, note };
-}
-
-/** The step that queued the destroy callback of listener `l`. */
-function callbackQueued(t: TraceFields, last: RenderedStep, l: string, note: (s: RenderedStep, field: string) => string): StepReference | undefined {
-  const tag = `(L${l})`;
-  const s = t.lastChange(last.step, (c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag) && !String(c.from).includes(tag));
-  const field = s?.changes.find((c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag))?.field;
-  return s && field ? { step: s.step, note: note(s, field) } : undefined;
 }
 
 /** Where the failing thread stands with respect to its SRCU read-side critical section. */
@@ -63,44 +55,44 @@ function criticalSection(t: TraceFields, last: RenderedStep, object: string, que
   };
 }
 
-/** The last listener to drop its module reference: from then on module exit may start. */
-function moduleReleased(t: TraceFields, last: RenderedStep): StepReference | undefined {
-  const s = t.lastChange(last.step, (c) => /^listener\d+\.holds-module$/.test(c.field) && c.to === false);
-  return s ? { step: s.step, note: `the last listener dropped its module reference here (${where(s)}), so module exit could start` } : undefined;
-}
-
 /** For a freed mm or mmu_notifier_mm: where mm_count reached zero. */
-function mmCountZero(t: TraceFields, last: RenderedStep): StepReference | undefined {
+function mmCountZero(t: TraceFields, last: RenderedStep): StepReference[] {
   const s = t.lastChange(last.step, (c) => c.field === 'mm.count' && c.to === 0);
-  return s ? { step: s.step, note: `mm_count reached zero here (${where(s)}), so the mm_struct and its mmu_notifier_mm are freed` } : undefined;
-}
-
-/** For srcu_barrier returning early: where the barrier started and what it did not wait for. */
-function barrierStart(t: TraceFields, last: RenderedStep, l: string | undefined): StepReference | undefined {
-  const s = t.stepsOf(last.thread, last.step - 1).reverse().find((x) => x.fn === 'srcu_barrier');
-  if (!s) return undefined;
-  const pending = l === undefined ? undefined : t.queueHolding(`(L${l})`, s.step);
-  const missed = pending ? `: ${pending.entry} was then on ${pending.field}, and no barrier marker was queued behind it` : '';
-  return { step: s.step, note: `${last.thread} called srcu_barrier here${missed}` };
+  if (!s) return [];
+  const note = `mm_count reached zero here (${where(s)}), so the mm_struct and its mmu_notifier_mm are freed`;
+  const drops = t.stepsOf('', s.step - 1, true).filter((x) => x.changes.some((c) => c.field === 'mm.count' && Number(c.to) < Number(c.from)));
+  // A reader or reclaimer holds an mm_count reference until its own mmdrop: if it has not dropped it, another thread dropped one it did not own.
+  const holders = [...new Set(t.stepsOf('', last.step, true).map((x) => x.thread))].filter((n) => /^(reader|reclaimer)\d+$/.test(n) && !drops.some((d) => d.thread === n));
+  if (!holders.length || !drops.length) return [{ step: s.step, note }];
+  const steps = drops.map((d) => d.step).join(', ');
+  return [
+    { step: s.step, note: `${note}, although ${holders.join(' and ')} still hold${holders.length > 1 ? '' : 's'} a reference: one of the drops before it (steps ${steps}) dropped a reference its thread did not own` },
+    ...drops.map((d) => ({ step: d.step, note: `${d.thread} dropped an mm_count reference here (${d.fn}: ${d.code}), ${String(t.valueAt('mm.count', d.step - 1))} → ${String(t.valueAt('mm.count', d.step))}` })),
+  ];
 }
 
 function faultReferences(t: TraceFields, last: RenderedStep, property: string, object: string, message: string): StepReference[] {
+  const listener = /^listener(\d+)(?:\.|$)/.exec(object)?.[1] ?? /listener (\d+)/.exec(message)?.[1];
+  if (listener !== undefined) {
+    if (property === 'no-null-deref') return nullDerefReferences(t, last, listener);
+    if (property === 'release-at-most-once') return secondReleaseReferences(t, last, listener);
+    if (property === 'release-before-pages-freed') return pagesFreedReferences(t, last, listener, object.endsWith('.secondary'));
+  }
   const refs: (StepReference | undefined)[] = [];
   refs.push(objectChange(t, last, object));
-  const listener = /^listener(\d+)$/.exec(object)?.[1] ?? /listener (\d+)/.exec(message)?.[1];
   let queuedAt: number | undefined;
   if (property === 'barrier-waits-for-queued') {
-    const queued = listener === undefined ? undefined : callbackQueued(t, last, listener, (s, f) => `the destroy callback of listener${listener} was queued here on ${f} (${where(s)})`);
-    refs.push(queued, barrierStart(t, last, listener));
+    const queued = listener === undefined ? undefined : callbackQueued(t, last, listener, (s, f, entry) => `${callbackName(entry, listener)} was queued here on ${f} (${where(s)})`);
+    refs.push(queued, barrierStart(t, t.lastStepOf(last.thread, last.step, isWaitCall), listener));
     return refs.filter((r): r is StepReference => r !== undefined);
   }
   if (listener !== undefined && /^listener\d+$/.test(object)) {
-    const queued = callbackQueued(t, last, listener, (s) => `the destroy callback of listener${listener} was queued here (${where(s)}); it waits only for the read-side critical sections active at this point`);
+    const queued = callbackQueued(t, last, listener, (s, _f, entry) => `${callbackName(entry, listener)} was queued here (${where(s)}); it waits only for the read-side critical sections active at this point`);
     queuedAt = queued?.step;
     refs.push(queued);
   }
-  if (object === 'module') refs.push(moduleReleased(t, last));
-  if (object === 'mm' || object === 'nmm') refs.push(mmCountZero(t, last));
+  if (object === 'module') refs.push(moduleReleased(t, last), ...unloadedUnderCallback(t, last));
+  if (object === 'mm' || object === 'nmm') refs.push(...mmCountZero(t, last));
   if (/^listener\d+$|^module$|^mm$|^nmm$/.test(object)) refs.push(criticalSection(t, last, OBJECT_NAMES[object] ?? object, queuedAt));
   return refs.filter((r): r is StepReference => r !== undefined);
 }
@@ -132,13 +124,29 @@ function stuckReferences(t: TraceFields, last: RenderedStep): StepReference[] {
   return refs;
 }
 
-/** The earlier steps that set up the fault(s) recorded in `final`, the state after the last step. */
-export function explainViolation(steps: readonly RenderedStep[], final: KernelState): StepReference[] {
+/** What explainViolation may know beyond the steps. */
+export interface ExplainContext {
+  /** The primary violated property; by default the first fault recorded. */
+  readonly property?: string;
+  /** The view of the trace's initial state, for the values of fields before they first change. */
+  readonly initial?: StateView;
+  /** The primary violation's message: what a leak left over, which no fault records. */
+  readonly message?: string;
+}
+
+/** The earlier steps that set up the fault recorded in `final` (the state after the last step). */
+export function explainViolation(steps: readonly RenderedStep[], final: KernelState, context: ExplainContext = {}): StepReference[] {
+  const { property, initial } = context;
   const last = steps[steps.length - 1];
   if (!last) return [];
-  const t = new TraceFields(steps);
-  const fault = final.faults.first();
-  const refs = fault ? faultReferences(t, last, fault.property, fault.object, fault.message) : stuckReferences(t, last);
+  const t = new TraceFields(steps, initial);
+  if (property === 'no-leak') return sorted(leakReferences(t, last, context.message ?? ''));
+  const fault = final.faults.find((f) => f.property === property) ?? final.faults.first();
+  return sorted(fault ? faultReferences(t, last, fault.property, fault.object, fault.message) : stuckReferences(t, last));
+}
+
+/** The references without repeats, in step order. */
+function sorted(refs: readonly StepReference[]): StepReference[] {
   const seen = new Set<string>();
   return refs.filter((r) => !seen.has(`${r.step}:${r.note}`) && seen.add(`${r.step}:${r.note}`)).sort((a, b) => a.step - b.step);
 }

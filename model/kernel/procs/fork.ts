@@ -44,7 +44,7 @@ export function mmputProc(env: KernelEnv): ProcDef<KernelMem> {
         },
       }),
       call('__mmu_notifier_release'),
-      step('exit_mmap', 'unmap_vmas(&tlb, vma, 0, -1); free_pgtables(&tlb, vma, ...)', {
+      step('exit_mmap', 'unmap_vmas(&tlb, vma, 0, -1)', {
         kind: 'free',
         run: (x) => {
           const m = x.shared;

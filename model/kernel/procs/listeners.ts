@@ -32,9 +32,9 @@ function callSrcuStep(env: KernelEnv, fn: string, callback: string) {
   });
 }
 
-/** The driver drops its secondary-MMU mappings of the page itself (a flush, not a method call). */
+/** The driver drops its secondary-MMU mappings (sptes) of the mm itself: a call into its own code, not a notifier method. */
 function flushSecondaryStep(env: KernelEnv, fn: string) {
-  return step<KernelMem>(fn, 'zap the secondary MMU mappings (sptes) of the mm', {
+  return step<KernelMem>(fn, 'drv_zap_sptes(p)', {
     run: (x) => {
       touchListener(env, x.shared, x.arg, `${fn}: zap`);
       x.shared.setMaps(x.arg, false);
@@ -76,7 +76,8 @@ function amdkfdLike(env: KernelEnv, pin: boolean): BehaviourProcs {
 }
 
 function behaviourProcs(env: KernelEnv, b: Behaviour): BehaviourProcs {
-  const teardownFn = `${b}_teardown`;
+  // A C identifier: get-put's teardown is get_put_teardown.
+  const teardownFn = `${b.replace(/-/g, '_')}_teardown`;
   switch (b) {
     case 'amdkfd':
       return amdkfdLike(env, true);

@@ -57,7 +57,7 @@ function unlinkThenRelease(env: KernelEnv, fn: string): KBody {
     spinLock(env, fn),
     label('loop'),
     choice(
-      step<KernelMem>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) { mn = hlist_entry(list.first); hlist_del_init_rcu(&mn->hlist)', {
+      step<KernelMem>(fn, 'hlist_del_init_rcu(&mn->hlist)  /* mn: the first node on the list */', {
         guard: (m) => m.first >= 0,
         run: (x) => {
           x.local = x.shared.first;

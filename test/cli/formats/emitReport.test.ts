@@ -69,4 +69,16 @@ describe('format-specific flags', () => {
     expect(report).toMatchObject({ formatVersion: 1, verdict: 'violation', property: 'no-use-after-free' });
     expect(report.references.map((x: { step: number }) => x.step)).toEqual([2, 5]);
   });
+
+  it('the JSON report of each violated history cell names its set-up steps in references', async () => {
+    const cells: [string[], number[]][] = [
+      [['examples/history/kvm-reclaim.json', '--kernel', 'v3.8', '--srcu', 'classic', '--property', 'no-null-deref'], [9, 10]],
+      [['examples/history/kvm-reclaim.json', '--kernel', 'v3.9', '--srcu', 'classic', '--property', 'release-before-pages-freed'], [4, 7]],
+      [['examples/history/get-put.json', '--kernel', 'v5.4', '--srcu', 'tree', '--property', 'no-code-after-unload'], [19, 24, 26, 29]],
+    ];
+    for (const [args, steps] of cells) {
+      const report = JSON.parse((await cli('check', ...args, '--format', 'json', '--quiet')).out);
+      expect(report.references.map((x: { step: number }) => x.step), args.join(' ')).toEqual(steps);
+    }
+  });
 });

@@ -12,10 +12,21 @@ export function runOf(name: string, overrides: ScenarioOverrides = {}): CheckRun
   const key = `${name} ${JSON.stringify(overrides)}`;
   let run = cache.get(key);
   if (!run) {
-    run = runCheck(applyOverrides(loadScenario(name), overrides), {}, `mmucheck check ${name}`);
+    run = runCheck(applyOverrides(loadScenario(name), overrides), {}, ['mmucheck check', name, ...overrideFlags(overrides)].join(' '));
     cache.set(key, run);
   }
   return run;
+}
+
+/** The flags of `check` that give `overrides`, in the order the CLI prints them. */
+function overrideFlags(o: ScenarioOverrides): string[] {
+  const flags: string[] = [];
+  if (o.kernel) flags.push(`--kernel ${o.kernel}`);
+  if (o.srcu) flags.push(`--srcu ${o.srcu}`);
+  if (o.readers !== undefined) flags.push(`--readers ${o.readers}`);
+  if (o.reclaimers !== undefined) flags.push(`--reclaimers ${o.reclaimers}`);
+  for (const p of o.property ?? []) flags.push(`--property ${p}`);
+  return flags;
 }
 
 /** The bundled scenarios whose expected verdict is a violation. */

@@ -12,6 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sarifLog } from '../../../cli/formats/sarifLog.js';
 import { bundledScenarioNames } from '../../../model/kernel/loadScenario.js';
+import type { ScenarioOverrides } from '../../../cli/applyOverrides.js';
 import { runOf } from './runs.js';
 
 const raw = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'));
@@ -71,6 +72,35 @@ describe('a violation in SARIF', () => {
   it('points at the steps that set the failure up as related locations', () => {
     expect(result.relatedLocations.map((l: { id: number }) => l.id)).toEqual([5, 8, 15]);
     expect(result.relatedLocations[2].message.text).toBe('step 15: listener0 was freed here (srcu-worker in lazy_destroy: kfree(obj))');
+  });
+});
+
+describe('a violated history cell in SARIF', () => {
+  const cell = (file: string, overrides: ScenarioOverrides): any => JSON.parse(JSON.stringify(sarifLog(runOf(file, overrides))));
+  const rule = (log: any, id: string) => log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === id).fullDescription.text;
+
+  it('kvm-reclaim v3.8: the unlocked hlist_unhashed test and the unlink that set pprev to NULL are related locations', () => {
+    const log = cell('examples/history/kvm-reclaim.json', { kernel: 'v3.8', srcu: 'classic', property: ['no-null-deref'] });
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const related = log.runs[0].results[0].relatedLocations;
+    expect(related.map((l: { id: number }) => l.id)).toEqual([9, 10]);
+    expect(related[0].message.text).toContain('saw listener0 hashed (pprev &list.first, not NULL) in its hlist_unhashed(&mn->hlist) test here, made without the notifier list lock');
+    expect(related[1].message.text).toContain('pprev &list.first → NULL');
+    expect(rule(log, 'no-null-deref')).toContain('an unlocked test followed by hlist_del_rcu (v3.8) lets another path unlink the node in between');
+  });
+
+  it('kvm-reclaim v3.9: the early unlink and the reclaimer walk that found the list empty are related locations', () => {
+    const log = cell('examples/history/kvm-reclaim.json', { kernel: 'v3.9', srcu: 'classic', property: ['release-before-pages-freed'] });
+    expect(log.runs[0].results[0].relatedLocations.map((l: { id: number }) => l.id)).toEqual([4, 7]);
+  });
+
+  it('get-put: the rule says mmu_notifier_synchronize() is synchronize_srcu at v5.4 and srcu_barrier at v3.17', () => {
+    const v54 = cell('examples/history/get-put.json', { kernel: 'v5.4', srcu: 'tree', property: ['no-code-after-unload'] });
+    expect(v54.runs[0].results[0].relatedLocations.map((l: { id: number }) => l.id)).toEqual([19, 24, 26, 29]);
+    expect(rule(v54, 'no-code-after-unload')).toContain('mmu_notifier_synchronize() in module exit is synchronize_srcu from v5.4 (srcu_barrier before): it waits for a grace period');
+    expect(rule(v54, 'no-code-after-unload')).not.toContain('(srcu_barrier) in module exit waits for every queued callback');
+    const v317 = cell('examples/history/get-put.json', { kernel: 'v3.17', srcu: 'tree', property: ['no-code-after-unload'] });
+    expect(rule(v317, 'no-code-after-unload')).toContain('mmu_notifier_synchronize() (srcu_barrier) in module exit waits for every queued callback');
   });
 });
 

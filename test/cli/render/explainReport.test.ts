@@ -24,6 +24,41 @@ describe('mmucheck explain <violating scenario>', () => {
     expect(out).toContain('reproduce  see it as a trace: mmucheck check lazy-with-reader');
   });
 
+  it('marks the unlocked hlist_unhashed test and the unlink that set pprev to NULL in v3.8 (kvm-reclaim)', async () => {
+    const r = await cli('explain', 'examples/history/kvm-reclaim.json', '--kernel', 'v3.8', '--srcu', 'classic', '--property', 'no-null-deref', '--quiet');
+    expect(r.code).toBe(1);
+    const flat = r.out.replace(/\n\s+/g, ' ');
+    expect(r.out).toContain('*   9  teardown-L0 (cpu1) in mmu_notifier_unregister:');
+    expect(r.out).toContain('*  10  exit (cpu0) in __mmu_notifier_release:');
+    expect(flat).toContain('changes: list L0 → empty; listener0.pprev &list.first → NULL');
+    expect(flat).toContain('This sets up the failure: teardown-L0 saw listener0 hashed (pprev &list.first, not NULL) in its hlist_unhashed(&mn->hlist) test here, made without the notifier list lock');
+    expect(flat).toContain('- step 10: exit unlinked listener0 with hlist_del_init_rcu here (in __mmu_notifier_release)');
+    expect(flat).toContain('an unlocked test followed by hlist_del_rcu (v3.8) lets another path unlink the node in between');
+    expect(flat).not.toContain('poisons its pprev');
+    expect(flat).not.toContain('never on a list');
+  });
+
+  it('marks the early unlink and the reclaimer walk that missed the listener in v3.9 (kvm-reclaim)', async () => {
+    const r = await cli('explain', 'examples/history/kvm-reclaim.json', '--kernel', 'v3.9', '--srcu', 'classic', '--property', 'release-before-pages-freed', '--quiet');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('*   4  exit (cpu0) in __mmu_notifier_release:');
+    expect(r.out).toContain('*   7  reclaimer0 (cpu1) in __mmu_notifier_invalidate_page:');
+    expect(r.out.replace(/\n\s+/g, ' ')).toContain('a listener must stay on the notifier list until its ->release has run');
+  });
+
+  it('tells the v5.4 get/put story with synchronize_srcu and the core mmu_notifier_free_rcu', async () => {
+    const r = await cli('explain', 'examples/history/get-put.json', '--kernel', 'v5.4', '--srcu', 'tree', '--property', 'no-code-after-unload', '--quiet');
+    expect(r.code).toBe(1);
+    const flat = r.out.replace(/\n\s+/g, ' ');
+    expect(flat).toContain('mmu_notifier_synchronize() in module exit is synchronize_srcu from v5.4 (srcu_barrier before)');
+    expect(flat).not.toContain('mmu_notifier_synchronize() (srcu_barrier) in module exit');
+    expect(flat).toContain('get0 queues mmu_notifier_free_rcu (core code) with call_srcu');
+    expect(flat).not.toContain("driver's destroy callback");
+    expect(flat).toContain("srcu-worker/cpu1 runs mmu_notifier_free_rcu (core code), which calls the driver's free_notifier method");
+    expect(flat).toContain('exit drops a user reference of the address space (mm_users); others remain');
+    for (const step of [19, 24, 26, 29]) expect(r.out).toMatch(new RegExp(`^\\*\\s+${step}  `, 'm'));
+  });
+
   it('explains a deadlock by what the stuck thread waits for', async () => {
     const r = await cli('explain', 'sync-in-release', '--quiet');
     expect(r.code).toBe(1);

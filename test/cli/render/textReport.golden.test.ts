@@ -1,6 +1,7 @@
 /**
  * Golden files of the text report: the whole report of a few bundled scenarios, in the list and the
- * column layout, compared byte for byte (the elapsed time and rate, which vary, are masked).
+ * column layout, and of the violated history cells, compared byte for byte (the elapsed time and
+ * rate, which vary, are masked).
  *
  * When a change to the model or the report is intended, regenerate them and review the diff:
  *   UPDATE_GOLDEN=1 npx vitest run test/cli/render/textReport.golden.test.ts
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { palette } from '../../../cli/render/colour.js';
 import { textReport } from '../../../cli/render/textReport.js';
+import type { ScenarioOverrides } from '../../../cli/applyOverrides.js';
 import { runOf } from '../formats/runs.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/golden');
@@ -40,11 +42,25 @@ const CASES: readonly [scenario: string, layout: 'list' | 'columns'][] = [
   ['seed', 'list'],
 ];
 
+/** Violated cells of `mmucheck history`: golden file name, scenario file, the cell's overrides. */
+const CELLS: readonly [golden: string, file: string, overrides: ScenarioOverrides][] = [
+  ['kvm-reclaim.v3.8.no-null-deref', 'examples/history/kvm-reclaim.json', { kernel: 'v3.8', srcu: 'classic', property: ['no-null-deref'] }],
+  ['kvm-reclaim.v3.9.release-before-pages-freed', 'examples/history/kvm-reclaim.json', { kernel: 'v3.9', srcu: 'classic', property: ['release-before-pages-freed'] }],
+  ['get-put.v5.4.tree.no-code-after-unload', 'examples/history/get-put.json', { kernel: 'v5.4', srcu: 'tree', property: ['no-code-after-unload'] }],
+];
+
 describe('the text report matches its golden file', () => {
   for (const [scenario, layout] of CASES) {
     it(`${scenario}, ${layout}`, () => {
       const text = textReport(runOf(scenario), palette(false), { columns: layout === 'columns', width: 120 });
       expectGolden(`${scenario}.${layout}.txt`, stable(text));
+    });
+  }
+
+  for (const [golden, file, overrides] of CELLS) {
+    it(`${golden}, list`, () => {
+      const text = textReport(runOf(file, overrides), palette(false), { columns: false, width: 120 });
+      expectGolden(`${golden}.list.txt`, stable(text));
     });
   }
 });

@@ -19,7 +19,7 @@ describe('describeKernel', () => {
       'nmm.lock': 'free',
       list: 'L0',
       listener0: 'live',
-      'listener0.node': 'hashed',
+      'listener0.pprev': '&list.first',
       'listener0.next': 'NULL',
       'listener0.secondary': 'maps the page',
       'listener0.releases': 0,
@@ -49,6 +49,9 @@ describe('describeKernel', () => {
   it('shows the list in order, unlinked and poisoned nodes, freed objects and the page', () => {
     const { env, g } = kernelAt({ listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'classic' }, { behaviour: 'lazy' }] });
     expect(describeKernel(env, g).list).toBe('L2 -> L1 -> L0');
+    expect(describeKernel(env, g)).toMatchObject({ 'listener2.pprev': '&list.first', 'listener1.pprev': '&L2.next', 'listener0.pprev': '&L1.next' });
+    const middleOut = withMem(g, (m) => hlistDelInitRcu(env, m, 1));
+    expect(describeKernel(env, middleOut)).toMatchObject({ 'listener1.pprev': 'NULL', 'listener0.pprev': '&L2.next' });
     let s = withMem(g, (m) => {
       hlistDelInitRcu(env, m, 1);
       hlistDelRcu(env, m, 2);
@@ -57,9 +60,10 @@ describe('describeKernel', () => {
     expect(describeKernel(env, s)).toMatchObject({
       list: 'L0',
       listener0: 'freed',
-      'listener1.node': 'unhashed',
+      'listener0.pprev': '&list.first',
+      'listener1.pprev': 'NULL',
       'listener1.next': 'L0',
-      'listener2.node': 'poisoned (hlist_del_rcu)',
+      'listener2.pprev': 'LIST_POISON2',
       page: 'freed',
       module: 'unloaded',
     });
@@ -77,5 +81,14 @@ describe('describeKernel', () => {
       'srcu.queue.cpu1': 'deferred:destroy(L1); barrier-marker(module-exit)',
     });
     expect(Object.keys(describeKernel(env, s))).not.toContain('srcu.queue');
+  });
+
+  it('names the mmu_notifier_free_rcu a put queues as core code, not a driver callback', () => {
+    const { env, g } = kernelAt({ kernel: 'v5.4', listeners: [{ behaviour: 'get-put' }, { behaviour: 'lazy' }] });
+    const s = withMem(g, (m) => {
+      callSrcu(env, m, 0, 0);
+      callSrcu(env, m, 0, 1);
+    });
+    expect(describeKernel(env, s)['srcu.queue']).toBe('mmu_notifier_free_rcu(L0); lazy:destroy(L1)');
   });
 });

@@ -42,7 +42,7 @@ describe('kernel versions', () => {
     expect(statements(at('v3.9'), '__mmu_notifier_release')).toEqual([
       'id = srcu_read_lock(&srcu)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
-      'while (!hlist_empty(&mm->mmu_notifier_mm->list)) { mn = hlist_entry(list.first); hlist_del_init_rcu(&mn->hlist) | spin_unlock(&mm->mmu_notifier_mm->lock)',
+      'hlist_del_init_rcu(&mn->hlist)  /* mn: the first node on the list */ | spin_unlock(&mm->mmu_notifier_mm->lock)',
       'spin_unlock(&mm->mmu_notifier_mm->lock)',
       'if (mn->ops->release) mn->ops->release(mn, mm)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
@@ -125,7 +125,7 @@ describe('a KVM-style listener racing with exit and page reclaim (kvm-reclaim)',
     expect(exit.slice(1)).toEqual([
       'id = srcu_read_lock(&srcu)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
-      'while (!hlist_empty(&mm->mmu_notifier_mm->list)) { mn = hlist_entry(list.first); hlist_del_init_rcu(&mn->hlist)',
+      'hlist_del_init_rcu(&mn->hlist)  /* mn: the first node on the list */',
     ]);
   });
 
@@ -151,8 +151,25 @@ describe('the v5.4 get/put API (get-put)', () => {
     const outcome = expectViolation(check(model), 'no-code-after-unload', { length: 31 });
     const notes = explainViolation(renderSteps(model, outcome.trace), outcome.trace.steps.at(-1)!.state.shared).map((r) => r.note);
     expect(notes).toContain(
-      "the module's code was freed here (module-exit in free_module: module_memfree(mod->module_core)), after mmu_notifier_synchronize(), which is synchronize_srcu from v5.4: it waits for a grace period, not for callbacks queued on other CPUs",
+      'module-exit called mmu_notifier_synchronize() here, which is synchronize_srcu from v5.4: it queued its marker on srcu.queue.cpu0 and waits for a grace period, not for mmu_notifier_free_rcu(L1) on srcu.queue.cpu1',
     );
+    expect(notes).toContain(
+      "the module's code was freed here (module-exit in free_module: module_memfree(mod->module_core)), once mmu_notifier_synchronize() (synchronize_srcu from v5.4) called at step 26 had returned",
+    );
+  });
+
+  it('names every step of that counterexample by one C statement, not two and not prose', () => {
+    const model = buildKernelModel(loadScenario(GET_PUT));
+    const outcome = expectViolation(check(model), 'no-code-after-unload', { length: 31 });
+    for (const s of renderSteps(model, outcome.trace)) {
+      const code = s.code.replace(/\s*\/\*.*?\*\//g, '');
+      expect(code, `step ${s.step}: ${s.code}`).not.toContain(';');
+      expect(code, `step ${s.step}: ${s.code}`).not.toMatch(/^[a-z_]+ [a-z]+ /);
+    }
+    const codes = renderSteps(model, outcome.trace).map((s) => `${s.fn}: ${s.code}`);
+    expect(codes).toContain('get_put_teardown: drv_zap_sptes(p)');
+    expect(codes).toContain('mmu_notifier_free_rcu: mn->ops->free_notifier(mn)');
+    expect(codes).toContain('find_get_mmu_notifier: mn->users++  /* mn: the first node on the list with mn->ops == ops */');
   });
 
   it('with the seed\'s srcu_barrier as mmu_notifier_synchronize (v3.17) tree SRCU holds too', () => {
