@@ -1,0 +1,133 @@
+/**
+ * Every kernel step's statement is a statement of its function's source, in the kernel version the
+ * step runs in: its whitespace-normalised fragments are a run of the fragments of that function
+ * (test/fixtures/kernel-source, test/helpers/kernelSource.ts). Steps of driver code — the listener
+ * behaviours' own functions — are not kernel source and are declared below as such.
+ */
+import { describe, expect, it } from 'vitest';
+import fingerprints from '../../fixtures/kernel-source/fingerprints.json' with { type: 'json' };
+import { kernelAt } from '../../helpers/kernelFixture.js';
+import { balanced, fragmentsOf, hashRun, MAX_RUN } from '../../helpers/kernelSource.js';
+import { kernelProcedures } from '../../../model/kernel/buildKernelModel.js';
+import { BEHAVIOURS, KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS, type KernelVersion, type SrcuImpl } from '../../../model/kernel/Scenario.js';
+import type { StepDef } from '../../../model/program/Step.js';
+import type { KernelMem } from '../../../model/kernel/KernelMem.js';
+
+/** Functions of the listener behaviours (drivers, not kernel core): their statements are the model's own. */
+const DRIVER_FUNCTIONS = new Set([
+  'kfd_process_notifier_release', // amdkfd, no-mm-pin: ->release
+  'kfd_process_destroy_delayed', // amdkfd, no-mm-pin: SRCU callback
+  'lazy_release',
+  'lazy_destroy',
+  'eager_release',
+  'sync_release',
+  'unlink-then-free_teardown',
+  'kvm_destroy_vm', // classic (KVM-style) teardown
+  'deferred_teardown',
+  'deferred_destroy',
+  'get-put_teardown',
+  'get_put_free_notifier', // get-put: ops->free_notifier
+  'put_release_free_notifier', // put-in-release: ops->free_notifier
+]);
+
+/** A kernel file of one tag. */
+interface Source {
+  readonly tag: string;
+  readonly path: string;
+}
+
+const MMU_NOTIFIER = 'mm/mmu_notifier.c';
+
+/**
+ * The source a kernel function's statements are checked against when the model runs version `v`
+ * with SRCU `srcu`. The seed's functions (mmu_notifier_unregister_no_release) and v5.4's get/put
+ * functions are available in every version "as if backported" (README, Kernel versions and
+ * history): they are checked against the release that has them.
+ */
+function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefined {
+  switch (fn) {
+    case '__mmu_notifier_release':
+    case 'mmu_notifier_unregister':
+    case '__mmu_notifier_mm_destroy':
+    case '__mmu_notifier_invalidate_range_start':
+    case '__mmu_notifier_invalidate_page':
+    case '__mmu_notifier_invalidate_range':
+      return { tag: v, path: MMU_NOTIFIER };
+    case 'mmu_notifier_unregister_no_release':
+      // New in v3.17, removed in v5.4.
+      return { tag: 'v3.17', path: MMU_NOTIFIER };
+    case 'mmu_notifier_put':
+    case 'mmu_notifier_free_rcu':
+    case 'find_get_mmu_notifier':
+    case 'mmu_notifier_get_locked':
+    case '__mmu_notifier_register':
+      return { tag: 'v5.4', path: MMU_NOTIFIER };
+    case '__synchronize_srcu':
+    case 'synchronize_srcu':
+    case 'srcu_barrier':
+    case 'srcu_invoke_callbacks':
+      // Classic SRCU is checked against the one classic kernel/srcu.c read (v3.10); Tree SRCU
+      // (either barrier) against v5.4's srcutree.c.
+      return srcu === 'classic' ? { tag: 'v3.10', path: 'kernel/srcu.c' } : { tag: 'v5.4', path: 'kernel/rcu/srcutree.c' };
+    default:
+      return undefined;
+  }
+}
+
+interface Fingerprint {
+  readonly tag: string;
+  readonly path: string;
+  readonly function: string;
+  readonly hashes: readonly string[];
+}
+const byKey = new Map<string, Set<string>>(
+  (fingerprints.functions as Fingerprint[]).map((f) => [`${f.tag} ${f.path} ${f.function}`, new Set(f.hashes)]),
+);
+
+/** Every step of the model at version `v` with SRCU `srcu`, with every behaviour and thread kind present. */
+function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
+  const { env } = kernelAt({
+    kernel: v,
+    srcu,
+    listeners: BEHAVIOURS.map((behaviour) => ({ behaviour })),
+    threads: [
+      { kind: 'exit', cpu: 0 },
+      { kind: 'reader', count: 1, cpu: 1 },
+      { kind: 'reclaimer', count: 1, cpu: 1 },
+      { kind: 'module-exit', cpu: 0, synchronize: true },
+      { kind: 'get', count: 1, cpu: 1, listener: BEHAVIOURS.indexOf('get-put') },
+    ],
+  });
+  return kernelProcedures(env).flatMap((p) => p.body.flatMap((item) => (item.type === 'step' ? [item] : item.type === 'choice' ? [...item.alternatives] : [])));
+}
+
+/** Why a step's statement is not in its function's source, or undefined when it is. */
+function mismatch(step: StepDef<KernelMem>, v: KernelVersion, srcu: SrcuImpl): string | undefined {
+  const source = sourceOf(step.fn, v, srcu);
+  if (source === undefined) return `${step.fn} is neither a kernel function with a source nor declared driver code`;
+  const hashes = byKey.get(`${source.tag} ${source.path} ${step.fn}`);
+  if (hashes === undefined) return `no fingerprint of ${step.fn} in ${source.tag} ${source.path}`;
+  if (!balanced(step.code)) return `unbalanced braces or parentheses`;
+  const f = fragmentsOf(step.code);
+  if (f.length === 0 || f.length > MAX_RUN) return `${f.length} fragments (1 to ${MAX_RUN} are checked)`;
+  return hashes.has(hashRun(f)) ? undefined : `not in ${step.fn} of ${source.tag} ${source.path}`;
+}
+
+describe('kernel statements', () => {
+  const configs = KERNEL_VERSIONS.flatMap((v) => SRCU_IMPLEMENTATIONS.map((srcu) => [v, srcu] as const));
+
+  it.each(configs)('every kernel step at %s with %s SRCU is a statement of its function there', (v, srcu) => {
+    const wrong = new Set<string>();
+    for (const step of stepsAt(v, srcu)) {
+      if (DRIVER_FUNCTIONS.has(step.fn)) continue;
+      const why = mismatch(step, v, srcu);
+      if (why !== undefined) wrong.add(`${step.fn}: ${step.code} — ${why}`);
+    }
+    expect([...wrong]).toEqual([]);
+  });
+
+  it('declared driver functions are all still used', () => {
+    const used = new Set(configs.flatMap(([v, srcu]) => stepsAt(v, srcu).map((s) => s.fn)));
+    expect([...DRIVER_FUNCTIONS].filter((fn) => !used.has(fn))).toEqual([]);
+  });
+});
