@@ -30,9 +30,11 @@ function objectChange(t: TraceFields, last: RenderedStep, object: string): StepR
   let note = `${name} ${what} here (${where(s)})`;
   if (object === 'module') {
     const waited = t.stepsOf(s.thread, s.step).map((x) => x.fn);
-    // From v5.4 mmu_notifier_synchronize() is synchronize_srcu: a grace period, not a wait for queued callbacks.
-    if (waited.includes('synchronize_srcu')) note += ', after mmu_notifier_synchronize(), which is synchronize_srcu from v5.4: it waits for a grace period, not for callbacks queued on other CPUs';
-    else if (!waited.includes('srcu_barrier')) note += `, without mmu_notifier_synchronize() (srcu_barrier) before it`;
+    // From v5.4 mmu_notifier_synchronize() is synchronize_srcu (steps in __synchronize_srcu): a grace
+    // period, not a wait for queued callbacks. Classic srcu_barrier waits in __synchronize_srcu too.
+    if (waited.includes('srcu_barrier')) return { step: s.step, note };
+    if (waited.includes('__synchronize_srcu')) note += ', after mmu_notifier_synchronize(), which is synchronize_srcu from v5.4: it waits for a grace period, not for callbacks queued on other CPUs';
+    else note += `, without mmu_notifier_synchronize() (srcu_barrier) before it`;
   }
   return { step: s.step, note };
 }

@@ -58,7 +58,7 @@ export function putProc(env: KernelEnv): ProcDef<KernelMem> {
 export function freeRcuBody(env: KernelEnv, freeFn: string): KBody {
   const fn = 'mmu_notifier_free_rcu';
   return [
-    step(fn, 'mm = mn->mm; mn->ops->free_notifier(mn)', { kind: 'call', run: (x) => invokeOn(env, x.shared, x.arg, 'the driver method free_notifier') }),
+    step(fn, 'mn->ops->free_notifier(mn)', { kind: 'call', run: (x) => invokeOn(env, x.shared, x.arg, 'the driver method free_notifier') }),
     kfreeListener(env, freeFn, 'kfree(obj)'),
     mmdrop(env, fn),
   ];
@@ -86,7 +86,7 @@ function registerBody(env: KernelEnv): KBody {
         if (!m.mmFreed && m.mmUsers <= 0) fault(env, m, 'no-bug-on', `${fn}: BUG_ON(atomic_read(&mm->mm_users) <= 0) fires: mm_users is ${m.mmUsers}`, 'mm.users');
       },
     }),
-    step(fn, 'mn->users = 1; mmgrab(mm)', {
+    step(fn, 'mmgrab(mm)  /* after mn->users = 1 */', {
       run: (x) => {
         touchMm(env, x.shared, `${fn}: mmgrab`);
         x.shared.mmCount = x.shared.mmCount + 1;
@@ -107,7 +107,7 @@ function registerBody(env: KernelEnv): KBody {
 /** Under the lock: take a user of the first node with the thread's ops, or unlock and go allocate one. */
 function findGet(env: KernelEnv, find: string) {
   return choice<KernelMem>(
-    step<KernelMem>(find, 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist) if (mn->ops == ops) mn->users++', {
+    step<KernelMem>(find, 'if (likely(mn->users != UINT_MAX)) mn->users++  /* mn: the first node with these ops */', {
       guard: (m, f) => findOps(env, m, f.arg, false) >= 0,
       run: (x) => {
         const found = findOps(env, x.shared, x.arg, true);

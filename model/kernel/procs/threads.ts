@@ -5,17 +5,21 @@ import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
 import { Page } from '../state/Mm.js';
 import { touchMm } from '../faults.js';
-import { invokeMethod, mmdrop, srcuLock, srcuUnlock, walkList } from './common.js';
+import { hlistWalkHead, invokeMethod, mmdrop, srcuLock, srcuUnlock, walkList } from './common.js';
 import { freePage } from './fork.js';
 
 /** An `invalidate_range_start` reader holding an mm_count reference for its whole run. */
 export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = '__mmu_notifier_invalidate_range_start';
+  // v5.4 passes a struct mmu_notifier_range and collects the method's return value.
+  const ranged = env.kernel === 'v5.4';
+  const head = ranged ? hlistWalkHead(env.kernel, '&range->mm->mmu_notifier_mm->list') : hlistWalkHead(env.kernel);
+  const method = ranged ? '_ret = mn->ops->invalidate_range_start(mn, range)' : 'mn->ops->invalidate_range_start(mn, mm, start, end)';
   return {
     name: 'invalidate_reader',
     body: [
       srcuLock(fn),
-      ...walkList(env, fn, 'mn->ops->invalidate_range_start(mn, mm, start, end)', (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'), 'done'),
+      ...walkList(env, fn, head, method, (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'), 'done'),
       label('done'),
       srcuUnlock(fn),
       mmdrop(env, 'invalidate_reader'),
@@ -26,9 +30,13 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
 /**
  * A page reclaimer (`try_to_unmap`): if the page is still mapped it unmaps it, calls
  * `invalidate_page` on every notifier and frees the page; otherwise exit_mmap owns the page.
+ * v5.4 has no `invalidate_page` (gone in v4.13): the per-page call after the PTE is cleared is
+ * `invalidate_range`, through `__mmu_notifier_invalidate_range`.
  */
 export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
-  const fn = '__mmu_notifier_invalidate_page';
+  const perRange = env.kernel === 'v5.4';
+  const fn = perRange ? '__mmu_notifier_invalidate_range' : '__mmu_notifier_invalidate_page';
+  const method = perRange ? 'mn->ops->invalidate_range(mn, mm, start, end)' : 'mn->ops->invalidate_page(mn, mm, address)';
   return {
     name: 'reclaimer',
     body: [
@@ -40,7 +48,7 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
         },
       }),
       srcuLock(fn),
-      ...walkList(env, fn, 'mn->ops->invalidate_page(mn, mm, address)', (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_page'), 'unlock'),
+      ...walkList(env, fn, hlistWalkHead(env.kernel), method, (x, l) => invokeMethod(env, x, l, `the driver method ${perRange ? 'invalidate_range' : 'invalidate_page'}`), 'unlock'),
       label('unlock'),
       srcuUnlock(fn),
       step('shrink_page_list', 'free_hot_cold_page_list(&free_pages)', { kind: 'free', run: (x) => freePage(env, x.shared, 'the reclaimer') }),

@@ -123,7 +123,7 @@ describe('kernel statements', () => {
       const why = mismatch(step, v, srcu);
       if (why !== undefined) wrong.add(`${step.fn}: ${step.code} — ${why}`);
     }
-    expect([...wrong]).toEqual([]);
+    expect([...wrong], [...wrong].join("\n")).toEqual([]);
   });
 
   it('declared driver functions are all still used', () => {
