@@ -26,7 +26,7 @@ const STATEMENTS: readonly (readonly [RegExp, string])[] = [
   [/atomic_inc\(&mm->mm_count\)/, 'takes an extra mm_count reference, so the mm_struct stays allocated until the driver drops it'],
   [/BUG_ON\(atomic_read\(&mm->mm_count\) <= 0\); mmdrop/, 'checks that mm_count is positive and drops one reference (mmdrop); at zero the mm_struct is freed'],
   [/BUG_ON\(atomic_read/, 'checks that mm_count is still positive'],
-  [/^mmdrop\(mm\)/, 'drops an mm_count reference (mmdrop); at zero the mm_struct is freed'],
+  [/^mmdrop\(mm\)|atomic_dec_and_test\(&mm->mm_count\)/, 'drops an mm_count reference (mmdrop); at zero the mm_struct is freed'],
   [/BUG_ON\(!hlist_empty/, 'checks that the notifier list is empty before the mmu_notifier_mm is freed'],
   [/kfree\(mm->mmu_notifier_mm\)/, 'frees the mmu_notifier_mm, the head of the notifier list'],
   [/free_mm\(mm\)/, 'frees the mm_struct'],
@@ -34,11 +34,11 @@ const STATEMENTS: readonly (readonly [RegExp, string])[] = [
   [/wait_for_completion\(&rcu\.completion\)/, 'returns from synchronize_srcu: the grace period has ended'],
   [/srcu_barrier_completion/, 'returns from srcu_barrier'],
   [/mn->users\+\+/, 'takes one more user of the notifier that has its ops'],
-  [/try_stop_module/, "starts module exit: the module's reference count is zero, so no listener holds the module any more"],
+  [/try_stop_module|wait_for_zero_refcount/, "starts module exit: the module's reference count is zero, so no listener holds the module any more"],
   [/module_memfree/, "frees the module's code: any later call into the driver jumps into freed memory"],
   [/unmap_vmas/, "unmaps and frees the process's pages (exit_mmap)"],
   [/ptep_clear_flush/, "clears the page's mapping in the primary MMU (page reclaim)"],
-  [/free_hot_cold_page_list/, 'frees the page (page reclaim)'],
+  [/free_hot_cold_page_list|free_unref_page_list/, 'frees the page (page reclaim)'],
 ];
 
 const KINDS: Readonly<Record<string, string>> = {

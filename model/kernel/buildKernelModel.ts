@@ -75,8 +75,8 @@ export function kernelProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
     srcuWorkerProc(env),
     invalidateReaderProc(env),
     reclaimerProc(env),
-    moduleExitProc(true),
-    moduleExitProc(false),
+    moduleExitProc(env, true),
+    moduleExitProc(env, false),
     ...listenerProcs(env),
   ];
 }

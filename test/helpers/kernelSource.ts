@@ -172,10 +172,11 @@ export function balanced(statement: string): boolean {
 
 /**
  * The text of the definition of function `name` in C source `text` (from the start of its line to
- * its closing brace), or undefined. A definition is `name(` … `)` followed by `{`.
+ * its closing brace), or undefined. A definition is `name(` … `)` followed by `{`; a system call's
+ * is `SYSCALL_DEFINEn(name, ` … `)` followed by `{`.
  */
 export function extractFunction(text: string, name: string): string | undefined {
-  const re = new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[$]/g, '\\$')}\\s*\\(`, 'g');
+  const re = new RegExp(`(^|[^A-Za-z0-9_])(?:${name}\\s*\\(|SYSCALL_DEFINE\\d\\(\\s*${name}\\s*,)`, 'g');
   const code = stripComments(text);
   for (let m = re.exec(code); m; m = re.exec(code)) {
     const open = code.indexOf('(', m.index + m[1]!.length);

@@ -66,6 +66,14 @@ export function mmdrop(env: KernelEnv, fn: string): KStep {
   return step(fn, 'mmdrop(mm)', { run: (x) => dropMm(env, x, what) });
 }
 
+/**
+ * `mmdrop` itself (include/linux/sched.h, sched/mm.h from v4.11): the step of a thread whose caller
+ * the model does not name, such as the reader's and the reclaimer's drop of the reference they held.
+ */
+export function mmdropBody(env: KernelEnv): KStep {
+  return step('mmdrop', 'if (unlikely(atomic_dec_and_test(&mm->mm_count)))', { run: (x) => dropMm(env, x, 'mmdrop') });
+}
+
 /** `BUG_ON(atomic_read(&mm->mm_count) <= 0); mmdrop(mm);` — one step, since the mmdrop follows at once. */
 export function bugOnMmdrop(env: KernelEnv, fn: string): KStep {
   const what = `${fn}: BUG_ON/mmdrop`;

@@ -5,8 +5,10 @@ import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
 import { Page } from '../state/Mm.js';
 import { touchMm } from '../faults.js';
-import { hlistWalkHead, invokeMethod, mmdrop, srcuLock, srcuUnlock, walkList } from './common.js';
+import { hlistWalkHead, invokeMethod, mmdropBody, srcuLock, srcuUnlock, walkList } from './common.js';
 import { freePage } from './fork.js';
+import type { KernelVersion } from '../Scenario.js';
+import { atLeast } from '../versions.js';
 
 /** An `invalidate_range_start` reader holding an mm_count reference for its whole run. */
 export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
@@ -22,7 +24,7 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
       ...walkList(env, fn, head, method, (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'), 'done'),
       label('done'),
       srcuUnlock(fn),
-      mmdrop(env, 'invalidate_reader'),
+      mmdropBody(env),
     ],
   };
 }
@@ -40,7 +42,7 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
   return {
     name: 'reclaimer',
     body: [
-      step('try_to_unmap_one', 'pteval = ptep_clear_flush(vma, address, pte)', {
+      step('try_to_unmap_one', perRange ? 'pteval = ptep_clear_flush(vma, address, pvmw.pte)' : 'pteval = ptep_clear_flush(vma, address, pte)', {
         run: (x) => {
           touchMm(env, x.shared, 'try_to_unmap_one');
           if (x.shared.page === Page.Mapped) x.shared.page = Page.Isolated;
@@ -51,19 +53,33 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
       ...walkList(env, fn, hlistWalkHead(env.kernel), method, (x, l) => invokeMethod(env, x, l, `the driver method ${perRange ? 'invalidate_range' : 'invalidate_page'}`), 'unlock'),
       label('unlock'),
       srcuUnlock(fn),
-      step('shrink_page_list', 'free_hot_cold_page_list(&free_pages)', { kind: 'free', run: (x) => freePage(env, x.shared, 'the reclaimer') }),
+      step('shrink_page_list', freePageList(env.kernel), { kind: 'free', run: (x) => freePage(env, x.shared, 'the reclaimer') }),
       label('drop'),
-      mmdrop(env, 'reclaimer'),
+      mmdropBody(env),
     ],
   };
 }
 
-/** The driver module's exit: wait until no listener holds the module, optionally synchronize, free the code. */
-export function moduleExitProc(synchronize: boolean): ProcDef<KernelMem> {
+/**
+ * shrink_page_list's free of the reclaimed pages: `int cold` until v3.16, `bool` from v3.16,
+ * free_unref_page_list from v4.15.
+ */
+function freePageList(version: KernelVersion): string {
+  if (version === 'v5.4') return 'free_unref_page_list(&free_pages)';
+  return atLeast(version, 'v3.17') ? 'free_hot_cold_page_list(&free_pages, true)' : 'free_hot_cold_page_list(&free_pages, 1)';
+}
+
+/**
+ * The driver module's exit: wait until no listener holds the module, optionally synchronize, free
+ * the code. Up to v3.18 delete_module waits for the reference count itself; from v3.19
+ * try_stop_module refuses while it is not zero, and the wait is rmmod's retry.
+ */
+export function moduleExitProc(env: KernelEnv, synchronize: boolean): ProcDef<KernelMem> {
+  const wait = env.kernel === 'v5.4' ? 'ret = try_stop_module(mod, flags, &forced)  /* module refcount is zero */' : 'if (!forced && module_refcount(mod) != 0) wait_for_zero_refcount(mod)';
   return {
     name: synchronize ? 'module_exit' : 'module_exit_nosync',
     body: [
-      step('delete_module', 'try_stop_module(mod)  /* module refcount is zero */', {
+      step('delete_module', wait, {
         kind: 'wait',
         guard: (m) => {
           for (let l = 0; l < m.listenerCount; l++) if (m.holdsModule(l)) return false;

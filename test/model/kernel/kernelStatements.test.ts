@@ -62,6 +62,21 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
     case 'mmu_notifier_get_locked':
     case '__mmu_notifier_register':
       return { tag: 'v5.4', path: MMU_NOTIFIER };
+    case 'mmput':
+    case '__mmput':
+    case '__mmdrop':
+      return { tag: v, path: 'kernel/fork.c' };
+    case 'exit_mmap':
+      return { tag: v, path: 'mm/mmap.c' };
+    case 'try_to_unmap_one':
+      return { tag: v, path: 'mm/rmap.c' };
+    case 'shrink_page_list':
+      return { tag: v, path: 'mm/vmscan.c' };
+    case 'delete_module':
+    case 'free_module':
+      return { tag: v, path: 'kernel/module.c' };
+    case 'mmdrop':
+      return { tag: v, path: v === 'v5.4' ? 'include/linux/sched/mm.h' : 'include/linux/sched.h' };
     case '__synchronize_srcu':
     case 'synchronize_srcu':
     case 'srcu_barrier':
@@ -73,6 +88,24 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
       return undefined;
   }
 }
+
+/**
+ * Kernel files of a tag for which no file matching the tag was found in the search tool's index
+ * (see test/fixtures/kernel-source/sources.json for those that were): the statements of their
+ * functions at that tag are not checked. The list must stay exact — a fixture added for one of
+ * them fails the test until the entry is removed here.
+ */
+const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; readonly why: string }[] = [
+  { tag: 'v3.9', path: MMU_NOTIFIER, why: 'the index holds no mm/mmu_notifier.c with v3.9\'s unlink-first __mmu_notifier_release and the 3-argument hlist_for_each_entry_rcu, only 3.x stable backports (4 arguments) and patches' },
+  ...(['v3.8', 'v3.9', 'v3.17'] as const).flatMap((tag) =>
+    ['kernel/fork.c', 'mm/mmap.c', 'mm/rmap.c', 'include/linux/sched.h'].map((path) => ({ tag, path, why: 'no tree of the tag found for this file; the 3.18 tree read for v3.17 carries backports into it (__mmput in fork.c)' })),
+  ),
+  ...(['v3.8', 'v3.9'] as const).map((tag) => ({ tag, path: 'mm/vmscan.c', why: 'no tree of the tag found for this file (RyanMallon/linux-ep93xx\'s is older)' })),
+  ...(['v3.8', 'v3.9', 'v3.17', 'v5.4'] as const).map((tag) => ({ tag, path: 'kernel/module.c', why: 'no tree of the tag found for this file' })),
+];
+
+/** free_module: the one 3.10 tree found has a backport of v3.19's module_memfree in it, so no tag's free_module was fingerprinted. */
+const NOT_FOUND_FUNCTIONS: ReadonlySet<string> = new Set(['free_module']);
 
 interface Fingerprint {
   readonly tag: string;
@@ -101,12 +134,20 @@ function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
   return kernelProcedures(env).flatMap((p) => p.body.flatMap((item) => (item.type === 'step' ? [item] : item.type === 'choice' ? [...item.alternatives] : [])));
 }
 
-/** Why a step's statement is not in its function's source, or undefined when it is. */
+/** True when the source of `fn` at `source` is declared not found (NOT_FOUND, NOT_FOUND_FUNCTIONS). */
+function notFound(source: Source, fn: string): boolean {
+  return NOT_FOUND_FUNCTIONS.has(fn) || NOT_FOUND.some((n) => n.tag === source.tag && n.path === source.path);
+}
+
+/** Why a step's statement is not in its function's source, or undefined when it is (or its source is declared not found). */
 function mismatch(step: StepDef<KernelMem>, v: KernelVersion, srcu: SrcuImpl): string | undefined {
   const source = sourceOf(step.fn, v, srcu);
   if (source === undefined) return `${step.fn} is neither a kernel function with a source nor declared driver code`;
   const hashes = byKey.get(`${source.tag} ${source.path} ${step.fn}`);
-  if (hashes === undefined) return `no fingerprint of ${step.fn} in ${source.tag} ${source.path}`;
+  if (hashes === undefined) {
+    if (notFound(source, step.fn)) return undefined;
+    return `no fingerprint of ${step.fn} in ${source.tag} ${source.path}`;
+  }
   if (!balanced(step.code)) return `unbalanced braces or parentheses`;
   const f = fragmentsOf(step.code);
   if (f.length === 0 || f.length > MAX_RUN) return `${f.length} fragments (1 to ${MAX_RUN} are checked)`;
@@ -124,6 +165,19 @@ describe('kernel statements', () => {
       if (why !== undefined) wrong.add(`${step.fn}: ${step.code} — ${why}`);
     }
     expect([...wrong], [...wrong].join("\n")).toEqual([]);
+  });
+
+  it('the sources declared not found are exactly the kernel files the steps cite that have no fingerprint', () => {
+    const cited = new Set<string>();
+    const fingerprinted = new Set((fingerprints.functions as Fingerprint[]).map((f) => `${f.tag} ${f.path}`));
+    for (const [v, srcu] of configs) {
+      for (const step of stepsAt(v, srcu)) {
+        const source = sourceOf(step.fn, v, srcu);
+        if (source && !NOT_FOUND_FUNCTIONS.has(step.fn)) cited.add(`${source.tag} ${source.path}`);
+      }
+    }
+    const missing = [...cited].filter((k) => !fingerprinted.has(k)).sort();
+    expect(missing).toEqual(NOT_FOUND.map((n) => `${n.tag} ${n.path}`).sort());
   });
 
   it('declared driver functions are all still used', () => {
