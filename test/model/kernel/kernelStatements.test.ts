@@ -97,9 +97,10 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
  */
 const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; readonly why: string }[] = [
   { tag: 'v3.9', path: MMU_NOTIFIER, why: 'the index holds no mm/mmu_notifier.c with v3.9\'s unlink-first __mmu_notifier_release and the 3-argument hlist_for_each_entry_rcu, only 3.x stable backports (4 arguments) and patches' },
-  ...(['v3.8', 'v3.9', 'v3.17'] as const).flatMap((tag) =>
-    ['kernel/fork.c', 'mm/mmap.c', 'mm/rmap.c', 'include/linux/sched.h'].map((path) => ({ tag, path, why: 'no tree of the tag found for this file; the 3.18 tree read for v3.17 carries backports into it (__mmput in fork.c)' })),
+  ...(['v3.8', 'v3.9'] as const).flatMap((tag) =>
+    ['kernel/fork.c', 'mm/mmap.c', 'mm/rmap.c', 'include/linux/sched.h'].map((path) => ({ tag, path, why: 'no tree of the tag found for this file' })),
   ),
+  { tag: 'v3.17', path: 'kernel/fork.c', why: 'the 3.18 tree read for v3.17 has a backport of v4.7\'s __mmput in mmput, and no other tree of the tag was found' },
   ...(['v3.8', 'v3.9'] as const).map((tag) => ({ tag, path: 'mm/vmscan.c', why: 'no tree of the tag found for this file (RyanMallon/linux-ep93xx\'s is older)' })),
   ...(['v3.8', 'v3.9', 'v3.17', 'v5.4'] as const).map((tag) => ({ tag, path: 'kernel/module.c', why: 'no tree of the tag found for this file' })),
 ];
