@@ -144,12 +144,13 @@ function notFound(source: Source, fn: string): boolean {
 function mismatch(step: StepDef<KernelMem>, v: KernelVersion, srcu: SrcuImpl): string | undefined {
   const source = sourceOf(step.fn, v, srcu);
   if (source === undefined) return `${step.fn} is neither a kernel function with a source nor declared driver code`;
+  // Balance is checked for every kernel step, with or without a source.
+  if (!balanced(step.code)) return `unbalanced braces or parentheses`;
   const hashes = byKey.get(`${source.tag} ${source.path} ${step.fn}`);
   if (hashes === undefined) {
     if (notFound(source, step.fn)) return undefined;
     return `no fingerprint of ${step.fn} in ${source.tag} ${source.path}`;
   }
-  if (!balanced(step.code)) return `unbalanced braces or parentheses`;
   const f = fragmentsOf(step.code);
   if (f.length === 0 || f.length > MAX_RUN) return `${f.length} fragments (1 to ${MAX_RUN} are checked)`;
   return hashes.has(hashRun(f)) ? undefined : `not in ${step.fn} of ${source.tag} ${source.path}`;
