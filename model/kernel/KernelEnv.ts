@@ -19,6 +19,8 @@ export interface KernelEnv {
   readonly checks: ReadonlySet<string>;
   /** The variant of each versioned function. */
   readonly version: (fn: VersionedFunction) => KernelVersion;
+  /** The scenario's kernel version: the source the statements of the other kernel functions are quoted from. */
+  readonly kernel: KernelVersion;
 }
 
 /** Builds the environment of a scenario once its threads are laid out. */
@@ -32,5 +34,6 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     spareOfThread: threads.map((t) => (t.entry === 'get_thread' ? t.arg! : -1)),
     checks: new Set(scenario.properties),
     version: (fn) => scenario.functions[fn] ?? scenario.kernel,
+    kernel: scenario.kernel,
   };
 }

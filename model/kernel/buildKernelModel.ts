@@ -58,7 +58,8 @@ function initialState(scenario: Scenario, threadCount: number, queues: number): 
   });
 }
 
-function procedures(env: KernelEnv): ProcDef<KernelMem>[] {
+/** Every procedure of the kernel model in environment `env` (the listener procedures of its behaviours only). */
+export function kernelProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
   return [
     mmputProc(env),
     mmdropFreeProc(env),
@@ -74,8 +75,8 @@ function procedures(env: KernelEnv): ProcDef<KernelMem>[] {
     srcuWorkerProc(env),
     invalidateReaderProc(env),
     reclaimerProc(env),
-    moduleExitProc(true),
-    moduleExitProc(false),
+    moduleExitProc(env, true),
+    moduleExitProc(env, false),
     ...listenerProcs(env),
   ];
 }
@@ -94,7 +95,7 @@ function mayViolate(env: KernelEnv): (runner: PackedProgram<KernelMem>) => boole
 /** A runner of the scenario's procedures over memory of its own. */
 function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[]): () => PackedProgram<KernelMem> {
   const shape = { listeners: env.behaviours.length, threads: threads.length, queues: env.queues };
-  return () => new PackedProgram({ procs: procedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
+  return () => new PackedProgram({ procs: kernelProcedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
 }
 
 /** Builds the model of `scenario`. */

@@ -15,7 +15,7 @@ export function moduleExitWait(t: TraceFields, freed: RenderedStep): RenderedSte
 
 /** The first step of a synchronize_srcu or srcu_barrier call: it queues the marker(s) to wait for, if any. */
 export function isWaitCall(s: RenderedStep): boolean {
-  return (s.fn === 'synchronize_srcu' || s.fn === 'srcu_barrier') && !s.code.startsWith('wait_for_completion');
+  return (s.fn === '__synchronize_srcu' || s.fn === 'srcu_barrier') && !s.code.startsWith('wait_for_completion');
 }
 
 /** The queued callback that an SRCU worker runs at the failing step: its entry and queue. */
@@ -34,7 +34,7 @@ export function unloadedUnderCallback(t: TraceFields, last: RenderedStep): (Step
   const queued = callbackQueued(t, last, cb.listener, (s, f) => `${cb.entry} was queued here on ${f} (${where(s)}); it ${runs} once its grace period has ended`);
   const freed = t.lastChange(last.step, (c) => c.field === 'module' && c.to === 'unloaded');
   const wait = freed && moduleExitWait(t, freed);
-  if (!wait || wait.fn !== 'synchronize_srcu') return [queued, wait && barrierStart(t, wait, cb.listener)];
+  if (!wait || wait.fn !== '__synchronize_srcu') return [queued, wait && barrierStart(t, wait, cb.listener)];
   const marker = wait.changes.find((c) => c.field.startsWith('srcu.queue'))?.field ?? 'srcu.queue';
   const other = marker === cb.field ? '' : `, not for ${cb.entry} on ${cb.field}`;
   return [

@@ -30,7 +30,7 @@ function objectChange(t: TraceFields, last: RenderedStep, object: string): StepR
   if (object === 'module') {
     const wait = moduleExitWait(t, s);
     // From v5.4 mmu_notifier_synchronize() is synchronize_srcu: a grace period, not a wait for queued callbacks.
-    if (wait?.fn === 'synchronize_srcu') note += `, once mmu_notifier_synchronize() (synchronize_srcu from v5.4) called at step ${wait.step} had returned`;
+    if (wait?.fn === '__synchronize_srcu') note += `, once mmu_notifier_synchronize() (synchronize_srcu from v5.4) called at step ${wait.step} had returned`;
     else if (wait) note += `, once mmu_notifier_synchronize() (srcu_barrier) called at step ${wait.step} had returned`;
     else note += `, without mmu_notifier_synchronize() (srcu_barrier) before it`;
   }

@@ -3,6 +3,7 @@ import { step, label, type BodyItem, type StepDef } from '../../program/Step.js'
 import type { StepContext } from '../../program/StepContext.js';
 import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
+import type { KernelVersion } from '../Scenario.js';
 import { fault, touchListener, touchMm, touchNotifierMm, invokeOn } from '../faults.js';
 import { srcuReadLock, srcuReadUnlock } from '../srcu.js';
 
@@ -65,6 +66,14 @@ export function mmdrop(env: KernelEnv, fn: string): KStep {
   return step(fn, 'mmdrop(mm)', { run: (x) => dropMm(env, x, what) });
 }
 
+/**
+ * `mmdrop` itself (include/linux/sched.h, sched/mm.h from v4.11): the step of a thread whose caller
+ * the model does not name, such as the reader's and the reclaimer's drop of the reference they held.
+ */
+export function mmdropBody(env: KernelEnv): KStep {
+  return step('mmdrop', 'if (unlikely(atomic_dec_and_test(&mm->mm_count)))', { run: (x) => dropMm(env, x, 'mmdrop') });
+}
+
 /** `BUG_ON(atomic_read(&mm->mm_count) <= 0); mmdrop(mm);` — one step, since the mmdrop follows at once. */
 export function bugOnMmdrop(env: KernelEnv, fn: string): KStep {
   const what = `${fn}: BUG_ON/mmdrop`;
@@ -109,16 +118,25 @@ export function invokeMethod(env: KernelEnv, x: KContext, l: number, what: strin
 }
 
 /**
- * `hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist)` calling a method on each node:
- * read the head, then per node invoke the method and read the node's `next`. The cursor is the
- * frame's local; control continues at label `after` when the walk ends.
+ * The `hlist_for_each_entry_rcu` head of a walk of the notifier list in `version`: v3.8 passes a
+ * separate `struct hlist_node *n` cursor (4 arguments; 3 from v3.9). `list` is the list's
+ * expression, which v5.4's range functions reach through `range->mm`.
  */
-export function walkList(env: KernelEnv, fn: string, methodCode: string, invoke: (x: KContext, l: number) => void, after: string): KBody {
+export function hlistWalkHead(version: KernelVersion, list = '&mm->mmu_notifier_mm->list'): string {
+  return version === 'v3.8' ? `hlist_for_each_entry_rcu(mn, n, ${list}, hlist)` : `hlist_for_each_entry_rcu(mn, ${list}, hlist)`;
+}
+
+/**
+ * The loop `head` (see hlistWalkHead) calling a method on each node: read the list head, then per
+ * node invoke the method and read the node's `next` — both reads are the loop statement's. The
+ * cursor is the frame's local; control continues at label `after` when the walk ends.
+ */
+export function walkList(env: KernelEnv, fn: string, head: string, methodCode: string, invoke: (x: KContext, l: number) => void, after: string): KBody {
   const readHead = `${fn}: reading the list head`;
   const readNext = `${fn}: reading mn->hlist.next`;
   const node = `${after}:node`;
   return [
-    step(fn, 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist)', {
+    step(fn, `${head}  /* mn = first */`, {
       run: (x) => {
         touchNotifierMm(env, x.shared, readHead);
         x.local = x.shared.first;
@@ -127,7 +145,7 @@ export function walkList(env: KernelEnv, fn: string, methodCode: string, invoke:
     }),
     label(node),
     step(fn, methodCode, { kind: 'call', run: (x) => invoke(x, x.local) }),
-    step(fn, 'mn = hlist_entry_safe(rcu_dereference_raw(hlist_next_rcu(&mn->hlist)))', {
+    step(fn, `${head}  /* mn = next */`, {
       run: (x) => {
         touchListener(env, x.shared, x.local, readNext);
         x.local = x.shared.next(x.local);

@@ -53,7 +53,8 @@ export function mmputProc(env: KernelEnv): ProcDef<KernelMem> {
           if (m.page === Page.Mapped) freePage(env, m, 'exit_mmap');
         },
       }),
-      mmdrop(env, 'mmput'),
+      // From v4.7 mmput calls __mmput for the teardown, which ends with the mmdrop.
+      mmdrop(env, env.kernel === 'v5.4' ? '__mmput' : 'mmput'),
     ],
   };
 }

@@ -107,7 +107,7 @@ function registerBody(env: KernelEnv): KBody {
 /** Under the lock: take a user of the first node with the thread's ops, or unlock and go allocate one. */
 function findGet(env: KernelEnv, find: string) {
   return choice<KernelMem>(
-    step<KernelMem>(find, 'mn->users++  /* mn: the first node on the list with mn->ops == ops */', {
+    step<KernelMem>(find, 'if (likely(mn->users != UINT_MAX)) mn->users++  /* mn: the first node with these ops */', {
       guard: (m, f) => findOps(env, m, f.arg, false) >= 0,
       run: (x) => {
         const found = findOps(env, x.shared, x.arg, true);

@@ -9,7 +9,7 @@ import type { KernelMem } from '../KernelMem.js';
 import { fault, invokeOn, listenerName } from '../faults.js';
 import { hlistDelInitRcu } from '../hlist.js';
 import { releaseVariant } from '../versions.js';
-import { bugOnMmdrop, spinLock, spinUnlock, srcuLock, srcuUnlock, walkList, type KBody, type KContext } from './common.js';
+import { bugOnMmdrop, hlistWalkHead, spinLock, spinUnlock, srcuLock, srcuUnlock, walkList, type KBody, type KContext } from './common.js';
 
 /** The procedure name of a behaviour's `->release`. */
 export function releaseProcName(env: KernelEnv, l: number): string {
@@ -28,16 +28,20 @@ export function invokeRelease(env: KernelEnv, x: KContext, l: number): void {
 
 const RELEASE_CALL = 'if (mn->ops->release) mn->ops->release(mn, mm)';
 
+/** The head of the unlink loop and its first two statements: take the first node and unlink it. */
+const UNLINK_FIRST =
+  'while (unlikely(!hlist_empty(&mm->mmu_notifier_mm->list))) { mn = hlist_entry(mm->mmu_notifier_mm->list.first, struct mmu_notifier, hlist); hlist_del_init_rcu(&mn->hlist);';
+
 /** v3.8, v3.10, v3.17, v5.4: walk the list calling `->release`, then unlink every node under the lock. */
 function walkThenUnlink(env: KernelEnv, fn: string, unlockBeforeUnlink: boolean): KBody {
   return [
     srcuLock(fn),
-    ...walkList(env, fn, RELEASE_CALL, (x, l) => invokeRelease(env, x, l), 'unlink'),
+    ...walkList(env, fn, hlistWalkHead(env.version('__mmu_notifier_release')), RELEASE_CALL, (x, l) => invokeRelease(env, x, l), 'unlink'),
     label('unlink'),
     ...(unlockBeforeUnlink ? [srcuUnlock(fn)] : []),
     spinLock(env, fn),
     choice(
-      step<KernelMem>(fn, 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) hlist_del_init_rcu(&mn->hlist)', {
+      step<KernelMem>(fn, `${UNLINK_FIRST} }`, {
         guard: (m) => m.first >= 0,
         run: (x) => {
           hlistDelInitRcu(env, x.shared, x.shared.first);
@@ -57,7 +61,7 @@ function unlinkThenRelease(env: KernelEnv, fn: string): KBody {
     spinLock(env, fn),
     label('loop'),
     choice(
-      step<KernelMem>(fn, 'hlist_del_init_rcu(&mn->hlist)  /* mn: the first node on the list */', {
+      step<KernelMem>(fn, `${UNLINK_FIRST} /* the loop body goes on below */ }`, {
         guard: (m) => m.first >= 0,
         run: (x) => {
           x.local = x.shared.first;

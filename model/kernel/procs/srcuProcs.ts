@@ -14,11 +14,14 @@ import { pendingCallbacks, queueBarrierMarkers, queueGracePeriodMarker, readyHea
 
 /** `synchronize_srcu(&srcu)`: queue a marker behind a grace period, then wait for the worker to fire it. */
 export function synchronizeSrcuProc(env: KernelEnv): ProcDef<KernelMem> {
-  const fn = 'synchronize_srcu';
+  // Both steps are __synchronize_srcu's: classic SRCU queues the wakeme_after_rcu head on its batch
+  // queue, Tree SRCU through __call_srcu; then it waits for the completion.
+  const fn = '__synchronize_srcu';
+  const queue = env.srcu === 'classic' ? 'rcu_batch_queue(&sp->batch_queue, head)' : '__call_srcu(ssp, &rcu.head, wakeme_after_rcu, do_norm)';
   return {
-    name: fn,
+    name: 'synchronize_srcu',
     body: [
-      step(fn, 'synchronize_srcu(&srcu)', {
+      step(fn, `${queue}  /* synchronize_srcu(&srcu) */`, {
         kind: 'wait',
         run: (x) => queueGracePeriodMarker(env, x.shared, x.tid, CallbackKind.Sync),
       }),
@@ -45,7 +48,7 @@ export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelMem> {
   return {
     name: fn,
     body: [
-      step(fn, classic ? 'srcu_barrier(&srcu)  /* synchronize_srcu(): FIFO */' : 'for_each_possible_cpu(cpu) rcu_segcblist_entrain(&sdp->srcu_cblist, &sdp->srcu_barrier_head)', {
+      step(fn, classic ? 'synchronize_srcu(sp)  /* FIFO: waits for every callback queued before */' : 'for_each_possible_cpu(cpu)  /* rcu_segcblist_entrain(&sdp->srcu_cblist, &sdp->srcu_barrier_head) */', {
         kind: 'wait',
         run: (x) => {
           x.local = pendingCallbacks(x.shared);
@@ -53,7 +56,8 @@ export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelMem> {
           else queueBarrierMarkers(env, x.shared, x.tid);
         },
       }),
-      step(fn, 'wait_for_completion(&srcu_barrier_completion)', {
+      // Classic: the wait is synchronize_srcu's, in __synchronize_srcu.
+      step(classic ? '__synchronize_srcu' : fn, classic ? 'wait_for_completion(&rcu.completion)' : 'wait_for_completion(&ssp->srcu_barrier_completion)', {
         kind: 'wait',
         guard: (m, _f, tid) => !waitsForMarker(m, tid),
         run: (x) => {
@@ -86,11 +90,13 @@ function checkGracePeriod(env: KernelEnv, m: KernelMem, q: number): void {
 /** The SRCU worker of queue `arg`: fires markers and invokes callbacks, one at a time, in order. */
 export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = 'srcu_invoke_callbacks';
+  // The invocation statement of classic SRCU's srcu_invoke_callbacks, and of Tree SRCU's.
+  const invoke = env.srcu === 'classic' ? 'head->func(head)' : 'rhp->func(rhp)';
   return {
     name: 'srcu_worker',
     body: [
       choice(
-        step<KernelMem>(fn, 'complete(&rcu->completion)  /* wakeme_after_rcu */', {
+        step<KernelMem>(fn, `${invoke}  /* ${env.srcu === 'classic' ? 'wakeme_after_rcu' : 'wakeme_after_rcu or srcu_barrier_cb'}: complete() */`, {
           kind: 'release',
           guard: (m, f) => readyHeadKind(m, f.arg) > CallbackKind.Destroy,
           run: (x) => {
@@ -99,7 +105,7 @@ export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelMem> {
             x.repeat();
           },
         }),
-        step<KernelMem>(fn, 'rhp->func(rhp)', {
+        step<KernelMem>(fn, invoke, {
           kind: 'call',
           guard: (m, f) => readyHeadKind(m, f.arg) === CallbackKind.Destroy,
           run: (x) => {

@@ -51,7 +51,7 @@ function unlinkThenRelease(env: KernelEnv): KBody {
   return [
     spinLock(env, FN),
     choice(
-      step<KernelMem>(FN, 'if (!hlist_unhashed(&mn->hlist)) id = srcu_read_lock(&srcu)', {
+      step<KernelMem>(FN, 'if (!hlist_unhashed(&mn->hlist)) { int id; id = srcu_read_lock(&srcu); /* the block goes on below */ }', {
         kind: 'srcu-lock',
         guard: (g, f) => hashed(g, f.arg),
         run: (x) => {

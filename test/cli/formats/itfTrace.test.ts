@@ -58,7 +58,7 @@ describe('ITF traces', () => {
     const trace = itfOf('lazy-with-reader');
     expect(trace.states[0]['mm.count']).toEqual({ '#bigint': '3' });
     expect(trace.states[15]['listener0']).toBe('freed');
-    expect(trace.states[16].threads).toEqual({ exit: 'synchronize_srcu', reader0: '__mmu_notifier_invalidate_range_start', 'module-exit': 'delete_module', 'srcu-worker': 'srcu_invoke_callbacks' });
+    expect(trace.states[16].threads).toEqual({ exit: '__synchronize_srcu', reader0: '__mmu_notifier_invalidate_range_start', 'module-exit': 'delete_module', 'srcu-worker': 'srcu_invoke_callbacks' });
   });
 
   it('carries what replay needs in #meta.mmucheck: the scenario as checked and the verdict', () => {

@@ -20,6 +20,8 @@ import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
 import { reachableStates } from '../../helpers/reachableStates.js';
 
 const KVM = 'examples/history/kvm-reclaim.json';
+/** The unlink loop's head and first statements, as __mmu_notifier_release has them in every version. */
+const UNLINK_FIRST = 'while (unlikely(!hlist_empty(&mm->mmu_notifier_mm->list))) { mn = hlist_entry(mm->mmu_notifier_mm->list.first, struct mmu_notifier, hlist); hlist_del_init_rcu(&mn->hlist);';
 const GET_PUT = 'examples/history/get-put.json';
 
 /** The statements of procedure `name` in order: a choice as `a | b`, a call as `call f`. */
@@ -42,7 +44,7 @@ describe('kernel versions', () => {
     expect(statements(at('v3.9'), '__mmu_notifier_release')).toEqual([
       'id = srcu_read_lock(&srcu)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
-      'hlist_del_init_rcu(&mn->hlist)  /* mn: the first node on the list */ | spin_unlock(&mm->mmu_notifier_mm->lock)',
+      `${UNLINK_FIRST} /* the loop body goes on below */ } | spin_unlock(&mm->mmu_notifier_mm->lock)`,
       'spin_unlock(&mm->mmu_notifier_mm->lock)',
       'if (mn->ops->release) mn->ops->release(mn, mm)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
@@ -52,11 +54,14 @@ describe('kernel versions', () => {
   });
 
   it('__mmu_notifier_release in v3.8 and v3.10 drops the read lock before the unlink loop; v3.17 and v5.4 after it', () => {
-    const walk = ['id = srcu_read_lock(&srcu)', 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist)', 'if (mn->ops->release) mn->ops->release(mn, mm)', 'mn = hlist_entry_safe(rcu_dereference_raw(hlist_next_rcu(&mn->hlist)))'];
-    const loop = ['spin_lock(&mm->mmu_notifier_mm->lock)', 'while (!hlist_empty(&mm->mmu_notifier_mm->list)) hlist_del_init_rcu(&mn->hlist) | spin_unlock(&mm->mmu_notifier_mm->lock)'];
+    const walk = (head: string) => ['id = srcu_read_lock(&srcu)', `${head}  /* mn = first */`, 'if (mn->ops->release) mn->ops->release(mn, mm)', `${head}  /* mn = next */`];
+    const three = 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist)';
+    const loop = ['spin_lock(&mm->mmu_notifier_mm->lock)', `${UNLINK_FIRST} } | spin_unlock(&mm->mmu_notifier_mm->lock)`];
     const unlock = 'srcu_read_unlock(&srcu, id)';
-    for (const v of ['v3.8', 'v3.10'] as const) expect(statements(at(v), '__mmu_notifier_release')).toEqual([...walk, unlock, ...loop, 'call synchronize_srcu']);
-    for (const v of ['v3.17', 'v5.4'] as const) expect(statements(at(v), '__mmu_notifier_release')).toEqual([...walk, ...loop, unlock, 'call synchronize_srcu']);
+    // v3.8's hlist_for_each_entry_rcu still takes the struct hlist_node cursor (4 arguments).
+    expect(statements(at('v3.8'), '__mmu_notifier_release')).toEqual([...walk('hlist_for_each_entry_rcu(mn, n, &mm->mmu_notifier_mm->list, hlist)'), unlock, ...loop, 'call synchronize_srcu']);
+    expect(statements(at('v3.10'), '__mmu_notifier_release')).toEqual([...walk(three), unlock, ...loop, 'call synchronize_srcu']);
+    for (const v of ['v3.17', 'v5.4'] as const) expect(statements(at(v), '__mmu_notifier_release')).toEqual([...walk(three), ...loop, unlock, 'call synchronize_srcu']);
   });
 
   it('mmu_notifier_unregister: v3.8 ->release then hlist_del_rcu; v3.9 hlist_del_rcu under the lock then ->release; v3.10 on hlist_del_init_rcu', () => {
@@ -77,7 +82,7 @@ describe('kernel versions', () => {
     expect(statements(at('v3.9'), 'mmu_notifier_unregister')).toEqual([
       'BUG_ON(atomic_read(&mm->mm_count) <= 0)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
-      'if (!hlist_unhashed(&mn->hlist)) id = srcu_read_lock(&srcu) | else spin_unlock(&mm->mmu_notifier_mm->lock)',
+      'if (!hlist_unhashed(&mn->hlist)) { int id; id = srcu_read_lock(&srcu); /* the block goes on below */ } | else spin_unlock(&mm->mmu_notifier_mm->lock)',
       'hlist_del_rcu(&mn->hlist)',
       'spin_unlock(&mm->mmu_notifier_mm->lock)',
       'if (mn->ops->release) mn->ops->release(mn, mm)',
@@ -125,7 +130,7 @@ describe('a KVM-style listener racing with exit and page reclaim (kvm-reclaim)',
     expect(exit.slice(1)).toEqual([
       'id = srcu_read_lock(&srcu)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
-      'hlist_del_init_rcu(&mn->hlist)  /* mn: the first node on the list */',
+      `${UNLINK_FIRST} /* the loop body goes on below */ }`,
     ]);
   });
 
@@ -169,7 +174,7 @@ describe('the v5.4 get/put API (get-put)', () => {
     const codes = renderSteps(model, outcome.trace).map((s) => `${s.fn}: ${s.code}`);
     expect(codes).toContain('get_put_teardown: drv_zap_sptes(p)');
     expect(codes).toContain('mmu_notifier_free_rcu: mn->ops->free_notifier(mn)');
-    expect(codes).toContain('find_get_mmu_notifier: mn->users++  /* mn: the first node on the list with mn->ops == ops */');
+    expect(codes).toContain('find_get_mmu_notifier: if (likely(mn->users != UINT_MAX)) mn->users++  /* mn: the first node with these ops */');
   });
 
   it('with the seed\'s srcu_barrier as mmu_notifier_synchronize (v3.17) tree SRCU holds too', () => {
