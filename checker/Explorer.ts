@@ -18,6 +18,7 @@ import type { Frontier, SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import { MAX_ACTION_INDEX } from './TraceStore.js';
 import { diagnoseMutation, requireStateValue } from './stepPurity.js';
+import { initialStatesOf, propertiesOf, requireActions, requireNextState } from './modelContract.js';
 
 /** The stores one search writes to. */
 export interface ExplorerStores<S> {
@@ -65,7 +66,7 @@ export class Explorer<S, A> {
   /** Runs the search to an outcome; model exceptions become a `modelError` outcome. */
   run(): Outcome<S, A> {
     try {
-      this.props = new PropertyChecker(this.model, this.model.properties());
+      this.props = new PropertyChecker(this.model, propertiesOf(this.model));
       this.paths = new PathPropertyTracker(this.props);
       return this.search();
     } catch (error) {
@@ -86,7 +87,7 @@ export class Explorer<S, A> {
   }
 
   private seed(): Verdict {
-    const initStates = this.model.initStates();
+    const initStates = initialStatesOf(this.model);
     requireIndexable(initStates.length, 'initial states');
     for (let index = 0; index < initStates.length; index++) {
       const state = initStates[index] as S;
@@ -132,6 +133,7 @@ export class Explorer<S, A> {
     const invariantsHold = this.props.invariantsHold(state);
     if (!invariantsHold && !this.props.watchesDeadlock) return VIOLATED;
     const actions = this.model.actions(state);
+    requireActions(actions);
     if (!invariantsHold || this.props.isDeadlock(state, actions.length)) return VIOLATED;
     if (this.paths.active && this.paths.visit(state, id, actions.length)) return VIOLATED;
     if (actions.length === 0) return CONTINUE;
@@ -149,6 +151,7 @@ export class Explorer<S, A> {
       const action = actions[i] as A;
       this.activeAction = action;
       const next = this.model.nextState(state, action);
+      requireNextState(next);
       this.generated++;
       const id = this.dedupe(next);
       if (this.options.checkPurity === true) requireStateValue(next, 'the state nextState() returned');

@@ -21,6 +21,7 @@ import { RunClock } from './RunClock.js';
 import type { SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import type { LevelHandoff } from './LevelHandoff.js';
+import { hasValidProperties, initialStatesOf, propertiesOf } from './modelContract.js';
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
 const POLL_MASK = 1023;
@@ -67,7 +68,7 @@ export class PackedExplorer<S, A> {
    */
   runTo(handOffAt: number): Outcome<S, A> | LevelHandoff {
     try {
-      this.props = new PropertyChecker(this.model, this.model.properties());
+      this.props = new PropertyChecker(this.model, propertiesOf(this.model));
       return this.search(handOffAt);
     } catch (error) {
       if (this.clock.inCallback) throw error;
@@ -89,7 +90,7 @@ export class PackedExplorer<S, A> {
 
   /** Stores the initial states; true when that already reaches the state bound. */
   private seed(): boolean {
-    const initStates = this.model.initStates();
+    const initStates = initialStatesOf(this.model);
     for (let index = 0; index < initStates.length; index++) {
       this.scratch.clear();
       this.model.encode!(initStates[index] as S, this.scratch);
@@ -232,6 +233,7 @@ export class PackedExplorer<S, A> {
 export function packedFormFor<S, A>(model: Model<S, A>, options: CheckOptions): PackedExpander | undefined {
   if (model.packed === undefined || model.encode === undefined || model.decode === undefined) return undefined;
   if (options.exact === true || model.withinBoundary !== undefined) return undefined;
-  if (!model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree')) return undefined;
+  // Properties that break the contract are reported by the search this leaves the model to.
+  if (!hasValidProperties(model) || !model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree')) return undefined;
   return model.packed();
 }

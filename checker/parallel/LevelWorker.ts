@@ -15,6 +15,7 @@ import { Candidates } from './Candidates.js';
 import { SuccessorBatch } from '../SuccessorBatch.js';
 import { LevelRun } from './LevelRun.js';
 import { collectGarbage } from './collectGarbage.js';
+import { propertiesOf, requireActions, requireNextState } from '../modelContract.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
@@ -47,7 +48,7 @@ export class LevelWorker<S, A> {
     private readonly maxStates: number,
   ) {
     if (!model.encode || !model.decode) throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
-    this.props = new PropertyChecker(model, model.properties());
+    this.props = new PropertyChecker(model, propertiesOf(model));
     this.control = new Int32Array(control);
     this.expander = model.packed && !model.withinBoundary ? model.packed() : undefined;
   }
@@ -103,6 +104,7 @@ export class LevelWorker<S, A> {
       state = this.model.decode!(this.readerAt(run, position));
       if (this.model.withinBoundary && !this.model.withinBoundary(state)) return undefined;
       actions = this.model.actions(state);
+      requireActions(actions);
       count = actions.length;
     }
     if (state !== undefined && (!this.props.invariantsHold(state) || this.props.isDeadlock(state, count))) return VIOLATED;
@@ -122,7 +124,9 @@ export class LevelWorker<S, A> {
     for (let k = 0; k < count; k++) {
       run.actionIndex = k;
       scratch.clear();
-      this.model.encode!(this.model.nextState(state!, actions![k] as A), scratch);
+      const next = this.model.nextState(state!, actions![k] as A);
+      requireNextState(next);
+      this.model.encode!(next, scratch);
       run.generated++;
       hasher.ints(scratch.data, 0, scratch.length);
       this.claim(run, hasher.hi, hasher.lo, position * RANK_ACTIONS + k + 1, parent, k, scratch.data, 0, scratch.length);
