@@ -18,6 +18,7 @@ import type { Frontier, SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import { MAX_ACTION_INDEX } from './TraceStore.js';
 import { diagnoseMutation, requireStateValue } from './stepPurity.js';
+import { EncodingAudit } from './EncodingAudit.js';
 import { initialStatesOf, propertiesOf, requireActions, requireNextState } from './modelContract.js';
 
 /** The stores one search writes to. */
@@ -41,6 +42,7 @@ export class Explorer<S, A> {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
   private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
   private readonly hasher = new FingerprintHasher();
+  private readonly audit: EncodingAudit<S> | undefined; // the model's own encode, on the first states
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
   private generated = 0;
@@ -59,6 +61,7 @@ export class Explorer<S, A> {
     private readonly encode: Encoder<S>,
   ) {
     this.clock = new RunClock(options);
+    this.audit = EncodingAudit.of(model);
     this.props = new PropertyChecker<S>(model, []);
     this.paths = new PathPropertyTracker(this.props);
   }
@@ -180,6 +183,8 @@ export class Explorer<S, A> {
 
   /** The new state id of `state`, or -1 when an equal state was stored before. */
   private dedupe(state: S): number {
+    const audit = this.audit;
+    if (audit !== undefined && audit.pending) audit.check(state);
     const hasher = this.hasher;
     hasher.reset();
     this.encode(state, hasher);

@@ -21,6 +21,7 @@ import { RunClock } from './RunClock.js';
 import type { SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import type { LevelHandoff } from './LevelHandoff.js';
+import { EncodingAudit } from './EncodingAudit.js';
 import { hasValidProperties, initialStatesOf, propertiesOf } from './modelContract.js';
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
@@ -91,7 +92,9 @@ export class PackedExplorer<S, A> {
   /** Stores the initial states; true when that already reaches the state bound. */
   private seed(): boolean {
     const initStates = initialStatesOf(this.model);
+    const audit = EncodingAudit.of(this.model); // the successors are never built as states: see EncodingAudit
     for (let index = 0; index < initStates.length; index++) {
+      if (audit?.pending) audit.check(initStates[index] as S);
       this.scratch.clear();
       this.model.encode!(initStates[index] as S, this.scratch);
       this.generated++;

@@ -16,6 +16,7 @@ import { SuccessorBatch } from '../SuccessorBatch.js';
 import { LevelRun } from './LevelRun.js';
 import { collectGarbage } from './collectGarbage.js';
 import { propertiesOf, requireActions, requireNextState } from '../modelContract.js';
+import { EncodingAudit } from '../EncodingAudit.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
@@ -41,6 +42,8 @@ export class LevelWorker<S, A> {
   private replacedBytes = 0;
   /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
   private readonly expander: PackedExpander | undefined;
+  /** The first successors this worker builds as states (those of a model without a packed form): see EncodingAudit. */
+  private readonly audit: EncodingAudit<S> | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -51,6 +54,7 @@ export class LevelWorker<S, A> {
     this.props = new PropertyChecker(model, propertiesOf(model));
     this.control = new Int32Array(control);
     this.expander = model.packed && !model.withinBoundary ? model.packed() : undefined;
+    this.audit = this.expander === undefined ? EncodingAudit.of(model) : undefined;
   }
 
   /** Runs one share of a level; model exceptions are reported with the position and action. */
@@ -126,6 +130,7 @@ export class LevelWorker<S, A> {
       scratch.clear();
       const next = this.model.nextState(state!, actions![k] as A);
       requireNextState(next);
+      if (this.audit?.pending) this.audit.check(next);
       this.model.encode!(next, scratch);
       run.generated++;
       hasher.ints(scratch.data, 0, scratch.length);
