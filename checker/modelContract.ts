@@ -26,7 +26,7 @@ const CHECK_OF: Readonly<Record<Property<unknown>['kind'], 'violation' | 'holds'
 
 /** The model's initial states: a non-empty array of states (a model with no initial state has nothing to prove). */
 export function initialStatesOf<S>(model: Pick<Model<S, unknown>, 'initStates'>): readonly S[] {
-  const states: unknown = model.initStates();
+  const states: unknown = called('initStates', () => model.initStates());
   if (!Array.isArray(states)) throw new ModelContractError(`initStates() returned ${describeReturned(states)}, not an array of states`);
   if (states.length === 0) {
     throw new ModelContractError('initStates() returned no state: a model needs at least one initial state, or the search has nothing to check and nothing is proven');
@@ -56,7 +56,7 @@ export function invariantReason(property: { readonly id: string }, returned: unk
 
 /** The model's properties, after checking that `properties()` returned an array of well-formed properties. */
 export function propertiesOf<S>(model: Pick<Model<S, unknown>, 'properties'>): readonly Property<S>[] {
-  const properties: unknown = model.properties();
+  const properties: unknown = called('properties', () => model.properties());
   if (!Array.isArray(properties)) throw new ModelContractError(`properties() returned ${describeReturned(properties)}, not an array of properties`);
   properties.forEach(requireProperty);
   return properties as Property<S>[];
@@ -69,6 +69,18 @@ export function hasValidProperties(model: Pick<Model<unknown, unknown>, 'propert
     return true;
   } catch {
     return false;
+  }
+}
+
+/** What `call` returns; an exception it throws is rethrown with the method named, and the original stack. */
+function called<T>(method: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const named = new Error(`${method}() threw: ${cause.message}`, { cause });
+    if (cause.stack !== undefined) named.stack = `${named.message}\n${cause.stack.split('\n').slice(1).join('\n')}`;
+    throw named;
   }
 }
 

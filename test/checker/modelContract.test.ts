@@ -41,7 +41,7 @@ const BREACHES: [Breach, RegExp, boolean][] = [
     true,
   ],
   ['properties-not-an-array', /^properties\(\) returned an object, not an array of properties$/, true],
-  ['properties-throws', /^no properties today$/, true],
+  ['properties-throws', /^properties\(\) threw: no properties today$/, true],
   ['check-returns-true', /^the check of property "below-3" returned true: an always property's check returns a string that says why/, true],
   ['check-returns-null', /^the check of property "below-3" returned null: an always property's check returns a string/, true],
 ];
