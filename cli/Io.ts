@@ -10,6 +10,8 @@ export interface Io {
   readonly stderrIsTty: boolean;
   /** Polled during long runs; true asks the run to stop (SIGINT/SIGTERM). */
   readonly interrupted?: () => boolean;
+  /** Told the model file a command is about to load, so that errors its code raises outside any step name it (strayErrors.ts). */
+  readonly loadingModelFile?: (file: string) => void;
 }
 
 /** The process's own channels. */

@@ -84,6 +84,7 @@ function exitCodeOf(run: UserModelRun): number {
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
 export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
   requireApplicable(flags);
+  io.loadingModelFile?.(file);
   const loaded = await loadModelFile(file);
   const all = validProperties(loaded.model);
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
