@@ -167,6 +167,15 @@ describe('mmucheck check <model file>', () => {
       expect(err).toContain(`${file}: \`model\` is not a model: it has no nextState(); a model has initStates(), actions(), nextState() and properties()`);
     });
 
+    it('a program model with two threads of one name', async () => {
+      const file = 'test/fixtures/models/duplicate-thread-names.ts';
+      expect(await runCli(['check', file])).toEqual({
+        code: 2,
+        out: '',
+        err: `mmucheck: error: ${file}: cannot load it: two threads are named "adder" (threads 0 and 1): thread names must be unique, as traces, reports and replay tell threads apart by name\n`,
+      });
+    });
+
     it('--expected, which needs a scenario file that states its expected verdict', async () => {
       expect(await runCli(['check', CLOCK, '--expected'])).toEqual({
         code: 2,
