@@ -23,16 +23,16 @@ import { ModelContractError } from './modelContract.js';
 /** How many generated states a search audits. */
 export const AUDITED_STATES = 8192;
 
-/** A sampled state: its model encoding and its generic encoding (undefined when it has none). */
-interface Sampled {
+/** A sampled state: its model encoding, its generic encoding (undefined when it has none), and the state, for the message. */
+interface Sampled<S> {
   readonly encoding: Int32Array;
   readonly generic: Int32Array | undefined;
-  readonly shown: string;
+  readonly state: S;
 }
 
 /** Audits the encoding of the first states of one search; `check` each until `pending` is false. */
 export class EncodingAudit<S> {
-  private readonly sample = new Map<string, Sampled>();
+  private readonly sample = new Map<string, Sampled<S>>();
   private readonly first = new IntBuffer();
   private readonly second = new IntBuffer();
   private readonly hasher = new FingerprintHasher();
@@ -74,14 +74,14 @@ export class EncodingAudit<S> {
     const key = `${this.hasher.hi}:${this.hasher.lo}`;
     const earlier = this.sample.get(key);
     if (earlier === undefined) {
-      this.sample.set(key, { encoding: encoding.slice(), generic: genericOf(state), shown: show(state) });
+      this.sample.set(key, { encoding: encoding.slice(), generic: genericOf(state), state });
       return;
     }
     if (!sameInts(earlier.encoding, encoding)) return; // a fingerprint collision, not the model's doing
     const generic = genericOf(state);
     if (earlier.generic === undefined || generic === undefined || sameInts(earlier.generic, generic)) return;
     throw new ModelContractError(
-      `encode() wrote the same encoding for two different states, ${earlier.shown} and ${show(state)}: the search keeps one state per encoding, ` +
+      `encode() wrote the same encoding for two different states, ${show(earlier.state)} and ${show(state)}: the search keeps one state per encoding, ` +
         'so it would never explore one of them; encode() must write everything that tells two states apart (does it leave out part of the state?)',
     );
   }
