@@ -13,7 +13,8 @@ export interface CheckOptions {
   /** Called about once a second with the statistics so far. */
   readonly onProgress?: (stats: Stats) => void;
   /**
-   * Polled between levels and every thousand states or so: true ends the run as `incomplete:
+   * Asked before every state the search visits (keep it cheap: the CLI reads a shared word), so a
+   * search of large states stops within one state: true ends the run as `incomplete:
    * interrupted`, a reason (`interrupted`, `memory`, `timeout`) as incomplete for that reason.
    */
   readonly shouldStop?: () => boolean | 'interrupted' | 'memory' | 'timeout' | undefined;

@@ -18,6 +18,8 @@ import type { Frontier, SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import { MAX_ACTION_INDEX } from './TraceStore.js';
 import { diagnoseMutation, requireStateValue } from './stepPurity.js';
+import { EncodingAudit } from './EncodingAudit.js';
+import { initialStatesOf, propertiesOf, requireActions, requireNextState } from './modelContract.js';
 
 /** The stores one search writes to. */
 export interface ExplorerStores<S> {
@@ -40,6 +42,7 @@ export class Explorer<S, A> {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
   private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
   private readonly hasher = new FingerprintHasher();
+  private readonly audit: EncodingAudit<S> | undefined; // the model's own encode, on the first states
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
   private generated = 0;
@@ -58,6 +61,7 @@ export class Explorer<S, A> {
     private readonly encode: Encoder<S>,
   ) {
     this.clock = new RunClock(options);
+    this.audit = EncodingAudit.of(model);
     this.props = new PropertyChecker<S>(model, []);
     this.paths = new PathPropertyTracker(this.props);
   }
@@ -65,7 +69,7 @@ export class Explorer<S, A> {
   /** Runs the search to an outcome; model exceptions become a `modelError` outcome. */
   run(): Outcome<S, A> {
     try {
-      this.props = new PropertyChecker(this.model, this.model.properties());
+      this.props = new PropertyChecker(this.model, propertiesOf(this.model));
       this.paths = new PathPropertyTracker(this.props);
       return this.search();
     } catch (error) {
@@ -86,7 +90,7 @@ export class Explorer<S, A> {
   }
 
   private seed(): Verdict {
-    const initStates = this.model.initStates();
+    const initStates = initialStatesOf(this.model);
     requireIndexable(initStates.length, 'initial states');
     for (let index = 0; index < initStates.length; index++) {
       const state = initStates[index] as S;
@@ -132,6 +136,7 @@ export class Explorer<S, A> {
     const invariantsHold = this.props.invariantsHold(state);
     if (!invariantsHold && !this.props.watchesDeadlock) return VIOLATED;
     const actions = this.model.actions(state);
+    requireActions(actions);
     if (!invariantsHold || this.props.isDeadlock(state, actions.length)) return VIOLATED;
     if (this.paths.active && this.paths.visit(state, id, actions.length)) return VIOLATED;
     if (actions.length === 0) return CONTINUE;
@@ -149,6 +154,7 @@ export class Explorer<S, A> {
       const action = actions[i] as A;
       this.activeAction = action;
       const next = this.model.nextState(state, action);
+      requireNextState(next);
       this.generated++;
       const id = this.dedupe(next);
       if (this.options.checkPurity === true) requireStateValue(next, 'the state nextState() returned');
@@ -177,6 +183,8 @@ export class Explorer<S, A> {
 
   /** The new state id of `state`, or -1 when an equal state was stored before. */
   private dedupe(state: S): number {
+    const audit = this.audit;
+    if (audit !== undefined && audit.pending) audit.check(state);
     const hasher = this.hasher;
     hasher.reset();
     this.encode(state, hasher);

@@ -23,6 +23,8 @@ import type { Trace } from './Trace.js';
 import type { LevelHandoff } from './LevelHandoff.js';
 import { ExactSeenSet } from './ExactSeenSet.js';
 import type { Encoder } from './fingerprint.js';
+import { EncodingAudit } from './EncodingAudit.js';
+import { hasValidProperties, initialStatesOf, propertiesOf } from './modelContract.js';
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
 const POLL_MASK = 1023;
@@ -72,7 +74,7 @@ export class PackedExplorer<S, A> {
    */
   runTo(handOffAt: number): Outcome<S, A> | LevelHandoff {
     try {
-      this.props = new PropertyChecker(this.model, this.model.properties());
+      this.props = new PropertyChecker(this.model, propertiesOf(this.model));
       return this.search(handOffAt);
     } catch (error) {
       if (this.clock.inCallback) throw error;
@@ -94,8 +96,10 @@ export class PackedExplorer<S, A> {
 
   /** Stores the initial states; true when that already reaches the state bound. */
   private seed(): boolean {
-    const initStates = this.model.initStates();
+    const initStates = initialStatesOf(this.model);
+    const audit = EncodingAudit.of(this.model); // the successors are never built as states: see EncodingAudit
     for (let index = 0; index < initStates.length; index++) {
+      if (audit?.pending) audit.check(initStates[index] as S);
       this.scratch.clear();
       this.model.encode!(initStates[index] as S, this.scratch);
       this.generated++;
@@ -121,7 +125,7 @@ export class PackedExplorer<S, A> {
     let cutOff = false;
     for (let i = 0; i < size; i++) {
       this.levelLeft = size - i;
-      if ((i & POLL_MASK) === POLL_MASK) {
+      if ((i & POLL_MASK) === POLL_MASK || this.clock.stopAsked()) {
         const reason = this.clock.poll(this.statsNow);
         if (reason !== undefined) return this.incomplete(reason);
       }
@@ -239,6 +243,7 @@ export class PackedExplorer<S, A> {
 export function packedFormFor<S, A>(model: Model<S, A>, options: CheckOptions): PackedExpander | undefined {
   if (model.packed === undefined || model.encode === undefined || model.decode === undefined) return undefined;
   if (model.withinBoundary !== undefined) return undefined;
-  if (!model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree')) return undefined;
+  // Properties that break the contract are reported by the search this leaves the model to.
+  if (!hasValidProperties(model) || !model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree')) return undefined;
   return model.packed();
 }

@@ -8,6 +8,7 @@
 import type { Model } from '../model/Model.js';
 import type { AlwaysProperty, EventuallyProperty, Property, SometimesProperty } from '../model/Property.js';
 import type { Violation } from './Outcome.js';
+import { invariantReason } from './modelContract.js';
 
 /** The message of a deadlock-freedom violation. */
 export const DEADLOCK_MESSAGE = 'no thread can move: no action is enabled and the model does not call this state final';
@@ -53,7 +54,10 @@ export class PropertyChecker<S> {
   invariantsHold(state: S): boolean {
     const invariants = this.invariants;
     for (let i = 0; i < invariants.length; i++) {
-      if ((invariants[i] as AlwaysProperty<S>).violation(state) !== undefined) return false;
+      const invariant = invariants[i] as AlwaysProperty<S>;
+      const reason = invariant.violation(state);
+      // Checked only off the hot path: a check that returns true or null is a model error, not a violation.
+      if (reason !== undefined) return invariantReason(invariant, reason) === undefined;
     }
     return true;
   }
@@ -102,7 +106,7 @@ export class PropertyChecker<S> {
   private messageAt(property: Property<S>, state: S, deadlocked: boolean, unmet: number): string | undefined {
     switch (property.kind) {
       case 'always':
-        return property.violation(state);
+        return invariantReason(property, property.violation(state));
       case 'deadlockFree':
         return deadlocked ? DEADLOCK_MESSAGE : undefined;
       case 'eventually':

@@ -25,7 +25,11 @@ export class RunClock {
    * within one state of being asked.
    */
   stopAsked(): boolean {
-    return this.options.shouldStop !== undefined && stopRequest(this.options) !== undefined;
+    if (this.options.shouldStop === undefined) return false;
+    this.inCallback = true;
+    const asked = stopRequest(this.options) !== undefined;
+    this.inCallback = false;
+    return asked;
   }
 
   /** Why the run must stop now (`timeout`, `memory`, `interrupted`), or undefined; `stats` is read only for a progress report. */

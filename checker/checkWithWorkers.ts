@@ -20,11 +20,13 @@ import { TraceStore } from './TraceStore.js';
 import type { ModelSource } from './parallel/ModelSource.js';
 import { WorkerFailure } from './parallel/SearchWorkers.js';
 import { resolveOptions } from './resolveOptions.js';
+import { ModelContractError, hasValidProperties } from './modelContract.js';
 
 /** Why a model runs on one thread even when more workers were asked for, or undefined if it need not. */
 export function singleThreadReason(model: Model<unknown, unknown>, source: ModelSource | undefined): string | undefined {
   if (!source) return 'the model cannot be rebuilt in a worker thread';
   if (!model.decode || !model.encode) return 'the model has no decode(), so its states cannot cross threads';
+  if (!hasValidProperties(model)) return 'properties() breaks the model contract, which the one-thread search reports';
   if (model.properties().some((p) => p.kind === 'sometimes' || p.kind === 'eventually')) return 'the parallel search does not check sometimes/eventually properties yet';
   return undefined;
 }
@@ -59,7 +61,8 @@ export async function checkWithWorkers<S, A>(
     delete start.handed; // taken over by the explorer: not to be kept for the whole search
     return await running;
   } catch (e) {
-    if (!(e instanceof WorkerFailure)) throw e;
+    // A worker that failed, or initial states that break the contract (checked on this thread).
+    if (!(e instanceof WorkerFailure) && !(e instanceof ModelContractError)) throw e;
     const stats = makeStats({ generated: 0, distinct: 0, depth: 0, queue: 0, elapsedMs: 0, storeBytes: 0 });
     return modelErrorOutcome<S, A>(e, stats, undefined, undefined);
   }

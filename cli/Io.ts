@@ -13,6 +13,8 @@ export interface Io {
   readonly stopRequested?: () => GuardedReason | undefined;
   /** The main thread's guard, which ends a run that does not stop by itself (absent in-process). */
   readonly guard?: GuardLink;
+  /** Told the model file a command is about to load, so that errors its code raises outside any step name it (strayErrors.ts). */
+  readonly loadingModelFile?: (file: string) => void;
 }
 
 /** The process's own channels. */

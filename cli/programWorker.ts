@@ -1,13 +1,15 @@
 /**
  * The worker side of `runOnProgramThread`: runs the program on the arguments it was started with,
  * sends its output and exit code to the main thread, and asks a running search to stop once the
- * main thread has raised the shared stop flag.
+ * main thread has raised the shared stop flag. Errors that model code raises outside any step end
+ * the run as a model error (strayErrors.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createProgram } from './createProgram.js';
 import type { Io } from './Io.js';
 import type { FromProgram, ProgramStart } from './programThread.js';
 import { stopReasonOf } from './guardMessages.js';
+import { guardStrayErrors } from './strayErrors.js';
 
 const start = workerData as ProgramStart;
 const send = (m: FromProgram) => parentPort!.postMessage(m);
@@ -23,4 +25,7 @@ const io: Io = {
     disarm: () => send({ type: 'disarm' }),
   },
 };
-send({ type: 'exit', code: await createProgram(io).run(start.args) });
+const guard = guardStrayErrors(io, start.args.includes('--debug'));
+const code = await createProgram({ ...io, loadingModelFile: guard.loadingModelFile }).run(start.args);
+send({ type: 'exit', code: await guard.settle(code) });
+guard.onLateError((late) => send({ type: 'exit', code: late }));

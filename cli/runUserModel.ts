@@ -5,6 +5,7 @@
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import { escapeText, quoteValue } from '../model/safeText.js';
 import type { Property } from '../model/Property.js';
+import { propertiesOf } from '../checker/modelContract.js';
 import { boundFlags, searchOptions, type BoundFlags } from './searchOptions.js';
 import { EXIT } from './exitCodes.js';
 import type { Io } from './Io.js';
@@ -36,6 +37,7 @@ export interface ModelFileFlags extends BoundFlags {
   readonly graph?: boolean;
   readonly quiet?: boolean;
   readonly color?: boolean;
+  readonly expected?: boolean;
 }
 
 const SCENARIO_ONLY = [
@@ -50,6 +52,7 @@ const SCENARIO_ONLY = [
 const FORMATS = ['text', 'json'];
 
 function requireApplicable(flags: ModelFileFlags): void {
+  if (flags.expected === true) throw new InputError('needs a scenario file with an "expect" field; a model file has no expected verdict', undefined, '--expected');
   for (const [key, flag] of SCENARIO_ONLY) {
     if (flags[key] !== undefined && flags[key] !== false) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
@@ -84,8 +87,9 @@ function exitCodeOf(run: UserModelRun): number {
 export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
   requireApplicable(flags);
   if (flags.out !== undefined) requireWritableOut(flags.out);
+  io.loadingModelFile?.(file);
   const loaded = await loadModelFile(file);
-  const all = propertiesOf(loaded.model);
+  const all = validProperties(loaded.model);
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
@@ -103,11 +107,17 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   return exitCodeOf(run);
 }
 
-/** The model's properties, or undefined when properties() throws: the check then reports that as a model error. */
-function propertiesOf(model: { properties(): readonly Property<unknown>[] }): readonly Property<unknown>[] | undefined {
+/** The model's properties, or undefined when properties() throws or breaks the contract: the check then reports that as a model error. */
+function validProperties(model: { properties(): readonly Property<unknown>[] }): readonly Property<unknown>[] | undefined {
   try {
-    return model.properties();
+    return propertiesOf(model);
   } catch {
     return undefined;
   }
+}
+
+/** Refuses a model file given to a command that takes kernel scenarios only (`explain`, `history`). */
+export function requireScenarioArgument(arg: string, command: string): void {
+  if (!isModelFile(arg)) return;
+  throw new InputError(`${command} takes a kernel scenario (a bundled name or a .json file), not a model file; check a model file with: mmucheck check ${arg}`, arg);
 }

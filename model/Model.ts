@@ -11,11 +11,11 @@ import type { PackedExpander } from './PackedExpander.js';
 
 /** A finite transition system over states `S` with actions `A`. */
 export interface Model<S, A> {
-  /** The initial states, in a fixed order. */
+  /** The initial states, in a fixed order: at least one (a model without any has nothing to check). */
   initStates(): readonly S[];
   /** The actions enabled in `state`; equal states list equal actions in the same order. */
   actions(state: S): readonly A[];
-  /** The state after taking `action` in `state`; pure, never mutates `state`. */
+  /** The state after taking `action` in `state` (never undefined); pure, never mutates `state`. */
   nextState(state: S, action: A): S;
   /** The properties to check, in reporting priority order. */
   properties(): readonly Property<S>[];
@@ -25,7 +25,10 @@ export interface Model<S, A> {
   isFinal?(state: S): boolean;
   /** One-line description of `action` taken in `state`, for traces. */
   formatAction?(state: S, action: A): string;
-  /** Canonical encoding of `state`: equal states must append equal sequences (default: generic). */
+  /**
+   * Canonical encoding of `state` (default: generic): equal states must append equal sequences, and
+   * different states different ones, since the search keeps one state per encoding.
+   */
   encode?(state: S, sink: EncodeSink): void;
   /**
    * Rebuilds a state from what `encode` wrote: `decode(encode(s))` must equal `s`. States cross

@@ -15,6 +15,8 @@ import { Candidates } from './Candidates.js';
 import { SuccessorBatch } from '../SuccessorBatch.js';
 import { LevelRun } from './LevelRun.js';
 import { collectGarbage } from './collectGarbage.js';
+import { propertiesOf, requireActions, requireNextState } from '../modelContract.js';
+import { EncodingAudit } from '../EncodingAudit.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
@@ -40,6 +42,8 @@ export class LevelWorker<S, A> {
   private replacedBytes = 0;
   /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
   private readonly expander: PackedExpander | undefined;
+  /** The first successors this worker builds as states (those of a model without a packed form): see EncodingAudit. */
+  private readonly audit: EncodingAudit<S> | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -47,9 +51,10 @@ export class LevelWorker<S, A> {
     private readonly maxStates: number,
   ) {
     if (!model.encode || !model.decode) throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
-    this.props = new PropertyChecker(model, model.properties());
+    this.props = new PropertyChecker(model, propertiesOf(model));
     this.control = new Int32Array(control);
     this.expander = model.packed && !model.withinBoundary ? model.packed() : undefined;
+    this.audit = this.expander === undefined ? EncodingAudit.of(model) : undefined;
   }
 
   /** Runs one share of a level; model exceptions are reported with the position and action. */
@@ -104,6 +109,7 @@ export class LevelWorker<S, A> {
       state = this.model.decode!(this.readerAt(run, position));
       if (this.model.withinBoundary && !this.model.withinBoundary(state)) return undefined;
       actions = this.model.actions(state);
+      requireActions(actions);
       count = actions.length;
     }
     if (state !== undefined && (!this.props.invariantsHold(state) || this.props.isDeadlock(state, count))) return VIOLATED;
@@ -123,7 +129,10 @@ export class LevelWorker<S, A> {
     for (let k = 0; k < count; k++) {
       run.actionIndex = k;
       scratch.clear();
-      this.model.encode!(this.model.nextState(state!, actions![k] as A), scratch);
+      const next = this.model.nextState(state!, actions![k] as A);
+      requireNextState(next);
+      if (this.audit?.pending) this.audit.check(next);
+      this.model.encode!(next, scratch);
       run.generated++;
       hasher.ints(scratch.data, 0, scratch.length);
       this.claim(run, hasher.hi, hasher.lo, position * RANK_ACTIONS + k + 1, parent, k, scratch.data, 0, scratch.length);

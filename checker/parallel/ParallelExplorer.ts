@@ -25,6 +25,7 @@ import { SearchWorkers } from './SearchWorkers.js';
 import { finishGrowth } from './TableGrowth.js';
 import { FINGERPRINT_BITS, SharedSeenSet } from './SharedSeenSet.js';
 import { EntryBuffers } from './EntryBuffers.js';
+import { propertiesOf } from '../modelContract.js';
 
 // A level's claim list has room for this many times the new states expected from the last
 // level's branching; when it fills up, the level runs again with twice the room.
@@ -55,7 +56,7 @@ export class ParallelExplorer<S, A> {
     /** Time a first search on this thread took: counted in this run's time, progress and timeout. */
     elapsedBeforeMs = 0,
   ) {
-    this.props = new PropertyChecker(model, model.properties());
+    this.props = new PropertyChecker(model, propertiesOf(model));
     this.watch = new RunWatch(options, this.control, () => this.stats(), elapsedBeforeMs);
   }
 

@@ -9,6 +9,8 @@ import type { LevelHandoff } from '../LevelHandoff.js';
 import type { TraceStore } from '../TraceStore.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { Insert, type SharedSeenSet } from './SharedSeenSet.js';
+import { initialStatesOf } from '../modelContract.js';
+import { EncodingAudit } from '../EncodingAudit.js';
 
 /** The frontier of one level: (segment, offset, id) triples over the segments they point into. */
 export interface Level {
@@ -31,12 +33,14 @@ export function initialLevel<S>(model: Model<S, unknown>, seen: SharedSeenSet, l
   const scratch = new IntBuffer();
   const hasher = new FingerprintHasher();
   const entries: number[] = [];
-  const initStates = model.initStates();
+  const initStates = initialStatesOf(model);
   let distinct = 0;
   let generated = 0;
   seen.beginLevel(initStates.length);
   seen.startClaiming();
+  const audit = EncodingAudit.of(model);
   for (let index = 0; index < initStates.length && distinct < maxStates; index++) {
+    if (audit?.pending) audit.check(initStates[index] as S);
     scratch.clear();
     model.encode!(initStates[index] as S, scratch);
     hasher.ints(scratch.data, 0, scratch.length);

@@ -12,6 +12,7 @@ import { makeProgress } from '../progress.js';
 import { addBoundOptions, addScenarioOptions, boundFlags, searchOptions, type BoundFlags } from '../searchOptions.js';
 import { exitCodeOf } from './checkCommand.js';
 import type { Io } from '../Io.js';
+import { requireScenarioArgument } from '../runUserModel.js';
 
 interface ExplainFlags extends ScenarioOverrides, BoundFlags {
   readonly quiet?: boolean;
@@ -28,6 +29,7 @@ export function addExplainCommand(program: Command, io: Io, setExit: (code: numb
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action((scenarioArg: string, flags: ExplainFlags) => {
+      requireScenarioArgument(scenarioArg, 'explain');
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
       const reproduce = ['mmucheck explain', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);

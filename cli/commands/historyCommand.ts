@@ -11,6 +11,7 @@ import { rowName } from '../history/historyCells.js';
 import { EXIT } from '../exitCodes.js';
 import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
+import { requireScenarioArgument } from '../runUserModel.js';
 
 interface HistoryFlags {
   readonly srcu?: SrcuImpl[];
@@ -61,6 +62,7 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
     .option('--format <format>', 'text, json or markdown', choiceOption(['text', 'json', 'markdown'] as const), 'text')
     .option('--quiet', 'no progress on stderr')
     .action((scenarioArg: string, flags: HistoryFlags) => {
+      requireScenarioArgument(scenarioArg, 'history');
       const overrides = { ...(flags.readers === undefined ? {} : { readers: flags.readers }), ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }), ...(flags.property ? { property: flags.property } : {}) };
       const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
       const bounds = [...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]), ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`])];

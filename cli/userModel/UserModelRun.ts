@@ -2,6 +2,7 @@
 import { check } from '../../checker/check.js';
 import type { CheckOptions } from '../../checker/CheckOptions.js';
 import type { IncompleteOutcome, Outcome } from '../../checker/Outcome.js';
+import { propertiesOf } from '../../checker/modelContract.js';
 import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
 import type { StateView } from '../../model/ActionView.js';
 import type { Model } from '../../model/Model.js';
@@ -36,10 +37,10 @@ export interface UserModelRun {
   readonly command: string;
 }
 
-/** The model's properties for the report; none when properties() throws (the outcome is then a model error). */
+/** The model's properties for the report; none when properties() throws or breaks the contract (the outcome is then a model error). */
 function propertiesOrNone(model: Model<unknown, unknown>): readonly Property<unknown>[] {
   try {
-    return model.properties();
+    return propertiesOf(model);
   } catch {
     return [];
   }

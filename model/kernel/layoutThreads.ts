@@ -1,4 +1,7 @@
-/** Lays out a scenario's threads: its thread groups in order, then driver teardown threads, then the SRCU workers. */
+/**
+ * Lays out a scenario's threads: its thread groups in order, then driver teardown threads, then the
+ * SRCU workers. Every thread has a name of its own.
+ */
 import type { ThreadSpec } from '../program/ProgramModel.js';
 import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
 
@@ -6,23 +9,24 @@ import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
 export function layoutThreads(scenario: Scenario): ThreadSpec[] {
   const threads: ThreadSpec[] = [];
   let spare = scenario.listeners.length; // get threads' spares follow the listeners (modelListeners)
-  let gets = 0;
+  // Threads of one kind are numbered across its groups, so that two reader groups do not both have a reader0.
+  const counts = { reader: 0, reclaimer: 0, get: 0 };
   for (const t of scenario.threads) {
     switch (t.kind) {
       case 'exit':
         threads.push({ name: 'exit', entry: 'mmput', cpu: t.cpu });
         break;
       case 'reader':
-        for (let i = 0; i < t.count; i++) threads.push({ name: `reader${i}`, entry: 'invalidate_reader', cpu: t.cpu });
+        for (let i = 0; i < t.count; i++) threads.push({ name: `reader${counts.reader++}`, entry: 'invalidate_reader', cpu: t.cpu });
         break;
       case 'reclaimer':
-        for (let i = 0; i < t.count; i++) threads.push({ name: `reclaimer${i}`, entry: 'reclaimer', cpu: t.cpu });
+        for (let i = 0; i < t.count; i++) threads.push({ name: `reclaimer${counts.reclaimer++}`, entry: 'reclaimer', cpu: t.cpu });
         break;
       case 'module-exit':
         threads.push({ name: 'module-exit', entry: t.synchronize ? 'module_exit' : 'module_exit_nosync', cpu: t.cpu });
         break;
       case 'get':
-        for (let i = 0; i < t.count; i++) threads.push({ name: `get${gets++}`, entry: 'get_thread', arg: spare++, cpu: t.cpu });
+        for (let i = 0; i < t.count; i++) threads.push({ name: `get${counts.get++}`, entry: 'get_thread', arg: spare++, cpu: t.cpu });
         break;
     }
   }

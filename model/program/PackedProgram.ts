@@ -10,6 +10,7 @@ import type { StepDef } from './Step.js';
 import { StepContext } from './StepContext.js';
 import type { PackedShared } from './PackedShared.js';
 import type { ThreadSpec } from './ProgramModel.js';
+import { requireUniqueThreadNames } from './threadNames.js';
 
 /** Frames a thread's stack may hold in packed form. */
 export const MAX_FRAMES = 8;
@@ -56,6 +57,7 @@ export class PackedProgram<M extends PackedShared> {
     this.procs = spec.procs.map((def, i) => compileProc(def, i));
     this.procIndex = new Map(this.procs.map((p) => [p.name, p.index]));
     if (this.procIndex.size !== this.procs.length) throw new Error('two procedures share a name');
+    requireUniqueThreadNames(spec.threads);
     this.mem = spec.mem;
     this.threadCount = spec.threads.length;
     this.daemons = spec.threads.map((t) => t.daemon === true);

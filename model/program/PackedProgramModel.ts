@@ -17,6 +17,7 @@ import type { PackedShared } from './PackedShared.js';
 import { makeProgramState, type ProgramState } from './ProgramState.js';
 import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
 import type { ThreadSpec } from './ProgramModel.js';
+import { requireUniqueThreadNames } from './threadNames.js';
 
 /** Everything a packed program model is made of. */
 export interface PackedProgramModelSpec<G, M extends PackedShared> {
@@ -43,6 +44,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
   private loaded: ProgramState<G> | undefined;
 
   constructor(readonly spec: PackedProgramModelSpec<G, M>) {
+    requireUniqueThreadNames(spec.threads);
     this.runner = spec.runner();
   }
 

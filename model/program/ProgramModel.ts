@@ -15,6 +15,7 @@ import type { CallDef, StepDef } from './Step.js';
 import { StepContext } from './StepContext.js';
 import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
 import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
+import { requireUniqueThreadNames } from './threadNames.js';
 
 /** A thread of the program: its name, where it starts, and whether it is a daemon. */
 export interface ThreadSpec {
@@ -65,6 +66,7 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     this.procs = spec.procs.map((def, i) => compileProc(def, i));
     this.procIndex = new Map(this.procs.map((p) => [p.name, p.index]));
     if (this.procIndex.size !== this.procs.length) throw new Error('two procedures share a name');
+    requireUniqueThreadNames(spec.threads);
     this.daemons = spec.threads.map((t) => t.daemon === true);
     if (spec.encodeShared) this.encode = this.encodeProgram;
     if (spec.encodeShared && spec.decodeShared) this.decode = this.decodeProgram;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { immutableForm } from '../helpers/immutableForm.js';
 import { check } from '../../checker/check.js';
 import type { Stats } from '../../checker/CheckOptions.js';
 import { boundedCounter, gridCounter, infiniteTree } from '../helpers/counters.js';
@@ -40,19 +41,21 @@ describe('check bounds', () => {
     expect(stats.distinct).toBeGreaterThan(1000);
   });
 
-  it('reports incomplete: interrupted when shouldStop says so, polled between levels', () => {
+  it('reports incomplete: interrupted when shouldStop says so, asked at each level and before each state', () => {
     let polls = 0;
     const { stats } = expectIncomplete(check(unbounded, { shouldStop: () => ++polls > 3 }), 'interrupted');
-    expect(stats).toMatchObject({ distinct: 4, depth: 3 });
+    // Asked at level 0, before state 0, at level 1 (3 times): the fourth, before state 1, stops the run.
+    expect(stats).toMatchObject({ distinct: 2, depth: 1, queue: 1 });
   });
 
-  it('polls shouldStop every 1024 states within a level', () => {
+  it('asks shouldStop before every state within a level, so a search of large states stops within one', () => {
     const wide = graphModel({ initial: ['s'], edges: { s: Array.from({ length: 5000 }, (_, i) => `c${i}`) }, properties: [] });
-    let polls = 0;
-    const { stats } = expectIncomplete(check(wide, { shouldStop: () => ++polls > 3 }), 'interrupted');
-    // Polls: level 0, level 1, the 1024th and the 2048th visited state (s is the 1st): the run stops
-    // before visiting child 2046.
-    expect(stats).toMatchObject({ distinct: 5001, depth: 1, queue: 5000 - 2046 });
+    for (const form of [wide, immutableForm(wide)]) {
+      let polls = 0;
+      const { stats } = expectIncomplete(check(form, { shouldStop: () => ++polls > 100 }), 'interrupted');
+      // Asked at level 0, before s, at level 1, then before each child: the 101st, before child 97, stops it.
+      expect(stats).toMatchObject({ distinct: 5001, depth: 1, queue: 5000 - 97 });
+    }
   });
 
   it('reports progress about once a second', () => {

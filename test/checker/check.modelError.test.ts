@@ -32,15 +32,15 @@ describe('check model errors', () => {
     expectTraceActions(outcome, ['Inc', 'Inc', 'Inc']);
   });
 
-  it('reports an exception from initStates without a trace', () => {
-    const error = expectModelError(check(throwingCounter('initStates')), /no initial states today/);
+  it('reports an exception from initStates without a trace, naming the method', () => {
+    const error = expectModelError(check(throwingCounter('initStates')), /^initStates\(\) threw: no initial states today$/);
     expect(error.trace).toBeUndefined();
     expect(error.stats).toMatchObject({ distinct: 0, generated: 0 });
   });
 
-  it('reports an exception from properties() without a trace', () => {
+  it('reports an exception from properties() without a trace, naming the method', () => {
     const model = { ...graphModel({ initial: ['s'], edges: {} }), properties: (): never => { throw new Error('no properties'); } };
-    expect(expectModelError(check(model), /^no properties$/).trace).toBeUndefined();
+    expect(expectModelError(check(model), /^properties\(\) threw: no properties$/).trace).toBeUndefined();
   });
 
   it('reports a state the generic encoding cannot handle', () => {

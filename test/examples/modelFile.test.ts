@@ -109,6 +109,33 @@ describe('mmucheck check <model file>', () => {
     expect(out).toContain('MODEL ERROR: step broke');
   });
 
+  describe('a model that breaks the contract: a model error (exit 4) in a report that names the file, naming the method', () => {
+    const MODELS = 'test/fixtures/models';
+    const cases: [string, string][] = [
+      ['no-initial-state', 'initStates() returned no state: a model needs at least one initial state, or the search has nothing to check and nothing is proven'],
+      ['actions-not-an-array', 'actions() returned the string "inc", not an array of the actions enabled in the state'],
+      ['unknown-property-kind', 'properties() returned property "below-3" of unknown kind "invariant"; expected one of always, deadlockFree, sometimes, eventually'],
+      ['encode-ignores-state', 'encode() wrote the same encoding for two different states, 0 and 1: the search keeps one state per encoding'],
+      ['next-state-undefined', 'nextState() returned undefined: a step must return the next state'],
+      ['check-returns-true', 'the check of property "below-3" returned true: an always property\'s check returns a string that says why the state violates it, or undefined when it holds'],
+      ['properties-not-an-array', 'properties() returned an object, not an array of properties'],
+      ['properties-throws', 'properties() threw: no properties today'],
+    ];
+    for (const [name, message] of cases) {
+      it(name, async () => {
+        const file = `${MODELS}/${name}.mjs`;
+        const text = await runCli(['check', file]);
+        expect([text.code, text.err]).toEqual([4, '']);
+        expect(text.out).toContain(`file       ${file}\n`);
+        expect(text.out).toContain(`\nMODEL ERROR: ${message}`);
+        expect(text.out).not.toContain('ALL PROPERTIES HOLD');
+        const json = await runCli(['check', file, '--format', 'json']);
+        expect(json.code).toBe(4);
+        expect(JSON.parse(json.out)).toMatchObject({ verdict: 'model-error', model: { file }, error: { message: expect.stringContaining(message) } });
+      });
+    }
+  });
+
   describe('bad input (exit 2), named with the file', () => {
     it('a file that does not exist', async () => {
       expect(await runCli(['check', './no-such-model.ts'])).toEqual({ code: 2, out: '', err: 'mmucheck: error: ./no-such-model.ts: no such file\n' });
@@ -138,6 +165,33 @@ describe('mmucheck check <model file>', () => {
       const { code, err } = await runCli(['check', file]);
       expect(code).toBe(2);
       expect(err).toContain(`${file}: \`model\` is not a model: it has no nextState(); a model has initStates(), actions(), nextState() and properties()`);
+    });
+
+    it('a program model with two threads of one name', async () => {
+      const file = 'test/fixtures/models/duplicate-thread-names.ts';
+      expect(await runCli(['check', file])).toEqual({
+        code: 2,
+        out: '',
+        err: `mmucheck: error: ${file}: cannot load it: two threads are named "adder" (threads 0 and 1): thread names must be unique, as traces, reports and replay tell threads apart by name\n`,
+      });
+    });
+
+    it('--expected, which needs a scenario file that states its expected verdict', async () => {
+      expect(await runCli(['check', CLOCK, '--expected'])).toEqual({
+        code: 2,
+        out: '',
+        err: 'mmucheck: error: --expected: needs a scenario file with an "expect" field; a model file has no expected verdict\n',
+      });
+    });
+
+    it('explain and history, which take kernel scenarios only', async () => {
+      for (const command of ['explain', 'history']) {
+        expect(await runCli([command, CLOCK])).toEqual({
+          code: 2,
+          out: '',
+          err: `mmucheck: error: ${CLOCK}: ${command} takes a kernel scenario (a bundled name or a .json file), not a model file; check a model file with: mmucheck check ${CLOCK}\n`,
+        });
+      }
     });
 
     it('scenario-only flags, an unknown property id, a format reports of model files do not have', async () => {
