@@ -6,6 +6,7 @@
 import type { CheckRun } from '../runCheck.js';
 import { HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
+import { count } from '../render/plural.js';
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -64,7 +65,7 @@ export function htmlReport(run: CheckRun): string {
 </header>
 <main>
 <section id="trace">
-${data.steps.length ? `<p class="muted">${data.steps.length} steps; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
+${data.steps.length ? `<p class="muted">${count(data.steps.length, 'step')}; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
 ${lanesTable(data)}
 ${whyList(data)}
 </section>
