@@ -1,5 +1,9 @@
 /** The inline style and script of the HTML report: no network, no external files. */
 
+/** Where escaped code may break: after `(`, `,`, `.` or `->` with more code after it. */
+export const CODE_BREAKS = /([(,.]|-&gt;)(?=[^\s)])/g;
+const CODE_BREAKS_SOURCE = `/${CODE_BREAKS.source}/g`;
+
 /** The page's CSS. */
 export const HTML_STYLE = `
 :root { --bad: #b00020; --warn: #8a6d00; --good: #1b6e20; --line: #c8c8c8; --sel: #e3efff; }
@@ -15,7 +19,7 @@ header h1 { font-size: 18px; margin: 0 0 4px; }
 main { display: flex; align-items: flex-start; gap: 16px; padding: 12px 20px; }
 #trace { flex: 1 1 60%; overflow-x: auto; }
 #details { flex: 1 1 40%; position: sticky; top: 8px; max-height: 96vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
-table.lanes { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.lanes { border-collapse: collapse; width: 100%; }
 table.lanes th:first-child { width: 3em; }
 table.lanes th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid var(--line); padding: 4px 6px; text-align: left; white-space: nowrap; }
 table.lanes td { vertical-align: top; padding: 2px 6px; }
@@ -24,8 +28,9 @@ table.lanes td.num { text-align: right; color: #666; font-variant-numeric: tabul
 tr[data-step] { cursor: pointer; }
 tr.selected td { background: var(--sel); }
 .step { display: block; width: 100%; text-align: left; font: inherit; background: #fafafa; border: 1px solid var(--line); border-left: 4px solid var(--c, #888); border-radius: 4px; padding: 3px 6px; cursor: pointer; }
-.step .fn { font-weight: 600; font-size: 12px; }
-.step code, pre.code { font: 12px/1.3 ui-monospace, monospace; white-space: pre-wrap; word-break: break-all; }
+.step .fn { font-weight: 600; font-size: 12px; overflow-wrap: normal; }
+.step code, pre.code { font: 12px/1.3 ui-monospace, monospace; white-space: pre-wrap; word-break: normal; overflow-wrap: normal; }
+#details .fn { overflow-wrap: normal; }
 .step.ref { background: #fff6d0; }
 .step.failing { background: #fde0e0; border-color: var(--bad); }
 .note { color: var(--warn); font-size: 12px; }
@@ -44,6 +49,8 @@ export const HTML_SCRIPT = `
   var panel = document.getElementById('details');
   var current = 0;
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
+  // As codeHtml in htmlReport.ts: a line may break after ( , . or -> only, never inside an identifier.
+  function code(s) { return esc(s).replace(${CODE_BREAKS_SOURCE}, '$1<wbr>'); }
   function rows(obj, changed) {
     return Object.keys(obj).map(function (k) {
       return '<tr' + (changed.has(k) ? ' class="changed"' : '') + ' data-field="' + esc(k) + '"><td>' + esc(k) + '</td><td>' + esc(obj[k]) + '</td></tr>';
@@ -58,7 +65,7 @@ export const HTML_SCRIPT = `
     var row = document.querySelector('tr[data-step="' + n + '"]');
     if (row) row.classList.add('selected');
     var h = step
-      ? '<h2 id="details-title">Step ' + n + ': ' + esc(step.thread) + (step.cpu === null ? '' : ' (cpu' + step.cpu + ')') + '</h2><div class="fn">' + esc(step.fn) + '</div><pre class="code">' + esc(step.code) + '</pre>'
+      ? '<h2 id="details-title">Step ' + n + ': ' + esc(step.thread) + (step.cpu === null ? '' : ' (cpu' + step.cpu + ')') + '</h2><div class="fn">' + esc(step.fn) + '</div><pre class="code">' + code(step.code) + '</pre>'
       : '<h2 id="details-title">Initial state</h2>';
     if (step && step.failure) h += '<p class="failure">✗ ' + esc(step.failure) + '</p>';
     if (step) step.notes.forEach(function (note) { h += '<p class="note">* ' + esc(note) + '</p>'; });

@@ -4,7 +4,7 @@
  * shows the full state after it (the named view and where each thread stands) with the diff.
  */
 import type { CheckRun } from '../runCheck.js';
-import { HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
+import { CODE_BREAKS, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
 import { count } from '../render/plural.js';
 
@@ -13,13 +13,18 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Code as HTML that a narrow lane wraps between tokens (after `(`, `,`, `.`, `->`), never inside an identifier. */
+export function codeHtml(s: string): string {
+  return escapeHtml(s).replace(CODE_BREAKS, '$1<wbr>');
+}
+
 function stepCard(s: HtmlStep, colour: string): string {
   const cls = s.failure !== null ? ' failing' : s.notes.length ? ' ref' : '';
   const title = s.notes.length ? ` title="${escapeHtml(s.notes.join('\n'))}"` : '';
   return (
     `<button class="step${cls}" data-step="${s.step}" style="--c: ${colour}"${title}>` +
-    `<div class="fn">${escapeHtml(s.fn)}</div><code>${escapeHtml(s.code)}</code>` +
-    s.changes.map((c) => `<div class="chg">${escapeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
+    `<div class="fn">${escapeHtml(s.fn)}</div><code>${codeHtml(s.code)}</code>` +
+    s.changes.map((c) => `<div class="chg">${codeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
     (s.failure !== null ? `<div class="failure">✗ ${escapeHtml(s.failure)}</div>` : '') +
     `</button>`
   );
