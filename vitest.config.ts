@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The large cases (*.slow.test.ts) run from .ci/run after npm test: `npm run test:slow`.
+    exclude: ['**/node_modules/**', 'test/**/*.slow.test.ts'],
     testTimeout: 60_000,
   },
 });
