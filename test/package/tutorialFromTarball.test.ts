@@ -14,6 +14,9 @@ import { steadyReport } from '../examples/runCli.js';
 import { projectWithPackage } from './packedPackage.js';
 
 const PAGE = readFileSync(join(REPO_ROOT, 'docs/writing-models.md'), 'utf8');
+
+/** The page's setup commands, which projectWithPackage follows with the packed tarball for /path/to/mmucheck. */
+const SETUP = ['mkdir counter && cd counter', 'npm init -y', 'npm install /path/to/mmucheck'];
 const files = blocks(PAGE).filter((b) => /^ts \S+\.ts$/.test(b.info));
 const commands = blocks(PAGE)
   .filter((b) => b.info === 'console')
@@ -27,6 +30,14 @@ describe('the tutorial in an empty project with the packed package', () => {
     for (const f of files) writeFileSync(join(project, f.info.slice(3)), f.text);
     copyFileSync(join(project, 'node_modules/mmucheck/examples/tutorial/counter-vacuous.ts'), join(project, 'counter-vacuous.ts'));
   }, 120_000);
+
+  it('follows the page\'s setup: a new directory, npm init -y, npm install of the package', () => {
+    const shown = blocks(PAGE)
+      .filter((b) => b.info === 'sh')
+      .flatMap((b) => b.text.split('\n').map((l) => l.replace(/\s+#.*$/, '')).filter(Boolean));
+    expect(shown).toEqual(SETUP);
+    expect(PAGE).toContain('# or: npm install /path/to/mmucheck-0.1.0.tgz');
+  });
 
   it('installs the mmucheck command, and the model files import the package by its name', () => {
     expect(existsSync(join(project, 'node_modules/.bin/mmucheck'))).toBe(true);
