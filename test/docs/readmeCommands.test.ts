@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blocks, sessions } from '../helpers/markdownBlocks.js';
-import { binaryBuilt, REPO_ROOT } from '../helpers/runCli.js';
+import { BINARY, binaryBuilt, REPO_ROOT } from '../helpers/runCli.js';
 
 /** Where a command runs: here, with its exit code; in `.ci/run`; or in another test. */
 type Coverage = { readonly exit: number } | { readonly ci: true } | { readonly test: string };
@@ -92,6 +92,8 @@ describe('the commands of README.md and docs/', () => {
       expect(readFileSync(join(REPO_ROOT, coverage.test), 'utf8'), `${coverage.test} runs ${command}`).toContain(`'${command}'`);
     }
   });
+
+  it.skipIf(binaryBuilt())(`run as written: skipped, ${BINARY} is missing (npm test builds it; or run npm run build)`, () => {});
 
   it.skipIf(!binaryBuilt())('run as written, each with the exit code of the table', () => {
     const dir = scratch();
