@@ -4,7 +4,7 @@
  * shows the full state after it (the named view and where each thread stands) with the diff.
  */
 import type { CheckRun } from '../runCheck.js';
-import { CODE_BREAKS, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
+import { CODE_BREAK_AFTER, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
 import { count } from '../render/plural.js';
 
@@ -13,9 +13,13 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Code as HTML that a narrow lane wraps between tokens (after `(`, `,`, `.`, `->`), never inside an identifier. */
+/**
+ * Code as HTML that a narrow lane wraps only at its spaces and after `(`, `,`, `.` and `->`: the
+ * pieces between are kept whole (a browser would otherwise break `mn->ops` after the `-`).
+ */
 export function codeHtml(s: string): string {
-  return escapeHtml(s).replace(CODE_BREAKS, '$1<wbr>');
+  const piece = (part: string) => part.split(CODE_BREAK_AFTER).map((seg) => `<span class="nw">${escapeHtml(seg)}</span>`).join('<wbr>');
+  return s.split(/(\s+)/).map((part) => (/^\s*$/.test(part) ? part : piece(part))).join('');
 }
 
 function stepCard(s: HtmlStep, colour: string): string {
@@ -23,7 +27,7 @@ function stepCard(s: HtmlStep, colour: string): string {
   const title = s.notes.length ? ` title="${escapeHtml(s.notes.join('\n'))}"` : '';
   return (
     `<button class="step${cls}" data-step="${s.step}" style="--c: ${colour}"${title}>` +
-    `<div class="fn">${escapeHtml(s.fn)}</div><code>${codeHtml(s.code)}</code>` +
+    `<div class="fn">${codeHtml(s.fn)}</div><code>${codeHtml(s.code)}</code>` +
     s.changes.map((c) => `<div class="chg">${codeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
     (s.failure !== null ? `<div class="failure">✗ ${escapeHtml(s.failure)}</div>` : '') +
     `</button>`
