@@ -5,12 +5,15 @@ const IDENT = /[A-Za-z0-9_$]/;
 /** Operators of two characters, which are never split either. */
 const OPERATORS = new Set(['->', '&&', '||', '==', '!=', '<=', '>=', '++', '--', '+=', '-=', '<<', '>>']);
 
-/** Whether a line may break between `word[i - 1]` and `word[i]`: not inside an identifier, a number or a two-character operator. */
+/** Whether a line may break between `word[i - 1]` and `word[i]`: not inside an identifier, a hyphenated name, a number or a two-character operator. */
 export function isTokenBoundary(word: string, i: number): boolean {
   if (i <= 0 || i >= word.length) return true;
   const before = word[i - 1]!;
   const after = word[i]!;
   if (IDENT.test(before) && IDENT.test(after)) return false;
+  // A hyphenated name (`holds-module`, `module-exit`) is one token.
+  if (before === '-' && IDENT.test(after) && i >= 2 && IDENT.test(word[i - 2]!)) return false;
+  if (after === '-' && IDENT.test(before) && i + 1 < word.length && IDENT.test(word[i + 1]!)) return false;
   // A unary `&`, `*`, `!` or `~` stays with its operand: `&mm->lock`, not `&` and `mm->lock`.
   const unary = '&*!~'.includes(before) && (i < 2 || !/[A-Za-z0-9_$)\]]/.test(word[i - 2]!));
   if (unary && (IDENT.test(after) || after === '(')) return false;

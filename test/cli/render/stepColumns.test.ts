@@ -9,9 +9,9 @@ import { shortNote, showValue } from '../../../cli/render/TraceView.js';
 import { traceViewOf } from '../../../cli/render/traceViewOf.js';
 import { runOf, violatingScenarios } from '../formats/runs.js';
 
-const IDENTIFIER = /[A-Za-z0-9_$]+/g;
+const IDENTIFIER = /[A-Za-z0-9_$]+(?:-[A-Za-z0-9_$]+)*/g;
 
-/** Every identifier (and number) in `texts`. */
+/** Every identifier, hyphenated name (`holds-module`) and number in `texts`. */
 function identifiers(texts: readonly string[]): Set<string> {
   return new Set(texts.flatMap((t) => t.match(IDENTIFIER) ?? []));
 }

@@ -22,6 +22,7 @@ describe('wrapText', () => {
       'end)',
     ]);
     expect(wrapText('a->b', 2)).toEqual(['a', '->', 'b']);
+    expect(wrapText('listener0.holds-module: true → false', 16)).toEqual(['listener0.', 'holds-module:', 'true → false']);
     expect(wrapText('rcu_dereference_raw(hlist_next_rcu(&mn->hlist))', 36)).toEqual(['rcu_dereference_raw(hlist_next_rcu(', '&mn->hlist))']);
   });
 
