@@ -7,7 +7,7 @@
  * `npm test` and run, by its exact text, by `.ci/run`; or run by the test named.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,5 +103,6 @@ describe('the commands of README.md and docs/', () => {
     });
     expect(results).toEqual(results.map((r) => ({ ...r, exit: r.expected, stderr: '' })));
     expect(existsSync(join(dir, 'trace.html')) && existsSync(join(dir, 't.itf.json'))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -5,9 +5,9 @@
  * printing what the page shows and exiting with the code it shows.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocks, sessions } from '../helpers/markdownBlocks.js';
 import { BINARY, binaryBuilt, REPO_ROOT } from '../helpers/runCli.js';
 import { steadyReport } from '../examples/runCli.js';
@@ -36,6 +36,10 @@ describe.skipIf(!built)('the tutorial in an empty project with the packed packag
     for (const f of files) writeFileSync(join(project, f.info.slice(3)), f.text);
     copyFileSync(join(project, 'node_modules/mmucheck/examples/tutorial/counter-vacuous.ts'), join(project, 'counter-vacuous.ts'));
   }, 120_000);
+
+  afterAll(() => {
+    if (project) rmSync(dirname(project), { recursive: true, force: true });
+  });
 
   it('follows the page\'s setup: a new directory, npm init -y, npm install of the package', () => {
     const shown = blocks(PAGE)
