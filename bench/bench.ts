@@ -98,7 +98,7 @@ for (const [readers, listeners] of configs) {
     for (const workers of [1, 2]) {
       const row = run(readers, listeners, workers);
       runs[workers - 1]!.push(row);
-      console.error(`  done: ${readers} readers, ${listeners} listeners, ${workers} workers: ${row.seconds.toFixed(1)} s`);
+      console.error(`  done: ${readers} reader${readers === 1 ? '' : 's'}, ${listeners} listener${listeners === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'}: ${row.seconds.toFixed(1)} s`);
     }
   }
   rows.push(fmt(runs[0], undefined), fmt(runs[1], runs[1].map((two, i) => runs[0][i]!.seconds / two.seconds)));

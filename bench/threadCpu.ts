@@ -88,7 +88,7 @@ const lines: [string, ThreadCpu][] = [
   [`V8 and node helper threads (${helpers.length})`, sum(helpers)],
 ];
 const total = sum([...lines.map(([, cpu]) => cpu)]);
-console.log(`seed with ${readers} readers, ${listeners} listeners, ${workers} worker${workers === 1 ? '' : 's'}${parallel ? ', parallel search' : ', one-thread search'}: ${row.verdict}, ${row.distinct.toLocaleString('en-US')} states, search ${row.seconds.toFixed(2)} s`);
+console.log(`seed with ${readers} reader${readers === 1 ? '' : 's'}, ${listeners} listener${listeners === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'}${parallel ? ', parallel search' : ', one-thread search'}: ${row.verdict}, ${row.distinct.toLocaleString('en-US')} states, search ${row.seconds.toFixed(2)} s`);
 console.log('thread                                 user s  system s  of the search time');
 for (const [name, cpu] of [...lines, ['all threads', total] as [string, ThreadCpu]]) {
   const share = ((cpu.user + cpu.system) / row.seconds) * 100;

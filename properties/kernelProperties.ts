@@ -21,7 +21,7 @@ export function leaks(env: KernelEnv, g: KernelState): string | undefined {
   if (!g.mm.freed) left.push(`the mm_struct is never freed (mm_count ${g.mm.count}, mm_users ${g.mm.users})`);
   else if (g.mm.count !== 0) left.push(`mm_count ends at ${g.mm.count}`);
   const queued = g.queues.reduce((n, q) => n + q.size, 0);
-  if (queued > 0) left.push(`${queued} SRCU callback(s) are left queued`);
+  if (queued > 0) left.push(`${queued} SRCU callback${queued === 1 ? ' is' : 's are'} left queued`);
   return left.length ? `every thread has finished, but ${left.join('; ')}` : undefined;
 }
 

@@ -12,6 +12,7 @@ import { EXIT } from '../exitCodes.js';
 import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import { requireScenarioArgument } from '../runUserModel.js';
+import { count } from '../render/plural.js';
 
 interface HistoryFlags {
   readonly srcu?: SrcuImpl[];
@@ -23,6 +24,7 @@ interface HistoryFlags {
   readonly timeout?: number;
   readonly format: 'text' | 'json' | 'markdown';
   readonly quiet?: boolean;
+  readonly color: boolean;
 }
 
 /** 0 when every cell is decided (violations are findings, not failures), 3 if a run was cut short, 4 on a model error. */
@@ -37,7 +39,7 @@ function rowProgress(io: Io, quiet: boolean): (row: HistoryRow, index: number, t
   return (row, index, total) => {
     if (quiet || Date.now() - last < 1000) return;
     last = Date.now();
-    io.err(`progress: row ${index + 1} of ${total} (${rowName(row)}) done, ${row.states.toLocaleString('en-US')} states\n`);
+    io.err(`progress: row ${index + 1} of ${total} (${rowName(row)}) done, ${count(row.states, 'state')}\n`);
   };
 }
 
@@ -61,6 +63,7 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
     .option('--timeout <duration>', 'bound of each run: stop (incomplete) after this long', durationOption)
     .option('--format <format>', 'text, json or markdown', choiceOption(['text', 'json', 'markdown'] as const), 'text')
     .option('--quiet', 'no progress on stderr')
+    .option('--no-color', 'no colour (the table has none; accepted like every other command)')
     .action((scenarioArg: string, flags: HistoryFlags) => {
       requireScenarioArgument(scenarioArg, 'history');
       const overrides = { ...(flags.readers === undefined ? {} : { readers: flags.readers }), ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }), ...(flags.property ? { property: flags.property } : {}) };

@@ -12,6 +12,7 @@ export function addScenariosCommand(program: Command, io: Io, setExit: (code: nu
     .command('scenarios')
     .description('list the bundled scenarios with their expected verdicts')
     .option('--format <format>', 'text or json', choiceOption(['text', 'json'] as const), 'text')
+    .option('--no-color', 'no colour (the list has none; accepted like every other command)')
     .action((flags: { format: 'text' | 'json' }) => {
       const scenarios = bundledScenarioNames().map((name) => loadScenario(name));
       const expected = (s: (typeof scenarios)[number]) =>

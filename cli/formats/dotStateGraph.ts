@@ -11,6 +11,7 @@ import { quote, threadColour } from './dotText.js';
 import { graphTitle } from './dotTrace.js';
 import { stateVars } from './stateVars.js';
 import { stateGraph } from './stateGraph.js';
+import { count } from '../render/plural.js';
 
 function tooltip(run: CheckRun, state: Parameters<typeof stateVars>[1]): string {
   const { view, threads } = stateVars(run.model, state);
@@ -26,7 +27,7 @@ export function dotStateGraph(run: CheckRun, limit?: number): string {
   const names = run.model.spec.threads.map((t) => t.name);
   const lines = [
     'digraph states {',
-    `  label=${quote(`${graphTitle(run)}: ${graph.nodes.length} states, ${graph.edges.length} transitions`)}; labelloc=t; fontname="monospace";`,
+    `  label=${quote(`${graphTitle(run)}: ${count(graph.nodes.length, 'state')}, ${count(graph.edges.length, 'transition')}`)}; labelloc=t; fontname="monospace";`,
     '  node [shape=circle, fontname="monospace", fontsize=9, width=0.3];',
     '  edge [fontname="monospace", fontsize=8, arrowsize=0.5];',
   ];

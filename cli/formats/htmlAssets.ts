@@ -1,5 +1,8 @@
 /** The inline style and script of the HTML report: no network, no external files. */
 
+/** Where code may break besides its spaces: after `(`, `,`, `.` or `->` with more code after it. */
+export const CODE_BREAK_AFTER = /(?<=[(,.]|->)(?=[^\s)])/;
+
 /** The page's CSS. */
 export const HTML_STYLE = `
 :root { --bad: #b00020; --warn: #8a6d00; --good: #1b6e20; --line: #c8c8c8; --sel: #e3efff; }
@@ -14,8 +17,8 @@ header h1 { font-size: 18px; margin: 0 0 4px; }
 .muted { color: #666; font-size: 12px; }
 main { display: flex; align-items: flex-start; gap: 16px; padding: 12px 20px; }
 #trace { flex: 1 1 60%; overflow-x: auto; }
-#details { flex: 1 1 40%; position: sticky; top: 8px; max-height: 96vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
-table.lanes { border-collapse: collapse; width: 100%; table-layout: fixed; }
+#details { flex: 1 1 40%; min-width: min-content; position: sticky; top: 8px; max-height: 96vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
+table.lanes { border-collapse: collapse; width: 100%; }
 table.lanes th:first-child { width: 3em; }
 table.lanes th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid var(--line); padding: 4px 6px; text-align: left; white-space: nowrap; }
 table.lanes td { vertical-align: top; padding: 2px 6px; }
@@ -24,8 +27,9 @@ table.lanes td.num { text-align: right; color: #666; font-variant-numeric: tabul
 tr[data-step] { cursor: pointer; }
 tr.selected td { background: var(--sel); }
 .step { display: block; width: 100%; text-align: left; font: inherit; background: #fafafa; border: 1px solid var(--line); border-left: 4px solid var(--c, #888); border-radius: 4px; padding: 3px 6px; cursor: pointer; }
-.step .fn { font-weight: 600; font-size: 12px; }
-.step code, pre.code { font: 12px/1.3 ui-monospace, monospace; white-space: pre-wrap; word-break: break-all; }
+.step .fn { font-weight: 600; font-size: 12px; overflow-wrap: normal; }
+.step code, pre.code { font: 12px/1.3 ui-monospace, monospace; white-space: pre-wrap; word-break: normal; overflow-wrap: normal; }
+.nw { white-space: nowrap; }
 .step.ref { background: #fff6d0; }
 .step.failing { background: #fde0e0; border-color: var(--bad); }
 .note { color: var(--warn); font-size: 12px; }
@@ -44,9 +48,15 @@ export const HTML_SCRIPT = `
   var panel = document.getElementById('details');
   var current = 0;
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
+  // As codeHtml in htmlReport.ts: a line may break at a space or after ( , . or -> only, never inside a name.
+  function code(s) {
+    return String(s).split(/(\\s+)/).map(function (part) {
+      return /^\\s*$/.test(part) ? part : part.split(${CODE_BREAK_AFTER}).map(function (seg) { return '<span class="nw">' + esc(seg) + '</span>'; }).join('<wbr>');
+    }).join('');
+  }
   function rows(obj, changed) {
     return Object.keys(obj).map(function (k) {
-      return '<tr' + (changed.has(k) ? ' class="changed"' : '') + ' data-field="' + esc(k) + '"><td>' + esc(k) + '</td><td>' + esc(obj[k]) + '</td></tr>';
+      return '<tr' + (changed.has(k) ? ' class="changed"' : '') + ' data-field="' + esc(k) + '"><td>' + code(k) + '</td><td>' + code(obj[k]) + '</td></tr>';
     }).join('');
   }
   function show(n) {
@@ -58,14 +68,14 @@ export const HTML_SCRIPT = `
     var row = document.querySelector('tr[data-step="' + n + '"]');
     if (row) row.classList.add('selected');
     var h = step
-      ? '<h2 id="details-title">Step ' + n + ': ' + esc(step.thread) + (step.cpu === null ? '' : ' (cpu' + step.cpu + ')') + '</h2><div class="fn">' + esc(step.fn) + '</div><pre class="code">' + esc(step.code) + '</pre>'
+      ? '<h2 id="details-title">Step ' + n + ': ' + esc(step.thread) + (step.cpu === null ? '' : ' (cpu' + step.cpu + ')') + '</h2><div class="fn">' + code(step.fn) + '</div><pre class="code">' + code(step.code) + '</pre>'
       : '<h2 id="details-title">Initial state</h2>';
     if (step && step.failure) h += '<p class="failure">✗ ' + esc(step.failure) + '</p>';
     if (step) step.notes.forEach(function (note) { h += '<p class="note">* ' + esc(note) + '</p>'; });
     if (step) {
       h += '<h3>Changes</h3>';
       h += step.changes.length
-        ? '<table class="state" id="diff">' + step.changes.map(function (c) { return '<tr><td>' + esc(c.field) + '</td><td>' + esc(c.from) + '</td><td>→</td><td>' + esc(c.to) + '</td></tr>'; }).join('') + '</table>'
+        ? '<table class="state" id="diff">' + step.changes.map(function (c) { return '<tr><td>' + code(c.field) + '</td><td>' + code(c.from) + '</td><td>→</td><td>' + code(c.to) + '</td></tr>'; }).join('') + '</table>'
         : '<p class="muted">no field changed</p>';
     }
     h += '<h3>' + (step ? 'State after step ' + n : 'State') + '</h3><table class="state" id="state">' + rows(state.view, changed) + '</table>';

@@ -4,6 +4,7 @@ import { traceOf, traceViewOf } from '../render/traceViewOf.js';
 import { threadColour } from './dotText.js';
 import { stateVars, type StateVars } from './stateVars.js';
 import type { FieldChange } from '../../checker/renderSteps.js';
+import { count, properties } from '../render/plural.js';
 
 /** One step as the page shows it. */
 export interface HtmlStep {
@@ -39,7 +40,7 @@ export interface HtmlData {
 function headline(run: CheckRun): string {
   const o = run.outcome;
   if (o.kind === 'violation') return `${o.violations.map((v) => v.propertyId).join(', ')} violated: ${o.violations[0]!.message}`;
-  if (o.kind === 'ok') return `all ${run.scenario.properties.length} properties hold on every reachable state`;
+  if (o.kind === 'ok') return run.scenario.properties.length === 1 ? 'the 1 property holds on every reachable state' : `all ${properties(run.scenario.properties.length)} hold on every reachable state`;
   if (o.kind === 'incomplete') return `incomplete (${o.reason}): nothing is proven`;
   return `model error: ${o.message}`;
 }
@@ -57,7 +58,7 @@ export function htmlData(run: CheckRun): HtmlData {
     verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
     headline: headline(run),
     command: run.command,
-    stats: `${s.distinct.toLocaleString('en-US')} distinct states, ${s.generated.toLocaleString('en-US')} generated, depth ${s.depth}, fingerprint collision probability ${s.collisionProbability.toExponential(1)}`,
+    stats: `${count(s.distinct, 'distinct state')}, ${s.generated.toLocaleString('en-US')} generated, depth ${s.depth}, fingerprint collision probability ${s.collisionProbability.toExponential(1)}`,
     threads: view.threads.map((t, i) => ({ name: t.name, cpu: t.cpu ?? null, colour: threadColour(i), moves: moving.has(t.name) })),
     initial: stateVars(run.model, trace?.initial ?? run.model.initStates()[0]!),
     steps: view.steps.map((r, i) => ({

@@ -4,12 +4,22 @@
  * shows the full state after it (the named view and where each thread stands) with the diff.
  */
 import type { CheckRun } from '../runCheck.js';
-import { HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
+import { CODE_BREAK_AFTER, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
+import { count } from '../render/plural.js';
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * Code as HTML that a narrow lane wraps only at its spaces and after `(`, `,`, `.` and `->`: the
+ * pieces between are kept whole (a browser would otherwise break `mn->ops` after the `-`).
+ */
+export function codeHtml(s: string): string {
+  const piece = (part: string) => part.split(CODE_BREAK_AFTER).map((seg) => `<span class="nw">${escapeHtml(seg)}</span>`).join('<wbr>');
+  return s.split(/(\s+)/).map((part) => (/^\s*$/.test(part) ? part : piece(part))).join('');
 }
 
 function stepCard(s: HtmlStep, colour: string): string {
@@ -17,8 +27,8 @@ function stepCard(s: HtmlStep, colour: string): string {
   const title = s.notes.length ? ` title="${escapeHtml(s.notes.join('\n'))}"` : '';
   return (
     `<button class="step${cls}" data-step="${s.step}" style="--c: ${colour}"${title}>` +
-    `<div class="fn">${escapeHtml(s.fn)}</div><code>${escapeHtml(s.code)}</code>` +
-    s.changes.map((c) => `<div class="chg">${escapeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
+    `<div class="fn">${codeHtml(s.fn)}</div><code>${codeHtml(s.code)}</code>` +
+    s.changes.map((c) => `<div class="chg">${codeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
     (s.failure !== null ? `<div class="failure">✗ ${escapeHtml(s.failure)}</div>` : '') +
     `</button>`
   );
@@ -64,7 +74,7 @@ export function htmlReport(run: CheckRun): string {
 </header>
 <main>
 <section id="trace">
-${data.steps.length ? `<p class="muted">${data.steps.length} steps; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
+${data.steps.length ? `<p class="muted">${count(data.steps.length, 'step')}; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
 ${lanesTable(data)}
 ${whyList(data)}
 </section>

@@ -8,6 +8,7 @@ import type { SrcuImpl } from '../../model/kernel/Scenario.js';
 import type { TraceView } from '../render/TraceView.js';
 import { showValue } from '../render/TraceView.js';
 import { kernelSourceFile } from './kernelSourceFile.js';
+import { count } from '../render/plural.js';
 
 /** The uriBaseId of kernel source files: the root of a kernel tree of the scenario's version. */
 export const KERNEL_SRC = 'KERNEL_SRC';
@@ -67,5 +68,5 @@ export function codeFlow(view: TraceView, srcu: SrcuImpl): Record<string, unknow
       locations: steps.map((s) => threadFlowLocation(s, view, srcu)),
     }));
   if (threadFlows.length === 0) return undefined;
-  return { message: { text: `the shortest interleaving that violates the property: ${view.steps.length} steps` }, threadFlows };
+  return { message: { text: `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}` }, threadFlows };
 }

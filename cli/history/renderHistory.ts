@@ -2,6 +2,7 @@
 import type { History, HistoryCell } from './runHistory.js';
 import { cellText, notableCells, notApplicableNotes, rowName, shortLabel } from './historyCells.js';
 import { escapeText } from '../../model/safeText.js';
+import { count } from '../render/plural.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -20,7 +21,7 @@ function totals(h: History): string {
   const runs = h.rows.reduce((s, r) => s + r.runs, 0);
   const states = h.rows.reduce((s, r) => s + r.states, 0);
   const scheme = h.perProperty ? 'one run per property' : 'shared runs';
-  return `${h.rows.length} rows, ${n(runs)} runs (${scheme}), ${n(states)} states explored, ${(h.elapsedMs / 1000).toFixed(2)} s`;
+  return `${count(h.rows.length, 'row')}, ${count(runs, 'run')} (${scheme}), ${count(states, 'state')} explored, ${(h.elapsedMs / 1000).toFixed(2)} s`;
 }
 
 /** The terminal table: versions as rows, properties as columns, then the legend and the commands. */
@@ -40,13 +41,13 @@ export function historyText(h: History): string {
 
 /** A Markdown table with full property ids, then the notes and commands. */
 export function historyMarkdown(h: History): string {
-  const md = (v: Parameters<typeof cellText>[0]) => (v.kind === 'violated' ? `**violated (${v.length})**` : v.kind === 'pass' ? 'pass' : cellText(v));
+  const md = (v: Parameters<typeof cellText>[0]) => (v.kind === 'violated' ? `**violated (${v.length})**` : cellText(v));
   const lines = [`### History of \`${escapeText(h.scenario.name)}\``, ''];
   if (h.scenario.description) lines.push(escapeText(h.scenario.description), '');
   lines.push(`| kernel | srcu | ${h.properties.map((p) => `\`${p}\``).join(' | ')} | states |`);
   lines.push(`|---|---|${h.properties.map(() => '---').join('|')}|---:|`);
   for (const r of h.rows) lines.push(`| ${r.kernel} | ${r.srcu} | ${r.cells.map((c) => md(c.verdict)).join(' | ')} | ${n(r.states)} |`);
-  lines.push('', 'violated (N): shortest counterexample of N steps; n/a: no step of that row can violate the property.');
+  lines.push('', 'ok: holds on every reachable state; violated (N): shortest counterexample of N steps; n/a: no step of that row can violate the property; ?: incomplete.');
   const notes = notApplicableNotes(h);
   if (notes.length) lines.push('', ...notes.map((x) => `- n/a \`${x.property}\` (${x.rows.join(', ')}): ${x.reason}`));
   const notable = notableCells(h);

@@ -10,6 +10,7 @@ import { explainStatement } from './kernelGlossary.js';
 import { explainProperty } from './propertyGlossary.js';
 import { showValue, type TraceView } from './TraceView.js';
 import { wrapText } from './wrapText.js';
+import { count } from './plural.js';
 
 /** The width narratives are wrapped at. */
 export const NARRATIVE_WIDTH = 100;
@@ -42,7 +43,7 @@ export function narrateViolation(view: TraceView, violations: readonly Violation
   if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
   lines.push('', 'What the property means:', ...paragraph(explainProperty(primary.propertyId, view.ruleVersions), '  '));
   if (view.steps.length === 0) return [...lines, '', ...paragraph(`${primary.message}.`, '  ')];
-  lines.push('', `How it fails, step by step (${view.steps.length} steps: the shortest interleaving that breaks it):`, '');
+  lines.push('', `How it fails, step by step (${count(view.steps.length, 'step')}: the shortest interleaving that breaks it):`, '');
   for (const s of view.steps) lines.push(...narrateStep(s, view, p));
   lines.push('', 'In short:');
   for (const r of view.references) lines.push(...paragraph(`step ${r.step}: ${r.note};`, '    ').map((l, i) => (i === 0 ? `  - ${l.trimStart()}` : l)));

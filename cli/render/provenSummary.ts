@@ -8,6 +8,7 @@ import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import type { CheckRun } from '../runCheck.js';
 import type { Palette } from './colour.js';
 import { paragraph } from './narrateViolation.js';
+import { count } from './plural.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -25,7 +26,7 @@ function boundsText(options: CheckOptions): string {
 
 function coverage(stats: Stats): string {
   return (
-    `The search reached ${n(stats.distinct)} distinct states through ${n(stats.generated)} generated transitions, up to ${n(stats.depth)} steps deep. ` +
+    `The search reached ${count(stats.distinct, 'distinct state')} through ${count(stats.generated, 'generated transition')}, up to ${count(stats.depth, 'step')} deep. ` +
     'Each transition is one atomic step of one thread, and every enabled step of every reached state was taken, so every interleaving of the threads is covered; ' +
     'a state that several interleavings reach is explored once.'
   );
@@ -51,7 +52,7 @@ export function provenSummary(run: CheckRun, options: CheckOptions, p: Palette):
       p.warn(`NOTHING IS PROVEN: the run stopped (${o.reason}) before covering every state.`),
       '',
       ...paragraph(
-        `The search reached ${n(o.stats.distinct)} distinct states through ${n(o.stats.generated)} generated transitions, up to ${n(o.stats.depth)} steps deep, ` +
+        `The search reached ${count(o.stats.distinct, 'distinct state')} through ${count(o.stats.generated, 'generated transition')}, up to ${count(o.stats.depth, 'step')} deep, ` +
           `and no property failed on them; but a bound (${boundsText(options)}) stopped it, so states where a property fails may remain unexplored.`,
         '  ',
       ),
@@ -59,7 +60,7 @@ export function provenSummary(run: CheckRun, options: CheckOptions, p: Palette):
   }
   const width = Math.max(...props.map((id) => id.length));
   return [
-    p.good(`ALL ${props.length} PROPERTIES HOLD on every reachable state of this scenario.`),
+    p.good(props.length === 1 ? 'THE 1 PROPERTY HOLDS on every reachable state of this scenario.' : `ALL ${props.length} PROPERTIES HOLD on every reachable state of this scenario.`),
     '',
     'What was proven (each property holds in every state that any interleaving of the threads above reaches):',
     ...props.map((id) => `  ${id.padEnd(width)}  ${PROPERTY_CATALOG.find((x) => x.id === id)?.name ?? ''}`),

@@ -11,6 +11,7 @@ import type { TraceView } from './TraceView.js';
 import { raisingStepLines } from './raisingStep.js';
 import { INCOMPLETE_REASONS as REASONS } from './incompleteReasons.js';
 import { escapeText } from '../../model/safeText.js';
+import { count, properties } from './plural.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -27,7 +28,7 @@ export function statsLine(stats: Stats): string {
   const seconds = (stats.elapsedMs / 1000).toFixed(2);
   const rate = Math.round(stats.statesPerSecond).toLocaleString('en-US');
   return (
-    `${stats.distinct.toLocaleString('en-US')} distinct states, ${stats.generated.toLocaleString('en-US')} generated, ` +
+    `${count(stats.distinct, 'distinct state')}, ${stats.generated.toLocaleString('en-US')} generated, ` +
     `depth ${stats.depth}, ${seconds} s (${rate} states/s), ` +
     (stats.exact === true
       ? 'exact: every state stored in full, no fingerprint collision possible (one worker)'
@@ -45,7 +46,7 @@ function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
   const o = run.outcome;
   switch (o.kind) {
     case 'ok':
-      return [p.good(`ALL PROPERTIES HOLD on every reachable state (${run.scenario.properties.length} properties)`)];
+      return [p.good(`ALL PROPERTIES HOLD on every reachable state (${properties(run.scenario.properties.length)})`)];
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
@@ -54,7 +55,7 @@ function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
       const [primary, ...others] = o.violations;
       const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
       if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
-      lines.push('', `Shortest counterexample: ${run.steps.length} step${run.steps.length === 1 ? '' : 's'}`);
+      lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
       lines.push(...traceLines(traceViewOf(run), layout, p));
       return lines;
     }

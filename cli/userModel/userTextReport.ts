@@ -12,6 +12,7 @@ import { raisingStepLines } from '../render/raisingStep.js';
 import { viewModel } from './modelView.js';
 import { INCOMPLETE_REASONS as REASONS } from '../render/incompleteReasons.js';
 import { escapeText } from '../../model/safeText.js';
+import { count, properties } from '../render/plural.js';
 
 
 const KIND_NOTES: Record<Property<unknown>['kind'], string> = { always: '', deadlockFree: '', sometimes: ' (sometimes)', eventually: ' (eventually)' };
@@ -52,15 +53,11 @@ function traceLines(steps: readonly RenderedStep[], failing: string | undefined,
   return steps.flatMap((s, i) => stepLines(s, width, i === steps.length - 1 ? failing : undefined, p));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function okLines(run: UserModelRun, p: Palette): string[] {
   const n = run.properties.length;
-  const lines = [p.good(`ALL PROPERTIES HOLD on every reachable state (${n} propert${n === 1 ? 'y' : 'ies'})`)];
+  const lines = [p.good(`ALL PROPERTIES HOLD on every reachable state (${properties(n)})`)];
   for (const w of run.witnesses) {
-    lines.push('', `Witness of ${t(w.propertyId)}: ${t(w.propertyName)} (shortest: ${plural(w.steps.length, 'step')})`);
+    lines.push('', `Witness of ${t(w.propertyId)}: ${t(w.propertyName)} (shortest: ${count(w.steps.length, 'step')})`);
     lines.push(...traceLines(w.steps, undefined, p));
   }
   return lines;
@@ -76,7 +73,7 @@ function violationLines(run: UserModelRun, p: Palette): string[] {
     return lines;
   }
   if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => t(v.propertyId)).join(', ')}`);
-  lines.push('', `Shortest counterexample: ${plural(run.steps.length, 'step')}`);
+  lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
   lines.push(...traceLines(run.steps, primary!.message, p));
   lines.push('', `Why: ${t(primary!.message)}.`);
   return lines;

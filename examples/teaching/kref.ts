@@ -19,7 +19,7 @@
  * Pinned in test/examples/teaching.test.ts: with `kref_get_unless_zero()` 36 distinct states
  * (depth 10) and every property holds; with `kref_get()` a use-after-free in 10 steps.
  */
-import { ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf, type StepDef } from '../../index.js';
+import { ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf, type StepDef } from 'mmucheck';
 
 /** The shared variables. */
 export interface KrefVars {

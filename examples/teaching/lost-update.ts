@@ -16,7 +16,7 @@
  * the counter can end at 2 (its lowest); with it, 45 distinct states (depth 16) and everything
  * holds.
  */
-import { ProgramModel, Record, call, deadlockFree, eventually, sometimes, step, type RecordOf, type StepDef } from '../../index.js';
+import { ProgramModel, Record, call, deadlockFree, eventually, sometimes, step, type RecordOf, type StepDef } from 'mmucheck';
 
 /** The shared variables. */
 export interface CounterVars {

@@ -25,7 +25,7 @@
  * generated, depth 10, and every property holds; the broken one violates mutual exclusion in 8
  * steps.
  */
-import { List, ProgramModel, Record, always, deadlockFree, sometimes, step, label, type RecordOf } from '../../index.js';
+import { List, ProgramModel, Record, always, deadlockFree, sometimes, step, label, type RecordOf } from 'mmucheck';
 
 /** The shared variables. */
 export interface PetersonVars {

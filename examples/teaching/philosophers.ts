@@ -24,7 +24,7 @@
  * states and depth of both versions (n = 5: 392 states with left forks first, 261 and depth 12
  * with ordered forks, where everything holds).
  */
-import { List, ProgramModel, Record, always, deadlockFree, sometimes, step, label, type Property, type ProgramState, type RecordOf } from '../../index.js';
+import { List, ProgramModel, Record, always, deadlockFree, sometimes, step, label, type Property, type ProgramState, type RecordOf } from 'mmucheck';
 
 /** The shared variables. */
 export interface TableVars {

@@ -18,7 +18,7 @@
  * Pinned in test/examples/teaching.test.ts: with two readers the correct version has 784 distinct
  * states (depth 20) and every property holds; the broken one reports a use-after-free in 7 steps.
  */
-import { List, ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf, type StepDef } from '../../index.js';
+import { List, ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf, type StepDef } from 'mmucheck';
 
 /** The shared variables. */
 export interface RcuVars {

@@ -22,7 +22,7 @@
  * states (depth 16) and every property holds; the broken one accepts an inconsistent read in 6
  * steps.
  */
-import { ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf } from '../../index.js';
+import { ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf } from 'mmucheck';
 
 /** The shared variables. */
 export interface SeqlockVars {

@@ -1,5 +1,5 @@
 // The counter with a lock around the increment, and properties that show the model is not vacuous.
-import { ProgramModel, Record, always, deadlockFree, eventually, sometimes, step, type RecordOf } from '../../index.js';
+import { ProgramModel, Record, always, deadlockFree, eventually, sometimes, step, type RecordOf } from 'mmucheck';
 
 export const name = 'counter-locked';
 export const description = 'two threads add 1 to a shared counter under a lock';

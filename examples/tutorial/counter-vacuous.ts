@@ -1,5 +1,5 @@
 // The locked counter with one slip: the increment no longer counts itself in `done`.
-import { ProgramModel, Record, always, deadlockFree, eventually, sometimes, step, type RecordOf } from '../../index.js';
+import { ProgramModel, Record, always, deadlockFree, eventually, sometimes, step, type RecordOf } from 'mmucheck';
 
 export const name = 'counter-vacuous';
 export const description = 'two threads add 1 to a shared counter under a lock, with a slip in the ghost variable';

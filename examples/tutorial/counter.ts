@@ -1,5 +1,5 @@
 // Two threads add 1 to a shared counter, each in two steps: read it, then write it back plus one.
-import { ProgramModel, Record, always, deadlockFree, step, type RecordOf } from '../../index.js';
+import { ProgramModel, Record, always, deadlockFree, step, type RecordOf } from 'mmucheck';
 
 export const name = 'counter';
 export const description = 'two threads add 1 to a shared counter';

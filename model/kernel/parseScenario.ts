@@ -151,7 +151,7 @@ export function parseScenario(json: Json, file: string): Scenario {
   const threads = r.array(r.required(o, '', 'threads'), 'threads', 1, 16).map((v, i) => thread(r, v, join('threads', i), cpus, listeners));
   const spares = threads.reduce((n, t) => n + (t.kind === 'get' ? t.count : 0), 0);
   if (listeners.length + spares > LIMITS.listeners) {
-    r.fail('threads', `${listeners.length} listeners and ${spares} get threads (each with a notifier it may allocate); at most ${LIMITS.listeners} listener objects are supported`);
+    r.fail('threads', `${listeners.length} listener${listeners.length === 1 ? '' : 's'} and ${spares} get thread${spares === 1 ? '' : 's'} (each with a notifier it may allocate); at most ${LIMITS.listeners} listener objects are supported`);
   }
   const exits = threads.filter((t) => t.kind === 'exit').length;
   if (exits !== 1) r.fail('threads', `expected exactly one thread of kind "exit" (the task whose mm is torn down), got ${exits}`);

@@ -128,10 +128,10 @@ describe('mmucheck history', () => {
       '| kernel | srcu | `no-use-after-free` | states |',
       '|---|---|---|---:|',
       '| v3.8 | tree | **violated (12)** | 54 |',
-      '| v3.9 | tree | pass | 109 |',
+      '| v3.9 | tree | ok | 109 |',
       '| v3.10 | tree | **violated (12)** | 54 |',
-      '| v3.17 | tree | pass | 113 |',
-      '| v5.4 | tree | pass | 96 |',
+      '| v3.17 | tree | ok | 113 |',
+      '| v5.4 | tree | ok | 96 |',
       '',
     ]);
     expect(out).toContain('- v3.8 tree `no-use-after-free`: `mmucheck check seed-post-patch-lazy --kernel v3.8 --srcu tree --property no-use-after-free`');
@@ -145,5 +145,26 @@ describe('mmucheck history', () => {
     const bad = await mmucheck('history', '--srcu', 'treee');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('expected one of classic, tree, tree-one-cpu-barrier, got "treee"');
+  });
+});
+
+describe('mmucheck history, in the words of the other commands', () => {
+  it('says ok in Markdown where the text table says ok, and never pass', async () => {
+    const args = ['history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet'];
+    const text = await mmucheck(...args);
+    const markdown = await mmucheck(...args, '--format', 'markdown');
+    expect(text.out.split('\n')[4]).toMatch(/^v3\.9 +tree +ok +109 +1$/);
+    expect(markdown.out).toContain('| v3.9 | tree | ok | 109 |');
+    expect(markdown.out).not.toMatch(/\bpass\b/);
+    expect(markdown.out).toContain('ok: holds on every reachable state');
+  });
+
+  it('accepts --no-color like check, explain and replay', async () => {
+    const plain = await mmucheck('history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet');
+    const r = await mmucheck('history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet', '--no-color');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.replace(/[\d.]+ s\n$/, '')).toBe(plain.out.replace(/[\d.]+ s\n$/, ''));
+    expect((await mmucheck('scenarios', '--no-color')).code).toBe(0);
   });
 });

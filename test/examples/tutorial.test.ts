@@ -1,44 +1,18 @@
 /**
  * docs/writing-models.md cannot drift: its full-file code blocks are the files in
- * examples/tutorial/ (but for the import path), and every `npx mmucheck` command in its console
- * blocks prints what the page shows and exits with the code it shows.
+ * examples/tutorial/, byte for byte (they import the package by its name, as a reader's copy
+ * does), and every `npx mmucheck` command in its console blocks prints what the page shows and
+ * exits with the code it shows. test/package/tutorialFromTarball.test.ts runs them in an empty
+ * project with the packed package installed.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../index.js';
 import { model as counter } from '../../examples/tutorial/counter.js';
 import { runCli, steadyReport } from './runCli.js';
+import { blocks, sessions } from '../helpers/markdownBlocks.js';
 
 const TUTORIAL = readFileSync('docs/writing-models.md', 'utf8');
-
-/** The fenced blocks of the page: info string and text. */
-function blocks(markdown: string): { info: string; text: string }[] {
-  return [...markdown.matchAll(/^```(.*)\n([\s\S]*?)^```$/gm)].map((m) => ({ info: m[1]!.trim(), text: m[2]! }));
-}
-
-/** One command of a console block, with the output and exit code the page shows for it. */
-interface Session {
-  readonly command: string;
-  readonly output: string;
-  exitCode?: number;
-}
-
-function sessions(console: string): Session[] {
-  const result: Session[] = [];
-  const lines = console.split('\n').slice(0, -1);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '$ echo $?') {
-      result[result.length - 1]!.exitCode = Number(lines[++i]);
-    } else if (line.startsWith('$ ')) {
-      let end = i + 1;
-      while (end < lines.length && !lines[end]!.startsWith('$ ')) end++;
-      result.push({ command: line.slice(2), output: lines.slice(i + 1, end).join('\n') + '\n' });
-      i = end - 1;
-    }
-  }
-  return result;
-}
 
 const files = blocks(TUTORIAL).filter((b) => /^ts \S+\.ts$/.test(b.info));
 const commands = blocks(TUTORIAL)
@@ -58,7 +32,8 @@ describe('docs/writing-models.md', () => {
 
   it.each(files.map((f) => [f.info.slice(3), f.text] as const))('shows %s as it is in examples/tutorial/', (file, text) => {
     const inRepository = readFileSync(`examples/tutorial/${file}`, 'utf8');
-    expect(text).toBe(inRepository.replace("from '../../index.js'", "from 'mmucheck'"));
+    expect(text).toBe(inRepository);
+    expect(text).toContain("from 'mmucheck';");
   });
 
   it.each(commands.map((c) => [c.command, c] as const))('`%s` prints what the page shows', async (_command, session) => {

@@ -1,7 +1,8 @@
 /**
  * Results never depend on the number of workers: the parallel search gives the sequential
  * search's distinct and generated counts, verdict, and the very same counterexample, and at a
- * state bound the same counts the sequential search stops with.
+ * state bound the same counts the sequential search stops with. The larger cases are in
+ * checkWithWorkers.slow.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { checkWithWorkers } from '../../../checker/checkWithWorkers.js';
@@ -16,7 +17,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 
-const SCENARIOS = ['seed', 'lazy-with-reader', 'no-mm-pin', 'sync-in-release', 'tree-barrier-one-cpu', 'tree-barrier'];
+// The other bundled scenarios, and the large state-bound cases, are in checkWithWorkers.slow.test.ts
+// (npm run test:slow, run by .ci/run); pinnedCounts.test.ts runs every scenario with 2 workers.
+const SCENARIOS = ['seed'];
 
 describe('checkWithWorkers', () => {
   for (const name of SCENARIOS) {
@@ -50,41 +53,6 @@ describe('checkWithWorkers', () => {
     expect(outcomeSummary(byDepth)).toEqual(outcomeSummary(check(model, { maxDepth: 5 })));
   });
 
-  // The workers expand a level cut short by the bound past where a one-thread search stops; the
-  // counts are still those of the one-thread search, stopped just after the bound's last state.
-  it('a state bound: the counts of one thread (generated, depth, queue), whatever the number of workers', async () => {
-    const seed4 = applyOverrides(loadScenario('seed'), { readers: 4 });
-    const model = buildKernelModel(seed4);
-    const expected = { generated: 812_126, depth: 24, queue: 41_081 };
-    const sequential = check(model, { maxStates: 200_000 });
-    expect({ generated: sequential.stats.generated, depth: sequential.stats.depth, queue: sequential.stats.queue }).toEqual(expected);
-    for (const workers of [2, 4]) {
-      const parallel = await checkWithWorkers(model, kernelModelSource(seed4), { workers, maxStates: 200_000 });
-      expect(outcomeSummary(parallel, true)).toEqual(outcomeSummary(sequential, true));
-    }
-    // The initial state alone reaches a bound of 1.
-    const seed = loadScenario('seed');
-    const one = await checkWithWorkers(buildKernelModel(seed), kernelModelSource(seed), { workers: 2, maxStates: 1 });
-    expect(outcomeSummary(one, true)).toEqual(outcomeSummary(check(buildKernelModel(seed), { maxStates: 1 }), true));
-  });
-
-  it('a state bound that falls in the level of a violation: whichever a one-thread search meets first ends the run', async () => {
-    const lazy = loadScenario('lazy-with-reader');
-    const model = buildKernelModel(lazy);
-    const full = check(model);
-    expect([full.kind, full.stats.distinct, full.stats.depth]).toEqual(['violation', 449, 16]);
-    // The violation is met in the level whose expansion starts at 449 states stored: a bound
-    // reached before it in that level wins, one reached after it does not.
-    const kinds: string[] = [];
-    for (const maxStates of [449, 450, 452, 460, 480, 520]) {
-      const sequential = check(model, { maxStates });
-      const parallel = await checkWithWorkers(model, kernelModelSource(lazy), { workers: 2, maxStates });
-      expect(outcomeSummary(parallel, true)).toEqual(outcomeSummary(sequential, true));
-      kinds.push(sequential.kind);
-    }
-    expect(kinds).toContain('incomplete');
-    expect(kinds).toContain('violation');
-  });
   it('a violation a one-thread search meets before a throwing step is the result, though a worker met the step first', async () => {
     const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'violationBeforeThrow', args: [] };
     const sequential = check(violationBeforeThrow());

@@ -2,7 +2,8 @@
  * The HTML report opened in a real browser: Debian's chromium, driven by playwright-core (never a
  * browser downloaded by a tool; `.ci/run` installs the package). The page must render a lane per
  * thread and the steps in order, show a step's state when it is clicked, and load nothing from the
- * network. Skipped, saying so, where /usr/bin/chromium is missing.
+ * network, and at 800 px wide wrap code between tokens, never cutting an identifier. Skipped,
+ * saying so, where /usr/bin/chromium is missing.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,45 @@ const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const present = existsSync(CHROMIUM);
 if (!present) console.warn(`skipping the HTML report browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+/**
+ * Run in the page: every code element of the lanes and the details panel (function, statement,
+ * changes, state and thread tables), checked for overflowing its box and for a line that starts
+ * anywhere but after a space, '(', ',', '.' or '->' (from each character's own box): never inside
+ * an identifier, a hyphenated name or an operator.
+ */
+const CUT_CODE = `(() => {
+  const found = [];
+  const elements = [...document.querySelectorAll('button.step .fn, button.step code, button.step .chg, #details .fn, #details pre.code, #details table.state td')];
+  for (const el of elements) {
+    const box = el.closest('button.step, #details').getBoundingClientRect();
+    const rect = el.getBoundingClientRect();
+    if (rect.right > box.right + 0.5 || el.scrollWidth > el.clientWidth + 1) found.push('overflows its box: ' + el.textContent);
+    const chars = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        // A space where a line breaks may have no box at all: it still counts as the break.
+        const r = range.getClientRects()[0];
+        chars.push({ c: node.textContent[i], top: r ? r.top : null });
+      }
+    }
+    let last = -1;
+    for (let i = 0; i < chars.length; i++) {
+      if (chars[i].top === null || /\\s/.test(chars[i].c)) continue;
+      if (last >= 0 && chars[i].top > chars[last].top + 2) {
+        const a = chars[i - 1];
+        const allowed = /\\s/.test(a.c) || '(,.'.includes(a.c) || (a.c === '>' && i >= 2 && chars[i - 2].c === '-');
+        if (!allowed) found.push('cut between "' + a.c + '" and "' + chars[i].c + '": ' + el.textContent);
+      }
+      last = i;
+    }
+  }
+  return { checked: elements.length, found };
+})()`;
 
 describe.skipIf(!present)('the HTML report in chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mmucheck-html-'));
@@ -74,6 +114,17 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
     expect(await page.locator('#state tr[data-field="mm.users"]').innerText()).toBe('mm.users\t1');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#details-title').innerText()).toBe('Step 1: exit (cpu0)');
+  });
+
+  it('at 800 px wide, cuts no code mid-word: lines break between tokens and nothing overflows its box', async () => {
+    const narrow = await context.newPage();
+    await narrow.setViewportSize({ width: 800, height: 900 });
+    await narrow.goto(pathToFileURL(join(dir, 'lazy-with-reader.html')).href);
+    await narrow.locator('button.step[data-step="8"]').click();
+    const problems = (await narrow.evaluate(CUT_CODE)) as { checked: number; found: string[] };
+    await narrow.close();
+    expect(problems.checked).toBeGreaterThan(16 * 2);
+    expect(problems.found).toEqual([]);
   });
 
   it('loads nothing but the page itself', () => {

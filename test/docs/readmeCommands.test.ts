@@ -1,0 +1,108 @@
+/**
+ * Every shell command shown in a code block of README.md or docs/*.md runs as written. The test
+ * extracts them (`sh` blocks line by line, without trailing comments; `$ ` lines of `console`
+ * blocks) and compares them with the table below, so a command added to a page without a line
+ * here fails. Each is either run here, in order, in one scratch directory where `npx mmucheck`
+ * is this checkout's built binary, expecting the exit code in the table; or too long for
+ * `npm test` and run, by its exact text, by `.ci/run`; or run by the test named.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blocks, sessions } from '../helpers/markdownBlocks.js';
+import { BINARY, binaryBuilt, REPO_ROOT } from '../helpers/runCli.js';
+
+/** Where a command runs: here, with its exit code; in `.ci/run`; or in another test. */
+type Coverage = { readonly exit: number } | { readonly ci: true } | { readonly test: string };
+
+const TUTORIAL_TESTS = 'test/examples/tutorial.test.ts';
+const TARBALL_TEST = 'test/package/tutorialFromTarball.test.ts';
+
+/** Every command of every page, in page order, and where it runs. */
+const COMMANDS: readonly (readonly [page: string, command: string, coverage: Coverage])[] = [
+  ['README.md', 'npm ci && npx mmucheck check', { ci: true }],
+  ['README.md', 'npm ci && npm test', { ci: true }],
+  ['README.md', 'npx mmucheck scenarios', { exit: 0 }],
+  ['README.md', 'npx mmucheck check lazy-with-reader', { exit: 1 }],
+  ['README.md', 'npx mmucheck check seed --readers 3', { exit: 0 }],
+  ['README.md', 'npx mmucheck check seed --format json', { exit: 0 }],
+  ['README.md', 'npx mmucheck check lazy-with-reader --columns', { exit: 1 }],
+  ['README.md', 'npx mmucheck explain lazy-with-reader', { exit: 1 }],
+  ['README.md', 'npx mmucheck check lazy-with-reader --format html --out trace.html', { exit: 1 }],
+  ['README.md', 'npx mmucheck check lazy-with-reader --format itf --out t.itf.json', { exit: 1 }],
+  ['README.md', 'npx mmucheck replay t.itf.json', { exit: 0 }],
+  ['README.md', 'npx mmucheck check ./my-scenario.json', { exit: 0 }],
+  ['README.md', 'npm run bench', { ci: true }],
+  ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],
+  ['docs/writing-models.md', 'mkdir counter && cd counter', { test: TARBALL_TEST }],
+  ['docs/writing-models.md', 'npm init -y', { test: TARBALL_TEST }],
+  ['docs/writing-models.md', 'npm install /path/to/mmucheck', { test: TARBALL_TEST }],
+  ['docs/writing-models.md', 'npx mmucheck check ./counter.ts', { test: TUTORIAL_TESTS }],
+  ['docs/writing-models.md', 'npx mmucheck check ./counter.ts --property no-deadlock', { test: TUTORIAL_TESTS }],
+  ['docs/writing-models.md', 'npx mmucheck check ./counter-locked.ts', { test: TUTORIAL_TESTS }],
+  ['docs/writing-models.md', 'npx mmucheck check ./counter-vacuous.ts', { test: TUTORIAL_TESTS }],
+];
+
+/** The files the commands run here expect to find, as a reader would have them: their own scenario and model. */
+const SCRATCH_FILES: Readonly<Record<string, string>> = {
+  'my-scenario.json': 'examples/scenarios/seed.json',
+  'model.ts': 'examples/tutorial/counter.ts',
+};
+
+/** The shell commands shown on `page`. */
+function commandsOf(page: string): string[] {
+  return blocks(readFileSync(join(REPO_ROOT, page), 'utf8')).flatMap((b) => {
+    if (b.info === 'console') return sessions(b.text).map((s) => s.command);
+    if (!['sh', 'bash', 'shell'].includes(b.info)) return [];
+    return b.text
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+  });
+}
+
+const PAGES = ['README.md', ...readdirSync(join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+/** A scratch directory where `npx mmucheck` is this checkout (a node_modules link, as an installed package is). */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mmucheck-readme-'));
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'mmucheck'));
+  symlinkSync('../mmucheck/dist/cli/main.js', join(dir, 'node_modules', '.bin', 'mmucheck'));
+  for (const [name, from] of Object.entries(SCRATCH_FILES)) copyFileSync(join(REPO_ROOT, from), join(dir, name));
+  return dir;
+}
+
+describe('the commands of README.md and docs/', () => {
+  it('are all in the table of this test, in page order: a new command needs a line here', () => {
+    expect(PAGES.flatMap((page) => commandsOf(page).map((command) => [page, command]))).toEqual(COMMANDS.map(([page, command]) => [page, command]));
+  });
+
+  it('that take minutes or are the test suite itself are run by .ci/run, as written', () => {
+    const ci = readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8').split('\n');
+    for (const [, command, coverage] of COMMANDS) if ('ci' in coverage) expect(ci, command).toContain(command);
+  });
+
+  it('that another test runs name a test that exists and lists the same command', () => {
+    for (const [, command, coverage] of COMMANDS) {
+      if (!('test' in coverage)) continue;
+      expect(existsSync(join(REPO_ROOT, coverage.test)), coverage.test).toBe(true);
+      expect(readFileSync(join(REPO_ROOT, coverage.test), 'utf8'), `${coverage.test} runs ${command}`).toContain(`'${command}'`);
+    }
+  });
+
+  it.skipIf(binaryBuilt())(`run as written: skipped, ${BINARY} is missing (npm test builds it; or run npm run build)`, () => {});
+
+  it.skipIf(!binaryBuilt())('run as written, each with the exit code of the table', () => {
+    const dir = scratch();
+    const results = COMMANDS.filter(([, , c]) => 'exit' in c).map(([, command, coverage]) => {
+      const r = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+      return { command, exit: r.status, expected: (coverage as { exit: number }).exit, stderr: r.stderr.includes('error') ? r.stderr : '' };
+    });
+    expect(results).toEqual(results.map((r) => ({ ...r, exit: r.expected, stderr: '' })));
+    expect(existsSync(join(dir, 'trace.html')) && existsSync(join(dir, 't.itf.json'))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
