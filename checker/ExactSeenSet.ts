@@ -31,7 +31,10 @@ const ID_MASK = ID_PAGE - 1;
  */
 export class ExactSeenSet implements SeenSet {
   private readonly pending = new IntBuffer(256);
-  private armed = false; // a recorded encoding awaits its insert or find
+  private armed = false; // an encoding awaits its insert or find: `length` integers of `source` from `start`
+  private source: Int32Array = this.pending.data;
+  private start = 0;
+  private length = 0;
   private slotIds: Uint32Array; // id + 1; 0 marks an empty slot
   private slotHashes: Uint32Array;
   private mask: number;
@@ -72,7 +75,7 @@ export class ExactSeenSet implements SeenSet {
       pending.clear();
       this.armed = false;
       encode(state, pending);
-      this.armed = true;
+      this.arm(pending.data, 0, pending.length);
       const data = pending.data;
       for (let i = 0; i < pending.length; i++) sink.int(data[i] as number);
     };
@@ -83,11 +86,16 @@ export class ExactSeenSet implements SeenSet {
    * or -1 when an equal one was stored before: for a search whose states are already encoded.
    */
   insertEncoding(data: Int32Array, start: number, end: number, hi: number, lo: number): number {
-    const pending = this.pending;
-    pending.clear();
-    for (let i = start; i < end; i++) pending.int(data[i] as number);
-    this.armed = true;
+    this.arm(data, start, end - start);
     return this.insert(hi, lo);
+  }
+
+  // The encoding the next insert or find acts on, read in place (not copied).
+  private arm(source: Int32Array, start: number, length: number): void {
+    this.source = source;
+    this.start = start;
+    this.length = length;
+    this.armed = true;
   }
 
   /** Stores the recorded encoding and returns its new id, or -1 when an equal one was stored before. */
@@ -136,10 +144,11 @@ export class ExactSeenSet implements SeenSet {
 
   private matches(id: number): boolean {
     const { page, offset } = this.recordAt(id);
-    const length = this.pending.length;
+    const length = this.length;
     if ((page[offset] as number) !== length) return false;
-    const data = this.pending.data;
-    for (let i = 0; i < length; i++) if ((page[offset + 1 + i] as number) !== (data[i] as number)) return false;
+    const data = this.source;
+    const start = this.start;
+    for (let i = 0; i < length; i++) if ((page[offset + 1 + i] as number) !== (data[start + i] as number)) return false;
     return true;
   }
 
@@ -150,7 +159,7 @@ export class ExactSeenSet implements SeenSet {
 
   // Appends the recorded encoding to the arena and notes its position under `id`.
   private store(id: number): void {
-    const length = this.pending.length;
+    const length = this.length;
     const need = length + 1;
     if (this.arenaUsed + need > ARENA_PAGE) {
       if (this.arena.length >= MAX_ARENA_PAGES) throw new RangeError('exact mode: the stored states exceed the 16 GiB the state store can address');
@@ -161,7 +170,9 @@ export class ExactSeenSet implements SeenSet {
     const page = this.arena[pageIndex] as Int32Array;
     const offset = this.arenaUsed;
     page[offset] = length;
-    page.set(this.pending.data.subarray(0, length), offset + 1);
+    const data = this.source;
+    const start = this.start;
+    for (let i = 0; i < length; i++) page[offset + 1 + i] = data[start + i] as number;
     this.arenaUsed = need > ARENA_PAGE ? ARENA_PAGE : offset + need;
     if ((id & ID_MASK) === 0) this.positions.push(new Uint32Array(ID_PAGE));
     (this.positions[id >>> ID_BITS] as Uint32Array)[id & ID_MASK] = pageIndex * ARENA_PAGE + offset;
