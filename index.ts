@@ -42,7 +42,18 @@ export {
 export { ProgramModel, type ProgramSpec, type ThreadSpec } from './model/program/ProgramModel.js';
 export type { ProgramState, Stack } from './model/program/ProgramState.js';
 export type { ProcDef } from './model/program/Proc.js';
-export { call, choice, label, step, type BodyItem, type CallDef, type ChoiceDef, type LabelDef, type StepDef, type StepKind } from './model/program/Step.js';
+export {
+  call,
+  choice,
+  label,
+  step,
+  type BodyItem,
+  type CallDef,
+  type ChoiceDef,
+  type LabelDef,
+  type StepDef,
+  type StepKind,
+} from './model/program/Step.js';
 export type { StepContext } from './model/program/StepContext.js';
 export type { Frame } from './model/program/Frame.js';
 

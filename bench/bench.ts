@@ -38,7 +38,9 @@ if (!Number.isInteger(repeat) || repeat < 1) {
 }
 const unknown = args.filter((a, i) => a !== '--quick' && a !== '--repeat' && (repeatAt < 0 || i !== repeatAt + 1));
 if (unknown.length > 0) {
-  const hint = unknown.includes('--large') ? ' (the 12-million-state configuration is run by default now; --quick leaves it out)' : '';
+  const hint = unknown.includes('--large')
+    ? ' (the 12-million-state configuration is run by default now; --quick leaves it out)'
+    : '';
   console.error(`bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--repeat N]`);
   process.exit(2);
 }
@@ -52,11 +54,28 @@ const configs: [readers: number, listeners: number][] = [
 const runner = fileURLToPath(new URL('./benchRun.js', import.meta.url));
 
 function run(readers: number, listeners: number, workers: number): Row {
-  const out = execFileSync(process.execPath, [runner, String(readers), String(listeners), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [runner, String(readers), String(listeners), String(workers)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as Row;
 }
 
-const header = ['readers', 'listeners', 'workers', 'verdict', 'distinct', 'generated', 'depth', 'seconds', 'states/s', 'speed-up', 'peak RSS MB', 'RSS B/state', 'store B/state'];
+const header = [
+  'readers',
+  'listeners',
+  'workers',
+  'verdict',
+  'distinct',
+  'generated',
+  'depth',
+  'seconds',
+  'states/s',
+  'speed-up',
+  'peak RSS MB',
+  'RSS B/state',
+  'store B/state',
+];
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -66,7 +85,9 @@ function median(values: readonly number[]): number {
 /** The median of `values`, with their range when there are several. */
 function spread(values: readonly number[], digits: number, unit = ''): string {
   const text = median(values).toFixed(digits) + unit;
-  return values.length > 1 ? `${text} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : text;
+  return values.length > 1
+    ? `${text} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`
+    : text;
 }
 
 // Runs of one configuration and worker count; speed-ups are of each run over the one-worker run of its pair.
@@ -90,7 +111,11 @@ const fmt = (runs: readonly Row[], speedUps: readonly number[] | undefined) => {
     r.storeBytesPerState.toFixed(1),
   ];
 };
-console.log(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}${repeat > 1 ? `; ${repeat} alternating runs each, medians (ranges)` : ''}`);
+console.log(
+  `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, node ${process.version}${repeat > 1 ? `; ${repeat} alternating runs each, medians (ranges)` : ''}`,
+);
 const rows: (string | number)[][] = [];
 for (const [readers, listeners] of configs) {
   const runs: [Row[], Row[]] = [[], []];
@@ -98,10 +123,18 @@ for (const [readers, listeners] of configs) {
     for (const workers of [1, 2]) {
       const row = run(readers, listeners, workers);
       runs[workers - 1]!.push(row);
-      console.error(`  done: ${readers} reader${readers === 1 ? '' : 's'}, ${listeners} listener${listeners === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'}: ${row.seconds.toFixed(1)} s`);
+      console.error(
+        `  done: ${readers} reader${readers === 1 ? '' : 's'}, ${listeners} listener${listeners === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'}: ${row.seconds.toFixed(1)} s`,
+      );
     }
   }
-  rows.push(fmt(runs[0], undefined), fmt(runs[1], runs[1].map((two, i) => runs[0][i]!.seconds / two.seconds)));
+  rows.push(
+    fmt(runs[0], undefined),
+    fmt(
+      runs[1],
+      runs[1].map((two, i) => runs[0][i]!.seconds / two.seconds),
+    ),
+  );
 }
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');

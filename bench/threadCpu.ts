@@ -22,8 +22,15 @@ interface ThreadCpu {
 const args = process.argv.slice(2);
 const [readers, listeners, workers] = args.slice(0, 3).map(Number) as [number, number, number];
 const parallel = workers >= 2 || args[3] === 'parallel';
-if (args.length < 3 || args.length > 4 || (args.length === 4 && args[3] !== 'parallel') || ![readers, listeners, workers].every((n) => Number.isInteger(n) && n >= 1)) {
-  console.error(`bench:threads: expected readers, listeners and workers (whole numbers of at least 1), then optionally "parallel"; got ${args.length ? args.join(' ') : 'nothing'}`);
+if (
+  args.length < 3 ||
+  args.length > 4 ||
+  (args.length === 4 && args[3] !== 'parallel') ||
+  ![readers, listeners, workers].every((n) => Number.isInteger(n) && n >= 1)
+) {
+  console.error(
+    `bench:threads: expected readers, listeners and workers (whole numbers of at least 1), then optionally "parallel"; got ${args.length ? args.join(' ') : 'nothing'}`,
+  );
   process.exit(2);
 }
 if (process.platform !== 'linux') {
@@ -53,7 +60,10 @@ function sample(pid: number): Map<number, ThreadCpu> {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       // Fields after the command name, which is in parentheses and may contain spaces.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      threads.set(Number(tid), { user: Number(fields[11]) / ticksPerSecond, system: Number(fields[12]) / ticksPerSecond });
+      threads.set(Number(tid), {
+        user: Number(fields[11]) / ticksPerSecond,
+        system: Number(fields[12]) / ticksPerSecond,
+      });
     } catch {
       // The thread exited between the listing and the read.
     }
@@ -62,7 +72,11 @@ function sample(pid: number): Map<number, ThreadCpu> {
 }
 
 const runner = fileURLToPath(new URL('./benchRun.js', import.meta.url));
-const child = spawn(process.execPath, [runner, String(readers), String(listeners), String(workers), ...(args[3] ? [args[3]] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  process.execPath,
+  [runner, String(readers), String(listeners), String(workers), ...(args[3] ? [args[3]] : [])],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const last = new Map<number, ThreadCpu>();
 const poll = setInterval(() => sample(child.pid!).forEach((cpu, tid) => last.set(tid, cpu)), 20);
 let output = '';
@@ -80,7 +94,8 @@ const others = [...last.entries()].filter(([tid]) => tid !== child.pid).map(([, 
 others.sort((a, b) => b.user + b.system - (a.user + a.system));
 const searchWorkers = parallel ? others.slice(0, workers) : [];
 const helpers = others.slice(searchWorkers.length);
-const sum = (list: readonly ThreadCpu[]) => list.reduce((t, c) => ({ user: t.user + c.user, system: t.system + c.system }), { user: 0, system: 0 });
+const sum = (list: readonly ThreadCpu[]) =>
+  list.reduce((t, c) => ({ user: t.user + c.user, system: t.system + c.system }), { user: 0, system: 0 });
 
 const lines: [string, ThreadCpu][] = [
   [parallel ? 'main thread (coordinator)' : 'main thread (the search)', main],
@@ -88,10 +103,14 @@ const lines: [string, ThreadCpu][] = [
   [`V8 and node helper threads (${helpers.length})`, sum(helpers)],
 ];
 const total = sum([...lines.map(([, cpu]) => cpu)]);
-console.log(`seed with ${readers} reader${readers === 1 ? '' : 's'}, ${listeners} listener${listeners === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'}${parallel ? ', parallel search' : ', one-thread search'}: ${row.verdict}, ${row.distinct.toLocaleString('en-US')} states, search ${row.seconds.toFixed(2)} s`);
+console.log(
+  `seed with ${readers} reader${readers === 1 ? '' : 's'}, ${listeners} listener${listeners === 1 ? '' : 's'}, ${workers} worker${workers === 1 ? '' : 's'}${parallel ? ', parallel search' : ', one-thread search'}: ${row.verdict}, ${row.distinct.toLocaleString('en-US')} states, search ${row.seconds.toFixed(2)} s`,
+);
 console.log('thread                                 user s  system s  of the search time');
 for (const [name, cpu] of [...lines, ['all threads', total] as [string, ThreadCpu]]) {
   const share = ((cpu.user + cpu.system) / row.seconds) * 100;
-  console.log(`${name.padEnd(37)} ${cpu.user.toFixed(2).padStart(7)} ${cpu.system.toFixed(2).padStart(9)}  ${share.toFixed(0).padStart(5)}%`);
+  console.log(
+    `${name.padEnd(37)} ${cpu.user.toFixed(2).padStart(7)} ${cpu.system.toFixed(2).padStart(9)}  ${share.toFixed(0).padStart(5)}%`,
+  );
 }
 console.log('(CPU times include the process start and the model build; the search time does not)');

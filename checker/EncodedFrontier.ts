@@ -24,7 +24,13 @@ export class EncodedFrontier {
 
   /** Bytes held by both levels. */
   get bytes(): number {
-    return 4 * (this.current.data.length + this.currentRecords.data.length + this.next.data.length + this.nextRecords.data.length);
+    return (
+      4 *
+      (this.current.data.length +
+        this.currentRecords.data.length +
+        this.next.data.length +
+        this.nextRecords.data.length)
+    );
   }
 
   /** Adds a state of the next level: `length` integers of `data`. */
@@ -49,7 +55,10 @@ export class EncodedFrontier {
 
   /** The next level's records and (offset, id) pairs, as views of the buffers (valid until `advance`). */
   get nextLevel(): { readonly data: Int32Array; readonly records: Int32Array } {
-    return { data: this.next.data.subarray(0, this.next.length), records: this.nextRecords.data.subarray(0, this.nextRecords.length) };
+    return {
+      data: this.next.data.subarray(0, this.next.length),
+      records: this.nextRecords.data.subarray(0, this.nextRecords.length),
+    };
   }
 
   /** Makes the next level current (the old current level's memory is reused) and returns its size. */

@@ -47,7 +47,10 @@ export class EncodingAudit<S> {
   }
 
   /** The audit of `model`'s own encoding, or undefined when it has none (the generic one needs no audit). */
-  static of<S>(model: Pick<Model<S, unknown>, 'encode' | 'decode'>, limit = AUDITED_STATES): EncodingAudit<S> | undefined {
+  static of<S>(
+    model: Pick<Model<S, unknown>, 'encode' | 'decode'>,
+    limit = AUDITED_STATES,
+  ): EncodingAudit<S> | undefined {
     return model.encode === undefined ? undefined : new EncodingAudit(model, model.encode.bind(model), limit);
   }
 

@@ -162,7 +162,8 @@ export class ExactSeenSet implements SeenSet {
     const length = this.length;
     const need = length + 1;
     if (this.arenaUsed + need > ARENA_PAGE) {
-      if (this.arena.length >= MAX_ARENA_PAGES) throw new RangeError('exact mode: the stored states exceed the 16 GiB the state store can address');
+      if (this.arena.length >= MAX_ARENA_PAGES)
+        throw new RangeError('exact mode: the stored states exceed the 16 GiB the state store can address');
       this.arena.push(new Int32Array(Math.max(ARENA_PAGE, need)));
       this.arenaUsed = 0;
     }

@@ -166,7 +166,13 @@ export class Explorer<S, A> {
     this.activeAction = undefined;
     if (before !== undefined && !sameFingerprint(before, this.fingerprintOf(state))) {
       // Encoded before and after expanding (the seen set keeps no ids): a step that changed its input shows up here.
-      const mutation = diagnoseMutation(this.model, () => rebuildTrace(this.model, this.traceSource(), parentId), state, actions, this.encode);
+      const mutation = diagnoseMutation(
+        this.model,
+        () => rebuildTrace(this.model, this.traceSource(), parentId),
+        state,
+        actions,
+        this.encode,
+      );
       this.activeAction = actions[mutation.index];
       throw new Error(mutation.message);
     }
@@ -184,7 +190,7 @@ export class Explorer<S, A> {
   /** The new state id of `state`, or -1 when an equal state was stored before. */
   private dedupe(state: S): number {
     const audit = this.audit;
-    if (audit !== undefined && audit.pending) audit.check(state);
+    if (audit?.pending) audit.check(state);
     const hasher = this.hasher;
     hasher.reset();
     this.encode(state, hasher);
@@ -244,5 +250,6 @@ function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
 }
 
 function requireIndexable(count: number, what: string): void {
-  if (count > MAX_ACTION_INDEX + 1) throw new RangeError(`the model has ${count} ${what}; at most ${MAX_ACTION_INDEX + 1} are supported`);
+  if (count > MAX_ACTION_INDEX + 1)
+    throw new RangeError(`the model has ${count} ${what}; at most ${MAX_ACTION_INDEX + 1} are supported`);
 }

@@ -38,7 +38,8 @@ export class LevelLinks {
 
   /** Stores a root; false unless `id` is the next id and no link was stored yet. */
   tryRoot(id: number, initialIndex: number): boolean {
-    if (id !== this.count || this.starts.length > 1 || !(initialIndex >= 0 && initialIndex <= 0xffff_ffff)) return false;
+    if (id !== this.count || this.starts.length > 1 || !(initialIndex >= 0 && initialIndex <= 0xffff_ffff))
+      return false;
     this.put(id, initialIndex);
     return true;
   }

@@ -150,7 +150,9 @@ export class PackedExplorer<S, A> {
       }
       for (let k = 0; k < batch.built; k++) {
         this.generated++;
-        const id = this.exact ? this.exact.insertEncoding(batch.data, batch.start(k), batch.end(k), batch.hi(k), batch.lo(k)) : this.seen.insert(batch.hi(k), batch.lo(k));
+        const id = this.exact
+          ? this.exact.insertEncoding(batch.data, batch.start(k), batch.end(k), batch.hi(k), batch.lo(k))
+          : this.seen.insert(batch.hi(k), batch.lo(k));
         if (id < 0) continue;
         this.links.addLink(id, parentId, k);
         frontier.pushRange(batch.data, batch.start(k), batch.end(k), id);
@@ -173,7 +175,16 @@ export class PackedExplorer<S, A> {
     const { data, records } = this.frontier.nextLevel;
     const count = this.frontier.nextSize;
     const branching = count / Math.max(1, this.frontier.levelSize);
-    return { data, records, count, depth: this.depth + 1, distinct: this.seen.size, generated: this.generated, branching, elapsedMs: this.clock.elapsedMs };
+    return {
+      data,
+      records,
+      count,
+      depth: this.depth + 1,
+      distinct: this.seen.size,
+      generated: this.generated,
+      branching,
+      elapsedMs: this.clock.elapsedMs,
+    };
   }
 
   /** The model's verdict on a flagged state, as `Explorer.visit` decides it. */
@@ -240,10 +251,11 @@ export class PackedExplorer<S, A> {
 }
 
 /** The expander to search `model` with under these options, or undefined when it must be searched as Immutable states. */
-export function packedFormFor<S, A>(model: Model<S, A>, options: CheckOptions): PackedExpander | undefined {
+export function packedFormFor<S, A>(model: Model<S, A>, _options: CheckOptions): PackedExpander | undefined {
   if (model.packed === undefined || model.encode === undefined || model.decode === undefined) return undefined;
   if (model.withinBoundary !== undefined) return undefined;
   // Properties that break the contract are reported by the search this leaves the model to.
-  if (!hasValidProperties(model) || !model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree')) return undefined;
+  if (!hasValidProperties(model) || !model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree'))
+    return undefined;
   return model.packed();
 }

@@ -4,7 +4,7 @@
  * properties held somewhere on the trace that first reached it. The explorer tells it of each
  * discovered state (`inherit`) and each visited one (`visit`).
  */
-import { PropertyChecker } from './PropertyChecker.js';
+import type { PropertyChecker } from './PropertyChecker.js';
 import { StateBits, type StateFlags } from './StateBits.js';
 
 /** Tracks witnesses of `sometimes` and the per-state marks of `eventually` during one search. */

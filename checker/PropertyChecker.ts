@@ -14,7 +14,8 @@ import { invariantReason } from './modelContract.js';
 export const DEADLOCK_MESSAGE = 'no thread can move: no action is enabled and the model does not call this state final';
 
 /** The message of an `eventually` violation: the trace ends without passing a state where it holds. */
-export const EVENTUALLY_MESSAGE = 'the trace ends here (no action is enabled) and the property held at none of its states';
+export const EVENTUALLY_MESSAGE =
+  'the trace ends here (no action is enabled) and the property held at none of its states';
 
 /** The message of a `sometimes` property that a complete search never saw hold. */
 export const NO_WITNESS_MESSAGE = 'no reachable state satisfies it: the complete search found no witness';
@@ -44,7 +45,9 @@ export class PropertyChecker<S> {
     this.terminal = properties.filter((p): p is EventuallyProperty<S> => p.kind === 'eventually');
     for (const group of [this.reachability, this.terminal]) {
       if (group.length > MAX_MASKED_PROPERTIES) {
-        throw new RangeError(`the model has ${group.length} ${group[0]!.kind} properties; at most ${MAX_MASKED_PROPERTIES} are supported`);
+        throw new RangeError(
+          `the model has ${group.length} ${group[0]!.kind} properties; at most ${MAX_MASKED_PROPERTIES} are supported`,
+        );
       }
     }
     this.allTerminal = maskOf(this.terminal.length);

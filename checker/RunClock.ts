@@ -36,10 +36,15 @@ export class RunClock {
   poll(stats: () => Stats): IncompleteReason | undefined {
     const now = performance.now();
     if (now - this.startMs >= this.options.timeoutMs) return 'timeout';
-    if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes) return 'memory';
+    if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes)
+      return 'memory';
     this.inCallback = true;
     const stop = stopRequest(this.options);
-    if (stop === undefined && this.options.onProgress !== undefined && now - this.lastProgressMs >= PROGRESS_INTERVAL_MS) {
+    if (
+      stop === undefined &&
+      this.options.onProgress !== undefined &&
+      now - this.lastProgressMs >= PROGRESS_INTERVAL_MS
+    ) {
       this.lastProgressMs = now;
       this.options.onProgress(stats());
     }

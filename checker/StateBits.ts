@@ -32,7 +32,8 @@ export class StateBits implements StateFlags {
   private readonly pages: Page[] = [];
 
   constructor(private readonly width: number) {
-    if (!Number.isInteger(width) || width < 1 || width > 32) throw new RangeError(`state bits: width must be 1 to 32, got ${width}`);
+    if (!Number.isInteger(width) || width < 1 || width > 32)
+      throw new RangeError(`state bits: width must be 1 to 32, got ${width}`);
   }
 
   /** Bytes held by the pages. */

@@ -61,14 +61,20 @@ export class TraceStore implements TraceLinks {
       stateIds.push(parent);
       current = parent;
     }
-    return { initialIndex: this.actionOf(current), actionIndices: actionIndices.reverse(), stateIds: stateIds.reverse() };
+    return {
+      initialIndex: this.actionOf(current),
+      actionIndices: actionIndices.reverse(),
+      stateIds: stateIds.reverse(),
+    };
   }
 
   // The wide form, made from the compact one the first time a link does not fit it.
   private widened(): WideTraceLinks {
     if (this.wide === undefined) {
       const wide = new WideTraceLinks();
-      this.compact?.forEach((id, parentId, actionIndex) => wide.set(id, parentId < 0 ? ROOT_PARENT : parentId, actionIndex));
+      this.compact?.forEach((id, parentId, actionIndex) =>
+        wide.set(id, parentId < 0 ? ROOT_PARENT : parentId, actionIndex),
+      );
       this.wide = wide;
       this.compact = undefined;
     }

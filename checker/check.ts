@@ -32,11 +32,17 @@ export function encoderOf<S>(model: Model<S, unknown>): Encoder<S> {
 function checkExact<S, A>(model: Model<S, A>, options: CheckOptions): Outcome<S, A> {
   const seen = new ExactSeenSet();
   const onProgress = options.onProgress;
-  const exactOptions = onProgress === undefined ? options : { ...options, onProgress: (s: Stats) => onProgress(exactStats(s)) };
+  const exactOptions =
+    onProgress === undefined ? options : { ...options, onProgress: (s: Stats) => onProgress(exactStats(s)) };
   const expander = packedFormFor(model, options);
   const outcome = expander
     ? new PackedExplorer(model, exactOptions, seen, new TraceStore(), expander).run()
-    : new Explorer(model, exactOptions, { seen, links: new TraceStore(), frontier: new LevelFrontier<S>() }, seen.recording(encoderOf(model))).run();
+    : new Explorer(
+        model,
+        exactOptions,
+        { seen, links: new TraceStore(), frontier: new LevelFrontier<S>() },
+        seen.recording(encoderOf(model)),
+      ).run();
   return { ...outcome, stats: exactStats(outcome.stats) };
 }
 

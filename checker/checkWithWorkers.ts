@@ -23,11 +23,15 @@ import { resolveOptions } from './resolveOptions.js';
 import { ModelContractError, hasValidProperties } from './modelContract.js';
 
 /** Why a model runs on one thread even when more workers were asked for, or undefined if it need not. */
-export function singleThreadReason(model: Model<unknown, unknown>, source: ModelSource | undefined): string | undefined {
+export function singleThreadReason(
+  model: Model<unknown, unknown>,
+  source: ModelSource | undefined,
+): string | undefined {
   if (!source) return 'the model cannot be rebuilt in a worker thread';
   if (!model.decode || !model.encode) return 'the model has no decode(), so its states cannot cross threads';
   if (!hasValidProperties(model)) return 'properties() breaks the model contract, which the one-thread search reports';
-  if (model.properties().some((p) => p.kind === 'sometimes' || p.kind === 'eventually')) return 'the parallel search does not check sometimes/eventually properties yet';
+  if (model.properties().some((p) => p.kind === 'sometimes' || p.kind === 'eventually'))
+    return 'the parallel search does not check sometimes/eventually properties yet';
   return undefined;
 }
 
@@ -52,7 +56,12 @@ export async function checkWithWorkers<S, A>(
 ): Promise<Outcome<S, A>> {
   const workers = options.workers ?? 1;
   const resolved = resolveOptions(options);
-  if (workers <= 1 || resolved.exact === true || singleThreadReason(model as Model<unknown, unknown>, source) !== undefined) return check(model, resolved);
+  if (
+    workers <= 1 ||
+    resolved.exact === true ||
+    singleThreadReason(model as Model<unknown, unknown>, source) !== undefined
+  )
+    return check(model, resolved);
   const first = options.sequentialFirst ?? 0;
   const start = first > 0 ? searchFirst(model, resolved, first) : { spent: 0 };
   if ('outcome' in start) return start.outcome;
@@ -74,11 +83,16 @@ export async function checkWithWorkers<S, A>(
  * they search again from the start. A function of its own, so the one-thread search's frontier is
  * not kept while the workers search.
  */
-function searchFirst<S, A>(model: Model<S, A>, options: CheckOptions, first: number): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
+function searchFirst<S, A>(
+  model: Model<S, A>,
+  options: CheckOptions,
+  first: number,
+): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
   const expander = packedFormFor(model, options);
   if (expander === undefined) {
     const bounded = check(model, { ...options, maxStates: Math.min(first, options.maxStates) });
-    if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates)) return { outcome: bounded };
+    if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates))
+      return { outcome: bounded };
     return { spent: bounded.stats.elapsedMs };
   }
   const seen = new FingerprintSet();

@@ -5,7 +5,18 @@
  * The encoding distinguishes a little more than Immutable's `equals` (List vs Stack, record type
  * names): that can only keep two equal states apart, never merge two different ones.
  */
-import { List, Record, Stack, isList, isMap, isOrderedMap, isOrderedSet, isRecord, isSet, isStack } from 'immutable';
+import {
+  type List,
+  Record,
+  type Stack,
+  isList,
+  isMap,
+  isOrderedMap,
+  isOrderedSet,
+  isRecord,
+  isSet,
+  isStack,
+} from 'immutable';
 import type { EncodeSink } from '../model/EncodeSink.js';
 import { accumulatorAt } from './EntryAccumulator.js';
 import { FingerprintHasher } from './fingerprint.js';
@@ -83,7 +94,9 @@ function encodeObject(value: object, sink: EncodeSink, depth: number): void {
   if (isSet(value)) return encodeUnordered(TAG_SET, value, sink, depth, hashSetMember);
   if (isStack(value)) return encodeSequence(TAG_STACK, value as Stack<unknown>, sink, depth, encodeItemInOrder);
   const name = value.constructor?.name ?? 'object';
-  throw new TypeError(`encodeValue: cannot encode a ${name}; use Immutable Records, Lists, Maps or Sets, or give the model an encode()`);
+  throw new TypeError(
+    `encodeValue: cannot encode a ${name}; use Immutable Records, Lists, Maps or Sets, or give the model an encode()`,
+  );
 }
 
 /** The declared key order and a fingerprint of the type's name and keys, computed once per record type. */
@@ -147,7 +160,13 @@ function encodeEntryInOrder(value: unknown, key: unknown): void {
   encodeAt(value, itemSink, itemDepth);
 }
 
-function encodeSequence(tag: number, items: Keyed, sink: EncodeSink, depth: number, each: (v: unknown, k: unknown) => void): void {
+function encodeSequence(
+  tag: number,
+  items: Keyed,
+  sink: EncodeSink,
+  depth: number,
+  each: (v: unknown, k: unknown) => void,
+): void {
   sink.int(tag);
   sink.int(items.size);
   const savedSink = itemSink;
@@ -179,7 +198,13 @@ function hashSetMember(value: unknown): void {
 }
 
 // Order-independent: see EntryAccumulator.
-function encodeUnordered(tag: number, items: Keyed, sink: EncodeSink, depth: number, each: (v: unknown, k: unknown) => void): void {
+function encodeUnordered(
+  tag: number,
+  items: Keyed,
+  sink: EncodeSink,
+  depth: number,
+  each: (v: unknown, k: unknown) => void,
+): void {
   const acc = accumulatorAt(depth);
   acc.clear();
   const saved = activeAccumulator;

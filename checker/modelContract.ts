@@ -14,7 +14,12 @@ export class ModelContractError extends TypeError {
 }
 
 /** The kinds of property the checker understands. */
-export const PROPERTY_KINDS: readonly Property<unknown>['kind'][] = ['always', 'deadlockFree', 'sometimes', 'eventually'];
+export const PROPERTY_KINDS: readonly Property<unknown>['kind'][] = [
+  'always',
+  'deadlockFree',
+  'sometimes',
+  'eventually',
+];
 
 // The function each kind of property must have.
 const CHECK_OF: Readonly<Record<Property<unknown>['kind'], 'violation' | 'holds' | undefined>> = {
@@ -27,9 +32,12 @@ const CHECK_OF: Readonly<Record<Property<unknown>['kind'], 'violation' | 'holds'
 /** The model's initial states: a non-empty array of states (a model with no initial state has nothing to prove). */
 export function initialStatesOf<S>(model: Pick<Model<S, unknown>, 'initStates'>): readonly S[] {
   const states: unknown = called('initStates', () => model.initStates());
-  if (!Array.isArray(states)) throw new ModelContractError(`initStates() returned ${describeReturned(states)}, not an array of states`);
+  if (!Array.isArray(states))
+    throw new ModelContractError(`initStates() returned ${describeReturned(states)}, not an array of states`);
   if (states.length === 0) {
-    throw new ModelContractError('initStates() returned no state: a model needs at least one initial state, or the search has nothing to check and nothing is proven');
+    throw new ModelContractError(
+      'initStates() returned no state: a model needs at least one initial state, or the search has nothing to check and nothing is proven',
+    );
   }
   const missing = states.indexOf(undefined);
   if (missing >= 0) throw new ModelContractError(`initStates() returned undefined as initial state ${missing}`);
@@ -38,12 +46,18 @@ export function initialStatesOf<S>(model: Pick<Model<S, unknown>, 'initStates'>)
 
 /** Throws unless `actions`, what `actions()` returned, is an array. */
 export function requireActions(actions: unknown): void {
-  if (!Array.isArray(actions)) throw new ModelContractError(`actions() returned ${describeReturned(actions)}, not an array of the actions enabled in the state`);
+  if (!Array.isArray(actions))
+    throw new ModelContractError(
+      `actions() returned ${describeReturned(actions)}, not an array of the actions enabled in the state`,
+    );
 }
 
 /** Throws when `next`, what `nextState()` returned, is undefined. */
 export function requireNextState(next: unknown): void {
-  if (next === undefined) throw new ModelContractError('nextState() returned undefined: a step must return the next state (is a `return` missing?)');
+  if (next === undefined)
+    throw new ModelContractError(
+      'nextState() returned undefined: a step must return the next state (is a `return` missing?)',
+    );
 }
 
 /** What an `always` check returned at a state: a reason (a violation), or undefined (it holds); anything else throws. */
@@ -57,7 +71,8 @@ export function invariantReason(property: { readonly id: string }, returned: unk
 /** The model's properties, after checking that `properties()` returned an array of well-formed properties. */
 export function propertiesOf<S>(model: Pick<Model<S, unknown>, 'properties'>): readonly Property<S>[] {
   const properties: unknown = called('properties', () => model.properties());
-  if (!Array.isArray(properties)) throw new ModelContractError(`properties() returned ${describeReturned(properties)}, not an array of properties`);
+  if (!Array.isArray(properties))
+    throw new ModelContractError(`properties() returned ${describeReturned(properties)}, not an array of properties`);
   properties.forEach(requireProperty);
   return properties as Property<S>[];
 }
@@ -86,11 +101,14 @@ function called<T>(method: string, call: () => T): T {
 
 function requireProperty(value: unknown, index: number): void {
   const where = `properties() returned, at index ${index},`;
-  if (typeof value !== 'object' || value === null) throw new ModelContractError(`${where} ${describeReturned(value)}, not a property`);
+  if (typeof value !== 'object' || value === null)
+    throw new ModelContractError(`${where} ${describeReturned(value)}, not a property`);
   const p = value as Record<string, unknown>;
   const named = typeof p['id'] === 'string' ? `property "${p['id']}"` : `the property at index ${index}`;
-  if (typeof p['id'] !== 'string' || p['id'] === '') throw new ModelContractError(`${where} a property without an id (a non-empty string)`);
-  if (typeof p['name'] !== 'string') throw new ModelContractError(`properties() returned ${named} without a name (a string)`);
+  if (typeof p['id'] !== 'string' || p['id'] === '')
+    throw new ModelContractError(`${where} a property without an id (a non-empty string)`);
+  if (typeof p['name'] !== 'string')
+    throw new ModelContractError(`properties() returned ${named} without a name (a string)`);
   const kind = p['kind'];
   if (typeof kind !== 'string' || !(PROPERTY_KINDS as readonly string[]).includes(kind)) {
     throw new ModelContractError(
@@ -106,8 +124,10 @@ function requireProperty(value: unknown, index: number): void {
 
 /** A returned value as a message shows it: `true`, `null`, `a string`, `an object`. */
 export function describeReturned(value: unknown): string {
-  if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number')
+    return String(value);
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'object') {

@@ -40,8 +40,10 @@ export function rebuildTrace<S, A>(model: Model<S, A>, source: TraceSource<S>, i
   return replay(model, initialIndex, actionIndices, (state, stepIndex) => {
     fingerprintOf(state);
     const stored = source.seen.has(hasher.hi, hasher.lo);
-    if (stored && (target === undefined || stepIndex < last || (hasher.hi === targetHi && hasher.lo === targetLo))) return;
-    const where = stepIndex < 0 ? `initial state ${initialIndex}` : `step ${stepIndex + 1} (action ${actionIndices[stepIndex]})`;
+    if (stored && (target === undefined || stepIndex < last || (hasher.hi === targetHi && hasher.lo === targetLo)))
+      return;
+    const where =
+      stepIndex < 0 ? `initial state ${initialIndex}` : `step ${stepIndex + 1} (action ${actionIndices[stepIndex]})`;
     throw new ReplayError(stepIndex, `${where} reached a different state than during the search`);
   });
 }

@@ -29,7 +29,8 @@ export function diffViews(before: StateView, after: StateView): FieldChange[] {
     const from = before[field];
     if (from !== to) changes.push({ field, from: from ?? null, to });
   }
-  for (const field of Object.keys(before)) if (!(field in after)) changes.push({ field, from: before[field]!, to: null });
+  for (const field of Object.keys(before))
+    if (!(field in after)) changes.push({ field, from: before[field]!, to: null });
   return changes;
 }
 

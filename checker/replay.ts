@@ -39,7 +39,10 @@ export function replay<S, A>(
     const actionIndex = actionIndices[stepIndex] as number;
     const actions = model.actions(state);
     if (!isIndexIn(actionIndex, actions.length)) {
-      throw new ReplayError(stepIndex, `step ${stepIndex + 1}: action ${actionIndex} does not exist (${actions.length} enabled)`);
+      throw new ReplayError(
+        stepIndex,
+        `step ${stepIndex + 1}: action ${actionIndex} does not exist (${actions.length} enabled)`,
+      );
     }
     const action = actions[actionIndex] as A;
     state = model.nextState(state, action);

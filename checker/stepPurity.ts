@@ -11,7 +11,11 @@ import type { Trace } from './Trace.js';
 
 /** True for the values a state may be: Immutable collections and records, and primitives. */
 export function isStateValue(value: unknown): boolean {
-  return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol') || isImmutable(value);
+  return (
+    value === null ||
+    (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol') ||
+    isImmutable(value)
+  );
 }
 
 /** Throws unless `value` may be a state; `what` names it ("the state nextState() returned", "initial state 0"). */
@@ -46,7 +50,13 @@ export interface Mutation {
  * reached the states a replay starts from (the replay then fails), on `current` itself, which
  * catches a step that changes its input again. Either way only a step seen changing its input is named.
  */
-export function diagnoseMutation<S, A>(model: Model<S, A>, pristineTrace: () => Trace<S, A>, current: S, actions: readonly A[], encode: Encoder<S>): Mutation {
+export function diagnoseMutation<S, A>(
+  model: Model<S, A>,
+  pristineTrace: () => Trace<S, A>,
+  current: S,
+  actions: readonly A[],
+  encode: Encoder<S>,
+): Mutation {
   for (const copy of [() => finalStateOf(pristineTrace()), () => current]) {
     try {
       const state = copy();

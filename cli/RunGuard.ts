@@ -22,7 +22,6 @@ const TERMINATE_MS = 2000;
 
 /** Watches one program thread; `signal()` for SIGINT/SIGTERM, the message handlers for what it sends. */
 export class RunGuard {
-  private limits: GuardLimits | undefined;
   private fallback: FallbackReports | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
@@ -50,10 +49,16 @@ export class RunGuard {
   /** The program thread's search started with these bounds. */
   arm(limits: GuardLimits): void {
     this.disarm();
-    this.limits = limits;
     if (limits.deadlineMs !== undefined) {
       const wait = Math.max(0, limits.deadlineMs - Date.now()) + STOP_GRACE_MS;
-      this.deadlineTimer = setTimeout(() => this.forceEnd('timeout', `the search did not stop within ${seconds(STOP_GRACE_MS)} of its --timeout (a step that does not return?)`), wait);
+      this.deadlineTimer = setTimeout(
+        () =>
+          this.forceEnd(
+            'timeout',
+            `the search did not stop within ${seconds(STOP_GRACE_MS)} of its --timeout (a step that does not return?)`,
+          ),
+        wait,
+      );
       this.deadlineTimer.unref();
     }
     if (limits.maxMemoryBytes !== undefined) {
@@ -72,7 +77,6 @@ export class RunGuard {
     clearTimeout(this.deadlineTimer);
     clearInterval(this.memoryTimer);
     this.deadlineTimer = this.memoryTimer = undefined;
-    this.limits = undefined;
   }
 
   /** The program thread ended by itself. */
@@ -84,7 +88,8 @@ export class RunGuard {
 
   private sampleMemory(max: number): void {
     const rss = process.memoryUsage.rss();
-    if (rss >= max * MEMORY_HARD_FACTOR) return this.forceEnd('memory', `resident memory reached ${mib(rss)} MiB, past --max-memory ${mib(max)} MiB`);
+    if (rss >= max * MEMORY_HARD_FACTOR)
+      return this.forceEnd('memory', `resident memory reached ${mib(rss)} MiB, past --max-memory ${mib(max)} MiB`);
     if (rss >= max) this.request('memory');
   }
 
@@ -93,7 +98,14 @@ export class RunGuard {
     if (this.ended) return;
     Atomics.compareExchange(this.stop, 0, STOP_CODE.none, STOP_CODE[reason]);
     if (this.graceTimer !== undefined) return;
-    this.graceTimer = setTimeout(() => this.forceEnd(reason, `the search did not stop within ${seconds(STOP_GRACE_MS)} of being asked (${ASKED[reason]}; a step that does not return?)`), STOP_GRACE_MS);
+    this.graceTimer = setTimeout(
+      () =>
+        this.forceEnd(
+          reason,
+          `the search did not stop within ${seconds(STOP_GRACE_MS)} of being asked (${ASKED[reason]}; a step that does not return?)`,
+        ),
+      STOP_GRACE_MS,
+    );
     this.graceTimer.unref();
   }
 
@@ -127,8 +139,11 @@ export class RunGuard {
   }
 }
 
-
-const ASKED: Readonly<Record<GuardedReason, string>> = { interrupted: 'an interrupt', memory: 'the memory bound', timeout: 'the timeout' };
+const ASKED: Readonly<Record<GuardedReason, string>> = {
+  interrupted: 'an interrupt',
+  memory: 'the memory bound',
+  timeout: 'the timeout',
+};
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;

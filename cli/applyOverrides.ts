@@ -2,7 +2,14 @@
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import { quoteValue } from '../model/safeText.js';
 import { PROPERTY_IDS } from '../properties/catalog.js';
-import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS, type KernelVersion, type Scenario, type SrcuImpl, type ThreadConfig } from '../model/kernel/Scenario.js';
+import {
+  KERNEL_VERSIONS,
+  SRCU_IMPLEMENTATIONS,
+  type KernelVersion,
+  type Scenario,
+  type SrcuImpl,
+  type ThreadConfig,
+} from '../model/kernel/Scenario.js';
 import { threadLimitExceeded } from '../model/kernel/parseScenario.js';
 
 /** What the user may override from the command line. */
@@ -24,28 +31,54 @@ function withCount(threads: readonly ThreadConfig[], kind: 'reader' | 'reclaimer
 export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenario {
   let s: Scenario = scenario;
   if (o.kernel !== undefined) {
-    if (!KERNEL_VERSIONS.includes(o.kernel as KernelVersion)) throw new InputError(`unknown kernel version ${quoteValue(o.kernel)}; ${expectedOneOf(o.kernel, KERNEL_VERSIONS)}`, undefined, '--kernel');
+    if (!KERNEL_VERSIONS.includes(o.kernel as KernelVersion))
+      throw new InputError(
+        `unknown kernel version ${quoteValue(o.kernel)}; ${expectedOneOf(o.kernel, KERNEL_VERSIONS)}`,
+        undefined,
+        '--kernel',
+      );
     s = { ...s, kernel: o.kernel as KernelVersion, functions: {} };
   }
   if (o.srcu !== undefined) {
-    if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl)) throw new InputError(`unknown SRCU implementation ${quoteValue(o.srcu)}; ${expectedOneOf(o.srcu, SRCU_IMPLEMENTATIONS)}`, undefined, '--srcu');
+    if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl))
+      throw new InputError(
+        `unknown SRCU implementation ${quoteValue(o.srcu)}; ${expectedOneOf(o.srcu, SRCU_IMPLEMENTATIONS)}`,
+        undefined,
+        '--srcu',
+      );
     s = { ...s, srcu: o.srcu as SrcuImpl };
   }
   if (o.readers !== undefined) s = { ...s, threads: withCount(s.threads, 'reader', o.readers) };
   if (o.reclaimers !== undefined) s = { ...s, threads: withCount(s.threads, 'reclaimer', o.reclaimers) };
   if (o.property !== undefined && o.property.length > 0) {
     for (const id of o.property) {
-      if (!PROPERTY_IDS.includes(id)) throw new InputError(`unknown property ${quoteValue(id)}; ${expectedOneOf(id, PROPERTY_IDS)}`, undefined, '--property');
+      if (!PROPERTY_IDS.includes(id))
+        throw new InputError(
+          `unknown property ${quoteValue(id)}; ${expectedOneOf(id, PROPERTY_IDS)}`,
+          undefined,
+          '--property',
+        );
     }
     s = { ...s, properties: [...new Set(o.property)] };
   }
   // The flags that add threads, named in the errors about threads.
-  const counts = [o.readers !== undefined ? '--readers' : '', o.reclaimers !== undefined ? '--reclaimers' : ''].filter(Boolean).join(', ');
+  const counts = [o.readers !== undefined ? '--readers' : '', o.reclaimers !== undefined ? '--reclaimers' : '']
+    .filter(Boolean)
+    .join(', ');
   if (s.threads.some((t) => t.cpu >= s.cpus)) {
-    throw new InputError(`adds a thread group on CPU 1, which the scenario does not have (cpus: ${s.cpus})`, undefined, counts || 'threads');
+    throw new InputError(
+      `adds a thread group on CPU 1, which the scenario does not have (cpus: ${s.cpus})`,
+      undefined,
+      counts || 'threads',
+    );
   }
   const tooMany = threadLimitExceeded(s);
-  if (tooMany) throw new InputError(tooMany, undefined, [counts, o.srcu !== undefined ? '--srcu' : ''].filter(Boolean).join(', ') || 'threads');
+  if (tooMany)
+    throw new InputError(
+      tooMany,
+      undefined,
+      [counts, o.srcu !== undefined ? '--srcu' : ''].filter(Boolean).join(', ') || 'threads',
+    );
   return changesVerdict(o) ? withoutExpectation(s) : s;
 }
 

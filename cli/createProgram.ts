@@ -21,7 +21,11 @@ const USAGE_LINE_MAX_CHARS = 300;
 
 /** A usage error from commander, each line escaped and capped. */
 function usageError(message: string): string {
-  return `mmucheck: ${message.replace(/\n$/, '').split('\n').map((line) => capText(line, USAGE_LINE_MAX_CHARS)).join('\n')}\n`;
+  return `mmucheck: ${message
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => capText(line, USAGE_LINE_MAX_CHARS))
+    .join('\n')}\n`;
 }
 
 /** Builds the program; `run(argv)` parses user arguments (without `node` and the script) and resolves to the exit code. */
@@ -35,19 +39,26 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
     .version('0.1.0')
     .option('--debug', 'show stack traces of errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(usageError(s)) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(usageError(s)),
+    })
     .showHelpAfterError('(run mmucheck --help for usage)');
   // An unknown command is bad input like any other: name it and the commands there are.
   program.on('command:*', (operands: string[]) => {
     const names = program.commands.map((c) => c.name());
-    throw new InputError(`unknown command ${quoteValue(operands[0] ?? '')}; ${expectedOneOf(operands[0] ?? '', names)}`);
+    throw new InputError(
+      `unknown command ${quoteValue(operands[0] ?? '')}; ${expectedOneOf(operands[0] ?? '', names)}`,
+    );
   });
   addCheckCommand(program, io, setExit);
   addScenariosCommand(program, io, setExit);
   addExplainCommand(program, io, setExit);
   addReplayCommand(program, io, setExit);
   addHistoryCommand(program, io, setExit);
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const sub of program.commands)
+    sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   async function run(args: readonly string[]): Promise<number> {
     exitCode = EXIT.ok;
@@ -73,7 +84,9 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
         return EXIT.outputFailed;
       }
       const err = e as Error;
-      io.err(`mmucheck: internal error: ${err.message ?? String(e)}\n${debug ? `${err.stack}\n` : '(run with --debug for the stack trace)\n'}`);
+      io.err(
+        `mmucheck: internal error: ${err.message ?? String(e)}\n${debug ? `${err.stack}\n` : '(run with --debug for the stack trace)\n'}`,
+      );
       return EXIT.modelError;
     }
   }

@@ -8,7 +8,12 @@ import type { IncompleteReason } from '../checker/Outcome.js';
 export type GuardedReason = Extract<IncompleteReason, 'interrupted' | 'timeout' | 'memory'>;
 
 /** Values of the shared stop word: 0 while the run may go on, else why it must stop. */
-export const STOP_CODE: Readonly<Record<GuardedReason | 'none', number>> = { none: 0, interrupted: 1, memory: 2, timeout: 3 };
+export const STOP_CODE: Readonly<Record<GuardedReason | 'none', number>> = {
+  none: 0,
+  interrupted: 1,
+  memory: 2,
+  timeout: 3,
+};
 
 /** The stop word's value as a reason, or undefined while the run may go on. */
 export function stopReasonOf(code: number): GuardedReason | undefined {

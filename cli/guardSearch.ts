@@ -25,7 +25,12 @@ export interface GuardedSearch {
  * Arms the guard for a search with `options`: the returned options send the incomplete report to
  * the guard with each progress report (and one is sent at once, for a run stopped before any).
  */
-export function guardSearch(io: Io, options: Partial<CheckOptions>, out: string | undefined, render: IncompleteRenderer): GuardedSearch {
+export function guardSearch(
+  io: Io,
+  options: Partial<CheckOptions>,
+  out: string | undefined,
+  render: IncompleteRenderer,
+): GuardedSearch {
   const guard = io.guard;
   if (guard === undefined) return { options, done: () => {} };
   const fallback = (stats: Stats) => {

@@ -50,7 +50,10 @@ export class OutputChannels {
     if (this.pending > 0) await new Promise<void>((wake) => this.waiting.push(wake));
     if (!this.failed) return code;
     const stack = debug && this.failure instanceof Error ? `${this.failure.stack}\n` : '';
-    this.stderr.write(`mmucheck: error: the report could not be written: stdout: ${outputFailureReason(this.failure)}\n${stack}`, () => {});
+    this.stderr.write(
+      `mmucheck: error: the report could not be written: stdout: ${outputFailureReason(this.failure)}\n${stack}`,
+      () => {},
+    );
     return EXIT.outputFailed;
   }
 

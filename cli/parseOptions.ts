@@ -29,7 +29,9 @@ export function choiceOption<T extends string>(values: readonly T[]): (value: st
   return (value) => {
     if (values.includes(value as T)) return value as T;
     const guess = closest(value, values);
-    throw new InvalidArgumentError(`expected one of ${values.join(', ')}, got ${quoteValue(value)}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    throw new InvalidArgumentError(
+      `expected one of ${values.join(', ')}, got ${quoteValue(value)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+    );
   };
 }
 
@@ -42,7 +44,9 @@ export function collect(value: string, previous: string[] = []): string[] {
 export function sizeOption(value: string): number {
   const m = /^(\d+(?:\.\d+)?)([KMGT]?)i?B?$/i.exec(value.trim());
   if (!m) throw new InvalidArgumentError(`expected a size such as 512M or 8G, got ${quoteValue(value)}`);
-  const unit = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'];
+  const unit = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 }[
+    m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'
+  ];
   const bytes = Math.round(Number(m[1]) * unit);
   if (bytes < 2 ** 20) throw new InvalidArgumentError(`expected at least 1M, got ${quoteValue(value)}`);
   return bytes;

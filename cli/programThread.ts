@@ -22,13 +22,19 @@ export interface ProgramStart {
 }
 
 /** What the program thread sends: output as it is written, what the guard must know, then its exit code. */
-export type FromProgram = { readonly type: 'out' | 'err'; readonly text: string } | { readonly type: 'exit'; readonly code: number } | GuardMessage;
+export type FromProgram =
+  | { readonly type: 'out' | 'err'; readonly text: string }
+  | { readonly type: 'exit'; readonly code: number }
+  | GuardMessage;
 
 /** The worker program: compiled JavaScript, or the TypeScript source through the tsx loader. */
 function workerProgram(start: ProgramStart): { filename: string; options: WorkerOptions } {
   if (import.meta.url.endsWith('.ts')) {
     const entry = new URL('./programWorker.ts', import.meta.url).href;
-    return { filename: fileURLToPath(new URL('../checker/parallel/tsBoot.mjs', import.meta.url)), options: { workerData: { ...start, entry } } };
+    return {
+      filename: fileURLToPath(new URL('../checker/parallel/tsBoot.mjs', import.meta.url)),
+      options: { workerData: { ...start, entry } },
+    };
   }
   return { filename: fileURLToPath(new URL('./programWorker.js', import.meta.url)), options: { workerData: start } };
 }
@@ -54,14 +60,17 @@ export function runOnProgramThread(start: ProgramStart): ProgramThread {
     else output.write(m.type, m.text);
   });
   worker.on('error', (e: Error) => {
-    process.stderr.write(`mmucheck: internal error: ${e.message}\n${start.args.includes('--debug') ? `${e.stack}\n` : ''}`);
+    process.stderr.write(
+      `mmucheck: internal error: ${e.message}\n${start.args.includes('--debug') ? `${e.stack}\n` : ''}`,
+    );
     code = EXIT.modelError;
   });
   const exitCode = new Promise<number>((resolve) => {
     worker.on('exit', () => {
       guard.finished();
       if (code === undefined && guard.forced) return resolve(EXIT.incomplete);
-      if (code === undefined) process.stderr.write('mmucheck: internal error: the program thread ended without an exit code\n');
+      if (code === undefined)
+        process.stderr.write('mmucheck: internal error: the program thread ended without an exit code\n');
       void output.exitCode(code ?? EXIT.modelError, start.args.includes('--debug')).then(resolve);
     });
   });

@@ -23,7 +23,12 @@ export interface CheckRun {
 }
 
 /** Checks `scenario` with `options` in this thread. */
-export function runCheck(scenario: Scenario, options: Partial<CheckOptions>, command: string, model: KernelModel = buildKernelModel(scenario)): CheckRun {
+export function runCheck(
+  scenario: Scenario,
+  options: Partial<CheckOptions>,
+  command: string,
+  model: KernelModel = buildKernelModel(scenario),
+): CheckRun {
   return finishRun(scenario, model, check(model, options), command);
 }
 
@@ -44,12 +49,24 @@ export async function runCheckWithWorkers(
 }
 
 /** Renders the trace of a finished run and finds the steps that set its violation up. */
-function finishRun(scenario: Scenario, model: KernelModel, outcome: Outcome<KernelModelState, number>, command: string): CheckRun {
-  const trace = outcome.kind === 'violation' ? outcome.trace : outcome.kind === 'modelError' ? outcome.trace : undefined;
+function finishRun(
+  scenario: Scenario,
+  model: KernelModel,
+  outcome: Outcome<KernelModelState, number>,
+  command: string,
+): CheckRun {
+  const trace =
+    outcome.kind === 'violation' ? outcome.trace : outcome.kind === 'modelError' ? outcome.trace : undefined;
   const steps = trace ? renderSteps(model, trace) : [];
   const final = trace ? (trace.steps[trace.steps.length - 1]?.state ?? trace.initial) : undefined;
   const references =
-    outcome.kind === 'violation' && final && trace ? explainViolation(steps, final.shared, { property: outcome.violations[0]?.propertyId, message: outcome.violations[0]?.message, initial: viewOf(model, trace.initial) }) : [];
+    outcome.kind === 'violation' && final && trace
+      ? explainViolation(steps, final.shared, {
+          property: outcome.violations[0]?.propertyId,
+          message: outcome.violations[0]?.message,
+          initial: viewOf(model, trace.initial),
+        })
+      : [];
   return { scenario, model, outcome, command, steps, references };
 }
 

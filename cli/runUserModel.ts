@@ -52,20 +52,42 @@ const SCENARIO_ONLY = [
 const FORMATS = ['text', 'json'];
 
 function requireApplicable(flags: ModelFileFlags): void {
-  if (flags.expected === true) throw new InputError('needs a scenario file with an "expect" field; a model file has no expected verdict', undefined, '--expected');
+  if (flags.expected === true)
+    throw new InputError(
+      'needs a scenario file with an "expect" field; a model file has no expected verdict',
+      undefined,
+      '--expected',
+    );
   for (const [key, flag] of SCENARIO_ONLY) {
-    if (flags[key] !== undefined && flags[key] !== false) throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
+    if (flags[key] !== undefined && flags[key] !== false)
+      throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
   const format = flags.format ?? 'text';
-  if (!FORMATS.includes(format)) throw new InputError(`format ${quoteValue(format)} is not available for a model file (yet); use text or json`, undefined, '--format');
+  if (!FORMATS.includes(format))
+    throw new InputError(
+      `format ${quoteValue(format)} is not available for a model file (yet); use text or json`,
+      undefined,
+      '--format',
+    );
 }
 
 /** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
-function selectProperties(all: readonly Property<unknown>[], ids: readonly string[] | undefined): readonly Property<unknown>[] | undefined {
+function selectProperties(
+  all: readonly Property<unknown>[],
+  ids: readonly string[] | undefined,
+): readonly Property<unknown>[] | undefined {
   if (ids === undefined || ids.length === 0) return undefined;
   const known = all.map((p) => p.id);
   for (const id of ids) {
-    if (!known.includes(id)) throw new InputError(`the model has no property ${quoteValue(id)}; ${expectedOneOf(id, known.map((k) => escapeText(k)))}`, undefined, '--property');
+    if (!known.includes(id))
+      throw new InputError(
+        `the model has no property ${quoteValue(id)}; ${expectedOneOf(
+          id,
+          known.map((k) => escapeText(k)),
+        )}`,
+        undefined,
+        '--property',
+      );
   }
   return all.filter((p) => ids.includes(p.id));
 }
@@ -80,7 +102,9 @@ function reproduceCommand(file: string, flags: ModelFileFlags): string {
 }
 
 function exitCodeOf(run: UserModelRun): number {
-  return { ok: EXIT.ok, violation: EXIT.violation, incomplete: EXIT.incomplete, modelError: EXIT.modelError }[run.outcome.kind];
+  return { ok: EXIT.ok, violation: EXIT.violation, incomplete: EXIT.incomplete, modelError: EXIT.modelError }[
+    run.outcome.kind
+  ];
 }
 
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
@@ -93,7 +117,10 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
-  const render = (run: UserModelRun) => (flags.format === 'json' ? JSON.stringify(userJsonReport(run), null, 2) + '\n' : userTextReport(run, palette(colour)));
+  const render = (run: UserModelRun) =>
+    flags.format === 'json'
+      ? JSON.stringify(userJsonReport(run), null, 2) + '\n'
+      : userTextReport(run, palette(colour));
   const command = reproduceCommand(file, flags);
   const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),
@@ -108,7 +135,9 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
 }
 
 /** The model's properties, or undefined when properties() throws or breaks the contract: the check then reports that as a model error. */
-function validProperties(model: { properties(): readonly Property<unknown>[] }): readonly Property<unknown>[] | undefined {
+function validProperties(model: {
+  properties(): readonly Property<unknown>[];
+}): readonly Property<unknown>[] | undefined {
   try {
     return propertiesOf(model);
   } catch {
@@ -119,5 +148,8 @@ function validProperties(model: { properties(): readonly Property<unknown>[] }):
 /** Refuses a model file given to a command that takes kernel scenarios only (`explain`, `history`). */
 export function requireScenarioArgument(arg: string, command: string): void {
   if (!isModelFile(arg)) return;
-  throw new InputError(`${command} takes a kernel scenario (a bundled name or a .json file), not a model file; check a model file with: mmucheck check ${arg}`, arg);
+  throw new InputError(
+    `${command} takes a kernel scenario (a bundled name or a .json file), not a model file; check a model file with: mmucheck check ${arg}`,
+    arg,
+  );
 }

@@ -37,9 +37,17 @@ export function addScenarioOptions(command: Command): Command {
 export function addBoundOptions(command: Command): Command {
   return command
     .option('--max-states <n>', 'stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
-    .option('--max-depth <n>', 'do not expand states deeper than this (incomplete if any were left)', intOption(0, 1_000_000))
+    .option(
+      '--max-depth <n>',
+      'do not expand states deeper than this (incomplete if any were left)',
+      intOption(0, 1_000_000),
+    )
     .option('--timeout <duration>', 'stop (incomplete) after this long: 30s, 5m, 500ms', durationOption)
-    .option('--max-memory <size>', 'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)', sizeOption);
+    .option(
+      '--max-memory <size>',
+      'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)',
+      sizeOption,
+    );
 }
 
 /** The checker options of the bounds, with progress and the interrupt wired to `io`. */

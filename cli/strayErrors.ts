@@ -29,13 +29,18 @@ export function guardStrayErrors(io: Io, debug: boolean): StrayErrorGuard {
   const report = (what: string, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));
     const where = modelFile === undefined ? 'internal error' : `model error: ${modelFile}`;
-    const hint = modelFile === undefined ? '' : '; a model\'s methods must do their work before they return, leaving no promise or timer behind';
+    const hint =
+      modelFile === undefined
+        ? ''
+        : "; a model's methods must do their work before they return, leaving no promise or timer behind";
     io.err(`mmucheck: ${where}: ${what}: ${err.message}${hint}\n${debug && err.stack ? `${err.stack}\n` : ''}`);
     if (!seen) late?.(EXIT.modelError);
     seen = true;
   };
   process.on('unhandledRejection', (reason) => report('a promise was rejected and nothing handled it', reason));
-  process.on('uncaughtException', (error) => report('an exception was thrown outside any step (from a timer or a callback)', error));
+  process.on('uncaughtException', (error) =>
+    report('an exception was thrown outside any step (from a timer or a callback)', error),
+  );
   return {
     loadingModelFile: (file) => void (modelFile = file),
     settle: async (code) => {

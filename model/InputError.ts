@@ -14,7 +14,11 @@ export class InputError extends Error {
     /** The field path inside the file (e.g. `listeners[0].behaviour`), if any. */
     readonly field?: string,
   ) {
-    super([file && capText(file, FILE_MAX_CHARS), field && capText(field, FIELD_MAX_CHARS)].filter(Boolean).join(': ') + (file || field ? ': ' : '') + message);
+    super(
+      [file && capText(file, FILE_MAX_CHARS), field && capText(field, FIELD_MAX_CHARS)].filter(Boolean).join(': ') +
+        (file || field ? ': ' : '') +
+        message,
+    );
     this.name = 'InputError';
   }
 }

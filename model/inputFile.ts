@@ -11,8 +11,18 @@ import { InputError } from './InputError.js';
 
 /** What each kind of input file is called in messages, and the most it may hold (README, "Limits"). */
 export const INPUT_FILES = {
-  scenario: { noun: 'scenario file', cannotRead: 'cannot read the scenario file: ', expected: 'a scenario file (JSON)', maxBytes: 2 ** 20 },
-  trace: { noun: 'trace file', cannotRead: 'cannot read the trace file: ', expected: 'an ITF trace written by mmucheck check --format itf', maxBytes: 64 * 2 ** 20 },
+  scenario: {
+    noun: 'scenario file',
+    cannotRead: 'cannot read the scenario file: ',
+    expected: 'a scenario file (JSON)',
+    maxBytes: 2 ** 20,
+  },
+  trace: {
+    noun: 'trace file',
+    cannotRead: 'cannot read the trace file: ',
+    expected: 'an ITF trace written by mmucheck check --format itf',
+    maxBytes: 64 * 2 ** 20,
+  },
   model: { noun: 'model file', cannotRead: '', expected: 'a model file (.ts, .mts, .js, .mjs)', maxBytes: 4 * 2 ** 20 },
 } as const;
 
@@ -54,7 +64,11 @@ function requireRegular(stats: Stats, path: string, kind: InputFileKind): void {
   const { noun, expected, maxBytes } = INPUT_FILES[kind];
   const type = fileTypeOf(stats);
   if (type !== undefined) throw new InputError(`is ${type}; expected ${expected}`, path);
-  if (stats.size > maxBytes) throw new InputError(`is ${showBytes(stats.size)} (${stats.size.toLocaleString('en-US')} bytes); a ${noun} may be at most ${showBytes(maxBytes)}`, path);
+  if (stats.size > maxBytes)
+    throw new InputError(
+      `is ${showBytes(stats.size)} (${stats.size.toLocaleString('en-US')} bytes); a ${noun} may be at most ${showBytes(maxBytes)}`,
+      path,
+    );
 }
 
 /**
@@ -102,7 +116,11 @@ export function readInputFile(path: string, kind: InputFileKind): string {
   try {
     requireRegular(fstatSync(fd), path, kind);
     const bytes = readCapped(fd, maxBytes);
-    if (bytes.length > maxBytes) throw new InputError(`grew past ${showBytes(maxBytes)} while it was read; a ${noun} may be at most ${showBytes(maxBytes)}`, path);
+    if (bytes.length > maxBytes)
+      throw new InputError(
+        `grew past ${showBytes(maxBytes)} while it was read; a ${noun} may be at most ${showBytes(maxBytes)}`,
+        path,
+      );
     return bytes.toString('utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -26,13 +26,19 @@ export function leaks(env: KernelEnv, g: KernelState): string | undefined {
 }
 
 /** Builds the checker properties for the ids asked for, in catalog (priority) order. */
-export function kernelProperties(env: KernelEnv, ids: readonly string[], allFinished: (s: KState) => boolean): Property<KState>[] {
+export function kernelProperties(
+  env: KernelEnv,
+  ids: readonly string[],
+  allFinished: (s: KState) => boolean,
+): Property<KState>[] {
   const wanted = new Set(ids);
   return PROPERTY_CATALOG.filter((p) => wanted.has(p.id)).map((p): Property<KState> => {
     if (p.id === 'no-deadlock') return deadlockFree(p.id, p.name);
     if (p.id === 'no-leak') {
       return always<KState>(p.id, p.name, (s) =>
-        allFinished(s) && s.shared.queues.every((q) => q.isEmpty()) && s.shared.faults.isEmpty() ? leaks(env, s.shared) : undefined,
+        allFinished(s) && s.shared.queues.every((q) => q.isEmpty()) && s.shared.faults.isEmpty()
+          ? leaks(env, s.shared)
+          : undefined,
       );
     }
     return always<KState>(p.id, p.name, (s) => {

@@ -25,14 +25,24 @@ export function writeTwins(cfg, dir) {
 function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { readers: { type: 'string' }, listeners: { type: 'string' }, out: { type: 'string', default: 'peer-models' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      readers: { type: 'string' },
+      listeners: { type: 'string' },
+      out: { type: 'string', default: 'peer-models' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
-    console.log(`usage: node bench/peers/gen.mjs [scenario] [--readers N] [--listeners N] [--out DIR]\nscenarios: ${Object.keys(VARIANTS).join(', ')}`);
+    console.log(
+      `usage: node bench/peers/gen.mjs [scenario] [--readers N] [--listeners N] [--out DIR]\nscenarios: ${Object.keys(VARIANTS).join(', ')}`,
+    );
     return;
   }
   const num = (s) => (s === undefined ? undefined : Number(s));
-  const cfg = variantConfig(positionals[0] ?? 'seed', { readers: num(values.readers), listeners: num(values.listeners) });
+  const cfg = variantConfig(positionals[0] ?? 'seed', {
+    readers: num(values.readers),
+    listeners: num(values.listeners),
+  });
   const paths = writeTwins(cfg, resolve(values.out));
   console.log(paths.murphi);
   console.log(paths.promela);

@@ -14,7 +14,16 @@ import { parseArgs } from 'node:util';
 import { writeTwins } from './gen.mjs';
 import { VARIANTS, scenarioJson, variantConfig } from './twins/variants.mjs';
 import { GNU_TIME } from './lib/measure.mjs';
-import { buildRumur, buildSpin, detectTools, machine, runMmucheck, runRumur, runSpin, writeScenario } from './lib/tools.mjs';
+import {
+  buildRumur,
+  buildSpin,
+  detectTools,
+  machine,
+  runMmucheck,
+  runRumur,
+  runSpin,
+  writeScenario,
+} from './lib/tools.mjs';
 import { REASONS, compare, int, mib, ratio, secs, table, verdictText } from './lib/report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,7 +42,11 @@ const USAGE = `usage: node bench/peers/run.mjs [options]   (or: npm run bench:pe
   --timeout S               kill a run after S seconds (default 900)
   --keep DIR                write models and verifiers to DIR and keep them (default: a temporary directory)`;
 
-const list = (s) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const ints = (s, what) =>
   list(s).map((x) => {
     const n = Number(x);
@@ -94,7 +107,11 @@ function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
   const progress = (what) => process.stderr.write(`peers: ${cfg.name} r${cfg.readers} l${cfg.listeners}: ${what}\n`);
   const mmucheckArgs = [...(bundled ? ['--readers', String(cfg.readers)] : []), ...ctx.mmucheckArgs];
   if (ctx.tools.mmucheck) progress('mmucheck');
-  const runs = [ctx.tools.mmucheck ? runMmucheck(ROOT, scenario, mmucheckArgs, { timeoutS: ctx.timeoutS }) : { tool: 'mmucheck', verdict: 'skipped' }];
+  const runs = [
+    ctx.tools.mmucheck
+      ? runMmucheck(ROOT, scenario, mmucheckArgs, { timeoutS: ctx.timeoutS })
+      : { tool: 'mmucheck', verdict: 'skipped' },
+  ];
   const expected = runs[0].states ?? 2 ** 25; // sizes SPIN's hash table
   const builds = [];
   if (ctx.tools.rumur) {
@@ -145,7 +162,14 @@ function agreement(ctx, reasons) {
       const { marks, disagreements: d } = judge(runs, reasons);
       disagreements += d;
       runs.forEach((r, i) =>
-        rows.push([i === 0 ? `${name} r${cfg.readers} l${listeners}` : '', r.tool, verdictText(r), int(r.states), int(r.generated), marks[i]]),
+        rows.push([
+          i === 0 ? `${name} r${cfg.readers} l${listeners}` : '',
+          r.tool,
+          verdictText(r),
+          int(r.states),
+          int(r.generated),
+          marks[i],
+        ]),
       );
     }
   }
@@ -154,14 +178,22 @@ function agreement(ctx, reasons) {
 }
 
 function scaling(ctx, reasons, opts) {
-  console.log(`\n== Scaling: ${opts.scenario} with ${opts.readers.join(', ')} readers, ${opts.listeners} listener(s) ==`);
-  console.log('(seconds: wall clock of the checking process; cpu: user + system; RSS: peak resident set; ratio: mmucheck ÷ peer, by wall-clock states/s)\n');
+  console.log(
+    `\n== Scaling: ${opts.scenario} with ${opts.readers.join(', ')} readers, ${opts.listeners} listener(s) ==`,
+  );
+  console.log(
+    '(seconds: wall clock of the checking process; cpu: user + system; RSS: peak resident set; ratio: mmucheck ÷ peer, by wall-clock states/s)\n',
+  );
   const rows = [];
   const buildLines = [];
   let disagreements = 0;
   for (const readers of opts.readers) {
     const cfg = variantConfig(opts.scenario, { readers, listeners: opts.listeners });
-    const { runs, builds } = runConfig(cfg, ctx, { rumurThreads: opts.rumurThreads, spinModes: opts.spinModes, timed: true });
+    const { runs, builds } = runConfig(cfg, ctx, {
+      rumurThreads: opts.rumurThreads,
+      spinModes: opts.spinModes,
+      timed: true,
+    });
     const { marks, disagreements: d } = judge(runs, reasons);
     disagreements += d;
     const ref = runs[0];
@@ -183,14 +215,33 @@ function scaling(ctx, reasons, opts) {
     );
     buildLines.push(`r${readers}: ${builds.join('; ')}`);
   }
-  console.log(table(['config', 'tool', 'states', 'seconds', 'cpu s', 'states/s', 'states/cpu-s', 'RSS MiB', 'speed ratio', 'memory ratio', 'same count'], rows));
+  console.log(
+    table(
+      [
+        'config',
+        'tool',
+        'states',
+        'seconds',
+        'cpu s',
+        'states/s',
+        'states/cpu-s',
+        'RSS MiB',
+        'speed ratio',
+        'memory ratio',
+        'same count',
+      ],
+      rows,
+    ),
+  );
   console.log(`\nbuild times (model → C → binary, not included above):\n  ${buildLines.join('\n  ')}`);
   return disagreements;
 }
 
 function printSkipped(tools) {
   console.log('peer benchmark skipped: it needs Rumur, SPIN and a C compiler.');
-  console.log(`  rumur: ${tools.rumur ?? 'not installed'}\n  spin: ${tools.spin ?? 'not installed'}\n  cc: ${tools.cc ?? 'not installed'}`);
+  console.log(
+    `  rumur: ${tools.rumur ?? 'not installed'}\n  spin: ${tools.spin ?? 'not installed'}\n  cc: ${tools.cc ?? 'not installed'}`,
+  );
   console.log('install them with: apt-get update && apt-get install -y rumur spin gcc time');
 }
 
@@ -199,26 +250,57 @@ function main() {
   if (opts.help) return void console.log(USAGE);
   const found = detectTools();
   if (!found.cc || (!found.rumur && !found.spin)) return void printSkipped(found);
-  const tools = { ...found, mmucheck: opts.use.has('mmucheck'), rumur: opts.use.has('rumur') ? found.rumur : undefined, spin: opts.use.has('spin') ? found.spin : undefined };
-  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/cli/main.js is missing: run npm run build first (npm run bench:peers does)');
+  const tools = {
+    ...found,
+    mmucheck: opts.use.has('mmucheck'),
+    rumur: opts.use.has('rumur') ? found.rumur : undefined,
+    spin: opts.use.has('spin') ? found.spin : undefined,
+  };
+  if (!existsSync(join(ROOT, 'dist/cli/main.js')))
+    throw new Error('dist/cli/main.js is missing: run npm run build first (npm run bench:peers does)');
   const work = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'mmucheck-peers-'));
   const m = machine();
   console.log('Peer benchmark: mmucheck vs Rumur (Murphi twin) vs SPIN (Promela twin)');
-  console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memGiB.toFixed(1)} GiB; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`tools: node ${tools.node}; ${tools.rumur ?? 'rumur: skipped'}; ${tools.spin ?? 'spin: skipped'}; ${tools.cc.split('\n')[0]}`);
-  if (!GNU_TIME) console.log('note: /usr/bin/time is missing, so CPU time and peak memory are not measured (apt-get install -y time)');
-  const ctx = { work, tools, machine: m, timeoutS: opts.timeoutS, mmucheckArgs: opts.mmucheckArgs, agreementListeners: opts.agreementListeners };
+  console.log(
+    `machine: ${m.cpus} CPUs (${m.model}), ${m.memGiB.toFixed(1)} GiB; load average at start ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `tools: node ${tools.node}; ${tools.rumur ?? 'rumur: skipped'}; ${tools.spin ?? 'spin: skipped'}; ${tools.cc.split('\n')[0]}`,
+  );
+  if (!GNU_TIME)
+    console.log(
+      'note: /usr/bin/time is missing, so CPU time and peak memory are not measured (apt-get install -y time)',
+    );
+  const ctx = {
+    work,
+    tools,
+    machine: m,
+    timeoutS: opts.timeoutS,
+    mmucheckArgs: opts.mmucheckArgs,
+    agreementListeners: opts.agreementListeners,
+  };
   const reasons = new Set();
   let disagreements = 0;
   if (opts.agreement) disagreements += agreement(ctx, reasons);
   if (opts.scaling) disagreements += scaling(ctx, reasons, opts);
-  console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average at end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   if (reasons.size > 0) {
     console.log('\nWhere counts differ, and why:');
     for (const r of reasons) console.log(`  - ${r}: ${REASONS[r]}`);
   }
   if (!tools.mmucheck) console.log('\nmmucheck did not run (--tools): nothing was compared.');
-  else console.log(disagreements === 0 ? '\nAll runs agree with mmucheck.' : `\n${disagreements} run(s) DISAGREE with mmucheck (see above).`);
+  else
+    console.log(
+      disagreements === 0
+        ? '\nAll runs agree with mmucheck.'
+        : `\n${disagreements} run(s) DISAGREE with mmucheck (see above).`,
+    );
   if (opts.keep) console.log(`models and verifiers kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
   process.exitCode = disagreements === 0 ? 0 : 1;

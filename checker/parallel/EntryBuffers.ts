@@ -7,12 +7,16 @@
 
 /** Two reusable shared buffers of entry triples. */
 export class EntryBuffers {
-  private readonly buffers: Int32Array[] = [new Int32Array(new SharedArrayBuffer(4)), new Int32Array(new SharedArrayBuffer(4))];
+  private readonly buffers: Int32Array[] = [
+    new Int32Array(new SharedArrayBuffer(4)),
+    new Int32Array(new SharedArrayBuffer(4)),
+  ];
 
   /** Room for `words` integers for the level at `depth`, over the buffer of its parity (grown when too small). */
   take(depth: number, words: number): Int32Array {
     const parity = depth & 1;
-    if (this.buffers[parity]!.length < words) this.buffers[parity] = new Int32Array(new SharedArrayBuffer(4 * Math.ceil(words * 1.25)));
+    if (this.buffers[parity]!.length < words)
+      this.buffers[parity] = new Int32Array(new SharedArrayBuffer(4 * Math.ceil(words * 1.25)));
     return this.buffers[parity]!;
   }
 }

@@ -50,7 +50,8 @@ export class LevelWorker<S, A> {
     control: SharedArrayBuffer,
     private readonly maxStates: number,
   ) {
-    if (!model.encode || !model.decode) throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
+    if (!model.encode || !model.decode)
+      throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
     this.props = new PropertyChecker(model, propertiesOf(model));
     this.control = new Int32Array(control);
     this.expander = model.packed && !model.withinBoundary ? model.packed() : undefined;
@@ -86,7 +87,12 @@ export class LevelWorker<S, A> {
       // The others go on below this position: a one-thread search would meet what is there first.
       atomicMin(this.control, Control.StopBeyond, run.position);
       run.publish(this.control, true, this.maxStates);
-      return run.result({ message: err.message ?? String(e), ...(err.stack ? { stack: err.stack } : {}), position: run.position, actionIndex: run.actionIndex });
+      return run.result({
+        message: err.message ?? String(e),
+        ...(err.stack ? { stack: err.stack } : {}),
+        position: run.position,
+        actionIndex: run.actionIndex,
+      });
     }
     run.publish(this.control, true, this.maxStates);
     return run.result();
@@ -112,13 +118,17 @@ export class LevelWorker<S, A> {
       requireActions(actions);
       count = actions.length;
     }
-    if (state !== undefined && (!this.props.invariantsHold(state) || this.props.isDeadlock(state, count))) return VIOLATED;
+    if (state !== undefined && (!this.props.invariantsHold(state) || this.props.isDeadlock(state, count)))
+      return VIOLATED;
     if (count === 0) return undefined;
     if (!run.msg.expand) {
       run.cutOff = true;
       return undefined;
     }
-    if (count >= RANK_ACTIONS) throw new RangeError(`a state has ${count} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`);
+    if (count >= RANK_ACTIONS)
+      throw new RangeError(
+        `a state has ${count} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`,
+      );
     const parent = run.entries[3 * position + 2]!;
     if (expander) {
       this.insertBatch(run, expander, count, position * RANK_ACTIONS + 1, parent);
@@ -135,7 +145,17 @@ export class LevelWorker<S, A> {
       this.model.encode!(next, scratch);
       run.generated++;
       hasher.ints(scratch.data, 0, scratch.length);
-      this.claim(run, hasher.hi, hasher.lo, position * RANK_ACTIONS + k + 1, parent, k, scratch.data, 0, scratch.length);
+      this.claim(
+        run,
+        hasher.hi,
+        hasher.lo,
+        position * RANK_ACTIONS + k + 1,
+        parent,
+        k,
+        scratch.data,
+        0,
+        scratch.length,
+      );
     }
     run.actionIndex = -1;
     return undefined;
@@ -154,7 +174,18 @@ export class LevelWorker<S, A> {
     }
     const built = batch.built;
     // Fingerprint halves go on as signed integers: one of 2^31 or more would be a heap number, allocated per call.
-    for (let k = 0; k < built; k++) this.claim(run, batch.hi(k) | 0, batch.lo(k) | 0, firstRank + k, parent, k, batch.data, batch.start(k), batch.end(k));
+    for (let k = 0; k < built; k++)
+      this.claim(
+        run,
+        batch.hi(k) | 0,
+        batch.lo(k) | 0,
+        firstRank + k,
+        parent,
+        k,
+        batch.data,
+        batch.start(k),
+        batch.end(k),
+      );
     run.generated += built;
     if (failure) {
       run.actionIndex = built;
@@ -166,10 +197,21 @@ export class LevelWorker<S, A> {
    * Claims a successor, encoded in data[start, end), in the shared set: a candidate of this level
    * while its rank is the lowest so far; a full claim list stops every worker for a rerun.
    */
-  private claim(run: LevelRun, hi: number, lo: number, rank: number, parent: number, action: number, data: Int32Array, start: number, end: number): void {
+  private claim(
+    run: LevelRun,
+    hi: number,
+    lo: number,
+    rank: number,
+    parent: number,
+    action: number,
+    data: Int32Array,
+    start: number,
+    end: number,
+  ): void {
     const seen = run.seen;
     const status = seen.insert(hi, lo, rank);
-    if (status === Insert.New || status === Insert.Won) run.cands.push(rank, seen.lastClaim, parent, action, run.out.appendRange(data, start, end));
+    if (status === Insert.New || status === Insert.Won)
+      run.cands.push(rank, seen.lastClaim, parent, action, run.out.appendRange(data, start, end));
     else if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
   }
 
@@ -182,7 +224,10 @@ export class LevelWorker<S, A> {
 
   private mustStop(position: number): boolean {
     const stop = Atomics.load(this.control, Control.Stop);
-    return (stop !== StopReason.None && stop !== StopReason.MaxStates) || position > Atomics.load(this.control, Control.StopBeyond);
+    return (
+      (stop !== StopReason.None && stop !== StopReason.MaxStates) ||
+      position > Atomics.load(this.control, Control.StopBeyond)
+    );
   }
 
   // The buffers of a grown table, claim list, segment or candidate list are garbage once replaced,

@@ -19,6 +19,7 @@ export async function loadModel(source: ModelSource): Promise<Model<unknown, unk
   const module = (await import(source.module)) as Record<string, unknown>;
   const exported = module[source.exportName];
   if (exported === undefined) throw new Error(`${source.module} has no export named ${source.exportName}`);
-  const model = typeof exported === 'function' ? (exported as (...args: unknown[]) => unknown)(...source.args) : exported;
+  const model =
+    typeof exported === 'function' ? (exported as (...args: unknown[]) => unknown)(...source.args) : exported;
   return model as Model<unknown, unknown>;
 }

@@ -18,7 +18,15 @@ import { mergeLevel, type MergedLevel } from './LevelMerge.js';
 import { firstStops, generatedBefore, type LevelStops } from './levelCut.js';
 import { handedLevel, initialLevel, type HandedSearch, type Level } from './firstLevel.js';
 import { chunkSize } from './LevelRun.js';
-import { Control, MAX_LEVEL_SIZE, NO_VIOLATION, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
+import {
+  Control,
+  MAX_LEVEL_SIZE,
+  NO_VIOLATION,
+  RANK_ACTIONS,
+  StopReason,
+  type LevelMessage,
+  type LevelResult,
+} from './messages.js';
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
@@ -69,7 +77,12 @@ export class ParallelExplorer<S, A> {
   }
 
   private async runFrom(first: Level | undefined): Promise<Outcome<S, A>> {
-    const workers = await SearchWorkers.start(this.workerCount, this.source, this.control.buffer as SharedArrayBuffer, this.options.maxStates);
+    const workers = await SearchWorkers.start(
+      this.workerCount,
+      this.source,
+      this.control.buffer as SharedArrayBuffer,
+      this.options.maxStates,
+    );
     this.watch.start();
     try {
       return await this.search(workers, first);
@@ -84,14 +97,25 @@ export class ParallelExplorer<S, A> {
     this.queue = level.count;
     if (this.distinct >= this.options.maxStates) return this.incomplete('maxStates');
     for (; level.count > 0; this.depth++) {
-      if (level.count > MAX_LEVEL_SIZE) throw new RangeError(`a level of ${level.count} states is more than the parallel search supports (${MAX_LEVEL_SIZE})`);
+      if (level.count > MAX_LEVEL_SIZE)
+        throw new RangeError(
+          `a level of ${level.count} states is more than the parallel search supports (${MAX_LEVEL_SIZE})`,
+        );
       const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
       this.queue = level.count;
       const results = await this.runLevel(workers, level);
       // The merge stops at the first violation or throwing step, which may end the run.
       const stops = firstStops(results, Atomics.load(this.control, Control.BestViolation));
       const room = (words: number) => this.entryBuffers.take(this.depth + 1, words);
-      const merged = mergeLevel(results, this.seen, this.links, this.distinct, this.options.maxStates - this.distinct, Math.min(stops.failedAt, stops.violatedAt), room);
+      const merged = mergeLevel(
+        results,
+        this.seen,
+        this.links,
+        this.distinct,
+        this.options.maxStates - this.distinct,
+        Math.min(stops.failedAt, stops.violatedAt),
+        room,
+      );
       const outcome = this.levelOutcome(results, stops, merged, level, start);
       if (outcome) return outcome;
       this.generated += results.reduce((n, r) => n + r.generated, 0);
@@ -122,7 +146,11 @@ export class ParallelExplorer<S, A> {
       const results = await workers.level(this.messages(level));
       if (Atomics.load(this.control, Control.Stop) !== StopReason.Full || results.some((r) => r.error)) return results;
       this.seen.retryLevel();
-      Atomics.sub(this.control, Control.Generated, results.reduce((n, r) => n + r.generated, 0));
+      Atomics.sub(
+        this.control,
+        Control.Generated,
+        results.reduce((n, r) => n + r.generated, 0),
+      );
     }
   }
 
@@ -133,12 +161,24 @@ export class ParallelExplorer<S, A> {
    * asked for (timeout, interrupt, memory) comes before the bound, which it may have kept the
    * workers from reaching as a one-thread search would.
    */
-  private levelOutcome(results: readonly LevelResult[], stops: LevelStops, merged: MergedLevel, level: Level, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> | undefined {
+  private levelOutcome(
+    results: readonly LevelResult[],
+    stops: LevelStops,
+    merged: MergedLevel,
+    level: Level,
+    start: { generated: number; distinct: number; queue: number },
+  ): Outcome<S, A> | undefined {
     const { failed, failedAt, violation, violatedAt } = stops;
     const boundReached = this.distinct + merged.count >= this.options.maxStates;
     if (failed && failedAt < violatedAt && !boundReached) {
       // Stopped in the middle of the state's successors (before any when its check threw), that one included in the level's rest.
-      this.stopInLevel(level, failed.position, Math.max(0, failed.actionIndex), merged.count, level.count - failed.position);
+      this.stopInLevel(
+        level,
+        failed.position,
+        Math.max(0, failed.actionIndex),
+        merged.count,
+        level.count - failed.position,
+      );
       return this.modelError(failed, level);
     }
     if (violatedAt < failedAt && !boundReached) return this.violation(level, violation, start);
@@ -156,7 +196,12 @@ export class ParallelExplorer<S, A> {
    * they stopped is merged and stored, so it counts, and the counts never fall below what a
    * progress report showed during the level.
    */
-  private stoppedInLevel(reason: IncompleteReason, results: readonly LevelResult[], merged: MergedLevel, level: Level): Outcome<S, A> {
+  private stoppedInLevel(
+    reason: IncompleteReason,
+    results: readonly LevelResult[],
+    merged: MergedLevel,
+    level: Level,
+  ): Outcome<S, A> {
     const visited = results.reduce((n, r) => n + r.visited, 0);
     this.generated += results.reduce((n, r) => n + r.generated, 0);
     this.distinct = merged.nextId;
@@ -171,7 +216,8 @@ export class ParallelExplorer<S, A> {
    * still to do: the run's final counts.
    */
   private stopInLevel(level: Level, position: number, successors: number, kept: number, left: number): void {
-    this.generated += generatedBefore(this.chunkGenerated, this.chunk, position, (p) => this.actionCountAt(level, p)) + successors;
+    this.generated +=
+      generatedBefore(this.chunkGenerated, this.chunk, position, (p) => this.actionCountAt(level, p)) + successors;
     this.distinct += kept;
     this.queue = left + kept;
     if (kept > 0) this.depth++;
@@ -244,12 +290,21 @@ export class ParallelExplorer<S, A> {
     return { state, id: level.entries[3 * position + 2]! };
   }
 
-  private violation(level: Level, position: number, start: { generated: number; distinct: number; queue: number }): Outcome<S, A> {
+  private violation(
+    level: Level,
+    position: number,
+    start: { generated: number; distinct: number; queue: number },
+  ): Outcome<S, A> {
     const { state, id } = this.stateAt(level, position);
     const deadlocked = this.props.isDeadlock(state, this.props.watchesDeadlock ? this.model.actions(state).length : -1);
     const violations = this.props.violationsAt(state, deadlocked);
     const trace = rebuildTrace(this.model, this.traceSource(), id, state);
-    return { kind: 'violation', violations, trace, stats: this.statsOf(start.generated, start.distinct, this.depth, start.queue) };
+    return {
+      kind: 'violation',
+      violations,
+      trace,
+      stats: this.statsOf(start.generated, start.distinct, this.depth, start.queue),
+    };
   }
 
   private modelError(error: NonNullable<LevelResult['error']>, level: Level): Outcome<S, A> {
@@ -277,7 +332,16 @@ export class ParallelExplorer<S, A> {
   }
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
-    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.watch.elapsedMs, storeBytes: this.seen.bytes + this.links.bytes }, FINGERPRINT_BITS);
+    return makeStats(
+      {
+        generated,
+        distinct,
+        depth,
+        queue,
+        elapsedMs: this.watch.elapsedMs,
+        storeBytes: this.seen.bytes + this.links.bytes,
+      },
+      FINGERPRINT_BITS,
+    );
   }
 }
-

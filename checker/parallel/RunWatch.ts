@@ -56,7 +56,8 @@ export class RunWatch {
     if (now - this.startMs + this.priorMs >= this.options.timeoutMs) return 'timeout';
     const requested = stopRequest(this.options);
     if (requested !== undefined) return requested;
-    if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes) return 'memory';
+    if (this.options.maxMemoryBytes !== undefined && process.memoryUsage.rss() >= this.options.maxMemoryBytes)
+      return 'memory';
     return undefined;
   }
 }

@@ -45,11 +45,22 @@ export class SearchWorkers {
   }
 
   /** Starts `count` workers, each building the model of `source`. */
-  static async start(count: number, source: ModelSource, control: SharedArrayBuffer, maxStates: number): Promise<SearchWorkers> {
+  static async start(
+    count: number,
+    source: ModelSource,
+    control: SharedArrayBuffer,
+    maxStates: number,
+  ): Promise<SearchWorkers> {
     const pool = new Pool({ max: count });
     const { filename, options } = workerProgram();
     const workers = await Promise.all(
-      Array.from({ length: count }, () => new Promise<Worker>((resolve, reject) => pool.acquire(filename, options, (e, w) => (e ? reject(e) : resolve(w))))),
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<Worker>((resolve, reject) =>
+            pool.acquire(filename, options, (e, w) => (e ? reject(e) : resolve(w))),
+          ),
+      ),
     );
     const set = new SearchWorkers(workers);
     const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates }));

@@ -72,7 +72,7 @@ function storedHi(hi: number): number {
   return hi >>> 0 || 1;
 }
 function storedLo(lo: number): number {
-  return (lo & 0x7fff_ffff) || 1;
+  return lo & 0x7fff_ffff || 1;
 }
 
 /** A shared fingerprint set with per-level claims. */
@@ -101,12 +101,20 @@ export class SharedSeenSet {
 
   /** A new empty set of `capacity` slots. */
   static create(capacity = 1024): SharedSeenSet {
-    return new SharedSeenSet(FingerprintTable.createShared(capacity), sharedWords(3 * MIN_CLAIMS), new Int32Array(new SharedArrayBuffer(16)));
+    return new SharedSeenSet(
+      FingerprintTable.createShared(capacity),
+      sharedWords(3 * MIN_CLAIMS),
+      new Int32Array(new SharedArrayBuffer(16)),
+    );
   }
 
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
-    const set = new SharedSeenSet(new FingerprintTable(new Uint32Array(buffers.table)), new Uint32Array(buffers.claims), new Int32Array(buffers.meta));
+    const set = new SharedSeenSet(
+      new FingerprintTable(new Uint32Array(buffers.table)),
+      new Uint32Array(buffers.claims),
+      new Int32Array(buffers.meta),
+    );
     set.tableVersion = buffers.tableVersion;
     set.claimsVersion = buffers.claimsVersion;
     return set;

@@ -36,7 +36,12 @@ export interface GrownMessage {
 
 /** A growth to be copied: the message every worker is sent. */
 export function growMessage(from: FingerprintTable, to: FingerprintTable): GrowMessage {
-  return { type: 'grow', from: from.words.buffer as SharedArrayBuffer, to: to.words.buffer as SharedArrayBuffer, cursor: new SharedArrayBuffer(4) };
+  return {
+    type: 'grow',
+    from: from.words.buffer as SharedArrayBuffer,
+    to: to.words.buffer as SharedArrayBuffer,
+    cursor: new SharedArrayBuffer(4),
+  };
 }
 
 /**

@@ -28,7 +28,12 @@ export interface HandedSearch {
 }
 
 /** Stores the initial states (as many as `maxStates` allows) as level 0, in a segment of their own. */
-export function initialLevel<S>(model: Model<S, unknown>, seen: SharedSeenSet, links: TraceStore, maxStates: number): { level: Level; distinct: number; generated: number } {
+export function initialLevel<S>(
+  model: Model<S, unknown>,
+  seen: SharedSeenSet,
+  links: TraceStore,
+  maxStates: number,
+): { level: Level; distinct: number; generated: number } {
   const segment = new SegmentWriter();
   const scratch = new IntBuffer();
   const hasher = new FingerprintHasher();
@@ -52,7 +57,11 @@ export function initialLevel<S>(model: Model<S, unknown>, seen: SharedSeenSet, l
   }
   seen.finishClaiming();
   seen.endLevel();
-  return { level: { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] }, distinct, generated };
+  return {
+    level: { entries: Int32Array.from(entries), count: entries.length / 3, segments: [segment.buffer] },
+    distinct,
+    generated,
+  };
 }
 
 /** Takes the handed-over fingerprints into `seen`, and copies the handed-over level to shared memory. */

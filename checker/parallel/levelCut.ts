@@ -10,7 +10,12 @@ import { NO_VIOLATION, RANK_ACTIONS, type LevelResult, type WorkerError } from '
  * counts of the chunks below its chunk (every chunk begun below a stop is finished), then the
  * states before it in its own chunk, counted again by `actionCountAt`.
  */
-export function generatedBefore(chunkGenerated: Int32Array, chunkSize: number, position: number, actionCountAt: (position: number) => number): number {
+export function generatedBefore(
+  chunkGenerated: Int32Array,
+  chunkSize: number,
+  position: number,
+  actionCountAt: (position: number) => number,
+): number {
   const chunk = Math.floor(position / chunkSize);
   let generated = 0;
   for (let c = 0; c < chunk; c++) generated += chunkGenerated[c]!;
@@ -33,7 +38,15 @@ export interface LevelStops {
  */
 export function firstStops(results: readonly LevelResult[], bestViolation: number): LevelStops {
   const rankOf = (e: WorkerError) => e.position * RANK_ACTIONS + e.actionIndex + 1;
-  const failed = results.map((r) => r.error).filter((e) => e !== undefined).sort((a, b) => rankOf(a) - rankOf(b))[0];
+  const failed = results
+    .map((r) => r.error)
+    .filter((e) => e !== undefined)
+    .sort((a, b) => rankOf(a) - rankOf(b))[0];
   const violated = bestViolation !== NO_VIOLATION;
-  return { failed, failedAt: failed ? rankOf(failed) : Infinity, violation: bestViolation, violatedAt: violated ? bestViolation * RANK_ACTIONS : Infinity };
+  return {
+    failed,
+    failedAt: failed ? rankOf(failed) : Infinity,
+    violation: bestViolation,
+    violatedAt: violated ? bestViolation * RANK_ACTIONS : Infinity,
+  };
 }

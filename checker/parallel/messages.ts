@@ -93,4 +93,8 @@ export interface WorkerError {
 }
 
 export type ToWorker = InitMessage | LevelMessage | GrowMessage | { readonly type: 'close' };
-export type FromWorker = { readonly type: 'ready' } | { readonly type: 'initError'; readonly message: string } | LevelResult | GrownMessage;
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'initError'; readonly message: string }
+  | LevelResult
+  | GrownMessage;

@@ -38,7 +38,11 @@ export function addExplainCommand(program: Command, io: Io, setExit: (code: numb
       const skeleton = { scenario, model, command: reproduce, steps: [], references: [] };
       const options = searchOptions(flags, io, progress);
       const guarded = guardSearch(io, options, undefined, (reason, stats) =>
-        explainReport({ ...skeleton, outcome: { kind: 'incomplete', reason, stats } }, resolveOptions(options), colours),
+        explainReport(
+          { ...skeleton, outcome: { kind: 'incomplete', reason, stats } },
+          resolveOptions(options),
+          colours,
+        ),
       );
       const run = runCheck(scenario, guarded.options, reproduce, model);
       guarded.done();

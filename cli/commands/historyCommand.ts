@@ -54,21 +54,40 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
     .command('history')
     .description('check a scenario against every kernel version (and SRCU implementation) and print the table')
     .argument('[scenario]', 'a bundled scenario name or a path to a scenario file', 'seed')
-    .option('--srcu <impl>', `SRCU implementation of every row, ${SRCU_IMPLEMENTATIONS.join('|')} (repeatable; default: the ones each version ran with)`, srcuList)
+    .option(
+      '--srcu <impl>',
+      `SRCU implementation of every row, ${SRCU_IMPLEMENTATIONS.join('|')} (repeatable; default: the ones each version ran with)`,
+      srcuList,
+    )
     .option('--readers <n>', 'number of invalidate readers', intOption(0, LIMITS.threadsPerGroup))
     .option('--reclaimers <n>', 'number of page reclaimers', intOption(0, LIMITS.threadsPerGroup))
-    .option('--property <id>', 'the columns: check only this property (repeatable); default: the scenario\'s list', collect)
+    .option(
+      '--property <id>',
+      "the columns: check only this property (repeatable); default: the scenario's list",
+      collect,
+    )
     .option('--per-property', 'one run per cell instead of shared runs (slower; same table)')
-    .option('--max-states <n>', 'bound of each run: stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
+    .option(
+      '--max-states <n>',
+      'bound of each run: stop (incomplete) after this many distinct states',
+      intOption(1, MAX_STATES_LIMIT),
+    )
     .option('--timeout <duration>', 'bound of each run: stop (incomplete) after this long', durationOption)
     .option('--format <format>', 'text, json or markdown', choiceOption(['text', 'json', 'markdown'] as const), 'text')
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour (the table has none; accepted like every other command)')
     .action((scenarioArg: string, flags: HistoryFlags) => {
       requireScenarioArgument(scenarioArg, 'history');
-      const overrides = { ...(flags.readers === undefined ? {} : { readers: flags.readers }), ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }), ...(flags.property ? { property: flags.property } : {}) };
+      const overrides = {
+        ...(flags.readers === undefined ? {} : { readers: flags.readers }),
+        ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }),
+        ...(flags.property ? { property: flags.property } : {}),
+      };
       const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
-      const bounds = [...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]), ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`])];
+      const bounds = [
+        ...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]),
+        ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
+      ];
       const history = runHistory(scenario, {
         scenarioArg,
         flags: [...overrideFlags({ ...overrides, property: [] }), ...bounds],

@@ -18,11 +18,18 @@ export function addScenariosCommand(program: Command, io: Io, setExit: (code: nu
       const expected = (s: (typeof scenarios)[number]) =>
         !s.expect ? '?' : s.expect.verdict === 'ok' ? 'all hold' : `${s.expect.property} violated`;
       if (flags.format === 'json') {
-        io.out(JSON.stringify(scenarios.map((s) => ({ name: s.name, description: s.description, expect: s.expect ?? null })), null, 2) + '\n');
+        io.out(
+          JSON.stringify(
+            scenarios.map((s) => ({ name: s.name, description: s.description, expect: s.expect ?? null })),
+            null,
+            2,
+          ) + '\n',
+        );
       } else {
         const width = Math.max(...scenarios.map((s) => escapeText(s.name).length));
         const ewidth = Math.max(...scenarios.map((s) => expected(s).length));
-        for (const s of scenarios) io.out(`${escapeText(s.name).padEnd(width)}  ${expected(s).padEnd(ewidth)}  ${escapeText(s.description)}\n`);
+        for (const s of scenarios)
+          io.out(`${escapeText(s.name).padEnd(width)}  ${expected(s).padEnd(ewidth)}  ${escapeText(s.description)}\n`);
       }
       setExit(EXIT.ok);
     });

@@ -15,7 +15,10 @@ import { count } from '../render/plural.js';
 
 function tooltip(run: CheckRun, state: Parameters<typeof stateVars>[1]): string {
   const { view, threads } = stateVars(run.model, state);
-  return [...Object.entries(view).map(([f, v]) => `${f}: ${v}`), ...Object.entries(threads).map(([t, at]) => `${t} at ${at}`)].join('\n');
+  return [
+    ...Object.entries(view).map(([f, v]) => `${f}: ${v}`),
+    ...Object.entries(threads).map(([t, at]) => `${t} at ${at}`),
+  ].join('\n');
 }
 
 /** The DOT text of the state graph of `run`'s model; bad input when it has too many states. */
@@ -23,7 +26,9 @@ export function dotStateGraph(run: CheckRun, limit?: number): string {
   const graph = stateGraph(run.model, limit);
   const encode = encoderOf(run.model);
   const trace = traceOf(run);
-  const onPath = new Set(trace ? [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => fingerprintHex(fingerprint(s, encode))) : []);
+  const onPath = new Set(
+    trace ? [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => fingerprintHex(fingerprint(s, encode))) : [],
+  );
   const names = run.model.spec.threads.map((t) => t.name);
   const lines = [
     'digraph states {',
@@ -33,13 +38,19 @@ export function dotStateGraph(run: CheckRun, limit?: number): string {
   ];
   for (const n of graph.nodes) {
     const label = n.id === 0 ? 'init' : n.violated.length ? `${n.id}\n✗ ${n.violated.join('\n')}` : String(n.id);
-    const style = n.violated.length ? ', style=filled, fillcolor="#f8d0d0", color="#c00000"' : onPath.has(n.key) ? ', penwidth=2' : '';
+    const style = n.violated.length
+      ? ', style=filled, fillcolor="#f8d0d0", color="#c00000"'
+      : onPath.has(n.key)
+        ? ', penwidth=2'
+        : '';
     lines.push(`  n${n.id} [label=${quote(label)}, tooltip=${quote(tooltip(run, n.state))}${style}];`);
   }
   for (const e of graph.edges) {
     const bold = onPath.has(graph.nodes[e.from]!.key) && onPath.has(graph.nodes[e.to]!.key) ? ', penwidth=2.5' : '';
     const colour = quote(threadColour(e.action));
-    lines.push(`  n${e.from} -> n${e.to} [label=${quote(names[e.action] ?? String(e.action))}, color=${colour}, fontcolor=${colour}${bold}];`);
+    lines.push(
+      `  n${e.from} -> n${e.to} [label=${quote(names[e.action] ?? String(e.action))}, color=${colour}, fontcolor=${colour}${bold}];`,
+    );
   }
   lines.push('}');
   return lines.join('\n') + '\n';

@@ -11,7 +11,12 @@ import { leftLabel, quote, threadColour } from './dotText.js';
 /** The header lines every graph of a run starts with. */
 export function graphTitle(run: CheckRun): string {
   const o = run.outcome;
-  const verdict = o.kind === 'violation' ? `${o.violations[0]!.propertyId} violated` : o.kind === 'ok' ? 'all properties hold' : o.kind;
+  const verdict =
+    o.kind === 'violation'
+      ? `${o.violations[0]!.propertyId} violated`
+      : o.kind === 'ok'
+        ? 'all properties hold'
+        : o.kind;
   return `${run.scenario.name}: ${verdict}`;
 }
 
@@ -29,8 +34,17 @@ export function dotTrace(run: CheckRun): string {
   view.steps.forEach((s, i) => {
     const failing = i === view.steps.length - 1 && view.failure !== undefined;
     const notes = view.references.filter((r) => r.step === s.step).map((r) => `* ${shortNote(r.note)}`);
-    const body = [`after step ${s.step}`, ...s.changes.map((c) => `${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`), ...notes, ...(failing ? [`✗ ${view.failure}`] : [])];
-    const style = failing ? ', style=filled, fillcolor="#f8d0d0", color="#c00000"' : notes.length ? ', style=filled, fillcolor="#fff3c0"' : '';
+    const body = [
+      `after step ${s.step}`,
+      ...s.changes.map((c) => `${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`),
+      ...notes,
+      ...(failing ? [`✗ ${view.failure}`] : []),
+    ];
+    const style = failing
+      ? ', style=filled, fillcolor="#f8d0d0", color="#c00000"'
+      : notes.length
+        ? ', style=filled, fillcolor="#fff3c0"'
+        : '';
     lines.push(`  s${s.step} [label=${leftLabel(body)}${style}];`);
     const colour = threadColour(tids.get(s.thread) ?? 0);
     const label = leftLabel([`${s.step}  ${s.thread}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`}`, s.fn, s.code], 50);

@@ -35,8 +35,10 @@ export interface ReportFlags {
 
 /** Refuses flags that do not apply to the chosen format, and an `--out` file the report could not be written to. */
 export function requireReportFlags(flags: ReportFlags): void {
-  if (flags.columns && flags.format !== 'text') throw new InputError(`applies to --format text only, not ${flags.format}`, undefined, '--columns');
-  if (flags.graph && flags.format !== 'dot') throw new InputError(`applies to --format dot only, not ${flags.format}`, undefined, '--graph');
+  if (flags.columns && flags.format !== 'text')
+    throw new InputError(`applies to --format text only, not ${flags.format}`, undefined, '--columns');
+  if (flags.graph && flags.format !== 'dot')
+    throw new InputError(`applies to --format dot only, not ${flags.format}`, undefined, '--graph');
   if (flags.out !== undefined) requireWritableOut(flags.out);
 }
 

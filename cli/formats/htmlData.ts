@@ -31,7 +31,12 @@ export interface HtmlData {
   readonly headline: string;
   readonly command: string;
   readonly stats: string;
-  readonly threads: readonly { readonly name: string; readonly cpu: number | null; readonly colour: string; readonly moves: boolean }[];
+  readonly threads: readonly {
+    readonly name: string;
+    readonly cpu: number | null;
+    readonly colour: string;
+    readonly moves: boolean;
+  }[];
   readonly initial: StateVars;
   readonly steps: readonly HtmlStep[];
   readonly references: readonly { readonly step: number; readonly note: string }[];
@@ -39,8 +44,12 @@ export interface HtmlData {
 
 function headline(run: CheckRun): string {
   const o = run.outcome;
-  if (o.kind === 'violation') return `${o.violations.map((v) => v.propertyId).join(', ')} violated: ${o.violations[0]!.message}`;
-  if (o.kind === 'ok') return run.scenario.properties.length === 1 ? 'the 1 property holds on every reachable state' : `all ${properties(run.scenario.properties.length)} hold on every reachable state`;
+  if (o.kind === 'violation')
+    return `${o.violations.map((v) => v.propertyId).join(', ')} violated: ${o.violations[0]!.message}`;
+  if (o.kind === 'ok')
+    return run.scenario.properties.length === 1
+      ? 'the 1 property holds on every reachable state'
+      : `all ${properties(run.scenario.properties.length)} hold on every reachable state`;
   if (o.kind === 'incomplete') return `incomplete (${o.reason}): nothing is proven`;
   return `model error: ${o.message}`;
 }
@@ -59,7 +68,12 @@ export function htmlData(run: CheckRun): HtmlData {
     headline: headline(run),
     command: run.command,
     stats: `${count(s.distinct, 'distinct state')}, ${s.generated.toLocaleString('en-US')} generated, depth ${s.depth}, fingerprint collision probability ${s.collisionProbability.toExponential(1)}`,
-    threads: view.threads.map((t, i) => ({ name: t.name, cpu: t.cpu ?? null, colour: threadColour(i), moves: moving.has(t.name) })),
+    threads: view.threads.map((t, i) => ({
+      name: t.name,
+      cpu: t.cpu ?? null,
+      colour: threadColour(i),
+      moves: moving.has(t.name),
+    })),
     initial: stateVars(run.model, trace?.initial ?? run.model.initStates()[0]!),
     steps: view.steps.map((r, i) => ({
       step: r.step,

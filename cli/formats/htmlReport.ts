@@ -18,8 +18,15 @@ export function escapeHtml(s: string): string {
  * pieces between are kept whole (a browser would otherwise break `mn->ops` after the `-`).
  */
 export function codeHtml(s: string): string {
-  const piece = (part: string) => part.split(CODE_BREAK_AFTER).map((seg) => `<span class="nw">${escapeHtml(seg)}</span>`).join('<wbr>');
-  return s.split(/(\s+)/).map((part) => (/^\s*$/.test(part) ? part : piece(part))).join('');
+  const piece = (part: string) =>
+    part
+      .split(CODE_BREAK_AFTER)
+      .map((seg) => `<span class="nw">${escapeHtml(seg)}</span>`)
+      .join('<wbr>');
+  return s
+    .split(/(\s+)/)
+    .map((part) => (/^\s*$/.test(part) ? part : piece(part)))
+    .join('');
 }
 
 function stepCard(s: HtmlStep, colour: string): string {
@@ -28,7 +35,9 @@ function stepCard(s: HtmlStep, colour: string): string {
   return (
     `<button class="step${cls}" data-step="${s.step}" style="--c: ${colour}"${title}>` +
     `<div class="fn">${codeHtml(s.fn)}</div><code>${codeHtml(s.code)}</code>` +
-    s.changes.map((c) => `<div class="chg">${codeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`).join('') +
+    s.changes
+      .map((c) => `<div class="chg">${codeHtml(`${c.field}: ${String(c.from)} → ${String(c.to)}`)}</div>`)
+      .join('') +
     (s.failure !== null ? `<div class="failure">✗ ${escapeHtml(s.failure)}</div>` : '') +
     `</button>`
   );
@@ -36,10 +45,17 @@ function stepCard(s: HtmlStep, colour: string): string {
 
 function lanesTable(data: HtmlData): string {
   const lanes = data.threads.filter((t) => t.moves);
-  const head = lanes.map((t) => `<th class="lane-head" style="color: ${t.colour}">${escapeHtml(t.name)}${t.cpu === null ? '' : ` <span class="muted">cpu${t.cpu}</span>`}</th>`).join('');
+  const head = lanes
+    .map(
+      (t) =>
+        `<th class="lane-head" style="color: ${t.colour}">${escapeHtml(t.name)}${t.cpu === null ? '' : ` <span class="muted">cpu${t.cpu}</span>`}</th>`,
+    )
+    .join('');
   const initial = `<tr data-step="0"><td class="num">0</td><td class="lane" colspan="${Math.max(1, lanes.length)}"><span class="muted">initial state</span></td></tr>`;
   const rows = data.steps.map((s) => {
-    const cells = lanes.map((t) => `<td class="lane">${t.name === s.thread ? stepCard(s, t.colour) : ''}</td>`).join('');
+    const cells = lanes
+      .map((t) => `<td class="lane">${t.name === s.thread ? stepCard(s, t.colour) : ''}</td>`)
+      .join('');
     return `<tr data-step="${s.step}"><td class="num">${s.step}</td>${cells}</tr>`;
   });
   return `<table class="lanes"><thead><tr><th>#</th>${head}</tr></thead><tbody>${initial}${rows.join('')}</tbody></table>`;
@@ -47,7 +63,9 @@ function lanesTable(data: HtmlData): string {
 
 function whyList(data: HtmlData): string {
   if (!data.references.length) return '';
-  const items = data.references.map((r) => `<li data-step="${r.step}"><a href="#step-${r.step}">step ${r.step}</a>: ${escapeHtml(r.note)}</li>`).join('');
+  const items = data.references
+    .map((r) => `<li data-step="${r.step}"><a href="#step-${r.step}">step ${r.step}</a>: ${escapeHtml(r.note)}</li>`)
+    .join('');
   return `<section id="why"><h2>Why</h2><ul>${items}</ul></section>`;
 }
 

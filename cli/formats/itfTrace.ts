@@ -44,10 +44,20 @@ export function itfTrace(run: CheckRun): ItfTrace {
   const trace = traceOf(run);
   const initStates = run.model.initStates();
   const initial = trace?.initial ?? initStates[0]!;
-  const initialIndex = Math.max(0, initStates.findIndex((s) => is(s, initial)));
+  const initialIndex = Math.max(
+    0,
+    initStates.findIndex((s) => is(s, initial)),
+  );
   const o = run.outcome;
   const violations =
-    o.kind === 'violation' ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message, ...(v.noWitness ? { noWitness: true } : {}) })) : [];
+    o.kind === 'violation'
+      ? o.violations.map((v) => ({
+          property: v.propertyId,
+          name: v.propertyName,
+          message: v.message,
+          ...(v.noWitness ? { noWitness: true } : {}),
+        }))
+      : [];
   const states: ItfState[] = [itfState(run, initial, { index: 0, action: 'init' })];
   let before = initial;
   trace?.steps.forEach((s, i) => {
@@ -68,7 +78,9 @@ export function itfTrace(run: CheckRun): ItfTrace {
     );
     before = s.state;
   });
-  const what = violations.length ? `shortest counterexample of ${violations[0]!.property}` : `initial state (${status(run)})`;
+  const what = violations.length
+    ? `shortest counterexample of ${violations[0]!.property}`
+    : `initial state (${status(run)})`;
   return {
     '#meta': {
       format: 'ITF',

@@ -4,7 +4,12 @@
  */
 
 /** An ITF expression: the subset of ADR-015 that mmucheck traces use. */
-export type ItfValue = string | boolean | number | { readonly '#bigint': string } | { readonly [field: string]: ItfValue };
+export type ItfValue =
+  | string
+  | boolean
+  | number
+  | { readonly '#bigint': string }
+  | { readonly [field: string]: ItfValue };
 
 /** A named-view value in ITF: integers become big integers, as Apalache and Quint write them. */
 export function toItfValue(v: string | number | boolean): ItfValue {

@@ -19,7 +19,15 @@ const FILES: Readonly<Record<string, string>> = {
   kvm_destroy_vm: 'virt/kvm/kvm_main.c',
 };
 
-const SRCU_FUNCTIONS = new Set(['synchronize_srcu', '__synchronize_srcu', 'srcu_barrier', 'srcu_invoke_callbacks', 'srcu_read_lock', 'srcu_read_unlock', 'call_srcu']);
+const SRCU_FUNCTIONS = new Set([
+  'synchronize_srcu',
+  '__synchronize_srcu',
+  'srcu_barrier',
+  'srcu_invoke_callbacks',
+  'srcu_read_lock',
+  'srcu_read_unlock',
+  'call_srcu',
+]);
 
 /** The file of `fn` relative to the kernel tree's root, or undefined when it has none. */
 export function kernelSourceFile(fn: string, srcu: SrcuImpl): string | undefined {

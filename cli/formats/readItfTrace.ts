@@ -47,10 +47,16 @@ function savedState(v: unknown, vars: readonly string[], file: string, field: st
   const o = objectAt(v, file, field);
   const view: Record<string, string | number | boolean> = {};
   for (const name of vars) {
-    if (!(name in o)) throw new InputError(`missing variable ${quoteValue(name)} (every state must set every variable in vars)`, file, field);
+    if (!(name in o))
+      throw new InputError(
+        `missing variable ${quoteValue(name)} (every state must set every variable in vars)`,
+        file,
+        field,
+      );
     if (name === THREADS_VAR) continue;
     const value = fromItfValue(o[name]);
-    if (value === undefined) throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
+    if (value === undefined)
+      throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
     view[name] = value;
   }
   const threads = objectAt(o[THREADS_VAR], file, `${field}.${THREADS_VAR}`);
@@ -63,7 +69,8 @@ function savedState(v: unknown, vars: readonly string[], file: string, field: st
 function savedStep(v: unknown, file: string, field: string): SavedStep {
   const meta = objectAt(objectAt(v, file, field)['#meta'], file, `${field}.#meta`);
   const thread = meta['thread'];
-  if (typeof thread !== 'string') throw new InputError('expected the name of the thread that took the step', file, `${field}.#meta.thread`);
+  if (typeof thread !== 'string')
+    throw new InputError('expected the name of the thread that took the step', file, `${field}.#meta.thread`);
   const text = (k: string) => (typeof meta[k] === 'string' ? { [k]: meta[k] as string } : {});
   return { thread, ...text('fn'), ...text('code') };
 }
@@ -71,10 +78,19 @@ function savedStep(v: unknown, file: string, field: string): SavedStep {
 function mmucheckMeta(trace: Obj, file: string): Obj {
   const meta = trace['#meta'];
   const block = typeof meta === 'object' && meta !== null ? (meta as Obj)['mmucheck'] : undefined;
-  if (block === undefined) throw new InputError('missing; expected the block that mmucheck check --format itf writes (this is not an mmucheck trace)', file, '#meta.mmucheck');
+  if (block === undefined)
+    throw new InputError(
+      'missing; expected the block that mmucheck check --format itf writes (this is not an mmucheck trace)',
+      file,
+      '#meta.mmucheck',
+    );
   const m = objectAt(block, file, '#meta.mmucheck');
   if (m['formatVersion'] !== ITF_FORMAT_VERSION) {
-    throw new InputError(`expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${capText(JSON.stringify(m['formatVersion']) ?? 'nothing', 80)}`, file, '#meta.mmucheck.formatVersion');
+    throw new InputError(
+      `expected ${ITF_FORMAT_VERSION} (a trace written by mmucheck check --format itf), got ${capText(JSON.stringify(m['formatVersion']) ?? 'nothing', 80)}`,
+      file,
+      '#meta.mmucheck.formatVersion',
+    );
   }
   return m;
 }
@@ -94,12 +110,16 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
   const m = mmucheckMeta(trace, file);
   const scenario = parseScenario(m['scenario'], `${file}: #meta.mmucheck.scenario`);
   const vars = trace['vars'];
-  if (!Array.isArray(vars) || !vars.every((x) => typeof x === 'string')) throw new InputError('expected a list of variable names', file, 'vars');
-  if (!vars.includes(THREADS_VAR)) throw new InputError(`expected the variable "${THREADS_VAR}" (where each thread stands)`, file, 'vars');
+  if (!Array.isArray(vars) || !vars.every((x) => typeof x === 'string'))
+    throw new InputError('expected a list of variable names', file, 'vars');
+  if (!vars.includes(THREADS_VAR))
+    throw new InputError(`expected the variable "${THREADS_VAR}" (where each thread stands)`, file, 'vars');
   const states = trace['states'];
-  if (!Array.isArray(states) || states.length === 0) throw new InputError('expected a non-empty list of states', file, 'states');
+  if (!Array.isArray(states) || states.length === 0)
+    throw new InputError('expected a non-empty list of states', file, 'states');
   const initialState = m['initialState'] ?? 0;
-  if (typeof initialState !== 'number' || !Number.isInteger(initialState)) throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
+  if (typeof initialState !== 'number' || !Number.isInteger(initialState))
+    throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
   return {
     file,
     scenario,

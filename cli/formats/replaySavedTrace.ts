@@ -45,12 +45,14 @@ const name = (text: string) => capText(text, 200);
 function difference(saved: SavedState, actual: StateVars): string | undefined {
   for (const [field, value] of Object.entries(actual.view)) {
     if (!(field in saved.view)) return `the model has the field ${field} (${show(value)}), the file does not`;
-    if (saved.view[field] !== value) return `${field} is ${show(saved.view[field])} in the file but ${show(value)} in the model`;
+    if (saved.view[field] !== value)
+      return `${field} is ${show(saved.view[field])} in the file but ${show(value)} in the model`;
   }
   const unknown = Object.keys(saved.view).find((f) => !(f in actual.view));
   if (unknown) return `the file has a field ${name(unknown)} that the model does not`;
   for (const [thread, at] of Object.entries(actual.threads)) {
-    if (saved.threads[thread] !== at) return `thread ${thread} is at ${show(saved.threads[thread] ?? null)} in the file but at ${show(at)} in the model`;
+    if (saved.threads[thread] !== at)
+      return `thread ${thread} is at ${show(saved.threads[thread] ?? null)} in the file but at ${show(at)} in the model`;
   }
   const extra = Object.keys(saved.threads).find((t) => !(t in actual.threads));
   return extra ? `the file has a thread ${name(extra)} that the model does not` : undefined;
@@ -60,15 +62,24 @@ function takeStep(model: KernelModel, saved: SavedTrace, state: KernelModelState
   const s = saved.steps[n - 1]!;
   const names = model.spec.threads.map((t) => t.name);
   const tid = names.indexOf(s.thread);
-  if (tid < 0) throw new TraceMismatch(n, `the model has no thread ${name(s.thread)} (it has ${names.join(', ')})`, saved.file);
+  if (tid < 0)
+    throw new TraceMismatch(n, `the model has no thread ${name(s.thread)} (it has ${names.join(', ')})`, saved.file);
   const enabled = model.actions(state);
   if (!enabled.includes(tid)) {
     const movers = enabled.map((t) => names[t]).join(', ') || 'none';
-    throw new TraceMismatch(n, `${s.thread} cannot move here: it waits in ${model.location(state, tid)} (threads that can move: ${movers})`, saved.file);
+    throw new TraceMismatch(
+      n,
+      `${s.thread} cannot move here: it waits in ${model.location(state, tid)} (threads that can move: ${movers})`,
+      saved.file,
+    );
   }
   const view = model.actionView(state, tid);
   if ((s.code !== undefined && s.code !== view.code) || (s.fn !== undefined && s.fn !== view.fn)) {
-    throw new TraceMismatch(n, `the file says ${s.thread} runs ${name(s.fn ?? '?')}: ${name(s.code ?? '?')}, but its next step in the model is ${view.fn}: ${view.code}`, saved.file);
+    throw new TraceMismatch(
+      n,
+      `the file says ${s.thread} runs ${name(s.fn ?? '?')}: ${name(s.code ?? '?')}, but its next step in the model is ${view.fn}: ${view.code}`,
+      saved.file,
+    );
   }
   return tid;
 }
@@ -78,7 +89,12 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
   const model = buildKernelModel(saved.scenario);
   const inits = model.initStates();
   const initial = inits[saved.initialState];
-  if (!initial) throw new TraceMismatch(0, `initial state ${saved.initialState} does not exist (the model has ${inits.length})`, saved.file);
+  if (!initial)
+    throw new TraceMismatch(
+      0,
+      `initial state ${saved.initialState} does not exist (the model has ${inits.length})`,
+      saved.file,
+    );
   const first = difference(saved.states[0]!, stateVars(model, initial));
   if (first) throw new TraceMismatch(0, `in the initial state, ${first}`, saved.file);
   const steps: TraceStep<KernelModelState, number>[] = [];
@@ -93,8 +109,19 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
   const trace = { initial, steps };
   const violations = violationsAtEnd(model, trace);
   const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
-  if (missing) throw new TraceMismatch(steps.length, `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`, saved.file);
+  if (missing)
+    throw new TraceMismatch(
+      steps.length,
+      `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`,
+      saved.file,
+    );
   const rendered = renderSteps(model, trace);
-  const references = violations.length ? explainViolation(rendered, state.shared, { property: violations[0]?.propertyId, message: violations[0]?.message, initial: viewOf(model, initial) }) : [];
+  const references = violations.length
+    ? explainViolation(rendered, state.shared, {
+        property: violations[0]?.propertyId,
+        message: violations[0]?.message,
+        initial: viewOf(model, initial),
+      })
+    : [];
   return { model, trace, steps: rendered, violations, references };
 }

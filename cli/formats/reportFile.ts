@@ -56,7 +56,11 @@ export function writeReportFile(path: string, text: string): void {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in the file's place since the check makes the open fail (ENXIO) instead of waiting for a reader.
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0), 0o666);
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NONBLOCK ?? 0),
+      0o666,
+    );
     const type = fileTypeOf(fstatSync(fd));
     if (type !== undefined) throw lost(`it is ${type}, not a regular file`);
     const bytes = Buffer.from(text, 'utf8');

@@ -27,7 +27,13 @@ function rules(run: CheckRun): Record<string, unknown>[] {
 
 function notifications(run: CheckRun): Record<string, unknown>[] {
   const o = run.outcome;
-  if (o.kind === 'incomplete') return [{ level: 'warning', message: { text: `incomplete (${o.reason}): a bound was reached before a verdict; nothing is proven` } }];
+  if (o.kind === 'incomplete')
+    return [
+      {
+        level: 'warning',
+        message: { text: `incomplete (${o.reason}): a bound was reached before a verdict; nothing is proven` },
+      },
+    ];
   if (o.kind === 'modelError') return [{ level: 'error', message: { text: `model error: ${o.message}` } }];
   return [];
 }
@@ -62,10 +68,22 @@ export function sarifLog(run: CheckRun): Record<string, unknown> {
     runs: [
       {
         tool: { driver: { name: 'mmucheck', version: '0.1.0', semanticVersion: '0.1.0', rules: rules(run) } },
-        invocations: [{ executionSuccessful: o.kind !== 'modelError', commandLine: run.command, toolExecutionNotifications: notifications(run) }],
-        originalUriBaseIds: { [KERNEL_SRC]: { description: { text: `the root of a Linux kernel source tree (${run.scenario.kernel})` } } },
+        invocations: [
+          {
+            executionSuccessful: o.kind !== 'modelError',
+            commandLine: run.command,
+            toolExecutionNotifications: notifications(run),
+          },
+        ],
+        originalUriBaseIds: {
+          [KERNEL_SRC]: { description: { text: `the root of a Linux kernel source tree (${run.scenario.kernel})` } },
+        },
         results: results(run),
-        properties: { scenario: run.scenario.name, verdict: o.kind === 'modelError' ? 'model-error' : o.kind, stats: o.stats },
+        properties: {
+          scenario: run.scenario.name,
+          verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
+          stats: o.stats,
+        },
       },
     ],
   };

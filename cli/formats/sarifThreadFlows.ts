@@ -46,7 +46,12 @@ export function stepLocation(s: RenderedStep, srcu: SrcuImpl): Record<string, un
 function threadFlowLocation(s: RenderedStep, view: TraceView, srcu: SrcuImpl): Record<string, unknown> {
   const failing = s.step === view.steps.length && view.failure !== undefined;
   const essential = failing || view.references.some((r) => r.step === s.step);
-  const state = Object.fromEntries(s.changes.map((c) => [c.field, { text: showValue(c.to), markdown: `\`${showValue(c.from)}\` → \`${showValue(c.to)}\`` }]));
+  const state = Object.fromEntries(
+    s.changes.map((c) => [
+      c.field,
+      { text: showValue(c.to), markdown: `\`${showValue(c.from)}\` → \`${showValue(c.to)}\`` },
+    ]),
+  );
   const kinds = stepKinds(s.kind, failing);
   return {
     executionOrder: s.step,
@@ -68,5 +73,8 @@ export function codeFlow(view: TraceView, srcu: SrcuImpl): Record<string, unknow
       locations: steps.map((s) => threadFlowLocation(s, view, srcu)),
     }));
   if (threadFlows.length === 0) return undefined;
-  return { message: { text: `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}` }, threadFlows };
+  return {
+    message: { text: `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}` },
+    threadFlows,
+  };
 }

@@ -19,7 +19,8 @@ export function violationsAtEnd<S, A>(model: Model<S, A>, trace: Trace<S, A>): V
     let message: string | undefined;
     if (p.kind === 'always') message = p.violation(last);
     else if (p.kind === 'deadlockFree') message = deadlocked ? DEADLOCK_MESSAGE : undefined;
-    else if (p.kind === 'eventually' && terminal && !states.some((s) => p.holds(s))) message = `the trace ends without ${p.name}`;
+    else if (p.kind === 'eventually' && terminal && !states.some((s) => p.holds(s)))
+      message = `the trace ends without ${p.name}`;
     if (message !== undefined) violations.push({ propertyId: p.id, propertyName: p.name, message });
   }
   return violations;

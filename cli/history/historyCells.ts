@@ -61,5 +61,9 @@ export function rowName(row: { readonly kernel: string; readonly srcu: string })
 
 /** The cells that are not a pass or n/a, in table order: what a reader would want to re-run. */
 export function notableCells(h: History) {
-  return h.rows.flatMap((row) => row.cells.filter((c) => c.verdict.kind !== 'pass' && c.verdict.kind !== 'not-applicable').map((c) => ({ row, cell: c })));
+  return h.rows.flatMap((row) =>
+    row.cells
+      .filter((c) => c.verdict.kind !== 'pass' && c.verdict.kind !== 'not-applicable')
+      .map((c) => ({ row, cell: c })),
+  );
 }

@@ -7,14 +7,25 @@ import { count } from '../render/plural.js';
 const n = (x: number) => x.toLocaleString('en-US');
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i]!))
+    .join('  ')
+    .trimEnd();
 }
 
 /** The re-run template and one command per notable cell. */
 function commandLines(h: History): string[] {
   const notable = notableCells(h);
-  const template = h.rows[0]?.cells[0]?.command.replace(/--kernel \S+/, '--kernel <kernel>').replace(/--srcu \S+/, '--srcu <srcu>').replace(/--property \S+$/, '--property <id>');
-  return [`re-run any cell:  ${escapeText(template ?? '')}`, ...notable.map(({ row, cell }) => `  ${rowName(row).padEnd(14)} ${cellText(cell.verdict).padEnd(6)} ${escapeText(cell.command)}`)];
+  const template = h.rows[0]?.cells[0]?.command
+    .replace(/--kernel \S+/, '--kernel <kernel>')
+    .replace(/--srcu \S+/, '--srcu <srcu>')
+    .replace(/--property \S+$/, '--property <id>');
+  return [
+    `re-run any cell:  ${escapeText(template ?? '')}`,
+    ...notable.map(
+      ({ row, cell }) => `  ${rowName(row).padEnd(14)} ${cellText(cell.verdict).padEnd(6)} ${escapeText(cell.command)}`,
+    ),
+  ];
 }
 
 function totals(h: History): string {
@@ -27,31 +38,58 @@ function totals(h: History): string {
 /** The terminal table: versions as rows, properties as columns, then the legend and the commands. */
 export function historyText(h: History): string {
   const head = ['kernel', 'srcu', ...h.properties.map(shortLabel), 'states', 'runs'];
-  const body = h.rows.map((r) => [r.kernel, r.srcu, ...r.cells.map((c) => cellText(c.verdict)), n(r.states), String(r.runs)]);
+  const body = h.rows.map((r) => [
+    r.kernel,
+    r.srcu,
+    ...r.cells.map((c) => cellText(c.verdict)),
+    n(r.states),
+    String(r.runs),
+  ]);
   const widths = head.map((_h, i) => Math.max(...[head, ...body].map((row) => row[i]!.length)));
-  const lines = [`history    ${escapeText(h.scenario.name)}${h.scenario.description ? `: ${escapeText(h.scenario.description)}` : ''}`, ''];
+  const lines = [
+    `history    ${escapeText(h.scenario.name)}${h.scenario.description ? `: ${escapeText(h.scenario.description)}` : ''}`,
+    '',
+  ];
   lines.push(pad(head, widths), ...body.map((row) => pad(row, widths)), '');
-  lines.push('ok: holds on every reachable state   ✗ N: violated, shortest counterexample N steps   n/a: no step can violate it   ?: incomplete');
+  lines.push(
+    'ok: holds on every reachable state   ✗ N: violated, shortest counterexample N steps   n/a: no step can violate it   ?: incomplete',
+  );
   lines.push(`columns: ${h.properties.map((id) => `${shortLabel(id)} = ${id}`).join(', ')}`);
   const notes = notApplicableNotes(h);
-  if (notes.length) lines.push('', 'not applicable:', ...notes.map((x) => `  ${shortLabel(x.property)} (${x.rows.join(', ')}): ${x.reason}`));
+  if (notes.length)
+    lines.push(
+      '',
+      'not applicable:',
+      ...notes.map((x) => `  ${shortLabel(x.property)} (${x.rows.join(', ')}): ${x.reason}`),
+    );
   lines.push('', ...commandLines(h), '', totals(h));
   return lines.join('\n') + '\n';
 }
 
 /** A Markdown table with full property ids, then the notes and commands. */
 export function historyMarkdown(h: History): string {
-  const md = (v: Parameters<typeof cellText>[0]) => (v.kind === 'violated' ? `**violated (${v.length})**` : cellText(v));
+  const md = (v: Parameters<typeof cellText>[0]) =>
+    v.kind === 'violated' ? `**violated (${v.length})**` : cellText(v);
   const lines = [`### History of \`${escapeText(h.scenario.name)}\``, ''];
   if (h.scenario.description) lines.push(escapeText(h.scenario.description), '');
   lines.push(`| kernel | srcu | ${h.properties.map((p) => `\`${p}\``).join(' | ')} | states |`);
   lines.push(`|---|---|${h.properties.map(() => '---').join('|')}|---:|`);
-  for (const r of h.rows) lines.push(`| ${r.kernel} | ${r.srcu} | ${r.cells.map((c) => md(c.verdict)).join(' | ')} | ${n(r.states)} |`);
-  lines.push('', 'ok: holds on every reachable state; violated (N): shortest counterexample of N steps; n/a: no step of that row can violate the property; ?: incomplete.');
+  for (const r of h.rows)
+    lines.push(`| ${r.kernel} | ${r.srcu} | ${r.cells.map((c) => md(c.verdict)).join(' | ')} | ${n(r.states)} |`);
+  lines.push(
+    '',
+    'ok: holds on every reachable state; violated (N): shortest counterexample of N steps; n/a: no step of that row can violate the property; ?: incomplete.',
+  );
   const notes = notApplicableNotes(h);
   if (notes.length) lines.push('', ...notes.map((x) => `- n/a \`${x.property}\` (${x.rows.join(', ')}): ${x.reason}`));
   const notable = notableCells(h);
-  if (notable.length) lines.push('', 'Re-run a cell:', '', ...notable.map(({ row, cell }) => `- ${rowName(row)} \`${cell.property}\`: \`${cell.command}\``));
+  if (notable.length)
+    lines.push(
+      '',
+      'Re-run a cell:',
+      '',
+      ...notable.map(({ row, cell }) => `- ${rowName(row)} \`${cell.property}\`: \`${cell.command}\``),
+    );
   lines.push('', totals(h));
   return lines.join('\n') + '\n';
 }

@@ -73,9 +73,12 @@ function runOnce(scenario: Scenario, properties: readonly string[], options: His
   if (outcome.kind === 'ok') set(properties, { kind: 'pass' });
   else if (outcome.kind === 'incomplete') set(properties, { kind: 'incomplete', reason: outcome.reason });
   else if (outcome.kind === 'modelError') set(properties, { kind: 'model-error', message: outcome.message });
-  else for (const v of outcome.violations) decided.set(v.propertyId, { kind: 'violated', length: outcome.trace.steps.length, message: v.message });
+  else
+    for (const v of outcome.violations)
+      decided.set(v.propertyId, { kind: 'violated', length: outcome.trace.steps.length, message: v.message });
   // Every run decides at least one property (a violation names the ones it violates), so rows end.
-  if (!properties.some((id) => decided.has(id))) throw new Error(`a run of ${scenario.name} decided none of ${properties.join(', ')}`);
+  if (!properties.some((id) => decided.has(id)))
+    throw new Error(`a run of ${scenario.name} decided none of ${properties.join(', ')}`);
   return outcome.stats.distinct;
 }
 
@@ -83,7 +86,8 @@ function runRow(base: Scenario, spec: HistoryRowSpec, options: HistoryOptions): 
   const started = Date.now();
   const scenario: Scenario = { ...base, kernel: spec.kernel, functions: {}, srcu: spec.srcu };
   const decided: Decided = new Map();
-  for (const [id, reason] of inapplicableProperties(scenario)) if (base.properties.includes(id)) decided.set(id, { kind: 'not-applicable', reason });
+  for (const [id, reason] of inapplicableProperties(scenario))
+    if (base.properties.includes(id)) decided.set(id, { kind: 'not-applicable', reason });
   let states = 0;
   let runs = 0;
   const open = () => base.properties.filter((id) => !decided.has(id));
@@ -114,5 +118,11 @@ export function runHistory(checked: Scenario, options: HistoryOptions): History 
     rows.push(row);
     options.onRow?.(row, rows.length - 1, specs.length);
   }
-  return { scenario, properties: columns, perProperty: options.perProperty === true, rows, elapsedMs: Date.now() - started };
+  return {
+    scenario,
+    properties: columns,
+    perProperty: options.perProperty === true,
+    rows,
+    elapsedMs: Date.now() - started,
+  };
 }

@@ -8,9 +8,7 @@ export function describeScenario(model: KernelModel): string[] {
   const s = model.scenario;
   const versions = VERSIONED_FUNCTIONS.map((f) => `${f} ${model.env.version(f)}`).join(', ');
   const threads = model.spec.threads.map((t) => `${t.name}${t.cpu === undefined ? '' : ` [cpu${t.cpu}]`}`).join(', ');
-  const listeners = s.listeners
-    .map((l, i) => `L${i} ${l.behaviour}${l.maps ? ' (maps the page)' : ''}`)
-    .join(', ');
+  const listeners = s.listeners.map((l, i) => `L${i} ${l.behaviour}${l.maps ? ' (maps the page)' : ''}`).join(', ');
   return [
     `scenario   ${escapeText(s.name)}${s.description ? `: ${escapeText(s.description)}` : ''}`,
     `kernel     ${s.kernel} (${versions}); ${s.srcu} SRCU; ${s.cpus} CPU${s.cpus === 1 ? '' : 's'}`,

@@ -15,8 +15,14 @@ export function explainReport(run: CheckRun, options: CheckOptions, p: Palette):
     o.kind === 'violation'
       ? narrateViolation(traceViewOf(run), o.violations, p)
       : o.kind === 'modelError'
-        ? [p.bad('MODEL ERROR'), ...paragraph(`The model itself failed, so nothing is proven or refuted: ${o.message}.`, '  ')]
+        ? [
+            p.bad('MODEL ERROR'),
+            ...paragraph(`The model itself failed, so nothing is proven or refuted: ${o.message}.`, '  '),
+          ]
         : provenSummary(run, options, p);
-  const tail = o.kind === 'violation' ? `see it as a trace: ${run.command.replace(/^mmucheck explain/, 'mmucheck check')} (add --columns, or --format html --out trace.html)` : run.command;
+  const tail =
+    o.kind === 'violation'
+      ? `see it as a trace: ${run.command.replace(/^mmucheck explain/, 'mmucheck check')} (add --columns, or --format html --out trace.html)`
+      : run.command;
   return [...describeScenario(run.model), '', ...body, '', `reproduce  ${escapeText(tail)}`].join('\n') + '\n';
 }

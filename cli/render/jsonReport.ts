@@ -26,11 +26,18 @@ export function jsonReport(run: CheckRun): unknown {
     properties: s.properties,
     verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
     property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
-    violations: o.kind === 'violation' ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message })) : [],
+    violations:
+      o.kind === 'violation'
+        ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message }))
+        : [],
     reason: o.kind === 'incomplete' ? o.reason : null,
     error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(run.model, o) ?? null } : null,
     stats: o.stats,
-    initial: run.steps.length ? run.model.describe((o.kind === 'violation' || o.kind === 'modelError') && o.trace ? o.trace.initial : run.model.initStates()[0]!) : null,
+    initial: run.steps.length
+      ? run.model.describe(
+          (o.kind === 'violation' || o.kind === 'modelError') && o.trace ? o.trace.initial : run.model.initStates()[0]!,
+        )
+      : null,
     trace: run.steps.length || o.kind === 'violation' ? run.steps : null,
     references: run.references,
     expected: s.expect ?? null,

@@ -25,11 +25,20 @@ function narrateStep(s: RenderedStep, view: TraceView, p: Palette): string[] {
   const notes = view.references.filter((r) => r.step === s.step);
   const marker = last ? p.bad('>') : notes.length ? p.warn('*') : ' ';
   const indent = '        ';
-  const lines = [`${marker}${String(s.step).padStart(4)}  ${p.bold(s.thread)}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`} in ${p.bold(s.fn)}:`, `${indent}${s.code}`];
+  const lines = [
+    `${marker}${String(s.step).padStart(4)}  ${p.bold(s.thread)}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`} in ${p.bold(s.fn)}:`,
+    `${indent}${s.code}`,
+  ];
   const what = explainStatement(s);
   // A capitalised entry is a whole sentence; a verb phrase gets the thread's name in front.
   if (what) lines.push(...paragraph(/^[A-Z]/.test(what) ? `${what}.` : `${s.thread} ${what}.`, indent));
-  if (s.changes.length) lines.push(...paragraph(`changes: ${s.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ')}`, indent).map(p.dim));
+  if (s.changes.length)
+    lines.push(
+      ...paragraph(
+        `changes: ${s.changes.map((c) => `${c.field} ${showValue(c.from)} → ${showValue(c.to)}`).join('; ')}`,
+        indent,
+      ).map(p.dim),
+    );
   for (const r of notes) lines.push(...paragraph(`This sets up the failure: ${r.note}.`, indent).map(p.warn));
   if (last && view.failure !== undefined) lines.push(...paragraph(`✗ ${view.failure}.`, indent).map(p.bad));
   return lines;
@@ -40,13 +49,25 @@ export function narrateViolation(view: TraceView, violations: readonly Violation
   const [primary, ...others] = violations;
   if (!primary) return [];
   const lines = [p.bad(`VIOLATED  ${primary.propertyId}: ${primary.propertyName}`)];
-  if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
-  lines.push('', 'What the property means:', ...paragraph(explainProperty(primary.propertyId, view.ruleVersions), '  '));
+  if (others.length)
+    lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
+  lines.push(
+    '',
+    'What the property means:',
+    ...paragraph(explainProperty(primary.propertyId, view.ruleVersions), '  '),
+  );
   if (view.steps.length === 0) return [...lines, '', ...paragraph(`${primary.message}.`, '  ')];
-  lines.push('', `How it fails, step by step (${count(view.steps.length, 'step')}: the shortest interleaving that breaks it):`, '');
+  lines.push(
+    '',
+    `How it fails, step by step (${count(view.steps.length, 'step')}: the shortest interleaving that breaks it):`,
+    '',
+  );
   for (const s of view.steps) lines.push(...narrateStep(s, view, p));
   lines.push('', 'In short:');
-  for (const r of view.references) lines.push(...paragraph(`step ${r.step}: ${r.note};`, '    ').map((l, i) => (i === 0 ? `  - ${l.trimStart()}` : l)));
+  for (const r of view.references)
+    lines.push(
+      ...paragraph(`step ${r.step}: ${r.note};`, '    ').map((l, i) => (i === 0 ? `  - ${l.trimStart()}` : l)),
+    );
   lines.push(...paragraph(`so at step ${view.steps.length}, ${primary.message}.`, '  '));
   return lines;
 }

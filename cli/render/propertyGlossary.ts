@@ -28,15 +28,18 @@ export const PROPERTY_GLOSSARY: Readonly<Record<string, string>> = {
     "__hlist_del writes through the node's pprev (*pprev = next). hlist_del_init_rcu leaves pprev NULL and hlist_del_rcu leaves LIST_POISON2 in it, so hlist_del_rcu on a node that another path has already unlinked dereferences NULL or the poison. " +
     'hlist_unhashed tells whether the node is still on the list only while nobody else can unlink it: the test and the unlink must be made under the same lock (the notifier list lock, as mmu_notifier_unregister does in v3.9), ' +
     'or the unlink must be hlist_del_init_rcu, which leaves an unhashed node alone (v3.10 on); an unlocked test followed by hlist_del_rcu (v3.8) lets another path unlink the node in between.',
-  'list-integrity': 'Adding a node that is already on a list corrupts the list: walkers may loop forever or skip nodes.',
+  'list-integrity':
+    'Adding a node that is already on a list corrupts the list: walkers may loop forever or skip nodes.',
   'release-before-pages-freed':
     'The mmu_notifier contract: ->release runs on every registered listener before exit_mmap frees the pages, so that secondary MMUs (a GPU, KVM) stop using them first; no page may be freed while a secondary MMU still maps it. ' +
     "So a listener must stay on the notifier list until its ->release has run: a walker that does not find it (exit's __mmu_notifier_release, a reclaimer's invalidate_page) cannot make its secondary MMU drop the page.",
-  'no-leak': 'When every thread has finished, every object must have been freed and every reference dropped; anything left over is leaked memory.',
+  'no-leak':
+    'When every thread has finished, every object must have been freed and every reference dropped; anything left over is leaked memory.',
   'no-deadlock':
-    'Some thread must always be able to move until all have finished. synchronize_srcu waits for every read-side critical section active when it is called, including its caller\'s own: ' +
+    "Some thread must always be able to move until all have finished. synchronize_srcu waits for every read-side critical section active when it is called, including its caller's own: " +
     'calling it between srcu_read_lock and srcu_read_unlock on the same srcu_struct waits forever.',
-  'release-at-most-once': '->release runs at most once per listener; a driver that frees state in ->release must not see it called twice.',
+  'release-at-most-once':
+    '->release runs at most once per listener; a driver that frees state in ->release must not see it called twice.',
 };
 
 /** The versions a rule's text depends on. */
@@ -47,14 +50,16 @@ export interface RuleVersions {
 
 /** The rule versions of `scenario`. */
 export function ruleVersionsOf(scenario: Scenario): RuleVersions {
-  return { synchronizeIsGracePeriod: synchronizeIsGracePeriod(scenario.functions.mmu_notifier_synchronize ?? scenario.kernel) };
+  return {
+    synchronizeIsGracePeriod: synchronizeIsGracePeriod(scenario.functions.mmu_notifier_synchronize ?? scenario.kernel),
+  };
 }
 
 /** no-code-after-unload from v5.4, where mmu_notifier_synchronize() is synchronize_srcu. */
 const CODE_AFTER_UNLOAD_GRACE_PERIOD =
   "Driver methods, ->release and SRCU callbacks are code in the driver's module; once module exit frees that code, any call into it jumps into freed memory. " +
   "Each listener's module reference keeps module exit from starting while its ->release may still run. mmu_notifier_synchronize() in module exit is synchronize_srcu from v5.4 (srcu_barrier before): " +
-  'it waits for a grace period, the read-side critical sections active when it was called, not for the callbacks already queued, such as the mmu_notifier_free_rcu a put queues, which calls the module\'s free_notifier. ' +
+  "it waits for a grace period, the read-side critical sections active when it was called, not for the callbacks already queued, such as the mmu_notifier_free_rcu a put queues, which calls the module's free_notifier. " +
   "Classic SRCU's one FIFO queue runs those before the marker synchronize_srcu waits for; Tree SRCU keeps a queue per CPU, so a callback queued on another CPU may still run after it returns.";
 
 /** The explanation of property `id` (in the versions checked, when given), or a plain fallback for a property without one. */

@@ -60,7 +60,11 @@ export function provenSummary(run: CheckRun, options: CheckOptions, p: Palette):
   }
   const width = Math.max(...props.map((id) => id.length));
   return [
-    p.good(props.length === 1 ? 'THE 1 PROPERTY HOLDS on every reachable state of this scenario.' : `ALL ${props.length} PROPERTIES HOLD on every reachable state of this scenario.`),
+    p.good(
+      props.length === 1
+        ? 'THE 1 PROPERTY HOLDS on every reachable state of this scenario.'
+        : `ALL ${props.length} PROPERTIES HOLD on every reachable state of this scenario.`,
+    ),
     '',
     'What was proven (each property holds in every state that any interleaving of the threads above reaches):',
     ...props.map((id) => `  ${id.padEnd(width)}  ${PROPERTY_CATALOG.find((x) => x.id === id)?.name ?? ''}`),

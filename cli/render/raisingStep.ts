@@ -40,7 +40,8 @@ export function raisingStep<S, A>(model: Model<S, A>, error: ModelErrorOutcome<S
   const action = error.action;
   if (state === undefined || action === undefined) return undefined;
   const view = attempt(() => model.actionView?.(state, action));
-  if (view !== undefined) return { thread: view.thread, ...(view.cpu === undefined ? {} : { cpu: view.cpu }), fn: view.fn, code: view.code };
+  if (view !== undefined)
+    return { thread: view.thread, ...(view.cpu === undefined ? {} : { cpu: view.cpu }), fn: view.fn, code: view.code };
   return { thread: '', fn: '', code: attempt(() => model.formatAction?.(state, action)) ?? String(action) };
 }
 
@@ -58,10 +59,19 @@ export function raisingStepLines<S, A>(model: Model<S, A>, error: ModelErrorOutc
   const n = error.trace!.steps.length;
   const reached = n === 0 ? 'the initial state' : `the state after the ${n} step${n === 1 ? '' : 's'} below`;
   const lines: string[] = [];
-  if (step === undefined) lines.push('', `Raised while checking ${reached} (a property, its enabled actions or its encoding):`);
+  if (step === undefined)
+    lines.push('', `Raised while checking ${reached} (a property, its enabled actions or its encoding):`);
   else {
-    const who = [escapeText(step.thread), step.cpu === undefined ? '' : `cpu${step.cpu}`, p.bold(escapeText(step.fn))].filter((s) => s !== '').join('  ');
-    lines.push('', 'Raised by the step', ...(who === '' ? [] : [`    ${who}`]), `    ${escapeText(step.code)}`, `taken in ${reached}:`);
+    const who = [escapeText(step.thread), step.cpu === undefined ? '' : `cpu${step.cpu}`, p.bold(escapeText(step.fn))]
+      .filter((s) => s !== '')
+      .join('  ');
+    lines.push(
+      '',
+      'Raised by the step',
+      ...(who === '' ? [] : [`    ${who}`]),
+      `    ${escapeText(step.code)}`,
+      `taken in ${reached}:`,
+    );
   }
   for (const [field, value] of Object.entries(view)) lines.push(`    ${escapeText(field)}: ${showValue(value)}`);
   return lines;

@@ -24,7 +24,10 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
     ...describeScenario(r.model),
     '',
     primary
-      ? p.bad(`ENDS IN A VIOLATION  ${primary.propertyId}: ${primary.propertyName}`) + (others.length ? `\n          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}` : '')
+      ? p.bad(`ENDS IN A VIOLATION  ${primary.propertyId}: ${primary.propertyName}`) +
+        (others.length
+          ? `\n          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`
+          : '')
       : p.good('ENDS WITHOUT A VIOLATION: no checked property is violated at its last state'),
   ];
   if (n > 0) lines.push('', ...traceLines(view, layout, p));

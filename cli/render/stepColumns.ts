@@ -45,7 +45,11 @@ export function stepColumns(view: TraceView, width: number, p: Palette): string[
   const last = view.steps.length - 1;
   const texts = view.steps.map((s, i) => {
     const notes = view.references.filter((r) => r.step === s.step).map((r) => r.note);
-    return { notes, failing: i === last ? view.failure : undefined, texts: cellTexts(s, notes, i === last ? view.failure : undefined, p) };
+    return {
+      notes,
+      failing: i === last ? view.failure : undefined,
+      texts: cellTexts(s, notes, i === last ? view.failure : undefined, p),
+    };
   });
   const fit = Math.floor((width - PREFIX - GAP * (lanes.length - 1)) / Math.max(1, lanes.length));
   const cw = Math.max(MIN_COLUMN, fit, ...texts.flatMap((t) => t.texts.map(([text]) => longestToken(text))));
@@ -53,15 +57,35 @@ export function stepColumns(view: TraceView, width: number, p: Palette): string[
   const join = (prefix: string, cells: string[]) => (prefix + cells.join(' '.repeat(GAP))).trimEnd();
   const alive = (t: TraceThread, step: number) => (view.finishedAt?.get(t.name) ?? Infinity) >= step;
   const lifeline = (t: TraceThread, step: number) => (alive(t, step) ? p.dim(pad('│')) : pad(''));
-  const lines = [join('step'.padEnd(PREFIX), lanes.map((t) => p.bold(pad(label(t).slice(0, cw))))), join(' '.repeat(PREFIX), lanes.map(() => '─'.repeat(cw)))];
+  const lines = [
+    join(
+      'step'.padEnd(PREFIX),
+      lanes.map((t) => p.bold(pad(label(t).slice(0, cw)))),
+    ),
+    join(
+      ' '.repeat(PREFIX),
+      lanes.map(() => '─'.repeat(cw)),
+    ),
+  ];
   view.steps.forEach((s, i) => {
     const { notes, failing } = texts[i]!;
     const cell = cellOf(texts[i]!.texts, cw);
     const marker = failing !== undefined ? p.bad('>') : notes.length ? p.warn('*') : ' ';
-    if (i > 0) lines.push(join(' '.repeat(PREFIX), lanes.map((t) => lifeline(t, s.step))));
+    if (i > 0)
+      lines.push(
+        join(
+          ' '.repeat(PREFIX),
+          lanes.map((t) => lifeline(t, s.step)),
+        ),
+      );
     cell.forEach(([text, colour], row) => {
       const prefix = row === 0 ? `${marker}${String(s.step).padStart(3)}  ` : ' '.repeat(PREFIX);
-      lines.push(join(prefix, lanes.map((t) => (t.name === s.thread ? colour(pad(text)) : lifeline(t, s.step)))));
+      lines.push(
+        join(
+          prefix,
+          lanes.map((t) => (t.name === s.thread ? colour(pad(text)) : lifeline(t, s.step))),
+        ),
+      );
     });
   });
   if (idle.length) lines.push('', `threads without a step in this trace: ${idle.join(', ')}`);

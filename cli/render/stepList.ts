@@ -5,7 +5,13 @@ import { shortNote, showValue, type TraceView } from './TraceView.js';
 import { explainProperty } from './propertyGlossary.js';
 import { wrapText } from './wrapText.js';
 
-function stepLines(s: RenderedStep, width: number, failing: string | undefined, notes: readonly string[], p: Palette): string[] {
+function stepLines(
+  s: RenderedStep,
+  width: number,
+  failing: string | undefined,
+  notes: readonly string[],
+  p: Palette,
+): string[] {
   const marker = failing !== undefined ? p.bad('>') : notes.length ? p.warn('*') : ' ';
   const head = `${marker}${String(s.step).padStart(4)}  ${s.thread.padEnd(width)}  ${s.cpu === undefined ? '    ' : `cpu${s.cpu}`}  ${p.bold(s.fn)}`;
   const indent = ' '.repeat(width + 17);
@@ -29,6 +35,11 @@ export function stepList(view: TraceView, p: Palette): string[] {
 /** The explanation under a trace: the failure, the earlier steps that set it up, and the rule the property stands for. */
 export function whyLines(view: TraceView): string[] {
   if (view.failure === undefined) return [];
-  const rule = view.property === undefined ? [] : wrapText(`The rule (${view.property}): ${explainProperty(view.property, view.ruleVersions)}`, 98).map((l) => `  ${l}`);
+  const rule =
+    view.property === undefined
+      ? []
+      : wrapText(`The rule (${view.property}): ${explainProperty(view.property, view.ruleVersions)}`, 98).map(
+          (l) => `  ${l}`,
+        );
   return ['', `Why: ${view.failure}.`, ...view.references.map((r) => `  step ${r.step}: ${r.note}`), ...rule];
 }

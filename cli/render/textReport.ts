@@ -22,7 +22,6 @@ export interface TextLayout {
 /** The default width of the column view when the terminal's is unknown. */
 export const DEFAULT_WIDTH = 120;
 
-
 /** The statistics line. */
 export function statsLine(stats: Stats): string {
   const seconds = (stats.elapsedMs / 1000).toFixed(2);
@@ -50,11 +49,18 @@ function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${escapeText(o.message)}`), ...raisingStepLines(run.model, o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)] : [])];
+      return [
+        p.bad(`MODEL ERROR: ${escapeText(o.message)}`),
+        ...raisingStepLines(run.model, o, p),
+        ...(run.steps.length
+          ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)]
+          : []),
+      ];
     case 'violation': {
       const [primary, ...others] = o.violations;
       const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
-      if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
+      if (others.length)
+        lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
       lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
       lines.push(...traceLines(traceViewOf(run), layout, p));
       return lines;

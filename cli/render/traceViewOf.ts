@@ -12,7 +12,10 @@ export function traceOf(run: CheckRun): Trace<KernelModelState, number> | undefi
 }
 
 /** Thread name → the step after which the thread had finished, for threads that finish within the trace. */
-export function finishedAt(model: KernelModel, trace: Trace<KernelModelState, number> | undefined): Map<string, number> {
+export function finishedAt(
+  model: KernelModel,
+  trace: Trace<KernelModelState, number> | undefined,
+): Map<string, number> {
   const done = new Map<string, number>();
   if (!trace) return done;
   model.spec.threads.forEach((t, tid) => {
@@ -31,7 +34,12 @@ export function finishedAt(model: KernelModel, trace: Trace<KernelModelState, nu
  */
 export function traceViewOf(run: CheckRun): TraceView {
   const o = run.outcome;
-  const failure = o.kind === 'violation' ? o.violations[0]?.message : o.kind === 'modelError' && o.action === undefined ? o.message : undefined;
+  const failure =
+    o.kind === 'violation'
+      ? o.violations[0]?.message
+      : o.kind === 'modelError' && o.action === undefined
+        ? o.message
+        : undefined;
   const property = o.kind === 'violation' ? o.violations[0]?.propertyId : undefined;
   return {
     steps: run.steps,

@@ -82,6 +82,20 @@ export function checkModelFile(
 }
 
 /** A run of `loaded` that ended with `outcome` before a verdict: what a report of it needs. */
-export function incompleteModelRun(loaded: LoadedModel, properties: readonly Property<unknown>[], outcome: IncompleteOutcome, command: string): UserModelRun {
-  return { loaded, threads: programThreads(loaded.model), properties, outcome, initial: undefined, steps: [], witnesses: [], command };
+export function incompleteModelRun(
+  loaded: LoadedModel,
+  properties: readonly Property<unknown>[],
+  outcome: IncompleteOutcome,
+  command: string,
+): UserModelRun {
+  return {
+    loaded,
+    threads: programThreads(loaded.model),
+    properties,
+    outcome,
+    initial: undefined,
+    steps: [],
+    witnesses: [],
+    command,
+  };
 }

@@ -24,7 +24,8 @@ export interface LoadedModel {
   readonly file: string;
 }
 
-const MUST_EXPORT = 'a model file must export its model as `export const model = ...` or `export function createModel() { ... }`';
+const MUST_EXPORT =
+  'a model file must export its model as `export const model = ...` or `export function createModel() { ... }`';
 const MODEL_METHODS = ['initStates', 'actions', 'nextState', 'properties'] as const;
 
 /** True when `arg` names a model file rather than a scenario. */
@@ -39,7 +40,8 @@ export async function loadModelFile(file: string): Promise<LoadedModel> {
   statInputFile(path, 'model', file);
   const exports = await importFile(file, path);
   const model = modelOf(exports, file);
-  const name = typeof exports['name'] === 'string' && exports['name'] !== '' ? exports['name'] : basename(path, extname(path));
+  const name =
+    typeof exports['name'] === 'string' && exports['name'] !== '' ? exports['name'] : basename(path, extname(path));
   const description = typeof exports['description'] === 'string' ? exports['description'] : undefined;
   return { model, name, file, ...(description === undefined ? {} : { description }) };
 }
@@ -49,7 +51,9 @@ async function importFile(file: string, path: string): Promise<Record<string, un
     const loaded = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
     // A file compiled as CommonJS shows its exports under `default` as well.
     const inner = loaded['default'];
-    return typeof inner === 'object' && inner !== null && !('model' in loaded) && !('createModel' in loaded) ? { ...inner } : loaded;
+    return typeof inner === 'object' && inner !== null && !('model' in loaded) && !('createModel' in loaded)
+      ? { ...inner }
+      : loaded;
   } catch (error) {
     throw withCause(new InputError(`cannot load it: ${messageOf(error)}`, file), error);
   }
@@ -75,11 +79,20 @@ function modelOf(exports: Record<string, unknown>, file: string): Model<unknown,
 }
 
 function requireModel(value: unknown, what: string, file: string): Model<unknown, unknown> {
-  const build = 'a model has initStates(), actions(), nextState() and properties(): build one with new ProgramModel({ ... }) or write the four methods';
-  if (typeof value !== 'object' || value === null) throw new InputError(`\`${what}\` is ${value === null ? 'null' : `a ${typeof value}`}, not a model; ${build}`, file);
+  const build =
+    'a model has initStates(), actions(), nextState() and properties(): build one with new ProgramModel({ ... }) or write the four methods';
+  if (typeof value !== 'object' || value === null)
+    throw new InputError(
+      `\`${what}\` is ${value === null ? 'null' : `a ${typeof value}`}, not a model; ${build}`,
+      file,
+    );
   const missing = MODEL_METHODS.filter((m) => typeof (value as Record<string, unknown>)[m] !== 'function');
   if (missing.length === MODEL_METHODS.length) throw new InputError(`\`${what}\` is not a model; ${build}`, file);
-  if (missing.length > 0) throw new InputError(`\`${what}\` is not a model: it has no ${missing.map((m) => `${m}()`).join(', ')}; ${build}`, file);
+  if (missing.length > 0)
+    throw new InputError(
+      `\`${what}\` is not a model: it has no ${missing.map((m) => `${m}()`).join(', ')}; ${build}`,
+      file,
+    );
   return value as Model<unknown, unknown>;
 }
 

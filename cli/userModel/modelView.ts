@@ -31,7 +31,7 @@ function plain(value: unknown): unknown {
 
 function leaf(value: unknown): Leaf {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  return value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value));
 }
 
 function flattenInto(value: unknown, path: string, out: Record<string, Leaf>): void {
@@ -56,7 +56,9 @@ export function flatView(value: unknown): StateView {
 
 function programView(model: Model<unknown, unknown>, program: ProgramLike, state: unknown): StateView {
   const shared = (state as { shared?: unknown }).shared;
-  const view: Record<string, Leaf> = { ...(program.spec.describeShared !== undefined && model.describe ? model.describe(state) : flatView(shared)) };
+  const view: Record<string, Leaf> = {
+    ...(program.spec.describeShared !== undefined && model.describe ? model.describe(state) : flatView(shared)),
+  };
   program.spec.threads.forEach((t, tid) => {
     const top = program.frames?.(state, tid).at(-1);
     if (top !== undefined && top.frame.local !== 0) view[`${t.name}.local`] = top.frame.local; // 0: unused, or reset

@@ -27,15 +27,31 @@ export function userJsonReport(run: UserModelRun): unknown {
     property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
     violations:
       o.kind === 'violation'
-        ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message, noWitness: v.noWitness === true }))
+        ? o.violations.map((v) => ({
+            property: v.propertyId,
+            name: v.propertyName,
+            message: v.message,
+            noWitness: v.noWitness === true,
+          }))
         : [],
     reason: o.kind === 'incomplete' ? o.reason : null,
-    error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(viewModel(run.loaded.model), o) ?? null } : null,
+    error:
+      o.kind === 'modelError'
+        ? { message: o.message, step: raisingStep(viewModel(run.loaded.model), o) ?? null }
+        : null,
     stats: o.stats,
     initial: run.initial ?? null,
     trace: o.kind === 'violation' || run.steps.length > 0 ? run.steps : null,
     references: [],
-    witnesses: o.kind === 'ok' ? run.witnesses.map((w) => ({ property: w.propertyId, name: w.propertyName, initial: w.initial, trace: w.steps })) : null,
+    witnesses:
+      o.kind === 'ok'
+        ? run.witnesses.map((w) => ({
+            property: w.propertyId,
+            name: w.propertyName,
+            initial: w.initial,
+            trace: w.steps,
+          }))
+        : null,
     expected: null,
     matchesExpected: null,
     reproduce: run.command,

@@ -14,8 +14,12 @@ import { INCOMPLETE_REASONS as REASONS } from '../render/incompleteReasons.js';
 import { escapeText } from '../../model/safeText.js';
 import { count, properties } from '../render/plural.js';
 
-
-const KIND_NOTES: Record<Property<unknown>['kind'], string> = { always: '', deadlockFree: '', sometimes: ' (sometimes)', eventually: ' (eventually)' };
+const KIND_NOTES: Record<Property<unknown>['kind'], string> = {
+  always: '',
+  deadlockFree: '',
+  sometimes: ' (sometimes)',
+  eventually: ' (eventually)',
+};
 
 /** Every text below comes from the model file: names, statements, values, messages. */
 const t = escapeText;
@@ -42,7 +46,10 @@ function stepLines(s: RenderedStep, width: number, failing: string | undefined, 
   const marker = failing !== undefined ? p.bad('>') : ' ';
   const who = s.thread === '' && s.fn === '' ? undefined : `${t(s.thread).padEnd(width)}  ${p.bold(t(s.fn))}`;
   const indent = ' '.repeat(who === undefined ? 7 : width + 9);
-  const lines = who === undefined ? [`${marker}${String(s.step).padStart(4)}  ${t(s.code)}`] : [`${marker}${String(s.step).padStart(4)}  ${who}`, `${indent}${t(s.code)}`];
+  const lines =
+    who === undefined
+      ? [`${marker}${String(s.step).padStart(4)}  ${t(s.code)}`]
+      : [`${marker}${String(s.step).padStart(4)}  ${who}`, `${indent}${t(s.code)}`];
   for (const c of s.changes) lines.push(p.dim(`${indent}${t(c.field)}: ${value(c.from)} → ${value(c.to)}`));
   if (failing !== undefined) lines.push(p.bad(`${indent}✗ ${t(failing)}`));
   return lines;
@@ -69,10 +76,15 @@ function violationLines(run: UserModelRun, p: Palette): string[] {
   const lines = [p.bad(`VIOLATED  ${t(primary!.propertyId)}: ${t(primary!.propertyName)}`)];
   if (primary!.noWitness) {
     if (others.length) lines.push(`          no witness either: ${others.map((v) => t(v.propertyId)).join(', ')}`);
-    lines.push('', `Why: ${t(primary!.message)}.`, 'The model never reaches such a state: its other properties may hold only because nothing happens.');
+    lines.push(
+      '',
+      `Why: ${t(primary!.message)}.`,
+      'The model never reaches such a state: its other properties may hold only because nothing happens.',
+    );
     return lines;
   }
-  if (others.length) lines.push(`          also violated at the same step: ${others.map((v) => t(v.propertyId)).join(', ')}`);
+  if (others.length)
+    lines.push(`          also violated at the same step: ${others.map((v) => t(v.propertyId)).join(', ')}`);
   lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
   lines.push(...traceLines(run.steps, primary!.message, p));
   lines.push('', `Why: ${t(primary!.message)}.`);
@@ -87,7 +99,17 @@ function verdictLines(run: UserModelRun, p: Palette): string[] {
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [p.bad(`MODEL ERROR: ${t(o.message)}`), ...raisingStepLines(viewModel(run.loaded.model), o, p), ...(run.steps.length ? ['', 'Trace to the state that raised it:', ...traceLines(run.steps, o.action === undefined ? o.message : undefined, p)] : [])];
+      return [
+        p.bad(`MODEL ERROR: ${t(o.message)}`),
+        ...raisingStepLines(viewModel(run.loaded.model), o, p),
+        ...(run.steps.length
+          ? [
+              '',
+              'Trace to the state that raised it:',
+              ...traceLines(run.steps, o.action === undefined ? o.message : undefined, p),
+            ]
+          : []),
+      ];
     case 'violation':
       return violationLines(run, p);
   }
@@ -95,6 +117,13 @@ function verdictLines(run: UserModelRun, p: Palette): string[] {
 
 /** The whole text report. */
 export function userTextReport(run: UserModelRun, p: Palette): string {
-  const lines = [...headerLines(run), '', ...verdictLines(run, p), '', statsLine(run.outcome.stats), `reproduce  ${t(run.command)}`];
+  const lines = [
+    ...headerLines(run),
+    '',
+    ...verdictLines(run, p),
+    '',
+    statsLine(run.outcome.stats),
+    `reproduce  ${t(run.command)}`,
+  ];
   return lines.join('\n') + '\n';
 }

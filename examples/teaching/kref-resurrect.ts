@@ -2,5 +2,6 @@
 import { kref } from './kref.js';
 
 export const name = 'kref-resurrect';
-export const description = 'a table lookup takes a reference with a plain kref_get() while the owner drops the last one';
+export const description =
+  'a table lookup takes a reference with a plain kref_get() while the owner drops the last one';
 export const model = kref(false);

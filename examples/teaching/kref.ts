@@ -19,7 +19,17 @@
  * Pinned in test/examples/teaching.test.ts: with `kref_get_unless_zero()` 36 distinct states
  * (depth 10) and every property holds; with `kref_get()` a use-after-free in 10 steps.
  */
-import { ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf, type StepDef } from 'mmucheck';
+import {
+  ProgramModel,
+  Record,
+  always,
+  eventually,
+  label,
+  sometimes,
+  step,
+  type RecordOf,
+  type StepDef,
+} from 'mmucheck';
 
 /** The shared variables. */
 export interface KrefVars {
@@ -47,8 +57,13 @@ const NAMES = ['owner', 'lookup'];
 const NULL_OBJ = 1;
 
 const lock = (fn: string) =>
-  step<Shared>(fn, 'spin_lock(&table_lock)', { kind: 'acquire', guard: (g) => g.lock === -1, run: (x) => x.update((g) => g.set('lock', x.tid)) });
-const unlock = (fn: string) => step<Shared>(fn, 'spin_unlock(&table_lock)', { kind: 'release', run: (x) => x.update((g) => g.set('lock', -1)) });
+  step<Shared>(fn, 'spin_lock(&table_lock)', {
+    kind: 'acquire',
+    guard: (g) => g.lock === -1,
+    run: (x) => x.update((g) => g.set('lock', x.tid)),
+  });
+const unlock = (fn: string) =>
+  step<Shared>(fn, 'spin_unlock(&table_lock)', { kind: 'release', run: (x) => x.update((g) => g.set('lock', -1)) });
 
 /** `kref_put(&obj->ref, release)`: the decrement, and the release when it reached zero. */
 const kref_put: StepDef<Shared> = step('kref_put', 'if (refcount_dec_and_test(&obj->ref)) release(obj)', {
@@ -62,16 +77,23 @@ const release = {
   name: 'release',
   body: [
     lock('release'),
-    step<Shared>('release', 'list_del(&obj->node)', { run: (x) => x.update((g) => touch(g, 'release', 'unlinks the object').set('inTable', false)) }),
+    step<Shared>('release', 'list_del(&obj->node)', {
+      run: (x) => x.update((g) => touch(g, 'release', 'unlinks the object').set('inTable', false)),
+    }),
     unlock('release'),
-    step<Shared>('release', 'kfree(obj)', { kind: 'free', run: (x) => x.update((g) => touch(g, 'release', 'frees the object').set('freed', true)) }),
+    step<Shared>('release', 'kfree(obj)', {
+      kind: 'free',
+      run: (x) => x.update((g) => touch(g, 'release', 'frees the object').set('freed', true)),
+    }),
   ],
 };
 
 /** The lookup's `get` step: plain `kref_get()`, or `kref_get_unless_zero()`. */
 function get(unlessZero: boolean): StepDef<Shared> {
   if (!unlessZero) {
-    return step('lookup', 'kref_get(&obj->ref)', { run: (x) => x.update((g) => touch(g, 'lookup', 'takes a reference').set('refcount', g.refcount + 1)) });
+    return step('lookup', 'kref_get(&obj->ref)', {
+      run: (x) => x.update((g) => touch(g, 'lookup', 'takes a reference').set('refcount', g.refcount + 1)),
+    });
   }
   return step('lookup', 'if (!kref_get_unless_zero(&obj->ref)) obj = NULL', {
     run: (x) => {
@@ -119,7 +141,9 @@ export function kref(unlessZero: boolean): ProgramModel<Shared> {
     threads: NAMES.map((name) => ({ name, entry: name })),
     initShared: Shared(),
     properties: [
-      always('no-use-after-free', 'no thread touches the object after it is freed', (s) => (s.shared.fault === '' ? undefined : s.shared.fault)),
+      always('no-use-after-free', 'no thread touches the object after it is freed', (s) =>
+        s.shared.fault === '' ? undefined : s.shared.fault,
+      ),
       sometimes('lookup-gets', 'the lookup can take a reference', (s) => s.shared.refcount === 2),
       sometimes('lookup-backs-off', 'the lookup can find the object dying and back off', (s) => s.shared.backedOff),
       eventually('freed', 'every run ends with the object freed', (s) => s.shared.freed),
@@ -128,5 +152,6 @@ export function kref(unlessZero: boolean): ProgramModel<Shared> {
 }
 
 export const name = 'kref';
-export const description = 'a table lookup takes a reference with kref_get_unless_zero() while the owner drops the last one';
+export const description =
+  'a table lookup takes a reference with kref_get_unless_zero() while the owner drops the last one';
 export const model = kref(true);

@@ -16,7 +16,17 @@
  * the counter can end at 2 (its lowest); with it, 45 distinct states (depth 16) and everything
  * holds.
  */
-import { ProgramModel, Record, call, deadlockFree, eventually, sometimes, step, type RecordOf, type StepDef } from 'mmucheck';
+import {
+  ProgramModel,
+  Record,
+  call,
+  deadlockFree,
+  eventually,
+  sometimes,
+  step,
+  type RecordOf,
+  type StepDef,
+} from 'mmucheck';
 
 /** The shared variables. */
 export interface CounterVars {
@@ -28,14 +38,24 @@ export interface CounterVars {
 type Shared = RecordOf<CounterVars>;
 const Shared = Record<CounterVars>({ counter: 0, locked: false, done: 0 });
 
-
 /** Two threads incrementing the counter twice each; with `locked`, under a spin lock. */
 export function lostUpdate(locked: boolean): ProgramModel<Shared> {
   const lock: StepDef<Shared>[] = locked
-    ? [step('increment', 'spin_lock(&lock)', { kind: 'acquire', guard: (g) => !g.locked, run: (x) => x.update((g) => g.set('locked', true)) })]
+    ? [
+        step('increment', 'spin_lock(&lock)', {
+          kind: 'acquire',
+          guard: (g) => !g.locked,
+          run: (x) => x.update((g) => g.set('locked', true)),
+        }),
+      ]
     : [];
   const unlock: StepDef<Shared>[] = locked
-    ? [step('increment', 'spin_unlock(&lock)', { kind: 'release', run: (x) => x.update((g) => g.set('locked', false)) })]
+    ? [
+        step('increment', 'spin_unlock(&lock)', {
+          kind: 'release',
+          run: (x) => x.update((g) => g.set('locked', false)),
+        }),
+      ]
     : [];
   return new ProgramModel<Shared>({
     procs: [
@@ -48,7 +68,9 @@ export function lostUpdate(locked: boolean): ProgramModel<Shared> {
         body: [
           ...lock,
           step('increment', 'tmp = counter', { run: (x) => void (x.local = x.shared.counter) }),
-          step('increment', 'counter = tmp + 1', { run: (x) => x.update((g) => g.set('counter', x.local + 1).set('done', g.done + 1)) }),
+          step('increment', 'counter = tmp + 1', {
+            run: (x) => x.update((g) => g.set('counter', x.local + 1).set('done', g.done + 1)),
+          }),
           ...unlock,
         ],
       },

@@ -41,7 +41,9 @@ const other = (tid: number) => 1 - tid;
 
 /** Peterson's algorithm; with `broken`, each thread writes `turn` before raising its flag. */
 export function peterson(broken = false): ProgramModel<Shared> {
-  const raiseFlag = step<Shared>('lock', 'flag[me] = true', { run: (x) => x.update((g) => g.setIn(['flag', x.tid], true)) });
+  const raiseFlag = step<Shared>('lock', 'flag[me] = true', {
+    run: (x) => x.update((g) => g.setIn(['flag', x.tid], true)),
+  });
   const giveTurn = step<Shared>('lock', 'turn = other', { run: (x) => x.update((g) => g.set('turn', other(x.tid))) });
   return new ProgramModel<Shared>({
     procs: [
@@ -55,7 +57,9 @@ export function peterson(broken = false): ProgramModel<Shared> {
             guard: (g, _f, tid) => !(g.flag.get(other(tid)) && g.turn === other(tid)),
             run: (x) => x.update((g) => g.setIn(['inCs', x.tid], true)),
           }),
-          step('critical_section', '/* critical section */', { run: (x) => x.update((g) => g.setIn(['inCs', x.tid], false)) }),
+          step('critical_section', '/* critical section */', {
+            run: (x) => x.update((g) => g.setIn(['inCs', x.tid], false)),
+          }),
           step('unlock', 'flag[me] = false', {
             run: (x) => {
               x.update((g) => g.setIn(['flag', x.tid], false));
@@ -77,7 +81,9 @@ export function peterson(broken = false): ProgramModel<Shared> {
       deadlockFree('no-deadlock', 'some thread can always move'),
       sometimes('p0-enters', 'p0 can enter the critical section', (s) => s.shared.inCs.get(0) === true),
       sometimes('p1-enters', 'p1 can enter the critical section', (s) => s.shared.inCs.get(1) === true),
-      sometimes('both-contend', 'both threads can want the critical section at once', (s) => s.shared.flag.every((f) => f)),
+      sometimes('both-contend', 'both threads can want the critical section at once', (s) =>
+        s.shared.flag.every((f) => f),
+      ),
     ],
   });
 }

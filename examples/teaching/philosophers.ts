@@ -24,7 +24,19 @@
  * states and depth of both versions (n = 5: 392 states with left forks first, 261 and depth 12
  * with ordered forks, where everything holds).
  */
-import { List, ProgramModel, Record, always, deadlockFree, sometimes, step, label, type Property, type ProgramState, type RecordOf } from 'mmucheck';
+import {
+  List,
+  ProgramModel,
+  Record,
+  always,
+  deadlockFree,
+  sometimes,
+  step,
+  label,
+  type Property,
+  type ProgramState,
+  type RecordOf,
+} from 'mmucheck';
 
 /** The shared variables. */
 export interface TableVars {
@@ -51,7 +63,8 @@ function properties(n: number): Property<ProgramState<Table>>[] {
     }),
     sometimes('p0-eats', 'philosopher 0 can eat', (s) => s.shared.eating.get(0) === true),
   ];
-  if (n >= 4) props.push(sometimes('two-eat', 'two philosophers can eat at once', (s) => s.shared.eating.count((e) => e) >= 2));
+  if (n >= 4)
+    props.push(sometimes('two-eat', 'two philosophers can eat at once', (s) => s.shared.eating.count((e) => e) >= 2));
   return props;
 }
 
@@ -92,8 +105,15 @@ export function philosophers(n: number, ordered = false): ProgramModel<Table> {
       },
     ],
     threads: Array.from({ length: n }, (_v, i) => ({ name: `p${i}`, entry: 'philosopher' })),
-    initShared: Record<TableVars>({ forks: List(Array.from({ length: n }, () => -1)), eating: List(Array.from({ length: n }, () => false)) })(),
-    describeShared: (g) => Object.fromEntries([...g.forks.map((owner, f) => [`fork${f}`, owner < 0 ? 'free' : `p${owner}`]), ...g.eating.map((e, i) => [`p${i}.eating`, e])]),
+    initShared: Record<TableVars>({
+      forks: List(Array.from({ length: n }, () => -1)),
+      eating: List(Array.from({ length: n }, () => false)),
+    })(),
+    describeShared: (g) =>
+      Object.fromEntries([
+        ...g.forks.map((owner, f) => [`fork${f}`, owner < 0 ? 'free' : `p${owner}`]),
+        ...g.eating.map((e, i) => [`p${i}.eating`, e]),
+      ]),
     properties: properties(n),
   });
 }

@@ -18,7 +18,18 @@
  * Pinned in test/examples/teaching.test.ts: with two readers the correct version has 784 distinct
  * states (depth 20) and every property holds; the broken one reports a use-after-free in 7 steps.
  */
-import { List, ProgramModel, Record, always, eventually, label, sometimes, step, type RecordOf, type StepDef } from 'mmucheck';
+import {
+  List,
+  ProgramModel,
+  Record,
+  always,
+  eventually,
+  label,
+  sometimes,
+  step,
+  type RecordOf,
+  type StepDef,
+} from 'mmucheck';
 
 /** The shared variables. */
 export interface RcuVars {
@@ -40,7 +51,9 @@ const B = 1;
 
 /** The node at `p`, touched by `who`: a fault if it was freed. */
 function touch(g: Shared, p: number, who: string): Shared {
-  return g.freed.get(p) === true && g.fault === '' ? g.set('fault', `${who} reads node ${NODE[p]} after it was freed`) : g;
+  return g.freed.get(p) === true && g.fault === ''
+    ? g.set('fault', `${who} reads node ${NODE[p]} after it was freed`)
+    : g;
 }
 
 function readerProc(): { name: string; body: (StepDef<Shared> | ReturnType<typeof label>)[] } {
@@ -85,7 +98,9 @@ function describe(g: Shared): { [field: string]: string | boolean } {
 
 /** The updater's steps: unlink B, then free it after (or, when `broken`, before) the grace period. */
 function updaterBody(broken: boolean): StepDef<Shared>[] {
-  const unlink = step<Shared>('updater', 'list_del_rcu(&b->list)  /* A->next = C */', { run: (x) => x.update((g) => g.setIn(['next', 0], g.next.get(B)!)) });
+  const unlink = step<Shared>('updater', 'list_del_rcu(&b->list)  /* A->next = C */', {
+    run: (x) => x.update((g) => g.setIn(['next', 0], g.next.get(B)!)),
+  });
   const sync: StepDef<Shared>[] = [
     step('synchronize_rcu', 'synchronize_rcu()  /* note the readers inside */', {
       kind: 'wait',
@@ -96,7 +111,10 @@ function updaterBody(broken: boolean): StepDef<Shared>[] {
       guard: (g, f) => g.reading.every((r, i) => !r || (f.local & (1 << i)) === 0),
     }),
   ];
-  const free = step<Shared>('updater', 'kfree(b)', { kind: 'free', run: (x) => x.update((g) => g.setIn(['freed', B], true)) });
+  const free = step<Shared>('updater', 'kfree(b)', {
+    kind: 'free',
+    run: (x) => x.update((g) => g.setIn(['freed', B], true)),
+  });
   return broken ? [unlink, free, ...sync] : [unlink, ...sync, free];
 }
 
@@ -112,13 +130,20 @@ export function rcuList(readers: number, broken = false): ProgramModel<Shared> {
   })();
   return new ProgramModel<Shared>({
     procs: [readerProc(), { name: 'updater', body: updaterBody(broken) }],
-    threads: [...Array.from({ length: readers }, (_v, i) => ({ name: `reader${i}`, entry: 'reader', arg: i })), { name: 'updater', entry: 'updater' }],
+    threads: [
+      ...Array.from({ length: readers }, (_v, i) => ({ name: `reader${i}`, entry: 'reader', arg: i })),
+      { name: 'updater', entry: 'updater' },
+    ],
     initShared,
     describeShared: describe,
     properties: [
-      always('no-use-after-free', 'no reader touches a freed node', (s) => (s.shared.fault === '' ? undefined : s.shared.fault)),
-      sometimes('reader-holds-b', 'a reader can hold B after it was unlinked', (s) =>
-        s.shared.next.get(0) !== B && s.shared.p.includes(B),
+      always('no-use-after-free', 'no reader touches a freed node', (s) =>
+        s.shared.fault === '' ? undefined : s.shared.fault,
+      ),
+      sometimes(
+        'reader-holds-b',
+        'a reader can hold B after it was unlinked',
+        (s) => s.shared.next.get(0) !== B && s.shared.p.includes(B),
       ),
       eventually('b-freed', 'every run ends with B freed', (s) => s.shared.freed.get(B) === true),
     ],
@@ -126,5 +151,6 @@ export function rcuList(readers: number, broken = false): ProgramModel<Shared> {
 }
 
 export const name = 'rcu-list';
-export const description = 'two readers walk an RCU list while an updater unlinks B and frees it after synchronize_rcu()';
+export const description =
+  'two readers walk an RCU list while an updater unlinks B and frees it after synchronize_rcu()';
 export const model = rcuList(2);

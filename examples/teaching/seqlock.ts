@@ -47,7 +47,10 @@ const writer = {
   name: 'writer',
   body: [
     label('again'),
-    step<Shared>('writer', 'write_seqlock(&sl)', { kind: 'acquire', run: (x) => x.update((g) => g.set('seq', g.seq + 1)) }),
+    step<Shared>('writer', 'write_seqlock(&sl)', {
+      kind: 'acquire',
+      run: (x) => x.update((g) => g.set('seq', g.seq + 1)),
+    }),
     step<Shared>('writer', 'a = v', { run: (x) => x.update((g) => g.set('a', x.local + 1)) }),
     step<Shared>('writer', 'b = v', { run: (x) => x.update((g) => g.set('b', x.local + 1)) }),
     step<Shared>('writer', 'write_sequnlock(&sl)', {
@@ -67,10 +70,14 @@ function reader(broken: boolean) {
     name: 'reader',
     body: [
       label('retry'),
-      step<Shared>('reader', broken ? 's = sl.seq  /* no wait for even */' : 's = read_seqbegin(&sl)  /* waits while odd */', {
-        ...(broken ? {} : { guard: (g: Shared) => g.seq % 2 === 0 }),
-        run: (x) => x.update((g) => g.set('s', g.seq)),
-      }),
+      step<Shared>(
+        'reader',
+        broken ? 's = sl.seq  /* no wait for even */' : 's = read_seqbegin(&sl)  /* waits while odd */',
+        {
+          ...(broken ? {} : { guard: (g: Shared) => g.seq % 2 === 0 }),
+          run: (x) => x.update((g) => g.set('s', g.seq)),
+        },
+      ),
       step<Shared>('reader', 'x = a', { run: (x) => x.update((g) => g.set('x', g.a)) }),
       step<Shared>('reader', 'y = b', { run: (x) => x.update((g) => g.set('y', g.b)) }),
       step<Shared>('reader', '} while (read_seqretry(&sl, s))', {
@@ -96,10 +103,16 @@ export function seqlock(broken = false): ProgramModel<Shared> {
     initShared: Shared(),
     properties: [
       always('consistent-read', 'an accepted read has x == y', (s) =>
-        s.shared.accepted && s.shared.x !== s.shared.y ? `the reader accepted x = ${s.shared.x}, y = ${s.shared.y}` : undefined,
+        s.shared.accepted && s.shared.x !== s.shared.y
+          ? `the reader accepted x = ${s.shared.x}, y = ${s.shared.y}`
+          : undefined,
       ),
       sometimes('reader-retries', 'the reader can have to retry', (s) => s.shared.retried),
-      sometimes('reads-new-value', 'the reader can accept a value the writer wrote', (s) => s.shared.accepted && s.shared.x > 0),
+      sometimes(
+        'reads-new-value',
+        'the reader can accept a value the writer wrote',
+        (s) => s.shared.accepted && s.shared.x > 0,
+      ),
       eventually('reader-accepts', 'every run ends with the reader having accepted a read', (s) => s.shared.accepted),
     ],
   });

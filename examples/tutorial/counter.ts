@@ -34,7 +34,9 @@ export const model = new ProgramModel<Shared>({
   initShared: Shared(),
   properties: [
     always('no-lost-update', 'once both threads are done, the counter is 2', (s) =>
-      s.shared.done === 2 && s.shared.counter !== 2 ? `the counter is ${s.shared.counter} after two increments` : undefined,
+      s.shared.done === 2 && s.shared.counter !== 2
+        ? `the counter is ${s.shared.counter} after two increments`
+        : undefined,
     ),
     deadlockFree('no-deadlock', 'some thread can move until both are done'),
   ],

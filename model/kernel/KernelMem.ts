@@ -81,25 +81,57 @@ export class KernelMem implements PackedShared {
 
   // --- mm_struct, mmu_notifier_mm, module -------------------------------------------------
 
-  get mmUsers(): number { return this.a[this.base + MM_USERS]!; }
-  set mmUsers(v: number) { this.a[this.base + MM_USERS] = v; }
-  get mmCount(): number { return this.a[this.base + MM_COUNT]!; }
-  set mmCount(v: number) { this.a[this.base + MM_COUNT] = v; }
-  get mmFreed(): boolean { return this.a[this.base + MM_FREED] !== 0; }
-  set mmFreed(v: boolean) { this.a[this.base + MM_FREED] = v ? 1 : 0; }
+  get mmUsers(): number {
+    return this.a[this.base + MM_USERS]!;
+  }
+  set mmUsers(v: number) {
+    this.a[this.base + MM_USERS] = v;
+  }
+  get mmCount(): number {
+    return this.a[this.base + MM_COUNT]!;
+  }
+  set mmCount(v: number) {
+    this.a[this.base + MM_COUNT] = v;
+  }
+  get mmFreed(): boolean {
+    return this.a[this.base + MM_FREED] !== 0;
+  }
+  set mmFreed(v: boolean) {
+    this.a[this.base + MM_FREED] = v ? 1 : 0;
+  }
   /** The page the model follows (a `Page`). */
-  get page(): number { return this.a[this.base + PAGE]!; }
-  set page(v: number) { this.a[this.base + PAGE] = v; }
+  get page(): number {
+    return this.a[this.base + PAGE]!;
+  }
+  set page(v: number) {
+    this.a[this.base + PAGE] = v;
+  }
   /** The first listener on the notifier list, or -1. */
-  get first(): number { return this.a[this.base + NMM_FIRST]!; }
-  set first(v: number) { this.a[this.base + NMM_FIRST] = v; }
+  get first(): number {
+    return this.a[this.base + NMM_FIRST]!;
+  }
+  set first(v: number) {
+    this.a[this.base + NMM_FIRST] = v;
+  }
   /** The thread holding the notifier spinlock, or -1. */
-  get lock(): number { return this.a[this.base + NMM_LOCK]!; }
-  set lock(v: number) { this.a[this.base + NMM_LOCK] = v; }
-  get nmmFreed(): boolean { return this.a[this.base + NMM_FREED] !== 0; }
-  set nmmFreed(v: boolean) { this.a[this.base + NMM_FREED] = v ? 1 : 0; }
-  get moduleLoaded(): boolean { return this.a[this.base + MODULE_LOADED] !== 0; }
-  set moduleLoaded(v: boolean) { this.a[this.base + MODULE_LOADED] = v ? 1 : 0; }
+  get lock(): number {
+    return this.a[this.base + NMM_LOCK]!;
+  }
+  set lock(v: number) {
+    this.a[this.base + NMM_LOCK] = v;
+  }
+  get nmmFreed(): boolean {
+    return this.a[this.base + NMM_FREED] !== 0;
+  }
+  set nmmFreed(v: boolean) {
+    this.a[this.base + NMM_FREED] = v ? 1 : 0;
+  }
+  get moduleLoaded(): boolean {
+    return this.a[this.base + MODULE_LOADED] !== 0;
+  }
+  set moduleLoaded(v: boolean) {
+    this.a[this.base + MODULE_LOADED] = v ? 1 : 0;
+  }
 
   // --- listener objects -------------------------------------------------------------------
 
@@ -108,50 +140,103 @@ export class KernelMem implements PackedShared {
     return this.base + this.listenerAt + LISTENER * l + field;
   }
 
-  freed(l: number): boolean { return this.a[this.at(l, L_FREED)] !== 0; }
-  setFreed(l: number, v: boolean): void { this.a[this.at(l, L_FREED)] = v ? 1 : 0; }
+  freed(l: number): boolean {
+    return this.a[this.at(l, L_FREED)] !== 0;
+  }
+  setFreed(l: number, v: boolean): void {
+    this.a[this.at(l, L_FREED)] = v ? 1 : 0;
+  }
   /** The node's `Link` (what pprev says). */
-  link(l: number): number { return this.a[this.at(l, L_LINK)]!; }
-  setLink(l: number, v: number): void { this.a[this.at(l, L_LINK)] = v; }
-  next(l: number): number { return this.a[this.at(l, L_NEXT)]!; }
-  setNext(l: number, v: number): void { this.a[this.at(l, L_NEXT)] = v; }
-  maps(l: number): boolean { return this.a[this.at(l, L_MAPS)] !== 0; }
-  setMaps(l: number, v: boolean): void { this.a[this.at(l, L_MAPS)] = v ? 1 : 0; }
-  releases(l: number): number { return this.a[this.at(l, L_RELEASES)]!; }
-  setReleases(l: number, v: number): void { this.a[this.at(l, L_RELEASES)] = v; }
-  registered(l: number): boolean { return this.a[this.at(l, L_REGISTERED)] !== 0; }
-  setRegistered(l: number, v: boolean): void { this.a[this.at(l, L_REGISTERED)] = v ? 1 : 0; }
-  holdsModule(l: number): boolean { return this.a[this.at(l, L_HOLDS_MODULE)] !== 0; }
-  setHoldsModule(l: number, v: boolean): void { this.a[this.at(l, L_HOLDS_MODULE)] = v ? 1 : 0; }
-  users(l: number): number { return this.a[this.at(l, L_USERS)]!; }
-  setUsers(l: number, v: number): void { this.a[this.at(l, L_USERS)] = v; }
+  link(l: number): number {
+    return this.a[this.at(l, L_LINK)]!;
+  }
+  setLink(l: number, v: number): void {
+    this.a[this.at(l, L_LINK)] = v;
+  }
+  next(l: number): number {
+    return this.a[this.at(l, L_NEXT)]!;
+  }
+  setNext(l: number, v: number): void {
+    this.a[this.at(l, L_NEXT)] = v;
+  }
+  maps(l: number): boolean {
+    return this.a[this.at(l, L_MAPS)] !== 0;
+  }
+  setMaps(l: number, v: boolean): void {
+    this.a[this.at(l, L_MAPS)] = v ? 1 : 0;
+  }
+  releases(l: number): number {
+    return this.a[this.at(l, L_RELEASES)]!;
+  }
+  setReleases(l: number, v: number): void {
+    this.a[this.at(l, L_RELEASES)] = v;
+  }
+  registered(l: number): boolean {
+    return this.a[this.at(l, L_REGISTERED)] !== 0;
+  }
+  setRegistered(l: number, v: boolean): void {
+    this.a[this.at(l, L_REGISTERED)] = v ? 1 : 0;
+  }
+  holdsModule(l: number): boolean {
+    return this.a[this.at(l, L_HOLDS_MODULE)] !== 0;
+  }
+  setHoldsModule(l: number, v: boolean): void {
+    this.a[this.at(l, L_HOLDS_MODULE)] = v ? 1 : 0;
+  }
+  users(l: number): number {
+    return this.a[this.at(l, L_USERS)]!;
+  }
+  setUsers(l: number, v: number): void {
+    this.a[this.at(l, L_USERS)] = v;
+  }
 
   // --- SRCU read-side nesting and callback queues ----------------------------------------
 
-  nesting(tid: number): number { return this.a[this.base + this.nestingAt + tid]!; }
-  setNesting(tid: number, v: number): void { this.a[this.base + this.nestingAt + tid] = v; }
+  nesting(tid: number): number {
+    return this.a[this.base + this.nestingAt + tid]!;
+  }
+  setNesting(tid: number, v: number): void {
+    this.a[this.base + this.nestingAt + tid] = v;
+  }
 
-  queueSize(q: number): number { return this.a[this.base + this.queueAt + this.queueStride * q]!; }
+  queueSize(q: number): number {
+    return this.a[this.base + this.queueAt + this.queueStride * q]!;
+  }
 
   private entry(q: number, i: number, field: number): number {
     return this.base + this.queueAt + this.queueStride * q + 1 + CALLBACK * i + field;
   }
 
   /** The `CallbackKind` of entry `i` of queue `q`. */
-  kind(q: number, i: number): number { return this.a[this.entry(q, i, C_KIND)]!; }
+  kind(q: number, i: number): number {
+    return this.a[this.entry(q, i, C_KIND)]!;
+  }
   /** The listener of a destroy entry, or -1. */
-  cbListener(q: number, i: number): number { return this.a[this.entry(q, i, C_LISTENER)]!; }
+  cbListener(q: number, i: number): number {
+    return this.a[this.entry(q, i, C_LISTENER)]!;
+  }
   /** The thread a marker wakes, or -1. */
-  owner(q: number, i: number): number { return this.a[this.entry(q, i, C_OWNER)]!; }
-  waitMask(q: number, i: number): number { return this.a[this.entry(q, i, C_WAIT)]!; }
-  setWaitMask(q: number, i: number, v: number): void { this.a[this.entry(q, i, C_WAIT)] = v; }
-  running(q: number, i: number): boolean { return this.a[this.entry(q, i, C_RUNNING)] !== 0; }
-  setRunning(q: number, i: number, v: boolean): void { this.a[this.entry(q, i, C_RUNNING)] = v ? 1 : 0; }
+  owner(q: number, i: number): number {
+    return this.a[this.entry(q, i, C_OWNER)]!;
+  }
+  waitMask(q: number, i: number): number {
+    return this.a[this.entry(q, i, C_WAIT)]!;
+  }
+  setWaitMask(q: number, i: number, v: number): void {
+    this.a[this.entry(q, i, C_WAIT)] = v;
+  }
+  running(q: number, i: number): boolean {
+    return this.a[this.entry(q, i, C_RUNNING)] !== 0;
+  }
+  setRunning(q: number, i: number, v: boolean): void {
+    this.a[this.entry(q, i, C_RUNNING)] = v ? 1 : 0;
+  }
 
   /** Appends an entry to queue `q`. */
   push(q: number, kind: number, listener: number, owner: number, waitMask: number): void {
     const size = this.queueSize(q);
-    if (size >= this.queueCapacity) throw new RangeError(`SRCU queue ${q} would hold more than ${this.queueCapacity} entries`);
+    if (size >= this.queueCapacity)
+      throw new RangeError(`SRCU queue ${q} would hold more than ${this.queueCapacity} entries`);
     const at = this.entry(q, size, 0);
     const a = this.a;
     a[at + C_KIND] = kind;
@@ -194,7 +279,6 @@ export class KernelMem implements PackedShared {
     this.faults = built;
   }
 
-
   readFrom(data: Int32Array, at: number): number {
     const a = this.a;
     const b = this.base;
@@ -215,7 +299,11 @@ export class KernelMem implements PackedShared {
     this.loadedFaults = NO_FAULTS;
     if (count > 0) {
       const source = new IntReader(data, at);
-      this.loadedFaults = Array.from({ length: count }, () => ({ property: source.string(), message: source.string(), object: source.string() }));
+      this.loadedFaults = Array.from({ length: count }, () => ({
+        property: source.string(),
+        message: source.string(),
+        object: source.string(),
+      }));
       at = source.position;
     }
     this.faults = this.loadedFaults;
@@ -224,7 +312,8 @@ export class KernelMem implements PackedShared {
 
   private readQueue(q: number, data: Int32Array, at: number): number {
     const size = data[at++]!;
-    if (size < 0 || size > this.queueCapacity) throw new RangeError(`SRCU queue ${q} holds ${size} entries, more than ${this.queueCapacity}`);
+    if (size < 0 || size > this.queueCapacity)
+      throw new RangeError(`SRCU queue ${q} holds ${size} entries, more than ${this.queueCapacity}`);
     const a = this.a;
     a[this.base + this.queueAt + this.queueStride * q] = size;
     for (let i = 0; i < size; i++) {
@@ -258,7 +347,8 @@ export class KernelMem implements PackedShared {
       const size = a[start]!;
       d[n++] = size;
       for (let e = start + 1, end = start + 1 + CALLBACK * size; e < end; e += CALLBACK) {
-        d[n++] = a[e + C_KIND]! | (a[e + C_RUNNING]! << 2) | ((a[e + C_LISTENER]! + 1) << 3) | ((a[e + C_OWNER]! + 1) << 16);
+        d[n++] =
+          a[e + C_KIND]! | (a[e + C_RUNNING]! << 2) | ((a[e + C_LISTENER]! + 1) << 3) | ((a[e + C_OWNER]! + 1) << 16);
         d[n++] = a[e + C_WAIT]!;
       }
     }
@@ -272,7 +362,6 @@ export class KernelMem implements PackedShared {
     }
   }
 }
-
 
 /** The packing of a listener in the canonical encoding (see encode.ts). */
 function listenerCode(a: Int32Array, at: number): number {

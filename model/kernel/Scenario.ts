@@ -9,7 +9,11 @@ export const KERNEL_VERSIONS = ['v3.8', 'v3.9', 'v3.10', 'v3.17', 'v5.4'] as con
 export type KernelVersion = (typeof KERNEL_VERSIONS)[number];
 
 /** Functions whose variant a scenario may pick apart from its kernel version. */
-export const VERSIONED_FUNCTIONS = ['__mmu_notifier_release', 'mmu_notifier_unregister', 'mmu_notifier_synchronize'] as const;
+export const VERSIONED_FUNCTIONS = [
+  '__mmu_notifier_release',
+  'mmu_notifier_unregister',
+  'mmu_notifier_synchronize',
+] as const;
 export type VersionedFunction = (typeof VERSIONED_FUNCTIONS)[number];
 
 /** SRCU implementations: classic (one FIFO queue), tree (a queue per CPU), and the tree barrier bug. */
@@ -32,7 +36,12 @@ export const BEHAVIOURS = [
 export type Behaviour = (typeof BEHAVIOURS)[number];
 
 /** Behaviours torn down by a teardown thread of their driver rather than from `->release`. */
-export const TEARDOWN_BEHAVIOURS: ReadonlySet<Behaviour> = new Set(['unlink-then-free', 'classic', 'deferred', 'get-put']);
+export const TEARDOWN_BEHAVIOURS: ReadonlySet<Behaviour> = new Set([
+  'unlink-then-free',
+  'classic',
+  'deferred',
+  'get-put',
+]);
 
 /** Behaviours of the v5.4 get/put API (§5): a user count, and a core SRCU callback that calls `free_notifier`. */
 export const GET_PUT_BEHAVIOURS: ReadonlySet<Behaviour> = new Set(['get-put', 'put-in-release']);

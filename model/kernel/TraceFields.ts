@@ -50,7 +50,9 @@ export class TraceFields {
 
   /** The latest step of `thread` numbered below `before` that matches. */
   lastStepOf(thread: string, before: number, match: (s: RenderedStep) => boolean): RenderedStep | undefined {
-    return this.stepsOf(thread, before - 1).reverse().find(match);
+    return this.stepsOf(thread, before - 1)
+      .reverse()
+      .find(match);
   }
 
   /** The threads inside an SRCU read-side critical section after `step`. */

@@ -42,12 +42,20 @@ export type KernelModelState = ProgramState<KernelState>;
  */
 function initialState(scenario: Scenario, threadCount: number, queues: number): KernelState {
   const n = scenario.listeners.length;
-  const count = (kind: ThreadConfig['kind']) => scenario.threads.reduce((sum, t) => sum + (t.kind === kind && 'count' in t ? t.count : 0), 0);
+  const count = (kind: ThreadConfig['kind']) =>
+    scenario.threads.reduce((sum, t) => sum + (t.kind === kind && 'count' in t ? t.count : 0), 0);
   const pinned = count('reader') + count('reclaimer');
   const listeners = modelListeners(scenario).map((l, i) =>
     l.spare
       ? makeListener({ freed: true, registered: false, holdsModule: true })
-      : makeListener({ link: Link.Hashed, next: i - 1, maps: l.maps, registered: true, holdsModule: true, users: GET_PUT_BEHAVIOURS.has(l.behaviour) ? 1 : 0 }),
+      : makeListener({
+          link: Link.Hashed,
+          next: i - 1,
+          maps: l.maps,
+          registered: true,
+          holdsModule: true,
+          users: GET_PUT_BEHAVIOURS.has(l.behaviour) ? 1 : 0,
+        }),
   );
   return makeKernelState({
     mm: makeMm({ users: 1 + count('get'), count: 1 + n + pinned }),
@@ -89,19 +97,24 @@ export function kernelProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
 function mayViolate(env: KernelEnv): (runner: PackedProgram<KernelMem>) => boolean {
   const deadlock = env.checks.has('no-deadlock');
   const leak = env.checks.has('no-leak');
-  return (runner) => runner.mem.hasFaults || (deadlock && runner.enabledCount === 0 && !runner.isFinal()) || (leak && runner.allFinished());
+  return (runner) =>
+    runner.mem.hasFaults ||
+    (deadlock && runner.enabledCount === 0 && !runner.isFinal()) ||
+    (leak && runner.allFinished());
 }
 
 /** A runner of the scenario's procedures over memory of its own. */
 function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[]): () => PackedProgram<KernelMem> {
   const shape = { listeners: env.behaviours.length, threads: threads.length, queues: env.queues };
-  return () => new PackedProgram({ procs: kernelProcedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
+  return () =>
+    new PackedProgram({ procs: kernelProcedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
 }
 
 /** Builds the model of `scenario`. */
 export function buildKernelModel(scenario: Scenario): KernelModel {
   const threads = layoutThreads(scenario);
-  if (threads.length > 30) throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
+  if (threads.length > 30)
+    throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
   const env = makeKernelEnv(scenario, threads);
   let model: PackedProgramModel<KernelState, KernelMem> | undefined;
   const allFinished = (s: KernelModelState) => model!.allFinished(s);
@@ -113,7 +126,8 @@ export function buildKernelModel(scenario: Scenario): KernelModel {
     finalShared: (g) => g.queues.every((q) => q.isEmpty()),
     mayViolate: mayViolate(env),
     encodeShared: encodeKernel,
-    decodeShared: (source) => decodeKernel({ listeners: env.behaviours.length, threads: threads.length, queues: env.queues }, source),
+    decodeShared: (source) =>
+      decodeKernel({ listeners: env.behaviours.length, threads: threads.length, queues: env.queues }, source),
     describeShared: (g) => describeKernel(env, g),
   });
   return Object.assign(model, { scenario, env });

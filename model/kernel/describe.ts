@@ -2,7 +2,7 @@
 import type { StateView } from '../ActionView.js';
 import type { KernelEnv } from './KernelEnv.js';
 import type { KernelState } from './state/KernelState.js';
-import { Page } from './state/Mm.js';
+import type { Page } from './state/Mm.js';
 import { Link } from './state/Listener.js';
 import { CallbackKind, type Callback } from './state/Callback.js';
 import { GET_PUT_BEHAVIOURS } from './Scenario.js';
@@ -20,14 +20,18 @@ function destroyName(env: KernelEnv, l: number): string {
 }
 
 function describeCallback(env: KernelEnv, cb: Callback): string {
-  const what = cb.kind === CallbackKind.Destroy ? destroyName(env, cb.listener) : `${cb.kind === CallbackKind.Sync ? 'sync' : 'barrier'}-marker(${env.threadNames[cb.owner]})`;
+  const what =
+    cb.kind === CallbackKind.Destroy
+      ? destroyName(env, cb.listener)
+      : `${cb.kind === CallbackKind.Sync ? 'sync' : 'barrier'}-marker(${env.threadNames[cb.owner]})`;
   const waits = cb.waitMask ? ` waits for ${threadList(env, cb.waitMask)}` : '';
   return `${what}${cb.running ? ' running' : ''}${waits}`;
 }
 
 function describeList(g: KernelState): string {
   const nodes: string[] = [];
-  for (let l = g.nmm.first, n = 0; l >= 0 && n <= g.listeners.size; l = g.listeners.get(l)!.next, n++) nodes.push(`L${l}`);
+  for (let l = g.nmm.first, n = 0; l >= 0 && n <= g.listeners.size; l = g.listeners.get(l)!.next, n++)
+    nodes.push(`L${l}`);
   return nodes.length ? nodes.join(' -> ') : 'empty';
 }
 
@@ -73,7 +77,9 @@ export function describeKernel(env: KernelEnv, g: KernelState): StateView {
   });
   view['srcu.readers'] = threadList(env, readers) || 'none';
   g.queues.forEach((q, i) => {
-    view[env.queues === 1 ? 'srcu.queue' : `srcu.queue.cpu${i}`] = q.isEmpty() ? 'empty' : q.map((cb) => describeCallback(env, cb)).join('; ');
+    view[env.queues === 1 ? 'srcu.queue' : `srcu.queue.cpu${i}`] = q.isEmpty()
+      ? 'empty'
+      : q.map((cb) => describeCallback(env, cb)).join('; ');
   });
   view['module'] = g.moduleLoaded ? 'loaded' : 'unloaded';
   return view;

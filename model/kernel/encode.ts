@@ -27,7 +27,14 @@ function listenerCode(l: Listener): number {
   let code = listenerCodes.get(l);
   if (code === undefined) {
     code =
-      (l.freed ? 1 : 0) | (l.link << 1) | (l.maps ? 8 : 0) | (l.registered ? 16 : 0) | (l.holdsModule ? 32 : 0) | (l.releases << 6) | ((l.next + 1) << 12) | (l.users << 20);
+      (l.freed ? 1 : 0) |
+      (l.link << 1) |
+      (l.maps ? 8 : 0) |
+      (l.registered ? 16 : 0) |
+      (l.holdsModule ? 32 : 0) |
+      (l.releases << 6) |
+      ((l.next + 1) << 12) |
+      (l.users << 20);
     listenerCodes.set(l, code);
   }
   return code;
@@ -120,6 +127,15 @@ export function decodeKernel(shape: KernelShape, source: DecodeSource): KernelSt
   const queues = ImmutableList(Array.from({ length: shape.queues }, () => decodeQueue(source)));
   const faults: Fault[] = [];
   const nFaults = source.int();
-  for (let i = 0; i < nFaults; i++) faults.push(makeFault({ property: source.string(), message: source.string(), object: source.string() }));
-  return makeKernelState({ mm, nmm, listeners, srcuNesting, queues, moduleLoaded: (flags & 8) !== 0, faults: ImmutableList(faults) });
+  for (let i = 0; i < nFaults; i++)
+    faults.push(makeFault({ property: source.string(), message: source.string(), object: source.string() }));
+  return makeKernelState({
+    mm,
+    nmm,
+    listeners,
+    srcuNesting,
+    queues,
+    moduleLoaded: (flags & 8) !== 0,
+    faults: ImmutableList(faults),
+  });
 }

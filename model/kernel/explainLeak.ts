@@ -15,10 +15,20 @@ function mmCountSteps(t: TraceFields, last: RenderedStep): StepReference[] {
   if (!s) return refs;
   if (to < 0) {
     const zero = t.lastChange(s.step, (c) => c.field === 'mm.count' && c.to === 0);
-    if (zero) refs.push({ step: zero.step, note: `mm_count reached zero here (${where(zero)}), so the mm_struct was freed while a reference was still to be dropped` });
-    refs.push({ step: s.step, note: `${s.thread} dropped an mm_count reference here (${s.fn}: ${s.code}) that was no longer counted: mm_count ${to}` });
+    if (zero)
+      refs.push({
+        step: zero.step,
+        note: `mm_count reached zero here (${where(zero)}), so the mm_struct was freed while a reference was still to be dropped`,
+      });
+    refs.push({
+      step: s.step,
+      note: `${s.thread} dropped an mm_count reference here (${s.fn}: ${s.code}) that was no longer counted: mm_count ${to}`,
+    });
   } else if (to > 0) {
-    refs.push({ step: s.step, note: `mm_count was last dropped here (${where(s)}), to ${to}: no later step drops the reference${to > 1 ? 's' : ''} left, so the mm_struct is never freed` });
+    refs.push({
+      step: s.step,
+      note: `mm_count was last dropped here (${where(s)}), to ${to}: no later step drops the reference${to > 1 ? 's' : ''} left, so the mm_struct is never freed`,
+    });
   }
   return refs;
 }
@@ -41,8 +51,15 @@ function freedWhileRegistered(t: TraceFields, last: RenderedStep): StepReference
 function leftQueued(t: TraceFields, last: RenderedStep): StepReference[] {
   const refs: StepReference[] = [];
   for (const tag of t.queuedListeners(last.step)) {
-    const s = t.lastChange(last.step + 1, (c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag) && !String(c.from).includes(tag));
-    if (s) refs.push({ step: s.step, note: `the callback of ${tag.slice(1, -1).replace('L', 'listener')} was queued here (${where(s)}) and never ran` });
+    const s = t.lastChange(
+      last.step + 1,
+      (c) => c.field.startsWith('srcu.queue') && String(c.to).includes(tag) && !String(c.from).includes(tag),
+    );
+    if (s)
+      refs.push({
+        step: s.step,
+        note: `the callback of ${tag.slice(1, -1).replace('L', 'listener')} was queued here (${where(s)}) and never ran`,
+      });
   }
   return refs;
 }

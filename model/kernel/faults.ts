@@ -23,7 +23,8 @@ export function listenerField(l: number): string {
 
 /** A read or write of the listener object `l` by `what`: use-after-free if it is freed. */
 export function touchListener(env: KernelEnv, m: KernelMem, l: number, what: string): void {
-  if (m.freed(l)) fault(env, m, 'no-use-after-free', `${what} accesses ${listenerName(env, l)}, which is freed`, listenerField(l));
+  if (m.freed(l))
+    fault(env, m, 'no-use-after-free', `${what} accesses ${listenerName(env, l)}, which is freed`, listenerField(l));
 }
 
 /** A read or write of the mm_struct by `what`. */
@@ -42,7 +43,13 @@ export function touchNotifierMm(env: KernelEnv, m: KernelMem, what: string): voi
  */
 export function invokeOn(env: KernelEnv, m: KernelMem, l: number, what: string): void {
   if (!m.moduleLoaded) {
-    fault(env, m, 'no-code-after-unload', `${what} on ${listenerName(env, l)} runs the driver module's code after the module was unloaded`, 'module');
+    fault(
+      env,
+      m,
+      'no-code-after-unload',
+      `${what} on ${listenerName(env, l)} runs the driver module's code after the module was unloaded`,
+      'module',
+    );
   }
   invokeCoreCallbackOn(env, m, l, what);
 }
@@ -52,6 +59,13 @@ export function invokeOn(env: KernelEnv, m: KernelMem, l: number, what: string):
  * runs yet, but the rcu_head it is called on is inside the object, which must not be freed.
  */
 export function invokeCoreCallbackOn(env: KernelEnv, m: KernelMem, l: number, what: string): void {
-  if (m.freed(l)) fault(env, m, 'no-callback-on-freed', `${what} is invoked on ${listenerName(env, l)}, which is freed`, listenerField(l));
+  if (m.freed(l))
+    fault(
+      env,
+      m,
+      'no-callback-on-freed',
+      `${what} is invoked on ${listenerName(env, l)}, which is freed`,
+      listenerField(l),
+    );
   touchListener(env, m, l, what);
 }

@@ -30,7 +30,12 @@ export function hlistDelInitRcu(env: KernelEnv, m: KernelMem, l: number): void {
   const link = m.link(l);
   if (link === Link.Unhashed) return;
   if (link === Link.Poisoned) {
-    return fault(env, m, 'no-null-deref', `${what} dereferences the LIST_POISON2 left in pprev by an earlier hlist_del_rcu`);
+    return fault(
+      env,
+      m,
+      'no-null-deref',
+      `${what} dereferences the LIST_POISON2 left in pprev by an earlier hlist_del_rcu`,
+    );
   }
   unlink(env, m, l, what);
   m.setLink(l, Link.Unhashed);
@@ -45,7 +50,12 @@ export function hlistDelRcu(env: KernelEnv, m: KernelMem, l: number): void {
     return fault(env, m, 'no-null-deref', `${what} dereferences pprev == NULL: the node is not on the list`);
   }
   if (link === Link.Poisoned) {
-    return fault(env, m, 'no-null-deref', `${what} dereferences the LIST_POISON2 left in pprev by an earlier hlist_del_rcu`);
+    return fault(
+      env,
+      m,
+      'no-null-deref',
+      `${what} dereferences the LIST_POISON2 left in pprev by an earlier hlist_del_rcu`,
+    );
   }
   unlink(env, m, l, what);
   m.setLink(l, Link.Poisoned);

@@ -13,16 +13,28 @@ export function inapplicableProperties(scenario: Scenario): Map<string, string> 
   const unregisters = scenario.listeners.some((l) => l.behaviour === 'classic');
   const why = new Map<string, string>();
   if (!moduleExit) why.set('no-code-after-unload', 'the module is never unloaded (no module-exit thread)');
-  if (!moduleExit || !moduleExit.synchronize) {
-    why.set('barrier-waits-for-queued', 'nothing calls srcu_barrier (module exit does not call mmu_notifier_synchronize)');
+  if (!moduleExit?.synchronize) {
+    why.set(
+      'barrier-waits-for-queued',
+      'nothing calls srcu_barrier (module exit does not call mmu_notifier_synchronize)',
+    );
   } else if (synchronizeIsGracePeriod(version('mmu_notifier_synchronize'))) {
-    why.set('barrier-waits-for-queued', 'nothing calls srcu_barrier (mmu_notifier_synchronize is synchronize_srcu from v5.4)');
+    why.set(
+      'barrier-waits-for-queued',
+      'nothing calls srcu_barrier (mmu_notifier_synchronize is synchronize_srcu from v5.4)',
+    );
   }
   if (!unregisters) {
     why.set('no-null-deref', 'nothing calls hlist_del_rcu (no listener calls mmu_notifier_unregister)');
-    why.set('release-at-most-once', 'only __mmu_notifier_release calls ->release (no listener calls mmu_notifier_unregister)');
+    why.set(
+      'release-at-most-once',
+      'only __mmu_notifier_release calls ->release (no listener calls mmu_notifier_unregister)',
+    );
   } else if (unregisterVariant(version('mmu_notifier_unregister')) === 'release-then-del-init-rcu') {
-    why.set('no-null-deref', 'nothing calls hlist_del_rcu (mmu_notifier_unregister uses hlist_del_init_rcu from v3.10)');
+    why.set(
+      'no-null-deref',
+      'nothing calls hlist_del_rcu (mmu_notifier_unregister uses hlist_del_init_rcu from v3.10)',
+    );
   }
   const gets = scenario.threads.some((t) => t.kind === 'get' && t.count > 0);
   if (!gets) why.set('list-integrity', 'nothing adds a node to the list (listeners start registered; no get thread)');

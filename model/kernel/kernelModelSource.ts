@@ -5,5 +5,9 @@ import type { Scenario } from './Scenario.js';
 /** The source of `buildKernelModel(scenario)`, from compiled code or from TypeScript sources. */
 export function kernelModelSource(scenario: Scenario): ModelSource {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return { module: new URL(`./buildKernelModel${extension}`, import.meta.url).href, exportName: 'buildKernelModel', args: [scenario] };
+  return {
+    module: new URL(`./buildKernelModel${extension}`, import.meta.url).href,
+    exportName: 'buildKernelModel',
+    args: [scenario],
+  };
 }

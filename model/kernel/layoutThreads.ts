@@ -17,26 +17,31 @@ export function layoutThreads(scenario: Scenario): ThreadSpec[] {
         threads.push({ name: 'exit', entry: 'mmput', cpu: t.cpu });
         break;
       case 'reader':
-        for (let i = 0; i < t.count; i++) threads.push({ name: `reader${counts.reader++}`, entry: 'invalidate_reader', cpu: t.cpu });
+        for (let i = 0; i < t.count; i++)
+          threads.push({ name: `reader${counts.reader++}`, entry: 'invalidate_reader', cpu: t.cpu });
         break;
       case 'reclaimer':
-        for (let i = 0; i < t.count; i++) threads.push({ name: `reclaimer${counts.reclaimer++}`, entry: 'reclaimer', cpu: t.cpu });
+        for (let i = 0; i < t.count; i++)
+          threads.push({ name: `reclaimer${counts.reclaimer++}`, entry: 'reclaimer', cpu: t.cpu });
         break;
       case 'module-exit':
         threads.push({ name: 'module-exit', entry: t.synchronize ? 'module_exit' : 'module_exit_nosync', cpu: t.cpu });
         break;
       case 'get':
-        for (let i = 0; i < t.count; i++) threads.push({ name: `get${counts.get++}`, entry: 'get_thread', arg: spare++, cpu: t.cpu });
+        for (let i = 0; i < t.count; i++)
+          threads.push({ name: `get${counts.get++}`, entry: 'get_thread', arg: spare++, cpu: t.cpu });
         break;
     }
   }
   scenario.listeners.forEach((l, i) => {
-    if (TEARDOWN_BEHAVIOURS.has(l.behaviour)) threads.push({ name: `teardown-L${i}`, entry: `${l.behaviour}:teardown`, arg: i, cpu: l.cpu });
+    if (TEARDOWN_BEHAVIOURS.has(l.behaviour))
+      threads.push({ name: `teardown-L${i}`, entry: `${l.behaviour}:teardown`, arg: i, cpu: l.cpu });
   });
   if (scenario.srcu === 'classic') {
     threads.push({ name: 'srcu-worker', entry: 'srcu_worker', arg: 0, cpu: 0, daemon: true });
   } else {
-    for (let c = 0; c < scenario.cpus; c++) threads.push({ name: `srcu-worker/cpu${c}`, entry: 'srcu_worker', arg: c, cpu: c, daemon: true });
+    for (let c = 0; c < scenario.cpus; c++)
+      threads.push({ name: `srcu-worker/cpu${c}`, entry: 'srcu_worker', arg: c, cpu: c, daemon: true });
   }
   return threads;
 }

@@ -37,7 +37,9 @@ export function loadScenario(nameOrPath: string): Scenario {
   if (nameOrPath.includes('/') || nameOrPath.endsWith('.json')) return loadScenarioFile(resolve(nameOrPath));
   const names = bundledScenarioNames();
   if (!names.includes(nameOrPath)) {
-    throw new InputError(`unknown scenario ${quoteValue(nameOrPath)}; ${expectedOneOf(nameOrPath, names)}, or a path to a scenario file`);
+    throw new InputError(
+      `unknown scenario ${quoteValue(nameOrPath)}; ${expectedOneOf(nameOrPath, names)}, or a path to a scenario file`,
+    );
   }
   const scenario = loadScenarioFile(join(bundledScenarioDir(), `${nameOrPath}.json`));
   return scenario;

@@ -15,7 +15,11 @@ export interface ModelListener {
 
 /** The scenario's listeners followed by the get threads' spares, in thread order. */
 export function modelListeners(scenario: Scenario): ModelListener[] {
-  const listeners: ModelListener[] = scenario.listeners.map((l) => ({ behaviour: l.behaviour, maps: l.maps, spare: false }));
+  const listeners: ModelListener[] = scenario.listeners.map((l) => ({
+    behaviour: l.behaviour,
+    maps: l.maps,
+    spare: false,
+  }));
   for (const t of scenario.threads) {
     if (t.kind !== 'get') continue;
     const behaviour = scenario.listeners[t.listener]!.behaviour;

@@ -52,7 +52,8 @@ class Reader {
   }
 
   int(v: Json, field: string, min: number, max: number): number {
-    if (typeof v !== 'number' || !Number.isInteger(v)) this.fail(field, `expected a whole number from ${min} to ${max}, got ${kind(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v))
+      this.fail(field, `expected a whole number from ${min} to ${max}, got ${kind(v)}`);
     if (v < min || v > max) this.fail(field, `expected a whole number from ${min} to ${max}, got ${v}`);
     return v;
   }
@@ -86,7 +87,18 @@ function join(parent: string, key: string | number): string {
   return typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 }
 
-const TOP = ['name', 'description', 'kernel', 'functions', 'srcu', 'cpus', 'listeners', 'threads', 'properties', 'expect'] as const;
+const TOP = [
+  'name',
+  'description',
+  'kernel',
+  'functions',
+  'srcu',
+  'cpus',
+  'listeners',
+  'threads',
+  'properties',
+  'expect',
+] as const;
 
 function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConfig {
   const o = r.object(v, field, ['behaviour', 'maps', 'cpu']);
@@ -101,7 +113,11 @@ function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConf
 function getTarget(r: Reader, o: Obj, field: string, listeners: readonly ListenerConfig[]): number {
   const i = r.int(r.required(o, field, 'listener'), join(field, 'listener'), 0, listeners.length - 1);
   const b = listeners[i]!.behaviour;
-  if (!GET_PUT_BEHAVIOURS.has(b)) r.fail(join(field, 'listener'), `listener ${i} is "${b}"; a get thread gets a listener of the get/put API (${[...GET_PUT_BEHAVIOURS].join(', ')})`);
+  if (!GET_PUT_BEHAVIOURS.has(b))
+    r.fail(
+      join(field, 'listener'),
+      `listener ${i} is "${b}"; a get thread gets a listener of the get/put API (${[...GET_PUT_BEHAVIOURS].join(', ')})`,
+    );
   return i;
 }
 
@@ -117,13 +133,22 @@ function thread(r: Reader, v: Json, field: string, cpus: number, listeners: read
     case 'reader':
     case 'reclaimer':
       only(['count']);
-      return { kind: k, cpu, count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup) };
+      return {
+        kind: k,
+        cpu,
+        count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup),
+      };
     case 'module-exit':
       only(['synchronize']);
       return { kind: k, cpu, synchronize: r.bool(r.required(o, field, 'synchronize'), join(field, 'synchronize')) };
     case 'get':
       only(['count', 'listener']);
-      return { kind: k, cpu, count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup), listener: getTarget(r, o, field, listeners) };
+      return {
+        kind: k,
+        cpu,
+        count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup),
+        listener: getTarget(r, o, field, listeners),
+      };
   }
 }
 
@@ -145,21 +170,33 @@ export function parseScenario(json: Json, file: string): Scenario {
   const functions: Partial<Record<(typeof VERSIONED_FUNCTIONS)[number], (typeof KERNEL_VERSIONS)[number]>> = {};
   if (o['functions'] !== undefined) {
     const f = r.object(o['functions'], 'functions', VERSIONED_FUNCTIONS);
-    for (const [key, value] of Object.entries(f)) functions[key as keyof typeof functions] = r.oneOf(value, join('functions', key), KERNEL_VERSIONS);
+    for (const [key, value] of Object.entries(f))
+      functions[key as keyof typeof functions] = r.oneOf(value, join('functions', key), KERNEL_VERSIONS);
   }
-  const listeners = r.array(r.required(o, '', 'listeners'), 'listeners', 1, LIMITS.listeners).map((v, i) => listener(r, v, join('listeners', i), cpus));
-  const threads = r.array(r.required(o, '', 'threads'), 'threads', 1, 16).map((v, i) => thread(r, v, join('threads', i), cpus, listeners));
+  const listeners = r
+    .array(r.required(o, '', 'listeners'), 'listeners', 1, LIMITS.listeners)
+    .map((v, i) => listener(r, v, join('listeners', i), cpus));
+  const threads = r
+    .array(r.required(o, '', 'threads'), 'threads', 1, 16)
+    .map((v, i) => thread(r, v, join('threads', i), cpus, listeners));
   const spares = threads.reduce((n, t) => n + (t.kind === 'get' ? t.count : 0), 0);
   if (listeners.length + spares > LIMITS.listeners) {
-    r.fail('threads', `${listeners.length} listener${listeners.length === 1 ? '' : 's'} and ${spares} get thread${spares === 1 ? '' : 's'} (each with a notifier it may allocate); at most ${LIMITS.listeners} listener objects are supported`);
+    r.fail(
+      'threads',
+      `${listeners.length} listener${listeners.length === 1 ? '' : 's'} and ${spares} get thread${spares === 1 ? '' : 's'} (each with a notifier it may allocate); at most ${LIMITS.listeners} listener objects are supported`,
+    );
   }
   const exits = threads.filter((t) => t.kind === 'exit').length;
-  if (exits !== 1) r.fail('threads', `expected exactly one thread of kind "exit" (the task whose mm is torn down), got ${exits}`);
-  if (threads.filter((t) => t.kind === 'module-exit').length > 1) r.fail('threads', 'expected at most one thread of kind "module-exit"');
+  if (exits !== 1)
+    r.fail('threads', `expected exactly one thread of kind "exit" (the task whose mm is torn down), got ${exits}`);
+  if (threads.filter((t) => t.kind === 'module-exit').length > 1)
+    r.fail('threads', 'expected at most one thread of kind "module-exit"');
   const properties =
     o['properties'] === undefined
       ? DEFAULT_PROPERTY_IDS
-      : r.array(o['properties'], 'properties', 1, PROPERTY_IDS.length).map((v, i) => r.oneOf(v, join('properties', i), PROPERTY_IDS));
+      : r
+          .array(o['properties'], 'properties', 1, PROPERTY_IDS.length)
+          .map((v, i) => r.oneOf(v, join('properties', i), PROPERTY_IDS));
   const scenario: Scenario = {
     name: o['name'] === undefined ? file.replace(/^.*\//, '').replace(/\.json$/, '') : r.string(o['name'], 'name'),
     description: o['description'] === undefined ? '' : r.string(o['description'], 'description'),

@@ -69,7 +69,8 @@ export function waitsForMarker(m: KernelMem, tid: number): boolean {
 export function pendingCallbacks(m: KernelMem): number {
   let mask = 0;
   for (let q = 0; q < m.queueCount; q++) {
-    for (let i = 0, n = m.queueSize(q); i < n; i++) if (m.kind(q, i) === CallbackKind.Destroy) mask |= 1 << m.cbListener(q, i);
+    for (let i = 0, n = m.queueSize(q); i < n; i++)
+      if (m.kind(q, i) === CallbackKind.Destroy) mask |= 1 << m.cbListener(q, i);
   }
   return mask;
 }

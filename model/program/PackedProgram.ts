@@ -95,12 +95,14 @@ export class PackedProgram<M extends PackedShared> {
     for (let tid = 0; tid < this.threadCount; tid++) {
       const base = STACK * tid;
       const size = data[at++]!;
-      if (size > 2 * MAX_FRAMES || size % 2 !== 0) throw new RangeError(`thread ${this.threadName(tid)}: a stack of ${size / 2} frames does not fit`);
+      if (size > 2 * MAX_FRAMES || size % 2 !== 0)
+        throw new RangeError(`thread ${this.threadName(tid)}: a stack of ${size / 2} frames does not fit`);
       a[base] = size >> 1;
       for (let i = 1; i <= size; i++) a[base + i] = data[at++]!;
     }
     this.mem.a = a;
-    if (this.mem.readFrom(data, at) !== end) throw new RangeError('the encoded state does not have the length its shape gives');
+    if (this.mem.readFrom(data, at) !== end)
+      throw new RangeError('the encoded state does not have the length its shape gives');
     this.findEnabled();
   }
 
@@ -145,7 +147,8 @@ export class PackedProgram<M extends PackedShared> {
 
   /** True when every non-daemon thread has finished in the loaded state. */
   allFinished(): boolean {
-    for (let tid = 0; tid < this.threadCount; tid++) if (!this.daemons[tid] && this.cur[STACK * tid] !== 0) return false;
+    for (let tid = 0; tid < this.threadCount; tid++)
+      if (!this.daemons[tid] && this.cur[STACK * tid] !== 0) return false;
     return true;
   }
 
@@ -225,7 +228,8 @@ export class PackedProgram<M extends PackedShared> {
   private push(a: Int32Array, tid: number, proc: number, arg: number): void {
     const at = STACK * tid;
     const n = a[at]!;
-    if (n >= MAX_FRAMES) throw new RangeError(`thread ${this.threadName(tid)}: calls nest deeper than ${MAX_FRAMES} frames`);
+    if (n >= MAX_FRAMES)
+      throw new RangeError(`thread ${this.threadName(tid)}: calls nest deeper than ${MAX_FRAMES} frames`);
     a[at + 1 + 2 * n] = frameCode(proc, 0, arg);
     a[at + 2 + 2 * n] = 0;
     a[at] = n + 1;

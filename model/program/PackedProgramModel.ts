@@ -105,7 +105,14 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
    */
   packed(): PackedExpander | undefined {
     const own = PackedProgramModel.prototype;
-    if (this.actions !== own.actions || this.nextState !== own.nextState || this.encode !== own.encode || this.decode !== own.decode || this.initStates !== own.initStates) return undefined;
+    if (
+      this.actions !== own.actions ||
+      this.nextState !== own.nextState ||
+      this.encode !== own.encode ||
+      this.decode !== own.decode ||
+      this.initStates !== own.initStates
+    )
+      return undefined;
     const runner = this.spec.runner();
     const mayViolate = this.spec.mayViolate;
     return {

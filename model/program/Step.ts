@@ -6,7 +6,16 @@ import type { Frame } from './Frame.js';
 import type { StepContext } from './StepContext.js';
 
 /** What a step does to a lock or a protocol, for traces and interchange formats. */
-export type StepKind = 'acquire' | 'release' | 'srcu-lock' | 'srcu-unlock' | 'call' | 'free' | 'wait' | 'queue' | 'check';
+export type StepKind =
+  | 'acquire'
+  | 'release'
+  | 'srcu-lock'
+  | 'srcu-unlock'
+  | 'call'
+  | 'free'
+  | 'wait'
+  | 'queue'
+  | 'check';
 
 /** One atomic step: the C statement it stands for, when it may run, and what it does. */
 export interface StepDef<G> {

@@ -34,7 +34,13 @@ export function decodeStacks(count: number, source: DecodeSource): List<Stack> {
 /** The trace view of `step` taken by thread `spec`. */
 export function stepView<G>(spec: ThreadSpec, step: StepDef<G>): ActionView {
   const { fn, code, kind } = step;
-  return { thread: spec.name, fn, code, ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }), ...(kind === undefined ? {} : { kind }) };
+  return {
+    thread: spec.name,
+    fn,
+    code,
+    ...(spec.cpu === undefined ? {} : { cpu: spec.cpu }),
+    ...(kind === undefined ? {} : { kind }),
+  };
 }
 
 /** An action view as one line: `thread: function: statement`. */

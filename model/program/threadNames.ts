@@ -7,7 +7,9 @@ export function requireUniqueThreadNames(threads: readonly Pick<ThreadSpec, 'nam
   threads.forEach((t, tid) => {
     const earlier = first.get(t.name);
     if (earlier !== undefined) {
-      throw new Error(`two threads are named "${t.name}" (threads ${earlier} and ${tid}): thread names must be unique, as traces, reports and replay tell threads apart by name`);
+      throw new Error(
+        `two threads are named "${t.name}" (threads ${earlier} and ${tid}): thread names must be unique, as traces, reports and replay tell threads apart by name`,
+      );
     }
     first.set(t.name, tid);
   });

@@ -33,7 +33,10 @@ function pairCounter(encode: (s: Pair, sink: EncodeSink) => void): Model<Pair, '
 describe('the encoding audit', () => {
   it('reports an encode that ignores the state: the two states it merges', () => {
     const outcome = check(breachingCounter('encode-ignores-state'));
-    const error = expectModelError(outcome, /^encode\(\) wrote the same encoding for two different states, 0 and 1: the search keeps one state per encoding/);
+    const error = expectModelError(
+      outcome,
+      /^encode\(\) wrote the same encoding for two different states, 0 and 1: the search keeps one state per encoding/,
+    );
     expect(error.action).toBe('Inc');
     expectTraceActions(outcome, []);
   });
@@ -42,22 +45,38 @@ describe('the encoding audit', () => {
     const sound = pairCounter((s, sink) => (sink.int(s.get('a')!), sink.int(s.get('b')!)));
     expectViolation(check(sound), 'below-3-b', { length: 3 });
     const onlyA = pairCounter((s, sink) => sink.int(s.get('a')!));
-    expectModelError(check(onlyA), /^encode\(\) wrote the same encoding for two different states, Map \{ "a": 0, "b": 0 \} and Map \{ "a": 0, "b": 1 \}/);
+    expectModelError(
+      check(onlyA),
+      /^encode\(\) wrote the same encoding for two different states, Map \{ "a": 0, "b": 0 \} and Map \{ "a": 0, "b": 1 \}/,
+    );
   });
 
   it('reports an encode that writes different integers for one state', () => {
-    expectModelError(check(breachingCounter('encode-not-deterministic')), /^encode\(\) wrote two different encodings for one state \(0\): an encoding must depend on the state alone/);
+    expectModelError(
+      check(breachingCounter('encode-not-deterministic')),
+      /^encode\(\) wrote two different encodings for one state \(0\): an encoding must depend on the state alone/,
+    );
   });
 
   it('reports a decode that does not give back what encode wrote, with workers too', async () => {
-    const source = { module: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'faults', 'contractBreaches.ts')).href, exportName: 'breachingCounter', args: ['encode-ignores-state', false] };
+    const source = {
+      module: pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'faults', 'contractBreaches.ts')).href,
+      exportName: 'breachingCounter',
+      args: ['encode-ignores-state', false],
+    };
     const parallel = await checkWithWorkers(breachingCounter('encode-ignores-state'), source, { workers: 2 });
-    expectModelError(parallel, /^decode\(\) does not give back the state encode\(\) wrote: it read 0 from the encoding of 1; decode\(encode\(s\)\) must be s/);
+    expectModelError(
+      parallel,
+      /^decode\(\) does not give back the state encode\(\) wrote: it read 0 from the encoding of 1; decode\(encode\(s\)\) must be s/,
+    );
   });
 
   it('reports an encode that ignores the state of a packed model when the initial state does not decode back', () => {
     const model = { ...breachingCounter('encode-ignores-state', true), initStates: () => [1] };
-    expectModelError(check(model), /^decode\(\) does not give back the state encode\(\) wrote: it read 0 from the encoding of 1/);
+    expectModelError(
+      check(model),
+      /^decode\(\) does not give back the state encode\(\) wrote: it read 0 from the encoding of 1/,
+    );
   });
 
   it('accepts equal states that are different objects, arrays by content and Immutable values by value', () => {

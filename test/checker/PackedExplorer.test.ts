@@ -34,7 +34,8 @@ describe('packed form', () => {
   it('is not used for a model derived from the kernel model that replaces nextState: the replacement is searched', () => {
     const derived = Object.create(seed) as KernelModel;
     derived.nextState = (state, tid) => {
-      if (seed.actionView(state, tid).code.startsWith('mn->ops->invalidate_range_start')) throw new Error('instrumented');
+      if (seed.actionView(state, tid).code.startsWith('mn->ops->invalidate_range_start'))
+        throw new Error('instrumented');
       return seed.nextState(state, tid);
     };
     expect(derived.packed()).toBeUndefined();
@@ -45,7 +46,10 @@ describe('packed form', () => {
   const cases: [string, Parameters<typeof applyOverrides>[1]][] = [
     ['kvm-reclaim v3.8 (no-null-deref)', { kernel: 'v3.8', property: ['no-null-deref'] }],
     ['kvm-reclaim v3.9 (all properties)', { kernel: 'v3.9' }],
-    ['kvm-reclaim v3.10 with release-at-most-once', { kernel: 'v3.10', property: ['release-at-most-once', 'no-use-after-free'] }],
+    [
+      'kvm-reclaim v3.10 with release-at-most-once',
+      { kernel: 'v3.10', property: ['release-at-most-once', 'no-use-after-free'] },
+    ],
     ['get-put v5.4 tree (module unloaded under a callback)', { kernel: 'v5.4', srcu: 'tree' }],
     ['get-put v5.4 classic with no-leak and no-deadlock', { kernel: 'v5.4', property: ['no-leak', 'no-deadlock'] }],
   ];
@@ -90,7 +94,12 @@ describe('packed form', () => {
     };
     const packed = check(counter);
     const immutable = check(immutableForm(counter));
-    const view = (o: typeof packed) => [o.kind, o.kind === 'modelError' && o.message, o.stats.distinct, o.stats.generated];
+    const view = (o: typeof packed) => [
+      o.kind,
+      o.kind === 'modelError' && o.message,
+      o.stats.distinct,
+      o.stats.generated,
+    ];
     expect(view(packed)).toEqual(['modelError', 'Skip from 50 failed', 52, 102]);
     expect(view(packed)).toEqual(view(immutable));
   });
@@ -98,14 +107,22 @@ describe('packed form', () => {
   it('seed with 3 readers: 42,155 states and 163,727 successors, as over Immutable states', () => {
     const model = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3 }));
     const packed = check(model);
-    expect([packed.kind, packed.stats.distinct, packed.stats.generated, packed.stats.depth]).toEqual(['ok', 42155, 163727, 42]);
+    expect([packed.kind, packed.stats.distinct, packed.stats.generated, packed.stats.depth]).toEqual([
+      'ok',
+      42155,
+      163727,
+      42,
+    ]);
   });
   it('hands over the first level that ends with the bound reached, encoded, with the counts so far; a space that ends sooner gives its outcome', () => {
     const model = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3 }));
     const options = resolveOptions({});
     const searchTo = (bound: number) => {
       const seen = new FingerprintSet();
-      return { result: new PackedExplorer(model, options, seen, new TraceStore(), packedFormFor(model, options)!).runTo(bound), seen };
+      return {
+        result: new PackedExplorer(model, options, seen, new TraceStore(), packedFormFor(model, options)!).runTo(bound),
+        seen,
+      };
     };
     const { result, seen } = searchTo(5000);
     expect(isHandoff(result)).toBe(true);
@@ -113,12 +130,17 @@ describe('packed form', () => {
     // The level before it ended below the bound; with the next level's states it is reached.
     expect(handoff.distinct - handoff.count).toBeLessThan(5000);
     expect(handoff.distinct).toBeGreaterThanOrEqual(5000);
-    expect([handoff.distinct, seen.size, handoff.count, handoff.records.length, handoff.depth]).toEqual([5067, 5067, 1381, 2762, 16]);
+    expect([handoff.distinct, seen.size, handoff.count, handoff.records.length, handoff.depth]).toEqual([
+      5067, 5067, 1381, 2762, 16,
+    ]);
     // Its states are the ids of the next level, in order, each record a state of that depth.
     const ids = Array.from({ length: handoff.count }, (_, i) => handoff.records[2 * i + 1]);
     expect(ids).toEqual(Array.from({ length: handoff.count }, (_, i) => handoff.distinct - handoff.count + i));
     const bounded = check(model, { maxDepth: handoff.depth });
-    expect(bounded.kind === 'incomplete' && [bounded.reason, bounded.stats.distinct]).toEqual(['maxDepth', handoff.distinct]);
+    expect(bounded.kind === 'incomplete' && [bounded.reason, bounded.stats.distinct]).toEqual([
+      'maxDepth',
+      handoff.distinct,
+    ]);
     // Each record is (length, encoding) of a state that decodes and encodes back the same.
     const last = handoff.records[2 * (handoff.count - 1)]!;
     const encoding = Array.from(handoff.data.subarray(last + 1, last + 1 + handoff.data[last]!));

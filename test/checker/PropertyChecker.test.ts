@@ -14,7 +14,11 @@ function newChecker(m: { isFinal?(n: number): boolean }, properties = [even, mov
 describe('PropertyChecker', () => {
   it('says whether every invariant holds', () => {
     const checker = newChecker(model);
-    expect([checker.invariantsHold(2), checker.invariantsHold(3), checker.invariantsHold(12)]).toEqual([true, false, false]);
+    expect([checker.invariantsHold(2), checker.invariantsHold(3), checker.invariantsHold(12)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('calls a state without actions a deadlock only when the model has the property and isFinal does not excuse it', () => {

@@ -49,7 +49,14 @@ describe('TraceStore', () => {
 
   it('keeps 100 actions a state in 4 bytes unless the parent level has more than 2^25 states', () => {
     expect([1, 2, 3, 1 << 16, (1 << 16) + 1, 1 << 25, (1 << 25) + 1, 1 << 26].map(LevelLinks.maxActionFrom)).toEqual([
-      2 ** 31 - 1, 2 ** 31 - 1, 2 ** 30 - 1, 65_535, 32_767, 127, 63, 63,
+      2 ** 31 - 1,
+      2 ** 31 - 1,
+      2 ** 30 - 1,
+      65_535,
+      32_767,
+      127,
+      63,
+      63,
     ]);
     const store = twoLevels(3, 300, (i) => i % 100);
     expect(store.isCompact).toBe(true);
@@ -86,7 +93,10 @@ describe('TraceStore', () => {
   });
 
   it('rebuilds every state as a plain parent table does, for random breadth-first forests', () => {
-    const level = fc.array(fc.record({ parent: fc.nat(), action: fc.oneof(fc.nat(9), fc.nat(65_535)) }), { minLength: 1, maxLength: 30 });
+    const level = fc.array(fc.record({ parent: fc.nat(), action: fc.oneof(fc.nat(9), fc.nat(65_535)) }), {
+      minLength: 1,
+      maxLength: 30,
+    });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.array(level, { maxLength: 6 }), (roots, levels) => {
         const store = new TraceStore();
@@ -100,7 +110,9 @@ describe('TraceStore', () => {
         let start = 0;
         for (const children of levels) {
           const end = parents.length;
-          const sorted = children.map((c) => ({ parent: start + (c.parent % (end - start)), action: c.action })).sort((a, b) => a.parent - b.parent);
+          const sorted = children
+            .map((c) => ({ parent: start + (c.parent % (end - start)), action: c.action }))
+            .sort((a, b) => a.parent - b.parent);
           for (const c of sorted) {
             store.addLink(parents.length, c.parent, c.action);
             parents.push(c.parent);

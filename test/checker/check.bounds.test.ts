@@ -17,7 +17,11 @@ describe('check bounds', () => {
 
   it('reports incomplete when the initial states alone reach maxStates', () => {
     const model = graphModel({ initial: ['a', 'b'], edges: { a: ['a'], b: ['b'] } });
-    expect(expectIncomplete(check(model, { maxStates: 2 }), 'maxStates').stats).toMatchObject({ distinct: 2, depth: 0, queue: 2 });
+    expect(expectIncomplete(check(model, { maxStates: 2 }), 'maxStates').stats).toMatchObject({
+      distinct: 2,
+      depth: 0,
+      queue: 2,
+    });
   });
 
   it('checks but does not expand states at maxDepth, and reports incomplete if they had successors', () => {
@@ -49,7 +53,11 @@ describe('check bounds', () => {
   });
 
   it('asks shouldStop before every state within a level, so a search of large states stops within one', () => {
-    const wide = graphModel({ initial: ['s'], edges: { s: Array.from({ length: 5000 }, (_, i) => `c${i}`) }, properties: [] });
+    const wide = graphModel({
+      initial: ['s'],
+      edges: { s: Array.from({ length: 5000 }, (_, i) => `c${i}`) },
+      properties: [],
+    });
     for (const form of [wide, immutableForm(wide)]) {
       let polls = 0;
       const { stats } = expectIncomplete(check(form, { shouldStop: () => ++polls > 100 }), 'interrupted');
@@ -60,7 +68,10 @@ describe('check bounds', () => {
 
   it('reports progress about once a second', () => {
     const reports: Stats[] = [];
-    const { stats } = expectIncomplete(check(infiniteTree(), { timeoutMs: 1200, onProgress: (s) => reports.push(s) }), 'timeout');
+    const { stats } = expectIncomplete(
+      check(infiniteTree(), { timeoutMs: 1200, onProgress: (s) => reports.push(s) }),
+      'timeout',
+    );
     expect(reports.length).toBe(1);
     expect(reports[0]?.elapsedMs).toBeGreaterThanOrEqual(1000);
     expect(stats.distinct).toBeGreaterThan(reports[0]?.distinct ?? 0);
@@ -72,7 +83,13 @@ describe('check bounds', () => {
     expect(() => check(unbounded, { timeoutMs: 0 })).toThrow(RangeError);
   });
 
-  it('lets errors thrown by the caller\'s callbacks through instead of blaming the model', () => {
-    expect(() => check(unbounded, { shouldStop: () => { throw new Error('caller bug'); } })).toThrow('caller bug');
+  it("lets errors thrown by the caller's callbacks through instead of blaming the model", () => {
+    expect(() =>
+      check(unbounded, {
+        shouldStop: () => {
+          throw new Error('caller bug');
+        },
+      }),
+    ).toThrow('caller bug');
   });
 });

@@ -33,18 +33,29 @@ describe('check model errors', () => {
   });
 
   it('reports an exception from initStates without a trace, naming the method', () => {
-    const error = expectModelError(check(throwingCounter('initStates')), /^initStates\(\) threw: no initial states today$/);
+    const error = expectModelError(
+      check(throwingCounter('initStates')),
+      /^initStates\(\) threw: no initial states today$/,
+    );
     expect(error.trace).toBeUndefined();
     expect(error.stats).toMatchObject({ distinct: 0, generated: 0 });
   });
 
   it('reports an exception from properties() without a trace, naming the method', () => {
-    const model = { ...graphModel({ initial: ['s'], edges: {} }), properties: (): never => { throw new Error('no properties'); } };
+    const model = {
+      ...graphModel({ initial: ['s'], edges: {} }),
+      properties: (): never => {
+        throw new Error('no properties');
+      },
+    };
     expect(expectModelError(check(model), /^properties\(\) threw: no properties$/).trace).toBeUndefined();
   });
 
   it('reports a state the generic encoding cannot handle', () => {
-    const model = { ...graphModel({ initial: ['s'], edges: {} }), initStates: () => [{ plain: 'object' } as unknown as string] };
+    const model = {
+      ...graphModel({ initial: ['s'], edges: {} }),
+      initStates: () => [{ plain: 'object' } as unknown as string],
+    };
     expectModelError(check(model), /cannot encode a Object/);
   });
 
@@ -52,7 +63,10 @@ describe('check model errors', () => {
     const outcome = check(flakyActionOrder());
     // Step 1 already takes the other action, but reaches a stored state (the seen set keeps no ids
     // to tell it from the one recorded); step 2 ends the trace elsewhere than the violating state.
-    const error = expectModelError(outcome, /^the model is not deterministic: replaying the trace, step 2 \(action 1\) reached a different state/);
+    const error = expectModelError(
+      outcome,
+      /^the model is not deterministic: replaying the trace, step 2 \(action 1\) reached a different state/,
+    );
     expect(error.trace).toBeUndefined();
   });
 });

@@ -32,7 +32,12 @@ describe('check', () => {
     const { violations, trace, stats } = expectViolation(outcome, 'no-lost-update', { length: 4 });
     expect(violations.map((v) => v.propertyId)).toEqual(['no-lost-update']);
     expect(violations[0]?.message).toBe('x is 1 after both threads incremented it');
-    expectTraceActions(outcome, ['{"thread":0,"step":"Read"}', '{"thread":1,"step":"Read"}', '{"thread":0,"step":"Write"}', '{"thread":1,"step":"Write"}']);
+    expectTraceActions(outcome, [
+      '{"thread":0,"step":"Read"}',
+      '{"thread":1,"step":"Read"}',
+      '{"thread":0,"step":"Write"}',
+      '{"thread":1,"step":"Write"}',
+    ]);
     expect(trace.steps.at(-1)?.state.x).toBe(1);
     expect(stats).toMatchObject({ distinct: 13, generated: 15, depth: 4, queue: 3 });
   });
@@ -59,7 +64,12 @@ describe('check', () => {
   });
 
   it('reports the shortest counterexample when a longer path is listed first', () => {
-    const graph = { initial: ['s'], edges: { s: ['a', 'x'], a: ['b'], b: ['c'], c: ['bad'], x: ['y'], y: ['bad'] }, bad: ['bad'], final: ['bad'] };
+    const graph = {
+      initial: ['s'],
+      edges: { s: ['a', 'x'], a: ['b'], b: ['c'], c: ['bad'], x: ['y'], y: ['bad'] },
+      bad: ['bad'],
+      final: ['bad'],
+    };
     const outcome = check(graphModel(graph));
     expectViolation(outcome, 'not-bad', { length: 3 });
     expectTraceActions(outcome, ['x', 'y', 'bad']);
@@ -79,15 +89,30 @@ describe('check', () => {
 
   it('reports every property violated at the state, in properties() order', () => {
     const properties = [notBad(['bad'], 'first'), deadlockFree('deadlock-free', 'moves'), notBad(['bad'], 'third')];
-    const { violations } = expectViolation(check(graphModel({ initial: ['s'], edges: { s: ['bad'] }, properties })), 'first', { length: 1 });
+    const { violations } = expectViolation(
+      check(graphModel({ initial: ['s'], edges: { s: ['bad'] }, properties })),
+      'first',
+      { length: 1 },
+    );
     expect(violations.map((v) => v.propertyId)).toEqual(['first', 'deadlock-free', 'third']);
   });
 
   it('gives the same stats wherever in its level the violating state sits', () => {
     const edges = { ok1: ['z1'], ok2: ['z2'], z1: ['z1'], z2: ['z2'], bad: ['bad'] };
-    const first = expectViolation(check(graphModel({ initial: ['s'], edges: { ...edges, s: ['bad', 'ok1', 'ok2'] }, bad: ['bad'] })), 'not-bad');
-    const last = expectViolation(check(graphModel({ initial: ['s'], edges: { ...edges, s: ['ok1', 'ok2', 'bad'] }, bad: ['bad'] })), 'not-bad');
-    const counts = ({ generated, distinct, depth, queue }: typeof first.stats) => ({ generated, distinct, depth, queue });
+    const first = expectViolation(
+      check(graphModel({ initial: ['s'], edges: { ...edges, s: ['bad', 'ok1', 'ok2'] }, bad: ['bad'] })),
+      'not-bad',
+    );
+    const last = expectViolation(
+      check(graphModel({ initial: ['s'], edges: { ...edges, s: ['ok1', 'ok2', 'bad'] }, bad: ['bad'] })),
+      'not-bad',
+    );
+    const counts = ({ generated, distinct, depth, queue }: typeof first.stats) => ({
+      generated,
+      distinct,
+      depth,
+      queue,
+    });
     expect(counts(first.stats)).toEqual({ generated: 4, distinct: 4, depth: 1, queue: 3 });
     expect(counts(last.stats)).toEqual(counts(first.stats));
   });

@@ -40,14 +40,23 @@ function finalState(outcome: Outcome<unknown, unknown>): unknown {
  * ok with the full counts when no state violates them, else a violation at the shortest depth, on a
  * state that really violates what the outcome names, with the counts as of that level.
  */
-function expectAgrees(ref: ReferenceResult<unknown>, properties: readonly Property<unknown>[], outcome: Outcome<unknown, unknown>): void {
+function expectAgrees(
+  ref: ReferenceResult<unknown>,
+  properties: readonly Property<unknown>[],
+  outcome: Outcome<unknown, unknown>,
+): void {
   const shown = describeOutcome(outcome);
   const bad = new Set<string>();
-  for (const p of properties) for (const key of p.kind === 'always' ? ref.violating.get(p.id)! : p.kind === 'deadlockFree' ? ref.deadlocks : []) bad.add(key);
+  for (const p of properties)
+    for (const key of p.kind === 'always' ? ref.violating.get(p.id)! : p.kind === 'deadlockFree' ? ref.deadlocks : [])
+      bad.add(key);
   const depth = ref.shortest(bad);
   if (depth === undefined) {
     expect(outcome.kind, shown).toBe('ok');
-    expect({ distinct: outcome.stats.distinct, generated: outcome.stats.generated, depth: outcome.stats.depth }, shown).toEqual({
+    expect(
+      { distinct: outcome.stats.distinct, generated: outcome.stats.generated, depth: outcome.stats.depth },
+      shown,
+    ).toEqual({
       distinct: ref.distinct,
       generated: ref.generated,
       depth: ref.maxDepth,
@@ -57,7 +66,10 @@ function expectAgrees(ref: ReferenceResult<unknown>, properties: readonly Proper
   expect(outcome.kind, shown).toBe('violation');
   if (outcome.kind !== 'violation') return;
   expect(outcome.trace.steps.length, shown).toBe(depth);
-  expect({ distinct: outcome.stats.distinct, generated: outcome.stats.generated, depth: outcome.stats.depth }, shown).toEqual({
+  expect(
+    { distinct: outcome.stats.distinct, generated: outcome.stats.generated, depth: outcome.stats.depth },
+    shown,
+  ).toEqual({
     distinct: ref.countWithin(depth),
     generated: ref.generatedBefore(depth),
     depth,
@@ -130,9 +142,17 @@ describe('the checker agrees with the reference explorer', () => {
   });
 
   it('on random models with two workers', async () => {
-    const graphs = fc.sample(graphSpecs.map((s) => ({ ...s, ownEncoding: true })), { numRuns: 2, seed: 7 });
-    const programs = fc.sample(programSpecs.map((s) => ({ ...s, ownEncoding: true })), { numRuns: 2, seed: 7 });
-    for (const spec of graphs) await crossCheckParallel(graphModelOf(spec) as AnyModel, randomModelSource('graph', spec));
-    for (const spec of programs) await crossCheckParallel(programModelOf(spec) as AnyModel, randomModelSource('program', spec));
+    const graphs = fc.sample(
+      graphSpecs.map((s) => ({ ...s, ownEncoding: true })),
+      { numRuns: 2, seed: 7 },
+    );
+    const programs = fc.sample(
+      programSpecs.map((s) => ({ ...s, ownEncoding: true })),
+      { numRuns: 2, seed: 7 },
+    );
+    for (const spec of graphs)
+      await crossCheckParallel(graphModelOf(spec) as AnyModel, randomModelSource('graph', spec));
+    for (const spec of programs)
+      await crossCheckParallel(programModelOf(spec) as AnyModel, randomModelSource('program', spec));
   });
 });

@@ -21,10 +21,24 @@ class RecordingSink implements EncodeSink {
 }
 
 const equalPairs: [string, unknown, unknown][] = [
-  ['maps built in different insertion orders', Map({ a: 1, b: 2, c: 3 }), Map<string, number>({ c: 3, a: 1 }).set('b', 2)],
+  [
+    'maps built in different insertion orders',
+    Map({ a: 1, b: 2, c: 3 }),
+    Map<string, number>({ c: 3, a: 1 }).set('b', 2),
+  ],
   ['sets built in different orders', Set([1, 2, 3]), Set([3, 2, 1])],
   ['nested maps of sets', Map({ k: Set([1, 2]), j: Map({ z: 0 }) }), Map({ j: Map({ z: 0 }), k: Set([2, 1]) })],
-  ['maps keyed by records', Map([[Point({ x: 1 }), 'a'], [Point({ y: 1 }), 'b']]), Map([[Point({ y: 1 }), 'b'], [Point({ x: 1 }), 'a']])],
+  [
+    'maps keyed by records',
+    Map([
+      [Point({ x: 1 }), 'a'],
+      [Point({ y: 1 }), 'b'],
+    ]),
+    Map([
+      [Point({ y: 1 }), 'b'],
+      [Point({ x: 1 }), 'a'],
+    ]),
+  ],
   ['sets of records', Set([Point({ x: 1 }), Point()]), Set([Point(), Point({ x: 1 })])],
   ['records with fields set in different orders', Point({ x: 1 }).set('y', 2), Point({ y: 2 }).set('x', 1)],
   ['a record field left at its default and set to it', Point(), Point({ x: 0 })],
@@ -32,7 +46,13 @@ const equalPairs: [string, unknown, unknown][] = [
   ['0 and -0 (Immutable says equal)', List([0]), List([-0])],
   ['NaN and NaN', NaN, 0 / 0],
   ['a map emptied and a new map', Map({ a: 1 }).remove('a'), Map()],
-  ['big lists (more than one trie node)', List(Array.from({ length: 100 }, (_, i) => i)), List<number>().withMutations((l) => { for (let i = 0; i < 100; i++) l.push(i); })],
+  [
+    'big lists (more than one trie node)',
+    List(Array.from({ length: 100 }, (_, i) => i)),
+    List<number>().withMutations((l) => {
+      for (let i = 0; i < 100; i++) l.push(i);
+    }),
+  ],
 ];
 
 const differentPairs: [string, unknown, unknown][] = [
@@ -56,7 +76,17 @@ const differentPairs: [string, unknown, unknown][] = [
   ['Map {a: 1, b: 2} and Map {a: 2, b: 1}', Map({ a: 1, b: 2 }), Map({ a: 2, b: 1 })],
   ['Map {a: Set [1]} and Map {a: List [1]}', Map({ a: Set([1]) }), Map({ a: List([1]) })],
   ['Map and OrderedMap with the same entries', Map({ a: 1 }), OrderedMap({ a: 1 })],
-  ['OrderedMaps in different orders', OrderedMap([['a', 1], ['b', 2]]), OrderedMap([['b', 2], ['a', 1]])],
+  [
+    'OrderedMaps in different orders',
+    OrderedMap([
+      ['a', 1],
+      ['b', 2],
+    ]),
+    OrderedMap([
+      ['b', 2],
+      ['a', 1],
+    ]),
+  ],
   ['OrderedSets in different orders', OrderedSet([1, 2]), OrderedSet([2, 1])],
   ['Set and OrderedSet', Set([1]), OrderedSet([1])],
   ['List and Stack', List([1]), Stack([1])],

@@ -15,7 +15,6 @@ import { outcomeSummary } from '../helpers/outcomeSummary.js';
 
 const summaryWithQueue = (o: Parameters<typeof outcomeSummary>[0]) => outcomeSummary(o, true);
 
-
 describe('exact mode', () => {
   for (const name of bundledScenarioNames()) {
     it(`${name}: the fingerprint search's counts, verdict and counterexample, with collision probability 0`, () => {
@@ -47,7 +46,10 @@ describe('exact mode', () => {
 
   it('keeps the bounds, the model errors and the determinism check of the fingerprint search', () => {
     const model = buildKernelModel(loadScenario('seed'));
-    expect(expectIncomplete(check(model, { exact: true, maxStates: 100 }), 'maxStates').stats).toMatchObject({ distinct: 100, exact: true });
+    expect(expectIncomplete(check(model, { exact: true, maxStates: 100 }), 'maxStates').stats).toMatchObject({
+      distinct: 100,
+      exact: true,
+    });
     expectModelError(check(throwingCounter('nextState'), { exact: true }), /^boom at 2$/);
     expectModelError(check(flakyActionOrder(), { exact: true }), /^the model is not deterministic/);
   });

@@ -61,7 +61,8 @@ describe('ExactSeenSet', () => {
     const set = new ExactSeenSet();
     const { g } = kernelAt();
     const values: unknown[] = [IMap({ name: 'listener', ids: List([1, 2, 3]) }), 'a string of odd length', -0.5, g];
-    for (const value of values) expect(fingerprint(value, set.recording(encodeValue))).toEqual(fingerprint(value, encodeValue));
+    for (const value of values)
+      expect(fingerprint(value, set.recording(encodeValue))).toEqual(fingerprint(value, encodeValue));
   });
 
   it('refuses an insert or find that no recorded encoding precedes', () => {

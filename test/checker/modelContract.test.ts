@@ -25,7 +25,14 @@ async function searches(breach: Breach, packed: boolean): Promise<[string, Outco
     ['one thread', check(breachingCounter(breach))],
     ...(packed ? [['packed', check(breachingCounter(breach, true))] as [string, Outcome<number, 'Inc'>]] : []),
     ['two workers', await checkWithWorkers(breachingCounter(breach), source(breach, false), { workers: 2 })],
-    ...(packed ? [['packed, two workers', await checkWithWorkers(breachingCounter(breach, true), source(breach, true), { workers: 2 })] as [string, Outcome<number, 'Inc'>]] : []),
+    ...(packed
+      ? [
+          [
+            'packed, two workers',
+            await checkWithWorkers(breachingCounter(breach, true), source(breach, true), { workers: 2 }),
+          ] as [string, Outcome<number, 'Inc'>],
+        ]
+      : []),
   ];
 }
 
@@ -33,7 +40,11 @@ async function searches(breach: Breach, packed: boolean): Promise<[string, Outco
 // not call actions() or nextState()).
 const BREACHES: [Breach, RegExp, boolean][] = [
   ['no-initial-state', /^initStates\(\) returned no state: a model needs at least one initial state/, true],
-  ['actions-not-an-array', /^actions\(\) returned the string "Inc", not an array of the actions enabled in the state$/, false],
+  [
+    'actions-not-an-array',
+    /^actions\(\) returned the string "Inc", not an array of the actions enabled in the state$/,
+    false,
+  ],
   ['next-state-undefined', /^nextState\(\) returned undefined: a step must return the next state/, false],
   [
     'unknown-property-kind',
@@ -42,8 +53,16 @@ const BREACHES: [Breach, RegExp, boolean][] = [
   ],
   ['properties-not-an-array', /^properties\(\) returned an object, not an array of properties$/, true],
   ['properties-throws', /^properties\(\) threw: no properties today$/, true],
-  ['check-returns-true', /^the check of property "below-3" returned true: an always property's check returns a string that says why/, true],
-  ['check-returns-null', /^the check of property "below-3" returned null: an always property's check returns a string/, true],
+  [
+    'check-returns-true',
+    /^the check of property "below-3" returned true: an always property's check returns a string that says why/,
+    true,
+  ],
+  [
+    'check-returns-null',
+    /^the check of property "below-3" returned null: an always property's check returns a string/,
+    true,
+  ],
 ];
 
 describe('the model contract', () => {

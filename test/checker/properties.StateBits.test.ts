@@ -10,7 +10,13 @@ describe('StateBits', () => {
   });
 
   it('takes one byte a state up to 8 bits, two up to 16, four up to 32, in pages of 16,384 states', () => {
-    for (const [width, bytes] of [[8, 1], [9, 2], [16, 2], [17, 4], [32, 4]] as const) {
+    for (const [width, bytes] of [
+      [8, 1],
+      [9, 2],
+      [16, 2],
+      [17, 4],
+      [32, 4],
+    ] as const) {
       const bits = new StateBits(width);
       bits.set(0, 2 ** width - 1);
       expect(bits.get(0)).toBe(2 ** width - 1);

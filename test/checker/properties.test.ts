@@ -11,10 +11,16 @@ function path(trace: Trace<string, string>): string {
   return [trace.initial, ...trace.steps.map((s) => s.state)].join(' ');
 }
 
-const reaches = (target: string, id = `reaches-${target}`) => sometimes<string>(id, `${target} can be reached`, (s) => s === target);
-const passes = (target: string, id = `passes-${target}`) => eventually<string>(id, `every run passes ${target}`, (s) => s === target);
+const reaches = (target: string, id = `reaches-${target}`) =>
+  sometimes<string>(id, `${target} can be reached`, (s) => s === target);
+const passes = (target: string, id = `passes-${target}`) =>
+  eventually<string>(id, `every run passes ${target}`, (s) => s === target);
 
-function graph(edges: Graph['edges'], properties: readonly Property<string>[], final: readonly string[] = []): ReturnType<typeof graphModel> {
+function graph(
+  edges: Graph['edges'],
+  properties: readonly Property<string>[],
+  final: readonly string[] = [],
+): ReturnType<typeof graphModel> {
   return graphModel({ initial: ['a'], edges, properties, final });
 }
 
@@ -24,7 +30,9 @@ const diamond = { a: ['b', 'c'], b: ['d'], c: ['d'], d: ['e'] };
 describe('sometimes', () => {
   it('reports a shortest witness for each sometimes property of an ok run, in properties() order', () => {
     const outcome = expectOk(check(graph(diamond, [reaches('e'), reaches('c')])));
-    expect(outcome.witnesses?.map((w) => [w.propertyId, w.propertyName, path(w.trace as Trace<string, string>)])).toEqual([
+    expect(
+      outcome.witnesses?.map((w) => [w.propertyId, w.propertyName, path(w.trace as Trace<string, string>)]),
+    ).toEqual([
       ['reaches-e', 'e can be reached', 'a b d e'],
       ['reaches-c', 'c can be reached', 'a c'],
     ]);
@@ -77,7 +85,9 @@ describe('eventually', () => {
     const outcome = check(graph({ a: ['b', 'c'], b: ['e'], c: ['f'] }, [passes('b')]));
     const { violations, trace } = expectViolation(outcome, 'passes-b', { length: 2 });
     expect(path(trace)).toBe('a c f');
-    expect(violations).toEqual([{ propertyId: 'passes-b', propertyName: 'every run passes b', message: EVENTUALLY_MESSAGE }]);
+    expect(violations).toEqual([
+      { propertyId: 'passes-b', propertyName: 'every run passes b', message: EVENTUALLY_MESSAGE },
+    ]);
   });
 
   it('counts the terminal state itself and the initial state as on the trace', () => {
@@ -99,7 +109,9 @@ describe('eventually', () => {
 
   it('lists every property violated at the same terminal state, in properties() order', () => {
     const notE = always<string>('not-e', 'e is never reached', (s) => (s === 'e' ? 'reached e' : undefined));
-    const outcome = check(graph(diamond, [passes('z'), notE, deadlockFree('deadlock-free', 'only final states stop'), passes('x')]));
+    const outcome = check(
+      graph(diamond, [passes('z'), notE, deadlockFree('deadlock-free', 'only final states stop'), passes('x')]),
+    );
     const { violations } = expectViolation(outcome, 'passes-z', { length: 3 });
     expect(violations.map((v) => v.propertyId)).toEqual(['passes-z', 'not-e', 'deadlock-free', 'passes-x']);
   });
@@ -113,12 +125,20 @@ describe('eventually', () => {
     const nine = Array.from({ length: 9 }, (_v, i) => passes(`s${i * 4}`));
     expect(expectOk(check(graphModel({ initial: ['s0'], edges: chain, properties: nine }))).stats.distinct).toBe(40);
     const ten = [...nine, passes('s40')];
-    expectViolation(check(graphModel({ initial: ['s0'], edges: chain, properties: ten })), 'passes-s40', { length: 39 });
+    expectViolation(check(graphModel({ initial: ['s0'], edges: chain, properties: ten })), 'passes-s40', {
+      length: 39,
+    });
   });
 });
 
 describe('PropertyChecker on sometimes and eventually', () => {
-  const props = [reaches('b'), passes('a'), reaches('c'), passes('b'), deadlockFree('deadlock-free', 'something moves')];
+  const props = [
+    reaches('b'),
+    passes('a'),
+    reaches('c'),
+    passes('b'),
+    deadlockFree('deadlock-free', 'something moves'),
+  ];
   const checker = new PropertyChecker<string>({}, props);
 
   it('numbers each kind on its own, in properties() order', () => {
@@ -128,7 +148,9 @@ describe('PropertyChecker on sometimes and eventually', () => {
   });
 
   it('evaluates only the pending sometimes properties, and every eventually property, as masks', () => {
-    expect([checker.witnessesAt('b', 0b11), checker.witnessesAt('b', 0b10), checker.witnessesAt('c', 0b11)]).toEqual([0b01, 0, 0b10]);
+    expect([checker.witnessesAt('b', 0b11), checker.witnessesAt('b', 0b10), checker.witnessesAt('c', 0b11)]).toEqual([
+      0b01, 0, 0b10,
+    ]);
     expect([checker.terminalAt('a'), checker.terminalAt('b'), checker.terminalAt('z')]).toEqual([0b01, 0b10, 0]);
   });
 

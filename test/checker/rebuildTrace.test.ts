@@ -48,7 +48,9 @@ describe('rebuildTrace', () => {
     const error = replayErrorOf(() => rebuildTrace(binaryClock(), clockStores(99, [0, 99]), 2));
     expect(error.stepIndex).toBe(0);
     expect(error.message).toBe('step 1 (action 0) reached a different state than during the search');
-    expect(replayErrorOf(() => rebuildTrace(binaryClock(), clockStores(99, [1]), 1)).message).toBe('initial state 0 reached a different state than during the search');
+    expect(replayErrorOf(() => rebuildTrace(binaryClock(), clockStores(99, [1]), 1)).message).toBe(
+      'initial state 0 reached a different state than during the search',
+    );
   });
 
   it('without a target, accepts a last state that is stored', () => {

@@ -6,14 +6,21 @@ import { graphModel } from '../helpers/graphModel.js';
 describe('replay', () => {
   it('takes the given action index at each step from the given initial state', () => {
     const trace = replay(lostUpdate(), 0, [0, 1, 0, 0]);
-    expect(trace.steps.map((s) => `${s.action.step}(${s.action.thread})`)).toEqual(['Read(0)', 'Read(1)', 'Write(0)', 'Write(1)']);
+    expect(trace.steps.map((s) => `${s.action.step}(${s.action.thread})`)).toEqual([
+      'Read(0)',
+      'Read(1)',
+      'Write(0)',
+      'Write(1)',
+    ]);
     expect(trace.steps.at(-1)?.state.x).toBe(1);
     expect(trace.initial.x).toBe(0);
   });
 
   it('shows every replayed state to the observer with its step index, -1 for the initial state', () => {
     const seen: string[] = [];
-    replay(graphModel({ initial: ['a', 'b'], edges: { b: ['c', 'd'], d: ['e'] } }), 1, [1, 0], (state, step) => seen.push(`${step}:${state}`));
+    replay(graphModel({ initial: ['a', 'b'], edges: { b: ['c', 'd'], d: ['e'] } }), 1, [1, 0], (state, step) =>
+      seen.push(`${step}:${state}`),
+    );
     expect(seen).toEqual(['-1:b', '0:d', '1:e']);
   });
 

@@ -35,7 +35,9 @@ function expectBadInput(r: CliResult, fragments: readonly string[]): void {
 describe('the bad-input corpus', () => {
   it('has at least 30 cases, and every file of the folder is one of them', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
-    const files = readdirSync(DIR).filter((f) => f !== 'cases.json').sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f !== 'cases.json')
+      .sort();
     expect(files).toEqual(CASES.flatMap((c) => (c.file ? [c.file] : [])).sort());
   });
 
@@ -73,20 +75,27 @@ describe('an unreadable scenario file', () => {
   });
 
   // Root reads a file whatever its mode, so the file is read by the built binary running as nobody.
-  it.runIf(asRoot && binaryBuilt())('exits 2 naming the file when the binary runs as nobody (tests run as root, where chmod 000 does not stop reads)', (ctx) => {
-    const nobody = { uid: 65534, gid: 65534 };
-    if (runBinary(['--version'], nobody).code !== 0) ctx.skip('user nobody (65534) cannot run the built binary from this checkout');
-    const dir = mkdtempSync(join(tmpdir(), 'mmucheck-bad-'));
-    const file = join(dir, 'unreadable.json');
-    try {
-      chmodSync(dir, 0o755);
-      writeFileSync(file, readFileSync(join(REPO_ROOT, 'examples', 'scenarios', 'seed.json')));
-      chmodSync(file, 0o000);
-      expectBadInput(runBinary(['check', file], nobody), [file, 'cannot read the scenario file: permission denied']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.runIf(asRoot && binaryBuilt())(
+    'exits 2 naming the file when the binary runs as nobody (tests run as root, where chmod 000 does not stop reads)',
+    (ctx) => {
+      const nobody = { uid: 65534, gid: 65534 };
+      if (runBinary(['--version'], nobody).code !== 0)
+        ctx.skip('user nobody (65534) cannot run the built binary from this checkout');
+      const dir = mkdtempSync(join(tmpdir(), 'mmucheck-bad-'));
+      const file = join(dir, 'unreadable.json');
+      try {
+        chmodSync(dir, 0o755);
+        writeFileSync(file, readFileSync(join(REPO_ROOT, 'examples', 'scenarios', 'seed.json')));
+        chmodSync(file, 0o000);
+        expectBadInput(runBinary(['check', file], nobody), [file, 'cannot read the scenario file: permission denied']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
-  it.skipIf(!asRoot || binaryBuilt())('is skipped: running as root and dist/cli/main.js is missing (run npm run build)', () => {});
+  it.skipIf(!asRoot || binaryBuilt())(
+    'is skipped: running as root and dist/cli/main.js is missing (run npm run build)',
+    () => {},
+  );
 });

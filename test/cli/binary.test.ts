@@ -19,7 +19,12 @@ describe.runIf(built)(`the binary ${BINARY}`, () => {
   it('--format json prints one JSON report on stdout', () => {
     const r = runBinary(['check', 'eager-free', '--format', 'json', '--workers', '1']);
     expect(r.code, r.err).toBe(1);
-    const report = JSON.parse(r.out) as { verdict: string; property: string; stats: { distinct: number }; trace: unknown[] };
+    const report = JSON.parse(r.out) as {
+      verdict: string;
+      property: string;
+      stats: { distinct: number };
+      trace: unknown[];
+    };
     expect(report).toMatchObject({ verdict: 'violation', property: 'no-use-after-free' });
     expect(report.trace).toHaveLength(6);
   });

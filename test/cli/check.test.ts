@@ -11,7 +11,9 @@ import { runCli } from '../helpers/runCli.js';
 const ONE = ['--workers', '1', '--quiet'];
 
 /** The JSON report of `check <args> --format json`, with the exit code. */
-async function jsonCheck(args: readonly string[]): Promise<{ code: number; report: Record<string, unknown> & { stats: Record<string, number> } }> {
+async function jsonCheck(
+  args: readonly string[],
+): Promise<{ code: number; report: Record<string, unknown> & { stats: Record<string, number> } }> {
   const r = await runCli(['check', ...args, '--format', 'json', ...ONE]);
   expect(r.err).toBe('');
   return { code: r.code, report: JSON.parse(r.out) };
@@ -23,7 +25,9 @@ describe('check with no argument', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^scenario {3}seed: /);
     expect(r.out).toContain('ALL PROPERTIES HOLD on every reachable state (11 properties)');
-    expect(r.out).toMatch(/^707 distinct states, 1,657 generated, depth 34, [\d.]+ s \([\d,]+ states\/s\), fingerprint collision probability 3\.6e-14$/m);
+    expect(r.out).toMatch(
+      /^707 distinct states, 1,657 generated, depth 34, [\d.]+ s \([\d,]+ states\/s\), fingerprint collision probability 3\.6e-14$/m,
+    );
     expect(r.out).toContain('expected   all properties hold: as expected');
     expect(r.out).toMatch(/reproduce {2}mmucheck check seed\n$/);
   });
@@ -32,7 +36,8 @@ describe('check with no argument', () => {
 describe('every bundled scenario, run by name', () => {
   for (const name of bundledScenarioNames()) {
     const expectation = loadScenario(name).expect!;
-    const verdict = expectation.verdict === 'ok' ? 'exits 0: all properties hold' : `exits 1 naming ${expectation.property}`;
+    const verdict =
+      expectation.verdict === 'ok' ? 'exits 0: all properties hold' : `exits 1 naming ${expectation.property}`;
     it(`${name} ${verdict}, as its file expects`, async () => {
       const r = await runCli(['check', name, ...ONE]);
       expect(r.err).toBe('');
@@ -53,11 +58,33 @@ describe('--format json', () => {
   it('reports a holding run: verdict ok, no property, no trace, the statistics', async () => {
     const { code, report } = await jsonCheck(['seed']);
     expect(code).toBe(0);
-    expect(report).toMatchObject({ formatVersion: 1, verdict: 'ok', property: null, violations: [], reason: null, error: null, trace: null, initial: null });
+    expect(report).toMatchObject({
+      formatVersion: 1,
+      verdict: 'ok',
+      property: null,
+      violations: [],
+      reason: null,
+      error: null,
+      trace: null,
+      initial: null,
+    });
     expect(report.stats).toMatchObject({ generated: 1657, distinct: 707, depth: 34, queue: 0 });
-    expect(Object.keys(report.stats).sort()).toEqual(['collisionProbability', 'depth', 'distinct', 'elapsedMs', 'generated', 'queue', 'statesPerSecond', 'storeBytes']);
+    expect(Object.keys(report.stats).sort()).toEqual([
+      'collisionProbability',
+      'depth',
+      'distinct',
+      'elapsedMs',
+      'generated',
+      'queue',
+      'statesPerSecond',
+      'storeBytes',
+    ]);
     expect(report.stats.elapsedMs).toBeGreaterThan(0);
-    expect(report).toMatchObject({ expected: { verdict: 'ok' }, matchesExpected: true, reproduce: 'mmucheck check seed' });
+    expect(report).toMatchObject({
+      expected: { verdict: 'ok' },
+      matchesExpected: true,
+      reproduce: 'mmucheck check seed',
+    });
     expect(report['scenario']).toMatchObject({ name: 'seed', kernel: 'v3.17', srcu: 'classic', cpus: 2 });
     expect(report['properties']).toHaveLength(11);
   });
@@ -66,7 +93,10 @@ describe('--format json', () => {
     const { code, report } = await jsonCheck(['lazy-with-reader']);
     expect(code).toBe(1);
     expect(report).toMatchObject({ verdict: 'violation', property: 'no-callback-on-freed', matchesExpected: true });
-    expect((report['violations'] as { property: string }[]).map((v) => v.property)).toEqual(['no-callback-on-freed', 'no-use-after-free']);
+    expect((report['violations'] as { property: string }[]).map((v) => v.property)).toEqual([
+      'no-callback-on-freed',
+      'no-use-after-free',
+    ]);
     const trace = report['trace'] as Record<string, unknown>[];
     expect(trace).toHaveLength(16);
     expect(trace.map((s) => s['step'])).toEqual(Array.from({ length: 16 }, (_v, i) => i + 1));
@@ -79,7 +109,12 @@ describe('--format json', () => {
       changes: [{ field: 'mm.users', from: 1, to: 0 }],
     });
     // `kind` is there on the steps that have one: taking a lock, entering a read-side section, …
-    expect(trace[1]).toMatchObject({ step: 2, fn: '__mmu_notifier_release', code: 'id = srcu_read_lock(&srcu)', kind: 'srcu-lock' });
+    expect(trace[1]).toMatchObject({
+      step: 2,
+      fn: '__mmu_notifier_release',
+      code: 'id = srcu_read_lock(&srcu)',
+      kind: 'srcu-lock',
+    });
     expect(trace[15]).toMatchObject({ thread: 'reader0', cpu: 1, fn: '__mmu_notifier_invalidate_range_start' });
     expect(report['initial']).toMatchObject({ 'mm.users': 1, list: 'L0' });
     expect((report['references'] as { step: number }[]).map((r) => r.step)).toContain(5);
@@ -151,7 +186,18 @@ describe('scenarios, --help and --version', () => {
   it('check --help exits 0 and lists the options of check', async () => {
     const r = await runCli(['check', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--kernel', '--srcu', '--readers', '--property', '--max-states', '--max-depth', '--timeout', '--format', '--quiet']) expect(r.out).toContain(flag);
+    for (const flag of [
+      '--kernel',
+      '--srcu',
+      '--readers',
+      '--property',
+      '--max-states',
+      '--max-depth',
+      '--timeout',
+      '--format',
+      '--quiet',
+    ])
+      expect(r.out).toContain(flag);
   });
 
   it('--version exits 0 and prints the version', async () => {

@@ -7,12 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { REPO_ROOT, runCli } from '../helpers/runCli.js';
 
-const EXACT_LINE = /^([\d,]+ distinct states, [\d,]+ generated, depth \d+), [\d.]+ s \([\d,]+ states\/s\), exact: every state stored in full, no fingerprint collision possible \(one worker\)$/m;
-const HASHED_LINE = /^([\d,]+ distinct states, [\d,]+ generated, depth \d+), [\d.]+ s \([\d,]+ states\/s\), fingerprint collision probability [\d.e+-]+$/m;
+const EXACT_LINE =
+  /^([\d,]+ distinct states, [\d,]+ generated, depth \d+), [\d.]+ s \([\d,]+ states\/s\), exact: every state stored in full, no fingerprint collision possible \(one worker\)$/m;
+const HASHED_LINE =
+  /^([\d,]+ distinct states, [\d,]+ generated, depth \d+), [\d.]+ s \([\d,]+ states\/s\), fingerprint collision probability [\d.e+-]+$/m;
 
 /** The report without its statistics line and reproduce command: what must not depend on the store. */
 function verdictPart(out: string): string {
-  return out.split('\n').filter((line) => !EXACT_LINE.test(line) && !HASHED_LINE.test(line) && !line.startsWith('reproduce')).join('\n');
+  return out
+    .split('\n')
+    .filter((line) => !EXACT_LINE.test(line) && !HASHED_LINE.test(line) && !line.startsWith('reproduce'))
+    .join('\n');
 }
 
 describe('check --exact', () => {
@@ -31,12 +36,23 @@ describe('check --exact', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { verdict: string; stats: Record<string, unknown>; reproduce: string };
     expect(report.verdict).toBe('ok');
-    expect(report.stats).toMatchObject({ distinct: 707, generated: 1657, depth: 34, collisionProbability: 0, exact: true });
+    expect(report.stats).toMatchObject({
+      distinct: 707,
+      generated: 1657,
+      depth: 34,
+      collisionProbability: 0,
+      exact: true,
+    });
     expect(report.reproduce).toBe('mmucheck check seed --exact');
   });
 
   it('applies to model files too', async () => {
-    const r = await runCli(['check', join(REPO_ROOT, 'test', 'examples', 'fixtures', 'clock.mjs'), '--exact', '--quiet']);
+    const r = await runCli([
+      'check',
+      join(REPO_ROOT, 'test', 'examples', 'fixtures', 'clock.mjs'),
+      '--exact',
+      '--quiet',
+    ]);
     expect(r.code).toBe(1); // its eventually property passes-five fails
     expect(r.out).toMatch(EXACT_LINE);
     expect(r.out).toMatch(/reproduce {2}mmucheck check \S+clock\.mjs --exact\n$/);

@@ -21,7 +21,10 @@ describe('check --expected', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mmucheck-expected-'));
     const file = join(dir, 'wrong.json');
     const scenario = JSON.parse(readFileSync(join(bundledScenarioDir(), 'seed.json'), 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...scenario, expect: { verdict: 'violation', property: 'no-use-after-free' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...scenario, expect: { verdict: 'violation', property: 'no-use-after-free' } }),
+    );
     const r = await runCli(['check', file, '--expected', ...ONE]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('NOT as expected');

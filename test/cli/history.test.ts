@@ -33,7 +33,15 @@ interface JsonRow {
 
 /** A row as one line: its cells in column order (`✗N` violated in N steps), then the states explored. */
 function rowLine(r: JsonRow): string {
-  const cells = Object.values(r.cells).map((c) => (c.verdict === 'violated' ? `✗${c.length}` : c.verdict === 'pass' ? 'ok' : c.verdict === 'not-applicable' ? 'n/a' : c.verdict));
+  const cells = Object.values(r.cells).map((c) =>
+    c.verdict === 'violated'
+      ? `✗${c.length}`
+      : c.verdict === 'pass'
+        ? 'ok'
+        : c.verdict === 'not-applicable'
+          ? 'n/a'
+          : c.verdict,
+  );
   return `${r.kernel} ${r.srcu}: ${cells.join(' ')} (${r.states})`;
 }
 
@@ -100,8 +108,14 @@ describe('mmucheck history', () => {
     ]);
     const violated = rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c.verdict === 'violated'));
     expect(violated.map(([id, c]) => [id, c.command])).toEqual([
-      ['no-null-deref', 'mmucheck check examples/history/kvm-reclaim.json --kernel v3.8 --srcu classic --property no-null-deref'],
-      ['release-before-pages-freed', 'mmucheck check examples/history/kvm-reclaim.json --kernel v3.9 --srcu classic --property release-before-pages-freed'],
+      [
+        'no-null-deref',
+        'mmucheck check examples/history/kvm-reclaim.json --kernel v3.8 --srcu classic --property no-null-deref',
+      ],
+      [
+        'release-before-pages-freed',
+        'mmucheck check examples/history/kvm-reclaim.json --kernel v3.9 --srcu classic --property release-before-pages-freed',
+      ],
     ]);
     for (const [id, cell] of violated) {
       const rerun = await mmucheck(...cell.command.split(' ').slice(1), '--format', 'json', '--quiet');
@@ -122,7 +136,17 @@ describe('mmucheck history', () => {
   });
 
   it('takes --srcu for every row, --property for the columns, and writes Markdown', async () => {
-    const { code, out } = await mmucheck('history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--format', 'markdown', '--quiet');
+    const { code, out } = await mmucheck(
+      'history',
+      'seed-post-patch-lazy',
+      '--srcu',
+      'tree',
+      '--property',
+      'no-use-after-free',
+      '--format',
+      'markdown',
+      '--quiet',
+    );
     expect(code).toBe(0);
     expect(out.split('\n').slice(4, 12)).toEqual([
       '| kernel | srcu | `no-use-after-free` | states |',
@@ -134,13 +158,17 @@ describe('mmucheck history', () => {
       '| v5.4 | tree | ok | 96 |',
       '',
     ]);
-    expect(out).toContain('- v3.8 tree `no-use-after-free`: `mmucheck check seed-post-patch-lazy --kernel v3.8 --srcu tree --property no-use-after-free`');
+    expect(out).toContain(
+      '- v3.8 tree `no-use-after-free`: `mmucheck check seed-post-patch-lazy --kernel v3.8 --srcu tree --property no-use-after-free`',
+    );
   });
 
   it('marks cells cut short by a bound with ? and exits 3; refuses a bad --srcu with exit 2', async () => {
     const cut = await mmucheck('history', '--max-states', '50', '--quiet');
     expect(cut.code).toBe(3);
-    expect(cut.out.split('\n')[3]).toBe('v3.8    classic  ?       ?         ?    ?        ?   ?       n/a   n/a   ?      ?     ?         50      1');
+    expect(cut.out.split('\n')[3]).toBe(
+      'v3.8    classic  ?       ?         ?    ?        ?   ?       n/a   n/a   ?      ?     ?         50      1',
+    );
     expect(cut.out).toContain('mmucheck check seed --kernel <kernel> --srcu <srcu> --max-states 50 --property <id>');
     const bad = await mmucheck('history', '--srcu', 'treee');
     expect(bad.code).toBe(2);
@@ -160,8 +188,25 @@ describe('mmucheck history, in the words of the other commands', () => {
   });
 
   it('accepts --no-color like check, explain and replay', async () => {
-    const plain = await mmucheck('history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet');
-    const r = await mmucheck('history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet', '--no-color');
+    const plain = await mmucheck(
+      'history',
+      'seed-post-patch-lazy',
+      '--srcu',
+      'tree',
+      '--property',
+      'no-use-after-free',
+      '--quiet',
+    );
+    const r = await mmucheck(
+      'history',
+      'seed-post-patch-lazy',
+      '--srcu',
+      'tree',
+      '--property',
+      'no-use-after-free',
+      '--quiet',
+      '--no-color',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out.replace(/[\d.]+ s\n$/, '')).toBe(plain.out.replace(/[\d.]+ s\n$/, ''));

@@ -40,48 +40,79 @@ async function runBounded(args: readonly string[], options: SpawnOptions = {}) {
   }
 }
 
-describe.runIf(binaryBuilt()).concurrent('an input that is not a regular file ends at once with exit 2 naming it', () => {
-  it.each([
-    [['check', scenarioFifo], `${scenarioFifo}: is a FIFO (named pipe); expected a scenario file (JSON)`],
-    [['check', '/dev/zero'], '/dev/zero: is a character device; expected a scenario file (JSON)'],
-    [['check', '/dev/stdin'], '/dev/stdin: is a socket; expected a scenario file (JSON)'],
-    [['explain', scenarioFifo], `${scenarioFifo}: is a FIFO (named pipe)`],
-    [['history', '/dev/zero'], '/dev/zero: is a character device'],
-    [['replay', traceFifo], `${traceFifo}: is a FIFO (named pipe); expected an ITF trace written by mmucheck check --format itf`],
-    [['replay', '/dev/zero'], '/dev/zero: is a character device'],
-    [['check', modelFifo], `${modelFifo}: is a FIFO (named pipe); expected a model file (.ts, .mts, .js, .mjs)`],
-    [['check', 'eager-free', '--out', outFifo], `${outFifo}: --out: cannot write the report: is a FIFO (named pipe), not a regular file`],
-    [['check', 'eager-free', '--out', '/dev/zero'], '/dev/zero: --out: cannot write the report: is a character device, not a regular file'],
-    [['check', 'eager-free', '--out', '/dev/stdin'], '/dev/stdin: --out: cannot write the report: is a socket, not a regular file'],
-    [['check', 'eager-free', '--out', dir], `${dir}: --out: cannot write the report: is a directory, not a regular file`],
-  ])('%j', async (args, message) => {
-    const r = await runBounded(args);
-    expect(r.code, `${r.signal} after ${r.ms} ms\n${r.err}`).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toContain(`mmucheck: error: ${message}`);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
-  });
+describe
+  .runIf(binaryBuilt())
+  .concurrent('an input that is not a regular file ends at once with exit 2 naming it', () => {
+    it.each([
+      [['check', scenarioFifo], `${scenarioFifo}: is a FIFO (named pipe); expected a scenario file (JSON)`],
+      [['check', '/dev/zero'], '/dev/zero: is a character device; expected a scenario file (JSON)'],
+      [['check', '/dev/stdin'], '/dev/stdin: is a socket; expected a scenario file (JSON)'],
+      [['explain', scenarioFifo], `${scenarioFifo}: is a FIFO (named pipe)`],
+      [['history', '/dev/zero'], '/dev/zero: is a character device'],
+      [
+        ['replay', traceFifo],
+        `${traceFifo}: is a FIFO (named pipe); expected an ITF trace written by mmucheck check --format itf`,
+      ],
+      [['replay', '/dev/zero'], '/dev/zero: is a character device'],
+      [['check', modelFifo], `${modelFifo}: is a FIFO (named pipe); expected a model file (.ts, .mts, .js, .mjs)`],
+      [
+        ['check', 'eager-free', '--out', outFifo],
+        `${outFifo}: --out: cannot write the report: is a FIFO (named pipe), not a regular file`,
+      ],
+      [
+        ['check', 'eager-free', '--out', '/dev/zero'],
+        '/dev/zero: --out: cannot write the report: is a character device, not a regular file',
+      ],
+      [
+        ['check', 'eager-free', '--out', '/dev/stdin'],
+        '/dev/stdin: --out: cannot write the report: is a socket, not a regular file',
+      ],
+      [
+        ['check', 'eager-free', '--out', dir],
+        `${dir}: --out: cannot write the report: is a directory, not a regular file`,
+      ],
+    ])('%j', async (args, message) => {
+      const r = await runBounded(args);
+      expect(r.code, `${r.signal} after ${r.ms} ms\n${r.err}`).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(`mmucheck: error: ${message}`);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    });
 
-  it.each([
-    [['check', '/dev/stdin'], '/dev/stdin: is a FIFO (named pipe); expected a scenario file (JSON)'],
-    [['replay', '/dev/stdin'], '/dev/stdin: is a FIFO (named pipe); expected an ITF trace'],
-    [['check', 'eager-free', '--out', '/dev/stdin'], '/dev/stdin: --out: cannot write the report: is a FIFO (named pipe), not a regular file'],
-  ])('%j with stdin an open pipe', async (args, message) => {
-    const r = await runBounded(args, { stdio: [openPipe, 'pipe', 'pipe'] });
-    expect(r.code, `${r.signal} after ${r.ms} ms\n${r.err}`).toBe(2);
-    expect(r.err).toContain(`mmucheck: error: ${message}`);
-  });
+    it.each([
+      [['check', '/dev/stdin'], '/dev/stdin: is a FIFO (named pipe); expected a scenario file (JSON)'],
+      [['replay', '/dev/stdin'], '/dev/stdin: is a FIFO (named pipe); expected an ITF trace'],
+      [
+        ['check', 'eager-free', '--out', '/dev/stdin'],
+        '/dev/stdin: --out: cannot write the report: is a FIFO (named pipe), not a regular file',
+      ],
+    ])('%j with stdin an open pipe', async (args, message) => {
+      const r = await runBounded(args, { stdio: [openPipe, 'pipe', 'pipe'] });
+      expect(r.code, `${r.signal} after ${r.ms} ms\n${r.err}`).toBe(2);
+      expect(r.err).toContain(`mmucheck: error: ${message}`);
+    });
 
-  // seed with 5 readers searches for minutes: the missing directory must be found before the search starts.
-  it('--out into a missing directory is refused before the search: exit 2 within seconds, no verdict, no progress', async () => {
-    const out = join(dir, 'no-such-dir', 'report.json');
-    const r = await runBounded(['check', 'seed', '--readers', '5', '--workers', '1', '--format', 'json', '--out', out]);
-    expect(r.code, `${r.signal} after ${r.ms} ms\n${r.err}`).toBe(2);
-    expect(r.ms).toBeLessThan(5000);
-    expect(r.out).toBe('');
-    expect(r.err).toBe(`mmucheck: error: ${out}: --out: cannot write the report: no such directory\n`);
+    // seed with 5 readers searches for minutes: the missing directory must be found before the search starts.
+    it('--out into a missing directory is refused before the search: exit 2 within seconds, no verdict, no progress', async () => {
+      const out = join(dir, 'no-such-dir', 'report.json');
+      const r = await runBounded([
+        'check',
+        'seed',
+        '--readers',
+        '5',
+        '--workers',
+        '1',
+        '--format',
+        'json',
+        '--out',
+        out,
+      ]);
+      expect(r.code, `${r.signal} after ${r.ms} ms\n${r.err}`).toBe(2);
+      expect(r.ms).toBeLessThan(5000);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`mmucheck: error: ${out}: --out: cannot write the report: no such directory\n`);
+    });
   });
-});
 
 describe.skipIf(binaryBuilt())('inputs that are not regular files', () => {
   it(`are skipped: ${BINARY} is missing (npm test builds it; or run npm run build)`, () => {});

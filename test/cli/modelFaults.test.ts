@@ -41,7 +41,14 @@ function throwingSeedRun(): { run: CheckRun; text: string } {
   const model = withThrowingStep(buildKernelModel(scenario), 'mn->ops->invalidate_range_start', BUG);
   const outcome = check(model);
   const trace = outcome.kind === 'modelError' ? outcome.trace : undefined;
-  const run: CheckRun = { scenario, model, outcome, command: 'mmucheck check seed', steps: trace ? renderSteps(model, trace) : [], references: [] };
+  const run: CheckRun = {
+    scenario,
+    model,
+    outcome,
+    command: 'mmucheck check seed',
+    steps: trace ? renderSteps(model, trace) : [],
+    references: [],
+  };
   return { run, text: textReport(run, palette(false)) };
 }
 
@@ -68,18 +75,29 @@ describe('a kernel step that throws', () => {
     expect(report.verdict).toBe('model-error');
     expect(report.error).toEqual({
       message: BUG,
-      step: { thread: 'reader0', cpu: 1, fn: '__mmu_notifier_invalidate_range_start', code: 'mn->ops->invalidate_range_start(mn, mm, start, end)' },
+      step: {
+        thread: 'reader0',
+        cpu: 1,
+        fn: '__mmu_notifier_invalidate_range_start',
+        code: 'mn->ops->invalidate_range_start(mn, mm, start, end)',
+      },
     });
     expect(report.trace).toHaveLength(2);
   });
 
   it('two workers report the same step and the same trace as one', async () => {
     const { run } = throwingSeedRun();
-    const source = { module: pathToFileURL(join(FAULTS, 'throwingKernelStep.ts')).href, exportName: 'createModel', args: [] };
+    const source = {
+      module: pathToFileURL(join(FAULTS, 'throwingKernelStep.ts')).href,
+      exportName: 'createModel',
+      args: [],
+    };
     const parallel = (await checkWithWorkers(run.model, source, { workers: 2 })) as Outcome<KernelModelState, number>;
     const error = expectModelError(parallel, new RegExp(`^${BUG}$`));
     expect(raisingStep(run.model, error)).toEqual(raisingStep(run.model, expectModelError(run.outcome, /./)));
-    expect(error.trace?.steps.map((s) => s.action)).toEqual(run.outcome.kind === 'modelError' ? run.outcome.trace?.steps.map((s) => s.action) : []);
+    expect(error.trace?.steps.map((s) => s.action)).toEqual(
+      run.outcome.kind === 'modelError' ? run.outcome.trace?.steps.map((s) => s.action) : [],
+    );
   });
 });
 
@@ -96,8 +114,14 @@ describe('a model that breaks its contract', () => {
   it('a step that changes the state it is given: exit 4, naming the step and showing the state before it', async () => {
     const r = await runCli(['check', join(FAULTS, 'mutatingStep.mjs'), '--quiet']);
     expect(r.code).toBe(4);
-    expect(r.out).toContain('MODEL ERROR: nextState() changed the state it was given: the step "Push at size 0" left it with a different encoding');
-    expect(r.out).toContain(['Raised by the step', '    Push at size 0', 'taken in the initial state:', '    size: 0', '    items: []'].join('\n'));
+    expect(r.out).toContain(
+      'MODEL ERROR: nextState() changed the state it was given: the step "Push at size 0" left it with a different encoding',
+    );
+    expect(r.out).toContain(
+      ['Raised by the step', '    Push at size 0', 'taken in the initial state:', '    size: 0', '    items: []'].join(
+        '\n',
+      ),
+    );
   });
 
   it('a step that returns a plain object: exit 4, naming the step', async () => {
@@ -105,7 +129,10 @@ describe('a model that breaks its contract', () => {
     expect(r.code).toBe(4);
     expect(JSON.parse(r.out)).toMatchObject({
       verdict: 'model-error',
-      error: { message: expect.stringMatching(/^the state nextState\(\) returned is a plain object, not an Immutable value/), step: { code: 'Inc' } },
+      error: {
+        message: expect.stringMatching(/^the state nextState\(\) returned is a plain object, not an Immutable value/),
+        step: { code: 'Inc' },
+      },
       initial: { n: 0 },
     });
   });

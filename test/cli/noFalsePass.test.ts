@@ -19,7 +19,10 @@ import { expectModelError } from '../helpers/expect.js';
 import { REPO_ROOT, runCli } from '../helpers/runCli.js';
 
 /** The exit code and the verdict and reason of the JSON report of `check <args>`. */
-async function ending(args: readonly string[], interrupted?: () => boolean): Promise<{ code: number; verdict: string; reason: string | null }> {
+async function ending(
+  args: readonly string[],
+  interrupted?: () => boolean,
+): Promise<{ code: number; verdict: string; reason: string | null }> {
   const r = await runCli(['check', ...args, '--quiet', '--format', 'json'], interrupted);
   const report = JSON.parse(r.out) as { verdict: string; reason: string | null };
   return { code: r.code, verdict: report.verdict, reason: report.reason };
@@ -45,7 +48,9 @@ describe('bounds: exit 3 unless the whole space was explored (seed: 707 states, 
   }
 
   it('--timeout on a long run, with two workers and in exact mode', async () => {
-    expect(await ending(['seed', '--readers', '4', '--timeout', '200ms', '--workers', '2'])).toEqual(incomplete('timeout'));
+    expect(await ending(['seed', '--readers', '4', '--timeout', '200ms', '--workers', '2'])).toEqual(
+      incomplete('timeout'),
+    );
     expect(await ending(['seed', '--readers', '4', '--timeout', '200ms', '--exact'])).toEqual(incomplete('timeout'));
   });
 });
@@ -59,7 +64,11 @@ describe('an interrupt: exit 3', () => {
 });
 
 describe('a broken worker: a model error naming the worker (exit 4), never a hang or a pass', () => {
-  const source = (fault: WorkerFault) => ({ module: pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'faultyCounter', args: [fault] });
+  const source = (fault: WorkerFault) => ({
+    module: pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'faults', 'workerFaults.ts')).href,
+    exportName: 'faultyCounter',
+    args: [fault],
+  });
   const cases: [WorkerFault, string, RegExp][] = [
     ['build', 'cannot build its model', /^worker 1 could not build the model: this model cannot be built in a worker$/],
     ['exit', 'exits in the middle of a step', /^worker [12] exited \(code 0\) during the search$/],
@@ -68,7 +77,10 @@ describe('a broken worker: a model error naming the worker (exit 4), never a han
   for (const [fault, what, message] of cases) {
     it(`a worker that ${what}`, async () => {
       const started = performance.now();
-      const outcome = (await checkWithWorkers(faultyCounter(fault), source(fault), { workers: 2 })) as Outcome<unknown, unknown>;
+      const outcome = (await checkWithWorkers(faultyCounter(fault), source(fault), { workers: 2 })) as Outcome<
+        unknown,
+        unknown
+      >;
       expectModelError(outcome, message);
       expect(exitCodeOf({ outcome } as CheckRun)).toBe(4);
       expect(performance.now() - started).toBeLessThan(20_000);

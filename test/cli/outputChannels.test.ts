@@ -32,20 +32,27 @@ describe('OutputChannels', () => {
     expect([out.text, err.text]).toEqual(['VIOLATED\n', 'progress\n']);
   });
 
-  it.each([EXIT.ok, EXIT.violation, EXIT.incomplete, EXIT.modelError])('turns exit %i into 5 when stdout failed (EPIPE), with one line on stderr', async (code) => {
-    const err = sink();
-    const channels = new OutputChannels(sink('EPIPE'), err);
-    channels.write('out', 'ALL PROPERTIES HOLD\n');
-    expect(await channels.exitCode(code, false)).toBe(EXIT.outputFailed);
-    expect(err.text).toBe('mmucheck: error: the report could not be written: stdout: the reader closed the pipe (EPIPE)\n');
-  });
+  it.each([EXIT.ok, EXIT.violation, EXIT.incomplete, EXIT.modelError])(
+    'turns exit %i into 5 when stdout failed (EPIPE), with one line on stderr',
+    async (code) => {
+      const err = sink();
+      const channels = new OutputChannels(sink('EPIPE'), err);
+      channels.write('out', 'ALL PROPERTIES HOLD\n');
+      expect(await channels.exitCode(code, false)).toBe(EXIT.outputFailed);
+      expect(err.text).toBe(
+        'mmucheck: error: the report could not be written: stdout: the reader closed the pipe (EPIPE)\n',
+      );
+    },
+  );
 
   it('names ENOSPC, and adds the stack only with --debug', async () => {
     const err = sink();
     const channels = new OutputChannels(sink('ENOSPC'), err);
     channels.write('out', 'report\n');
     expect(await channels.exitCode(EXIT.ok, true)).toBe(EXIT.outputFailed);
-    expect(err.text).toMatch(/^mmucheck: error: the report could not be written: stdout: no space left on the device \(ENOSPC\)\nError: write ENOSPC\n\s+at /);
+    expect(err.text).toMatch(
+      /^mmucheck: error: the report could not be written: stdout: no space left on the device \(ENOSPC\)\nError: write ENOSPC\n\s+at /,
+    );
   });
 
   it('keeps the exit code when only stderr failed: the report was written', async () => {

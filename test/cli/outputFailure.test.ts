@@ -28,7 +28,7 @@ const EPIPE = 'mmucheck: error: the report could not be written: stdout: the rea
 const ENOSPC = 'mmucheck: error: the report could not be written: stdout: no space left on the device (ENOSPC)\n';
 
 describe.runIf(binaryBuilt()).concurrent('stdout that cannot be written', () => {
-  it('a closed pipe: exit 5 instead of the violation\'s 1, one line, no stack trace', async () => {
+  it("a closed pipe: exit 5 instead of the violation's 1, one line, no stack trace", async () => {
     const r = await run(['check', 'eager-free', '--quiet'], { closeStdout: true });
     expect([r.code, r.err]).toEqual([EXIT.outputFailed, EPIPE]);
   });
@@ -38,7 +38,7 @@ describe.runIf(binaryBuilt()).concurrent('stdout that cannot be written', () => 
     expect([r.code, r.err]).toEqual([EXIT.outputFailed, EPIPE]);
   });
 
-  it('/dev/full: exit 5 instead of the violation\'s 1', async () => {
+  it("/dev/full: exit 5 instead of the violation's 1", async () => {
     const r = await run(['check', 'eager-free', '--quiet'], { stdout: openSync('/dev/full', 'w') });
     expect([r.code, r.err]).toEqual([EXIT.outputFailed, ENOSPC]);
   });
@@ -47,7 +47,9 @@ describe.runIf(binaryBuilt()).concurrent('stdout that cannot be written', () => 
     expect((await run(['scenarios'], { stdout: openSync('/dev/full', 'w') })).code).toBe(EXIT.outputFailed);
     const r = await run(['--debug', 'explain', 'eager-free', '--quiet'], { stdout: openSync('/dev/full', 'w') });
     expect(r.code).toBe(EXIT.outputFailed);
-    expect(r.err).toMatch(/^mmucheck: error: the report could not be written: stdout: no space left on the device \(ENOSPC\)\n.*ENOSPC.*\n\s+at /);
+    expect(r.err).toMatch(
+      /^mmucheck: error: the report could not be written: stdout: no space left on the device \(ENOSPC\)\n.*ENOSPC.*\n\s+at /,
+    );
   });
 });
 
@@ -57,12 +59,19 @@ describe('an --out file that fails when the report is written', () => {
     const file = join(dir, 'report.json');
     // The directory is there when --out is checked and gone when the report is ready.
     let polls = 0;
-    const r = await runCli(['check', 'eager-free', '--workers', '1', '--format', 'json', '--out', file, '--quiet'], () => {
-      if (polls++ === 0) rmSync(dir, { recursive: true, force: true });
-      return false;
-    });
+    const r = await runCli(
+      ['check', 'eager-free', '--workers', '1', '--format', 'json', '--out', file, '--quiet'],
+      () => {
+        if (polls++ === 0) rmSync(dir, { recursive: true, force: true });
+        return false;
+      },
+    );
     expect(polls).toBeGreaterThan(0);
-    expect([r.code, r.out, r.err]).toEqual([EXIT.outputFailed, '', `mmucheck: error: ${file}: --out: the report could not be written: no such directory\n`]);
+    expect([r.code, r.out, r.err]).toEqual([
+      EXIT.outputFailed,
+      '',
+      `mmucheck: error: ${file}: --out: the report could not be written: no such directory\n`,
+    ]);
     expect(existsSync(file)).toBe(false);
   });
 

@@ -29,7 +29,11 @@ async function run(args: readonly string[], signals: readonly [number, NodeJS.Si
   const endedAt = performance.now();
   clearTimeout(kill);
   timers.forEach(clearTimeout);
-  return { ...ended, ms: endedAt - started, afterLastSignalMs: sent.length > 0 ? endedAt - sent[sent.length - 1]! : undefined };
+  return {
+    ...ended,
+    ms: endedAt - started,
+    afterLastSignalMs: sent.length > 0 ? endedAt - sent[sent.length - 1]! : undefined,
+  };
 }
 
 const reasonOf = (out: string) => (JSON.parse(out) as { verdict: string; reason: string }).reason;
@@ -50,7 +54,13 @@ describe.runIf(binaryBuilt()).concurrent('the main thread ends a run whose step 
   });
 
   it('on a second SIGTERM at once, with the text report', async () => {
-    const r = await run(['check', NEVER_RETURNS], [[3000, 'SIGTERM'], [3200, 'SIGTERM']]);
+    const r = await run(
+      ['check', NEVER_RETURNS],
+      [
+        [3000, 'SIGTERM'],
+        [3200, 'SIGTERM'],
+      ],
+    );
     expect(r.code, r.err).toBe(3);
     expect(r.out, r.err).toContain('INCOMPLETE: the run was interrupted before a verdict; nothing is proven');
     expect(r.err).toContain('interrupted again; the run ends now');
@@ -62,11 +72,28 @@ describe.runIf(binaryBuilt())('the memory bound', () => {
   it('holds within 10% on a model whose states are 300 KB each: exit 3, reason memory', () => {
     // Python's RUSAGE_CHILDREN gives the child's peak resident memory, whatever sampling would miss.
     const bound = 300 * 2 ** 20;
-    const measure = 'import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], capture_output=True, text=True)\nsys.stdout.write(r.stdout)\nsys.stderr.write("maxrss %d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\nsys.exit(r.returncode)';
-    const r = spawnSync('python3', ['-c', measure, process.execPath, BINARY, 'check', LARGE_STATES, '--max-memory', '300M', '--format', 'json', '--quiet'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const measure =
+      'import resource, subprocess, sys\nr = subprocess.run(sys.argv[1:], capture_output=True, text=True)\nsys.stdout.write(r.stdout)\nsys.stderr.write("maxrss %d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\nsys.exit(r.returncode)';
+    const r = spawnSync(
+      'python3',
+      [
+        '-c',
+        measure,
+        process.execPath,
+        BINARY,
+        'check',
+        LARGE_STATES,
+        '--max-memory',
+        '300M',
+        '--format',
+        'json',
+        '--quiet',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     if (r.error) return expect.soft(r.error.message, 'python3 is needed to measure the peak memory').toBe('');
     expect(r.status, r.stderr).toBe(3);
     expect(reasonOf(r.stdout)).toBe('memory');

@@ -38,7 +38,11 @@ describe.runIf(binaryBuilt()).concurrent('a long run of the binary', () => {
     const r = await interruptAfterASecond(['--workers', '1', '--format', 'json'], 'SIGTERM');
     expect(r.code, `${r.signal} ${r.err}`).toBe(3);
     expect(r.afterMs).toBeLessThan(2000);
-    const report = JSON.parse(r.out) as { verdict: string; reason: string; stats: { distinct: number; generated: number } };
+    const report = JSON.parse(r.out) as {
+      verdict: string;
+      reason: string;
+      stats: { distinct: number; generated: number };
+    };
     expect(report).toMatchObject({ verdict: 'incomplete', reason: 'interrupted' });
     expect(report.stats.distinct).toBeGreaterThan(0);
     expect(report.stats.generated).toBeGreaterThanOrEqual(report.stats.distinct);

@@ -25,7 +25,9 @@ describe.runIf(built)('errors raised outside any step', () => {
     const file = `${MODELS}/stray-exception.mjs`;
     const r = runBinary(['check', file, '--quiet', '--format', 'json']);
     expect(r.code, r.err).toBe(4);
-    expect(r.err).toContain(`mmucheck: model error: ${file}: an exception was thrown outside any step (from a timer or a callback): late tick;`);
+    expect(r.err).toContain(
+      `mmucheck: model error: ${file}: an exception was thrown outside any step (from a timer or a callback): late tick;`,
+    );
   });
 
   it('a model that leaves nothing behind keeps its own exit code', () => {

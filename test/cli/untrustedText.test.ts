@@ -17,7 +17,14 @@ const DESCRIPTION = `frees in ->release\n\n${FORGED}\n\u001b[32mok\u001b[0m`;
 
 /** eager-free (a violation, so no true "ALL PROPERTIES HOLD") with a forging name and description. */
 const scenario = join(dir, 'forged.json');
-writeFileSync(scenario, JSON.stringify({ ...JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'scenarios', 'eager-free.json'), 'utf8')), name: NAME, description: DESCRIPTION }));
+writeFileSync(
+  scenario,
+  JSON.stringify({
+    ...JSON.parse(readFileSync(join(REPO_ROOT, 'examples', 'scenarios', 'eager-free.json'), 'utf8')),
+    name: NAME,
+    description: DESCRIPTION,
+  }),
+);
 
 /** Asserts that `out` holds no escape character and no line starting with the forged verdict, and shows the escaped text. */
 function expectNoForgery(out: string): void {
@@ -31,7 +38,9 @@ describe('a scenario file whose name and description hold control characters', (
     const r = await runCli(['check', scenario, '--quiet']);
     expect(r.code).toBe(1);
     expectNoForgery(r.out);
-    expect(r.out).toContain('scenario   eager\\x1b[2J\\x1b[H: frees in ->release\\n\\nALL PROPERTIES HOLD on every reachable state (11 properties)\\n\\x1b[32mok\\x1b[0m\n');
+    expect(r.out).toContain(
+      'scenario   eager\\x1b[2J\\x1b[H: frees in ->release\\n\\nALL PROPERTIES HOLD on every reachable state (11 properties)\\n\\x1b[32mok\\x1b[0m\n',
+    );
   });
 
   it('check --columns and explain', async () => {
@@ -53,7 +62,9 @@ describe('a scenario file whose name and description hold control characters', (
   });
 
   it('keeps them as they are in the JSON report, where JSON escapes them', async () => {
-    const report = JSON.parse((await runCli(['check', scenario, '--quiet', '--format', 'json'])).out) as { scenario: { name: string } };
+    const report = JSON.parse((await runCli(['check', scenario, '--quiet', '--format', 'json'])).out) as {
+      scenario: { name: string };
+    };
     expect(report.scenario.name).toBe(NAME);
   });
 });
@@ -86,7 +97,14 @@ describe('a model file whose names, statements and values hold control character
 describe('values quoted in error messages are capped', () => {
   it('a 900 KB kernel value: one short line with the value cut and its length', async () => {
     const file = join(dir, 'huge-kernel.json');
-    writeFileSync(file, JSON.stringify({ kernel: 'v'.repeat(900_000), listeners: [{ behaviour: 'amdkfd' }], threads: [{ kind: 'exit' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        kernel: 'v'.repeat(900_000),
+        listeners: [{ behaviour: 'amdkfd' }],
+        threads: [{ kind: 'exit' }],
+      }),
+    );
     const r = await runCli(['check', file]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`kernel: unknown value "${'v'.repeat(80)}…" (900,000 characters); expected one of`);
@@ -104,7 +122,15 @@ describe('values quoted in error messages are capped', () => {
 
   it('a 900 KB name of the wrong type, and a 100,000-character option value', async () => {
     const file = join(dir, 'huge-name.json');
-    writeFileSync(file, JSON.stringify({ name: ['x'.repeat(900_000)], kernel: 'v3.17', listeners: [{ behaviour: 'amdkfd' }], threads: [{ kind: 'exit' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: ['x'.repeat(900_000)],
+        kernel: 'v3.17',
+        listeners: [{ behaviour: 'amdkfd' }],
+        threads: [{ kind: 'exit' }],
+      }),
+    );
     expect((await runCli(['check', file])).err).toBe(`mmucheck: error: ${file}: name: expected a string, got a list\n`);
     const r = await runCli(['check', 'seed', '--readers', '9'.repeat(100_000)]);
     expect(r.code).toBe(2);

@@ -7,7 +7,16 @@
  * `npm test` and run, by its exact text, by `.ci/run`; or run by the test named.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +72,12 @@ function commandsOf(page: string): string[] {
   });
 }
 
-const PAGES = ['README.md', ...readdirSync(join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  ...readdirSync(join(REPO_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** A scratch directory where `npx mmucheck` is this checkout (a node_modules link, as an installed package is). */
 function scratch(): string {
@@ -77,7 +91,9 @@ function scratch(): string {
 
 describe('the commands of README.md and docs/', () => {
   it('are all in the table of this test, in page order: a new command needs a line here', () => {
-    expect(PAGES.flatMap((page) => commandsOf(page).map((command) => [page, command]))).toEqual(COMMANDS.map(([page, command]) => [page, command]));
+    expect(PAGES.flatMap((page) => commandsOf(page).map((command) => [page, command]))).toEqual(
+      COMMANDS.map(([page, command]) => [page, command]),
+    );
   });
 
   it('that take minutes or are the test suite itself are run by .ci/run, as written', () => {
@@ -89,17 +105,31 @@ describe('the commands of README.md and docs/', () => {
     for (const [, command, coverage] of COMMANDS) {
       if (!('test' in coverage)) continue;
       expect(existsSync(join(REPO_ROOT, coverage.test)), coverage.test).toBe(true);
-      expect(readFileSync(join(REPO_ROOT, coverage.test), 'utf8'), `${coverage.test} runs ${command}`).toContain(`'${command}'`);
+      expect(readFileSync(join(REPO_ROOT, coverage.test), 'utf8'), `${coverage.test} runs ${command}`).toContain(
+        `'${command}'`,
+      );
     }
   });
 
-  it.skipIf(binaryBuilt())(`run as written: skipped, ${BINARY} is missing (npm test builds it; or run npm run build)`, () => {});
+  it.skipIf(binaryBuilt())(
+    `run as written: skipped, ${BINARY} is missing (npm test builds it; or run npm run build)`,
+    () => {},
+  );
 
   it.skipIf(!binaryBuilt())('run as written, each with the exit code of the table', () => {
     const dir = scratch();
     const results = COMMANDS.filter(([, , c]) => 'exit' in c).map(([, command, coverage]) => {
-      const r = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
-      return { command, exit: r.status, expected: (coverage as { exit: number }).exit, stderr: r.stderr.includes('error') ? r.stderr : '' };
+      const r = spawnSync('bash', ['-c', command], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+      });
+      return {
+        command,
+        exit: r.status,
+        expected: (coverage as { exit: number }).exit,
+        stderr: r.stderr.includes('error') ? r.stderr : '',
+      };
     });
     expect(results).toEqual(results.map((r) => ({ ...r, exit: r.expected, stderr: '' })));
     expect(existsSync(join(dir, 'trace.html')) && existsSync(join(dir, 't.itf.json'))).toBe(true);

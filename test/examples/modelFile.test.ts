@@ -57,7 +57,16 @@ describe('mmucheck check <model file>', () => {
   });
 
   it('checks only the properties asked for, and reports the witness of a sometimes property in JSON', async () => {
-    const { code, out } = await runCli(['check', CLOCK, '--property', 'reaches-two', '--property', 'passes-one', '--format', 'json']);
+    const { code, out } = await runCli([
+      'check',
+      CLOCK,
+      '--property',
+      'reaches-two',
+      '--property',
+      'passes-one',
+      '--format',
+      'json',
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report).toMatchObject({
@@ -112,12 +121,24 @@ describe('mmucheck check <model file>', () => {
   describe('a model that breaks the contract: a model error (exit 4) in a report that names the file, naming the method', () => {
     const MODELS = 'test/fixtures/models';
     const cases: [string, string][] = [
-      ['no-initial-state', 'initStates() returned no state: a model needs at least one initial state, or the search has nothing to check and nothing is proven'],
+      [
+        'no-initial-state',
+        'initStates() returned no state: a model needs at least one initial state, or the search has nothing to check and nothing is proven',
+      ],
       ['actions-not-an-array', 'actions() returned the string "inc", not an array of the actions enabled in the state'],
-      ['unknown-property-kind', 'properties() returned property "below-3" of unknown kind "invariant"; expected one of always, deadlockFree, sometimes, eventually'],
-      ['encode-ignores-state', 'encode() wrote the same encoding for two different states, 0 and 1: the search keeps one state per encoding'],
+      [
+        'unknown-property-kind',
+        'properties() returned property "below-3" of unknown kind "invariant"; expected one of always, deadlockFree, sometimes, eventually',
+      ],
+      [
+        'encode-ignores-state',
+        'encode() wrote the same encoding for two different states, 0 and 1: the search keeps one state per encoding',
+      ],
       ['next-state-undefined', 'nextState() returned undefined: a step must return the next state'],
-      ['check-returns-true', 'the check of property "below-3" returned true: an always property\'s check returns a string that says why the state violates it, or undefined when it holds'],
+      [
+        'check-returns-true',
+        'the check of property "below-3" returned true: an always property\'s check returns a string that says why the state violates it, or undefined when it holds',
+      ],
       ['properties-not-an-array', 'properties() returned an object, not an array of properties'],
       ['properties-throws', 'properties() threw: no properties today'],
     ];
@@ -131,21 +152,31 @@ describe('mmucheck check <model file>', () => {
         expect(text.out).not.toContain('ALL PROPERTIES HOLD');
         const json = await runCli(['check', file, '--format', 'json']);
         expect(json.code).toBe(4);
-        expect(JSON.parse(json.out)).toMatchObject({ verdict: 'model-error', model: { file }, error: { message: expect.stringContaining(message) } });
+        expect(JSON.parse(json.out)).toMatchObject({
+          verdict: 'model-error',
+          model: { file },
+          error: { message: expect.stringContaining(message) },
+        });
       });
     }
   });
 
   describe('bad input (exit 2), named with the file', () => {
     it('a file that does not exist', async () => {
-      expect(await runCli(['check', './no-such-model.ts'])).toEqual({ code: 2, out: '', err: 'mmucheck: error: ./no-such-model.ts: no such file\n' });
+      expect(await runCli(['check', './no-such-model.ts'])).toEqual({
+        code: 2,
+        out: '',
+        err: 'mmucheck: error: ./no-such-model.ts: no such file\n',
+      });
     });
 
     it('a TypeScript syntax error: the loader message, and the stack only with --debug', async () => {
       const file = join(scratch({ 'broken.ts': 'export const model = ;\n' }), 'broken.ts');
       const { code, err } = await runCli(['check', file]);
       expect(code).toBe(2);
-      expect(err).toBe(`mmucheck: error: ${file}: cannot load it: Transform failed with 1 error:\n${file}:1:21: ERROR: Unexpected ";"\n`);
+      expect(err).toBe(
+        `mmucheck: error: ${file}: cannot load it: Transform failed with 1 error:\n${file}:1:21: ERROR: Unexpected ";"\n`,
+      );
       const debug = await runCli(['--debug', 'check', file]);
       expect(debug.err).toMatch(/Caused by: .*Transform failed/);
       expect(debug.err).toMatch(/\n +at /);
@@ -161,10 +192,17 @@ describe('mmucheck check <model file>', () => {
     });
 
     it('an exported model that is not one', async () => {
-      const file = join(scratch({ 'half.mjs': 'export const model = { initStates: () => [0], actions: () => [], properties: () => [] };\n' }), 'half.mjs');
+      const file = join(
+        scratch({
+          'half.mjs': 'export const model = { initStates: () => [0], actions: () => [], properties: () => [] };\n',
+        }),
+        'half.mjs',
+      );
       const { code, err } = await runCli(['check', file]);
       expect(code).toBe(2);
-      expect(err).toContain(`${file}: \`model\` is not a model: it has no nextState(); a model has initStates(), actions(), nextState() and properties()`);
+      expect(err).toContain(
+        `${file}: \`model\` is not a model: it has no nextState(); a model has initStates(), actions(), nextState() and properties()`,
+      );
     });
 
     it('a program model with two threads of one name', async () => {
@@ -195,7 +233,9 @@ describe('mmucheck check <model file>', () => {
     });
 
     it('scenario-only flags, an unknown property id, a format reports of model files do not have', async () => {
-      expect((await runCli(['check', CLOCK, '--readers', '2'])).err).toBe('mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n');
+      expect((await runCli(['check', CLOCK, '--readers', '2'])).err).toBe(
+        'mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n',
+      );
       expect((await runCli(['check', CLOCK, '--format', 'sarif'])).err).toBe(
         'mmucheck: error: --format: format "sarif" is not available for a model file (yet); use text or json\n',
       );

@@ -12,7 +12,12 @@ export interface CliResult {
 export async function runCli(args: readonly string[]): Promise<CliResult> {
   let out = '';
   let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), stdoutIsTty: false, stderrIsTty: false };
+  const io = {
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t),
+    stdoutIsTty: false,
+    stderrIsTty: false,
+  };
   const code = await createProgram(io).run(args);
   return { code, out, err };
 }

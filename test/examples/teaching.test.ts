@@ -72,15 +72,18 @@ describe('dining philosophers', () => {
     [6, { distinct: 465, generated: 1381, depth: 6 }, { distinct: 862, generated: 3517, depth: 15 }, 1297],
   ];
 
-  it.each(table)('%i philosophers taking the left fork first deadlock after n steps; ordered forks never do', (n, deadlocked, ordered, all) => {
-    const outcome = check(philosophers(n));
-    expectViolation(outcome, 'no-deadlock', { length: n });
-    expect(counts(outcome)).toEqual(deadlocked);
-    const fixed = check(philosophers(n, true));
-    expect(counts(fixed)).toEqual(ordered);
-    expect(witnessLengths(fixed)).toEqual(n >= 4 ? { 'p0-eats': 2, 'two-eat': 4 } : { 'p0-eats': 2 });
-    expect(check(withProperties(philosophers(n), [])).stats.distinct).toBe(all);
-  });
+  it.each(table)(
+    '%i philosophers taking the left fork first deadlock after n steps; ordered forks never do',
+    (n, deadlocked, ordered, all) => {
+      const outcome = check(philosophers(n));
+      expectViolation(outcome, 'no-deadlock', { length: n });
+      expect(counts(outcome)).toEqual(deadlocked);
+      const fixed = check(philosophers(n, true));
+      expect(counts(fixed)).toEqual(ordered);
+      expect(witnessLengths(fixed)).toEqual(n >= 4 ? { 'p0-eats': 2, 'two-eat': 4 } : { 'p0-eats': 2 });
+      expect(check(withProperties(philosophers(n), [])).stats.distinct).toBe(all);
+    },
+  );
 
   it('reaches exactly the tables in which no fork is held twice, counted by hand, but for one with left forks first', () => {
     // The one: everybody holding its first fork after eating. The last to put its second fork down
@@ -101,7 +104,9 @@ describe('the lost update', () => {
     const ended = (s: LostState) => s.shared.done === 4;
     const lowest = [
       sometimes<LostState>('ends-at-two', 'the counter can end at 2', (s) => ended(s) && s.shared.counter === 2),
-      always<LostState>('never-below-two', 'the counter ends at 2 or more', (s) => (ended(s) && s.shared.counter < 2 ? `ends at ${s.shared.counter}` : undefined)),
+      always<LostState>('never-below-two', 'the counter ends at 2 or more', (s) =>
+        ended(s) && s.shared.counter < 2 ? `ends at ${s.shared.counter}` : undefined,
+      ),
     ];
     expect(witnessLengths(check(withProperties(lostUpdate(false), lowest)))).toEqual({ 'ends-at-two': 8 });
   });
@@ -117,11 +122,14 @@ describe('an RCU-protected list', () => {
   it.each([
     [1, { distinct: 60, generated: 96, depth: 12 }],
     [2, { distinct: 784, generated: 1833, depth: 20 }],
-  ] as const)('with %i reader(s), freeing B after synchronize_rcu() is safe, though a reader can hold B after the unlink', (readers, expected) => {
-    const outcome = check(rcuList(readers));
-    expect(counts(outcome)).toEqual(expected);
-    expect(witnessLengths(outcome)).toEqual({ 'reader-holds-b': 5 });
-  });
+  ] as const)(
+    'with %i reader(s), freeing B after synchronize_rcu() is safe, though a reader can hold B after the unlink',
+    (readers, expected) => {
+      const outcome = check(rcuList(readers));
+      expect(counts(outcome)).toEqual(expected);
+      expect(witnessLengths(outcome)).toEqual({ 'reader-holds-b': 5 });
+    },
+  );
 
   it('freeing B before the grace period lets a reader read it freed, in 7 steps', () => {
     const outcome = check(rcuList(2, true));

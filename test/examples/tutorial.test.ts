@@ -30,26 +30,35 @@ describe('docs/writing-models.md', () => {
     ]);
   });
 
-  it.each(files.map((f) => [f.info.slice(3), f.text] as const))('shows %s as it is in examples/tutorial/', (file, text) => {
-    const inRepository = readFileSync(`examples/tutorial/${file}`, 'utf8');
-    expect(text).toBe(inRepository);
-    expect(text).toContain("from 'mmucheck';");
-  });
+  it.each(files.map((f) => [f.info.slice(3), f.text] as const))(
+    'shows %s as it is in examples/tutorial/',
+    (file, text) => {
+      const inRepository = readFileSync(`examples/tutorial/${file}`, 'utf8');
+      expect(text).toBe(inRepository);
+      expect(text).toContain("from 'mmucheck';");
+    },
+  );
 
-  it.each(commands.map((c) => [c.command, c] as const))('`%s` prints what the page shows', async (_command, session) => {
-    const args = session.command
-      .replace(/^npx mmucheck /, '')
-      .split(' ')
-      .map((a) => a.replace(/^\.\//, 'examples/tutorial/'));
-    const { code, out, err } = await runCli(args);
-    expect(err).toBe('');
-    expect(steadyReport(out.replaceAll('examples/tutorial/', './'))).toBe(steadyReport(session.output));
-    expect(code).toBe(session.exitCode);
-  });
+  it.each(commands.map((c) => [c.command, c] as const))(
+    '`%s` prints what the page shows',
+    async (_command, session) => {
+      const args = session.command
+        .replace(/^npx mmucheck /, '')
+        .split(' ')
+        .map((a) => a.replace(/^\.\//, 'examples/tutorial/'));
+      const { code, out, err } = await runCli(args);
+      expect(err).toBe('');
+      expect(steadyReport(out.replaceAll('examples/tutorial/', './'))).toBe(steadyReport(session.output));
+      expect(code).toBe(session.exitCode);
+    },
+  );
 
   it('says what check() returns for the counter in "In your own tests"', () => {
     const outcome = check(counter);
-    expect(outcome.kind === 'violation' && [outcome.violations[0]?.propertyId, outcome.trace.steps.length]).toEqual(['no-lost-update', 4]);
+    expect(outcome.kind === 'violation' && [outcome.violations[0]?.propertyId, outcome.trace.steps.length]).toEqual([
+      'no-lost-update',
+      4,
+    ]);
     expect(TUTORIAL).toContain('// no-lost-update 4');
   });
 });

@@ -12,7 +12,9 @@ export function binaryClock(): Model<number, ClockAction> {
     actions: (bit) => (bit === 0 ? ['GoHigh'] : ['GoLow']),
     nextState: (_bit, action) => (action === 'GoHigh' ? 1 : 0),
     properties: () => [
-      always<number>('is-a-bit', 'the clock is 0 or 1', (bit) => (bit === 0 || bit === 1 ? undefined : `clock is ${bit}`)),
+      always<number>('is-a-bit', 'the clock is 0 or 1', (bit) =>
+        bit === 0 || bit === 1 ? undefined : `clock is ${bit}`,
+      ),
       deadlockFree('deadlock-free', 'the clock can always tick'),
     ],
   };

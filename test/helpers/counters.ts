@@ -10,7 +10,11 @@ export function boundedCounter(limit: number): Model<number, 'Inc'> {
     actions: () => ['Inc'],
     nextState: (n) => n + 1,
     withinBoundary: (n) => n <= limit,
-    properties: () => [always<number>('within-limit', 'the counter stays within its limit', (n) => (n > limit ? `counter is ${n}` : undefined))],
+    properties: () => [
+      always<number>('within-limit', 'the counter stays within its limit', (n) =>
+        n > limit ? `counter is ${n}` : undefined,
+      ),
+    ],
   };
 }
 

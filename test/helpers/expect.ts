@@ -72,7 +72,8 @@ export function expectIncomplete(outcome: AnyOutcome, reason: IncompleteReason):
 
 /** Asserts a model error whose message matches `message`. */
 export function expectModelError<S, A>(outcome: Outcome<S, A>, message: RegExp): ModelErrorOutcome<S, A> {
-  if (outcome.kind !== 'modelError' || !message.test(outcome.message)) fail(`a model error matching ${message}`, outcome);
+  if (outcome.kind !== 'modelError' || !message.test(outcome.message))
+    fail(`a model error matching ${message}`, outcome);
   return outcome;
 }
 
@@ -80,5 +81,6 @@ export function expectModelError<S, A>(outcome: Outcome<S, A>, message: RegExp):
 export function expectTraceActions(outcome: AnyOutcome, actions: readonly string[]): void {
   const trace = outcome.kind === 'violation' || outcome.kind === 'modelError' ? outcome.trace : undefined;
   const shown = trace?.steps.map((step) => show(step.action));
-  if (shown === undefined || shown.join('|') !== actions.join('|')) fail(`a trace with actions ${JSON.stringify(actions)}`, outcome);
+  if (shown === undefined || shown.join('|') !== actions.join('|'))
+    fail(`a trace with actions ${JSON.stringify(actions)}`, outcome);
 }

@@ -23,7 +23,10 @@ export function notBad(bad: readonly string[], id = 'not-bad'): Property<string>
 
 /** A model over the graph's named states. */
 export function graphModel(graph: Graph): Model<string, string> {
-  const properties = graph.properties ?? [notBad(graph.bad ?? []), deadlockFree('deadlock-free', 'some edge leaves every non-final state')];
+  const properties = graph.properties ?? [
+    notBad(graph.bad ?? []),
+    deadlockFree('deadlock-free', 'some edge leaves every non-final state'),
+  ];
   return {
     initStates: () => graph.initial,
     actions: (s) => graph.edges[s] ?? [],

@@ -69,7 +69,8 @@ export function memOf(g: KernelState): KernelMem {
   m.base = 0;
   const buffer = new IntBuffer();
   encodeKernel(g, buffer);
-  if (m.readFrom(buffer.data, 0) !== buffer.length) throw new Error('the kernel state encodes longer or shorter than its packed memory reads');
+  if (m.readFrom(buffer.data, 0) !== buffer.length)
+    throw new Error('the kernel state encodes longer or shorter than its packed memory reads');
   m.begin();
   return m;
 }
@@ -97,6 +98,8 @@ export function readMem<T>(g: KernelState, f: (m: KernelMem) => T): T {
 }
 
 /** The packed-memory operation `op(env, m, ...args)` as a function from a state to the state after it. */
-export function onState<A extends unknown[]>(op: (env: KernelEnv, m: KernelMem, ...args: A) => void): (env: KernelEnv, g: KernelState, ...args: A) => KernelState {
+export function onState<A extends unknown[]>(
+  op: (env: KernelEnv, m: KernelMem, ...args: A) => void,
+): (env: KernelEnv, g: KernelState, ...args: A) => KernelState {
   return (env, g, ...args) => withMem(g, (m) => op(env, m, ...args));
 }

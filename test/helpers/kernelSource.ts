@@ -152,7 +152,8 @@ export function hashRun(run: readonly string[]): string {
 export function fingerprint(functionText: string): string[] {
   const { fragments: f, conditions } = split(normalise(functionText));
   const hashes = new Set<string>(conditions.map((c) => hashRun([c])));
-  for (let i = 0; i < f.length; i++) for (let k = 1; k <= MAX_RUN && i + k <= f.length; k++) hashes.add(hashRun(f.slice(i, i + k)));
+  for (let i = 0; i < f.length; i++)
+    for (let k = 1; k <= MAX_RUN && i + k <= f.length; k++) hashes.add(hashRun(f.slice(i, i + k)));
   return [...hashes].sort();
 }
 

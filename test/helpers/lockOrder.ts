@@ -46,6 +46,8 @@ export function lockOrder(ordered = false): Model<Locks, LockStep> {
       return s.set('owner', owner).setIn(['pc', thread], pc + 1);
     },
     isFinal: (s) => s.pc.every((pc) => pc === 3),
-    properties: () => [deadlockFree('deadlock-free', `threads taking locks in orders ${NAMES.join(' and ')} never get stuck`)],
+    properties: () => [
+      deadlockFree('deadlock-free', `threads taking locks in orders ${NAMES.join(' and ')} never get stuck`),
+    ],
   };
 }

@@ -29,7 +29,8 @@ const DONE = 2;
 export function lostUpdate(atomic = false): Model<Shared, Step> {
   return {
     initStates: () => [Shared()],
-    actions: (s) => [0, 1].filter((t) => s.pc.get(t) !== DONE).map((thread) => ({ thread, step: nextStep(s, thread, atomic) })),
+    actions: (s) =>
+      [0, 1].filter((t) => s.pc.get(t) !== DONE).map((thread) => ({ thread, step: nextStep(s, thread, atomic) })),
     nextState: (s, { thread, step }) => {
       if (step === 'Increment') return s.set('x', s.x + 1).setIn(['pc', thread], DONE);
       if (step === 'Read') return s.setIn(['tmp', thread], s.x).setIn(['pc', thread], 1);

@@ -10,7 +10,9 @@ export function flakyActionOrder(): Model<number, 'Inc' | 'Dec'> {
     initStates: () => [0],
     actions: () => (calls++ % 2 === 0 ? ['Inc', 'Dec'] : ['Dec', 'Inc']),
     nextState: (n, action) => (action === 'Inc' ? (n + 1) % 5 : (n + 4) % 5),
-    properties: () => [always<number>('not-two', 'the counter never shows 2', (n) => (n === 2 ? 'counter is 2' : undefined))],
+    properties: () => [
+      always<number>('not-two', 'the counter never shows 2', (n) => (n === 2 ? 'counter is 2' : undefined)),
+    ],
   };
 }
 

@@ -28,7 +28,10 @@ export const Vars = Record<VarsProps>({ x: 0, y: 0, flag: false, lock: -1, log: 
 export type TinyState = ProgramState<Vars>;
 
 /** The deadlock-freedom property the tiny programs check unless told otherwise. */
-export const noDeadlock: Property<TinyState> = deadlockFree('no-deadlock', 'some thread can move until every thread has finished');
+export const noDeadlock: Property<TinyState> = deadlockFree(
+  'no-deadlock',
+  'some thread can move until every thread has finished',
+);
 
 /** A program over `Vars` with the given procedures and threads (no-deadlock checked by default). */
 export function tinyProgram(
@@ -52,7 +55,11 @@ export type Taken = string;
  * (the order is tried again from its start after every step), until no thread of `order` can move.
  * Returns the steps taken and the state reached.
  */
-export function runThreads<G>(model: ProgramModel<G>, order: readonly number[], limit = 100): { taken: Taken[]; state: ProgramState<G> } {
+export function runThreads<G>(
+  model: ProgramModel<G>,
+  order: readonly number[],
+  limit = 100,
+): { taken: Taken[]; state: ProgramState<G> } {
   let state = model.initStates()[0]!;
   const taken: Taken[] = [];
   for (let n = 0; n < limit; n++) {
@@ -101,7 +108,11 @@ export function spinlockProgram(threads: number, encodeShared?: ProgramSpec<Vars
   const body: ProcDef<Vars> = {
     name: fn,
     body: [
-      step(fn, 'spin_lock(&lock)', { kind: 'acquire', guard: (g) => g.lock < 0, run: (c) => c.update((g) => g.set('lock', c.tid)) }),
+      step(fn, 'spin_lock(&lock)', {
+        kind: 'acquire',
+        guard: (g) => g.lock < 0,
+        run: (c) => c.update((g) => g.set('lock', c.tid)),
+      }),
       step(fn, 'x++', { run: (c) => c.update((g) => g.set('x', g.x + 1)) }),
       step(fn, 'spin_unlock(&lock)', { kind: 'release', run: (c) => c.update((g) => g.set('lock', -1)) }),
     ],
@@ -109,7 +120,9 @@ export function spinlockProgram(threads: number, encodeShared?: ProgramSpec<Vars
   const names = Array.from({ length: threads }, (_v, i): ThreadSpec => ({ name: `T${i}`, entry: fn, cpu: i % 2 }));
   return tinyProgram([body], names, {
     properties: [
-      always<TinyState>('mutual-exclusion', 'x only grows under the lock', (s) => (s.shared.x > threads ? `x is ${s.shared.x}` : undefined)),
+      always<TinyState>('mutual-exclusion', 'x only grows under the lock', (s) =>
+        s.shared.x > threads ? `x is ${s.shared.x}` : undefined,
+      ),
       noDeadlock,
     ],
     ...(encodeShared ? { encodeShared } : {}),

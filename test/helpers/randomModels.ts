@@ -50,7 +50,15 @@ function nodeValue(shape: NodeShape, n: number, flip: boolean): GraphState {
   const y = Math.floor(n / 4);
   switch (shape) {
     case 'map':
-      return flip ? IMap<string, unknown>([['y', y], ['x', x]]) : IMap<string, unknown>([['x', x], ['y', y]]);
+      return flip
+        ? IMap<string, unknown>([
+            ['y', y],
+            ['x', x],
+          ])
+        : IMap<string, unknown>([
+            ['x', x],
+            ['y', y],
+          ]);
     case 'record':
       return Point({ x, y });
     case 'list':
@@ -79,7 +87,9 @@ function nodeOf(shape: NodeShape, s: GraphState): number {
 export function graphModelOf(spec: GraphSpec): Model<GraphState, number> {
   const { shape } = spec;
   const properties: Property<GraphState>[] = spec.invariants.map(({ id, bad }) =>
-    always<GraphState>(id, `none of nodes ${bad.join(', ')} is reached`, (s) => (bad.includes(nodeOf(shape, s)) ? `node ${nodeOf(shape, s)} is reached` : undefined)),
+    always<GraphState>(id, `none of nodes ${bad.join(', ')} is reached`, (s) =>
+      bad.includes(nodeOf(shape, s)) ? `node ${nodeOf(shape, s)} is reached` : undefined,
+    ),
   );
   if (spec.deadlockFree) properties.push(deadlockFree('deadlock-free', 'a non-final node always has an edge'));
   const model: Model<GraphState, number> = {
@@ -117,7 +127,11 @@ export interface RandomProgramSpec {
   readonly counters: number;
   readonly modulo: number;
   /** `loop`: the thread starts over after its last step; `daemon`: it never has to finish. */
-  readonly threads: readonly { readonly steps: readonly RandomStep[]; readonly loop: boolean; readonly daemon: boolean }[];
+  readonly threads: readonly {
+    readonly steps: readonly RandomStep[];
+    readonly loop: boolean;
+    readonly daemon: boolean;
+  }[];
   /** Invariants: each says that its test never holds. */
   readonly invariants: readonly (CounterTest & { readonly id: string })[];
   readonly deadlockFree: boolean;
@@ -131,7 +145,14 @@ function holds(test: CounterTest, g: Counters): boolean {
   return test.op === 'eq' ? v === test.value : test.op === 'ne' ? v !== test.value : v < test.value;
 }
 
-function stepOf(spec: RandomProgramSpec, s: RandomStep, thread: number, index: number, last: boolean, loop: boolean): StepDef<Counters> {
+function stepOf(
+  spec: RandomProgramSpec,
+  s: RandomStep,
+  thread: number,
+  index: number,
+  last: boolean,
+  loop: boolean,
+): StepDef<Counters> {
   const { counter, kind, value } = s.effect;
   const guard = s.guard;
   return step<Counters>(`t${thread}`, `s${index}: c${counter} ${kind === 'set' ? '=' : '+='} ${value}`, {
@@ -150,9 +171,12 @@ export function programModelOf(spec: RandomProgramSpec): ProgramModel<Counters> 
     body: [label('top'), ...t.steps.map((s, j) => stepOf(spec, s, i, j, j === t.steps.length - 1, t.loop))],
   }));
   const properties: Property<ProgramState<Counters>>[] = spec.invariants.map((inv) =>
-    always<ProgramState<Counters>>(inv.id, `never c${inv.counter} ${inv.op} ${inv.value}`, (s) => (holds(inv, s.shared) ? `c${inv.counter} is ${s.shared.get(inv.counter)}` : undefined)),
+    always<ProgramState<Counters>>(inv.id, `never c${inv.counter} ${inv.op} ${inv.value}`, (s) =>
+      holds(inv, s.shared) ? `c${inv.counter} is ${s.shared.get(inv.counter)}` : undefined,
+    ),
   );
-  if (spec.deadlockFree) properties.push(deadlockFree('deadlock-free', 'some thread can move until every thread has finished'));
+  if (spec.deadlockFree)
+    properties.push(deadlockFree('deadlock-free', 'some thread can move until every thread has finished'));
   return new ProgramModel<Counters>({
     procs,
     threads: spec.threads.map((t, i) => ({ name: `thread${i}`, entry: `t${i}`, daemon: t.daemon })),
@@ -183,7 +207,9 @@ export const graphSpecs: fc.Arbitrary<GraphSpec> = fc.integer({ min: 1, max: 30 
     edges: fc.array(fc.array(node, { maxLength: 4 }), { minLength: nodes, maxLength: nodes }),
     final: fc.subarray(range(nodes)),
     outside: fc.oneof(fc.constant([]), fc.subarray(range(nodes), { maxLength: Math.min(2, nodes) })),
-    invariants: fc.array(fc.subarray(range(nodes), { maxLength: Math.min(3, nodes) }), { maxLength: 3 }).map((bads) => bads.map((bad, i) => ({ id: `inv-${i}`, bad }))),
+    invariants: fc
+      .array(fc.subarray(range(nodes), { maxLength: Math.min(3, nodes) }), { maxLength: 3 })
+      .map((bads) => bads.map((bad, i) => ({ id: `inv-${i}`, bad }))),
     deadlockFree: fc.boolean(),
     shape: fc.constantFrom<NodeShape>('map', 'record', 'list', 'nested'),
     ownEncoding: fc.boolean(),
@@ -194,11 +220,25 @@ export const graphSpecs: fc.Arbitrary<GraphSpec> = fc.integer({ min: 1, max: 30 
 export const programSpecs: fc.Arbitrary<RandomProgramSpec> = fc
   .record({ counters: fc.integer({ min: 1, max: 3 }), modulo: fc.integer({ min: 2, max: 3 }) })
   .chain(({ counters, modulo }) => {
-    const test = fc.record({ counter: fc.integer({ min: 0, max: counters - 1 }), op: fc.constantFrom<CounterTest['op']>('eq', 'ne', 'lt'), value: fc.integer({ min: 0, max: modulo - 1 }) });
-    const effect = fc.record({ counter: fc.integer({ min: 0, max: counters - 1 }), kind: fc.constantFrom<'set' | 'add'>('set', 'add'), value: fc.integer({ min: 1, max: modulo - 1 }) });
+    const test = fc.record({
+      counter: fc.integer({ min: 0, max: counters - 1 }),
+      op: fc.constantFrom<CounterTest['op']>('eq', 'ne', 'lt'),
+      value: fc.integer({ min: 0, max: modulo - 1 }),
+    });
+    const effect = fc.record({
+      counter: fc.integer({ min: 0, max: counters - 1 }),
+      kind: fc.constantFrom<'set' | 'add'>('set', 'add'),
+      value: fc.integer({ min: 1, max: modulo - 1 }),
+    });
     const thread = fc.record({
       // One step in three waits for a guard: more would leave most programs stuck at their first step.
-      steps: fc.array(fc.record({ guard: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: test, weight: 1 }), effect }), { minLength: 1, maxLength: 4 }),
+      steps: fc.array(
+        fc.record({
+          guard: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: test, weight: 1 }),
+          effect,
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
       loop: fc.boolean(),
       daemon: fc.boolean(),
     });

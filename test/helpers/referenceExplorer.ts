@@ -62,13 +62,20 @@ export function canonical(value: unknown): string {
       return `${value}n`;
   }
   if (isRecord(value)) {
-    const fields = value.toSeq().map((v, k) => `${JSON.stringify(k)}:${canonical(v)}`).valueSeq().join(',');
+    const fields = value
+      .toSeq()
+      .map((v, k) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .valueSeq()
+      .join(',');
     return `${Record.getDescriptiveName(value)}{${fields}}`;
   }
   if (isList(value)) return `List[${value.map(canonical).join(',')}]`;
   if (isStack(value)) return `Stack[${value.map(canonical).join(',')}]`;
   if (isMap(value)) {
-    const entries = value.map((v, k) => `${canonical(k)}=>${canonical(v)}`).valueSeq().toArray();
+    const entries = value
+      .map((v, k) => `${canonical(k)}=>${canonical(v)}`)
+      .valueSeq()
+      .toArray();
     return isOrdered(value) ? `OrderedMap{${entries.join(',')}}` : `Map{${entries.sort().join(',')}}`;
   }
   if (isSet(value)) {
@@ -110,7 +117,8 @@ export function exploreReference<S, A>(model: Model<S, A>): ReferenceResult<S> {
     },
     countWithin: (depth) => all.filter((n) => n.depth <= depth).length,
     generatedBefore: (depth) =>
-      graph.initialKeys.length + all.filter((n) => n.within && n.depth < depth).reduce((sum, n) => sum + n.successors.length, 0),
+      graph.initialKeys.length +
+      all.filter((n) => n.within && n.depth < depth).reduce((sum, n) => sum + n.successors.length, 0),
   };
 }
 
@@ -144,7 +152,10 @@ function depthFirst<S, A>(model: Model<S, A>): { initialKeys: string[]; raw: Map
 }
 
 // Breadth-first distances over the recorded successor lists.
-function breadthFirstDepths<S>(initialKeys: readonly string[], raw: ReadonlyMap<string, RawNode<S>>): Map<string, number> {
+function breadthFirstDepths<S>(
+  initialKeys: readonly string[],
+  raw: ReadonlyMap<string, RawNode<S>>,
+): Map<string, number> {
   const depths = new Map<string, number>();
   let level = [...new Set(initialKeys)];
   for (let depth = 0; level.length > 0; depth++) {

@@ -43,7 +43,13 @@ export async function runCli(args: readonly string[], interrupted?: () => boolea
 
 /** Runs the built binary to its end (for short runs). */
 export function runBinary(args: readonly string[], options: { uid?: number; gid?: number } = {}): CliResult {
-  const r = spawnSync(process.execPath, [BINARY, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' }, ...options });
+  const r = spawnSync(process.execPath, [BINARY, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: '1' },
+    ...options,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -61,7 +67,11 @@ export interface RunningBinary {
 
 /** Starts the built binary without waiting for it. */
 export function startBinary(args: readonly string[], options: SpawnOptions = {}): RunningBinary {
-  const child = spawn(process.execPath, [BINARY, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, ...options });
+  const child = spawn(process.execPath, [BINARY, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    ...options,
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,5 +79,11 @@ export function startBinary(args: readonly string[], options: SpawnOptions = {})
   const ended = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => resolve({ code: code ?? -1, out, err, signal }));
   });
-  return { pid: child.pid!, signal: (name) => void child.kill(name), err: () => err, closeStdout: () => void child.stdout?.destroy(), ended };
+  return {
+    pid: child.pid!,
+    signal: (name) => void child.kill(name),
+    err: () => err,
+    closeStdout: () => void child.stdout?.destroy(),
+    ended,
+  };
 }

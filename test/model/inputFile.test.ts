@@ -38,7 +38,9 @@ describe('readInputFile', () => {
     const server = createServer();
     await new Promise<void>((done) => server.listen(path, done));
     try {
-      expect(() => readInputFile(path, 'trace')).toThrow(`${path}: is a socket; expected an ITF trace written by mmucheck check --format itf`);
+      expect(() => readInputFile(path, 'trace')).toThrow(
+        `${path}: is a socket; expected an ITF trace written by mmucheck check --format itf`,
+      );
     } finally {
       server.close();
     }
@@ -51,17 +53,25 @@ describe('readInputFile', () => {
     truncateSync(file, cap);
     expect(readInputFile(file, 'scenario')).toHaveLength(cap);
     truncateSync(file, cap + 1);
-    expect(() => readInputFile(file, 'scenario')).toThrow(`${file}: is 1.0 MiB (1,048,577 bytes); a scenario file may be at most 1 MiB`);
+    expect(() => readInputFile(file, 'scenario')).toThrow(
+      `${file}: is 1.0 MiB (1,048,577 bytes); a scenario file may be at most 1 MiB`,
+    );
   });
 
   it('names a missing file as the kind asks', () => {
-    expect(() => readInputFile(join(dir, 'none.json'), 'scenario')).toThrow('none.json: cannot read the scenario file: no such file');
+    expect(() => readInputFile(join(dir, 'none.json'), 'scenario')).toThrow(
+      'none.json: cannot read the scenario file: no such file',
+    );
     expect(() => statInputFile(join(dir, 'none.ts'), 'model', './none.ts')).toThrow(/^\.\/none\.ts: no such file$/);
   });
 });
 
 describe('the caps', () => {
   it('are 1 MiB for scenario files, 64 MiB for traces and 4 MiB for model files (as the README says)', () => {
-    expect([INPUT_FILES.scenario, INPUT_FILES.trace, INPUT_FILES.model].map((k) => showBytes(k.maxBytes))).toEqual(['1 MiB', '64 MiB', '4 MiB']);
+    expect([INPUT_FILES.scenario, INPUT_FILES.trace, INPUT_FILES.model].map((k) => showBytes(k.maxBytes))).toEqual([
+      '1 MiB',
+      '64 MiB',
+      '4 MiB',
+    ]);
   });
 });

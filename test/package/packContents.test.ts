@@ -10,7 +10,9 @@ import { BINARY, binaryBuilt, REPO_ROOT } from '../helpers/runCli.js';
 import { npm } from './packedPackage.js';
 
 const built = binaryBuilt();
-const [packed] = built ? (JSON.parse(npm(['pack', '--dry-run', '--ignore-scripts', '--json'], REPO_ROOT)) as { files: { path: string }[] }[]) : [{ files: [] }];
+const [packed] = built
+  ? (JSON.parse(npm(['pack', '--dry-run', '--ignore-scripts', '--json'], REPO_ROOT)) as { files: { path: string }[] }[])
+  : [{ files: [] }];
 const shipped = new Set(packed!.files.map((f) => f.path));
 const paths = [...shipped];
 
@@ -42,7 +44,9 @@ describe.skipIf(!built)('the packed package', () => {
     const markdown = paths.filter((p) => p.endsWith('.md'));
     for (const file of markdown) {
       for (const target of relativeLinks(file)) {
-        expect(shipped.has(target) || paths.some((p) => p.startsWith(`${target}/`)), `${file} links to ${target}`).toBe(true);
+        expect(shipped.has(target) || paths.some((p) => p.startsWith(`${target}/`)), `${file} links to ${target}`).toBe(
+          true,
+        );
       }
     }
   });
@@ -56,11 +60,16 @@ describe.skipIf(!built)('the packed package', () => {
   it('ships no source map without its sources, and no sourceMappingURL to a file it does not ship', () => {
     for (const map of paths.filter((p) => p.endsWith('.map'))) {
       const { sources } = JSON.parse(readFileSync(join(REPO_ROOT, map), 'utf8')) as { sources: string[] };
-      for (const source of sources) expect(shipped.has(normalize(join(dirname(map), source))), `${map} points at ${source}`).toBe(true);
+      for (const source of sources)
+        expect(shipped.has(normalize(join(dirname(map), source))), `${map} points at ${source}`).toBe(true);
     }
     const dangling = paths
       .filter((p) => p.endsWith('.js') && existsSync(join(REPO_ROOT, p)))
-      .flatMap((p) => [...readFileSync(join(REPO_ROOT, p), 'utf8').matchAll(/^\/\/# sourceMappingURL=(\S+)$/gm)].map((m) => normalize(join(dirname(p), m[1]!))))
+      .flatMap((p) =>
+        [...readFileSync(join(REPO_ROOT, p), 'utf8').matchAll(/^\/\/# sourceMappingURL=(\S+)$/gm)].map((m) =>
+          normalize(join(dirname(p), m[1]!)),
+        ),
+      )
       .filter((target) => !shipped.has(target));
     expect(dangling).toEqual([]);
   });

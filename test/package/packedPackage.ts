@@ -18,26 +18,45 @@ interface LockEntry {
 
 /** Runs `npm args` in `cwd` and returns its stdout. */
 export function npm(args: readonly string[], cwd: string): string {
-  return execFileSync('npm', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync('npm', [...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 /** `npm pack` of the checkout into `dir`; returns the tarball's file name. */
 export function packInto(dir: string): string {
-  const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], REPO_ROOT)) as { filename: string }[];
+  const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], REPO_ROOT)) as {
+    filename: string;
+  }[];
   return packed!.filename;
 }
 
 /** The lockfile of a project whose only dependency is the tarball `../<tarball>`, pinning its dependencies as this repository does. */
 function lockfileFor(tarball: string): string {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-  const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
   const spec = `file:../${tarball}`;
   const packages: Record<string, unknown> = {
     '': { name: 'counter', version: '1.0.0', dependencies: { mmucheck: spec } },
-    'node_modules/mmucheck': { version: pkg['version'], resolved: spec, license: pkg['license'], dependencies: pkg['dependencies'], bin: pkg['bin'], engines: pkg['engines'] },
+    'node_modules/mmucheck': {
+      version: pkg['version'],
+      resolved: spec,
+      license: pkg['license'],
+      dependencies: pkg['dependencies'],
+      bin: pkg['bin'],
+      engines: pkg['engines'],
+    },
   };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path !== '' && !entry.dev && !entry.link) packages[path] = entry;
-  return JSON.stringify({ name: 'counter', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2) + '\n';
+  for (const [path, entry] of Object.entries(lock.packages))
+    if (path !== '' && !entry.dev && !entry.link) packages[path] = entry;
+  return (
+    JSON.stringify({ name: 'counter', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2) + '\n'
+  );
 }
 
 /** A new project directory `<tmp>/counter` (`npm init -y`) with the packed package installed; returns its path. */

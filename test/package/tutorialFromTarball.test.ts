@@ -34,17 +34,25 @@ describe.skipIf(!built)('the tutorial in an empty project with the packed packag
   beforeAll(() => {
     project = projectWithPackage();
     for (const f of files) writeFileSync(join(project, f.info.slice(3)), f.text);
-    copyFileSync(join(project, 'node_modules/mmucheck/examples/tutorial/counter-vacuous.ts'), join(project, 'counter-vacuous.ts'));
+    copyFileSync(
+      join(project, 'node_modules/mmucheck/examples/tutorial/counter-vacuous.ts'),
+      join(project, 'counter-vacuous.ts'),
+    );
   }, 120_000);
 
   afterAll(() => {
     if (project) rmSync(dirname(project), { recursive: true, force: true });
   });
 
-  it('follows the page\'s setup: a new directory, npm init -y, npm install of the package', () => {
+  it("follows the page's setup: a new directory, npm init -y, npm install of the package", () => {
     const shown = blocks(PAGE)
       .filter((b) => b.info === 'sh')
-      .flatMap((b) => b.text.split('\n').map((l) => l.replace(/\s+#.*$/, '')).filter(Boolean));
+      .flatMap((b) =>
+        b.text
+          .split('\n')
+          .map((l) => l.replace(/\s+#.*$/, ''))
+          .filter(Boolean),
+      );
     expect(shown).toEqual(SETUP);
     expect(PAGE).toContain('# or: npm install /path/to/mmucheck-0.1.0.tgz');
   });
@@ -56,17 +64,31 @@ describe.skipIf(!built)('the tutorial in an empty project with the packed packag
   });
 
   it('ships example models that import the package by its name, so they run wherever they are copied', () => {
-    const shipped = readdirSync(join(project, 'node_modules/mmucheck/examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const shipped = readdirSync(join(project, 'node_modules/mmucheck/examples'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((f) => f.endsWith('.ts'));
     expect(shipped.length).toBeGreaterThanOrEqual(3);
     for (const file of shipped) {
-      const imports = [...readFileSync(join(project, 'node_modules/mmucheck/examples', file), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
-      expect(imports.filter((i) => i !== 'mmucheck' && !/^\.\/[\w-]+\.js$/.test(i!)), file).toEqual([]);
+      const imports = [
+        ...readFileSync(join(project, 'node_modules/mmucheck/examples', file), 'utf8').matchAll(
+          /^import .* from '([^']+)';$/gm,
+        ),
+      ].map((m) => m[1]);
+      expect(
+        imports.filter((i) => i !== 'mmucheck' && !/^\.\/[\w-]+\.js$/.test(i!)),
+        file,
+      ).toEqual([]);
     }
   });
 
   it.each(commands.map((c) => [c.command, c] as const))('`%s` prints what the page shows', (command, session) => {
     const [npx, ...args] = command.split(' ');
-    const r = spawnSync(npx!, args, { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+    const r = spawnSync(npx!, args, {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' },
+    });
     expect(r.stderr).toBe('');
     expect(steadyReport(r.stdout)).toBe(steadyReport(session.output));
     expect(r.status).toBe(session.exitCode);

@@ -18,7 +18,10 @@ function parseGnuTime(text) {
   };
   const user = num(/User time \(seconds\): ([\d.]+)/);
   const sys = num(/System time \(seconds\): ([\d.]+)/);
-  return { cpuS: user === undefined || sys === undefined ? undefined : user + sys, rssKB: num(/Maximum resident set size \(kbytes\): (\d+)/) };
+  return {
+    cpuS: user === undefined || sys === undefined ? undefined : user + sys,
+    rssKB: num(/Maximum resident set size \(kbytes\): (\d+)/),
+  };
 }
 
 /**

@@ -30,21 +30,34 @@ export function detectTools() {
 const RUMUR_CFLAGS = ['-std=c11', ...(process.arch === 'x64' ? ['-mcx16'] : [])];
 
 function failed(tool, r, what) {
-  if (r.timedOut) return { tool, verdict: 'timeout', wallS: r.wallS, cpuS: r.cpuS, rssKB: r.rssKB, note: `killed after ${r.wallS.toFixed(0)} s` };
+  if (r.timedOut)
+    return {
+      tool,
+      verdict: 'timeout',
+      wallS: r.wallS,
+      cpuS: r.cpuS,
+      rssKB: r.rssKB,
+      note: `killed after ${r.wallS.toFixed(0)} s`,
+    };
   const tail = `${r.stdout}${r.stderr}`.trim().split('\n').slice(-3).join(' | ');
   return { tool, verdict: 'error', note: `${what}: exit ${r.code}: ${tail}` };
 }
 
 /** mmucheck on `scenario` (a bundled name or a file) with `args`; the JSON report gives the verdict. */
 export function runMmucheck(root, scenario, args, { timeoutS, label = 'mmucheck' }) {
-  const r = measure(process.execPath, [join(root, 'dist/cli/main.js'), 'check', scenario, ...args, '--quiet', '--format', 'json'], { cwd: root, timeoutS });
+  const r = measure(
+    process.execPath,
+    [join(root, 'dist/cli/main.js'), 'check', scenario, ...args, '--quiet', '--format', 'json'],
+    { cwd: root, timeoutS },
+  );
   let report;
   try {
     report = JSON.parse(r.stdout);
   } catch {
     return failed(label, r, 'mmucheck');
   }
-  if (report.verdict !== 'ok' && report.verdict !== 'violation') return { ...failed(label, r, 'mmucheck'), note: `verdict ${report.verdict}` };
+  if (report.verdict !== 'ok' && report.verdict !== 'violation')
+    return { ...failed(label, r, 'mmucheck'), note: `verdict ${report.verdict}` };
   return {
     tool: label,
     verdict: report.verdict,
@@ -79,7 +92,14 @@ export function runRumur(bin, { timeoutS, label }) {
   const out = r.stdout;
   const states = /(\d+) states, (\d+) rules fired/.exec(out);
   if (!states) return failed(label, r, 'rumur');
-  const base = { tool: label, states: Number(states[1]), generated: Number(states[2]), wallS: r.wallS, cpuS: r.cpuS, rssKB: r.rssKB };
+  const base = {
+    tool: label,
+    states: Number(states[1]),
+    generated: Number(states[2]),
+    wallS: r.wallS,
+    cpuS: r.cpuS,
+    rssKB: r.rssKB,
+  };
   if (/No error found/.test(out)) return { ...base, verdict: 'ok' };
   const invariant = /invariant "([\w-]+)" failed/.exec(out);
   const property = invariant ? invariant[1] : /\bdeadlock\b/.test(out) ? 'no-deadlock' : 'unknown';
@@ -110,7 +130,11 @@ export function buildSpin(model, dir, mode, opt = '-O2') {
 
 /** The length of SPIN's counterexample: the steps of its trail that take a statement, replayed with spin -t. */
 function trailSteps(built, dir) {
-  const r = spawnSync('spin', [...built.spinArgs.filter((a) => a.startsWith('-D')), '-t', '-p', built.model], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync('spin', [...built.spinArgs.filter((a) => a.startsWith('-D')), '-t', '-p', built.model], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   let max = 0;
   // only lines that show a statement: the closing process listing (and, after an invalid end
   // state, the trail's last entry, a move that was never taken) show none
@@ -126,10 +150,21 @@ export function runSpin(built, dir, { timeoutS, label, hashBits }) {
   const states = /(\d+) states, stored/.exec(out);
   if (!states) return failed(label, r, 'pan');
   const transitions = /(\d+) transitions \(= stored\+matched\)/.exec(out);
-  const base = { tool: label, states: Number(states[1]), generated: transitions ? Number(transitions[1]) : undefined, wallS: r.wallS, cpuS: r.cpuS, rssKB: r.rssKB };
+  const base = {
+    tool: label,
+    states: Number(states[1]),
+    generated: transitions ? Number(transitions[1]) : undefined,
+    wallS: r.wallS,
+    cpuS: r.cpuS,
+    rssKB: r.rssKB,
+  };
   if (/errors: 0/.test(out)) return { ...base, verdict: 'ok' };
   const assertion = /assertion violated\s+!\(fault_(\w+)\)/.exec(out);
-  const property = assertion ? assertion[1].replaceAll('_', '-') : /invalid end state/.test(out) ? 'no-deadlock' : 'unknown';
+  const property = assertion
+    ? assertion[1].replaceAll('_', '-')
+    : /invalid end state/.test(out)
+      ? 'no-deadlock'
+      : 'unknown';
   return { ...base, verdict: 'violation', property, steps: trailSteps(built, dir) };
 }
 

@@ -9,13 +9,69 @@ export const BEHAVIOURS = ['amdkfd', 'no-mm-pin', 'lazy', 'eager-free', 'sync-in
 /** Scenario name → twin constants (v317: the __mmu_notifier_release order; synchronize: module exit calls mmu_notifier_synchronize). */
 export const VARIANTS = {
   seed: { behaviour: 'amdkfd', v317: true, synchronize: true, readers: 1, listeners: 1, maps: true, expect: 'ok' },
-  'seed-no-synchronize': { behaviour: 'amdkfd', v317: true, synchronize: false, readers: 1, listeners: 1, maps: true, expect: 'no-code-after-unload' },
-  'eager-free': { behaviour: 'eager-free', v317: true, synchronize: true, readers: 1, listeners: 1, maps: true, expect: 'no-use-after-free' },
-  'no-mm-pin': { behaviour: 'no-mm-pin', v317: true, synchronize: true, readers: 1, listeners: 1, maps: true, expect: 'no-use-after-free' },
-  'sync-in-release': { behaviour: 'sync-in-release', v317: true, synchronize: true, readers: 1, listeners: 1, maps: true, expect: 'no-deadlock' },
-  'lazy-with-reader': { behaviour: 'lazy', v317: true, synchronize: true, readers: 1, listeners: 1, maps: true, expect: 'no-callback-on-freed' },
-  'seed-post-patch-lazy': { behaviour: 'lazy', v317: true, synchronize: true, readers: 0, listeners: 1, maps: true, expect: 'ok' },
-  'seed-pre-patch-lazy': { behaviour: 'lazy', v317: false, synchronize: true, readers: 0, listeners: 1, maps: true, expect: 'no-use-after-free' },
+  'seed-no-synchronize': {
+    behaviour: 'amdkfd',
+    v317: true,
+    synchronize: false,
+    readers: 1,
+    listeners: 1,
+    maps: true,
+    expect: 'no-code-after-unload',
+  },
+  'eager-free': {
+    behaviour: 'eager-free',
+    v317: true,
+    synchronize: true,
+    readers: 1,
+    listeners: 1,
+    maps: true,
+    expect: 'no-use-after-free',
+  },
+  'no-mm-pin': {
+    behaviour: 'no-mm-pin',
+    v317: true,
+    synchronize: true,
+    readers: 1,
+    listeners: 1,
+    maps: true,
+    expect: 'no-use-after-free',
+  },
+  'sync-in-release': {
+    behaviour: 'sync-in-release',
+    v317: true,
+    synchronize: true,
+    readers: 1,
+    listeners: 1,
+    maps: true,
+    expect: 'no-deadlock',
+  },
+  'lazy-with-reader': {
+    behaviour: 'lazy',
+    v317: true,
+    synchronize: true,
+    readers: 1,
+    listeners: 1,
+    maps: true,
+    expect: 'no-callback-on-freed',
+  },
+  'seed-post-patch-lazy': {
+    behaviour: 'lazy',
+    v317: true,
+    synchronize: true,
+    readers: 0,
+    listeners: 1,
+    maps: true,
+    expect: 'ok',
+  },
+  'seed-pre-patch-lazy': {
+    behaviour: 'lazy',
+    v317: false,
+    synchronize: true,
+    readers: 0,
+    listeners: 1,
+    maps: true,
+    expect: 'no-use-after-free',
+  },
 };
 
 /** The configuration of scenario `name` with `readers`/`listeners` overridden when given. */
@@ -25,8 +81,10 @@ export function variantConfig(name, { readers, listeners } = {}) {
   const cfg = { name, ...base };
   if (readers !== undefined) cfg.readers = readers;
   if (listeners !== undefined) cfg.listeners = listeners;
-  if (!Number.isInteger(cfg.readers) || cfg.readers < 0 || cfg.readers > 12) throw new Error(`readers must be 0..12, not ${cfg.readers}`);
-  if (!Number.isInteger(cfg.listeners) || cfg.listeners < 1 || cfg.listeners > 8) throw new Error(`listeners must be 1..8, not ${cfg.listeners}`);
+  if (!Number.isInteger(cfg.readers) || cfg.readers < 0 || cfg.readers > 12)
+    throw new Error(`readers must be 0..12, not ${cfg.readers}`);
+  if (!Number.isInteger(cfg.listeners) || cfg.listeners < 1 || cfg.listeners > 8)
+    throw new Error(`listeners must be 1..8, not ${cfg.listeners}`);
   return cfg;
 }
 

@@ -80,7 +80,14 @@ export function bugOnMmdrop(env: KernelEnv, fn: string): KStep {
   return step(fn, 'BUG_ON(atomic_read(&mm->mm_count) <= 0); mmdrop(mm)', {
     run: (x) => {
       const m = x.shared;
-      if (!m.mmFreed && m.mmCount <= 0) fault(env, m, 'no-bug-on', `${fn}: BUG_ON(atomic_read(&mm->mm_count) <= 0) fires: mm_count is ${m.mmCount}`, 'mm.count');
+      if (!m.mmFreed && m.mmCount <= 0)
+        fault(
+          env,
+          m,
+          'no-bug-on',
+          `${fn}: BUG_ON(atomic_read(&mm->mm_count) <= 0) fires: mm_count is ${m.mmCount}`,
+          'mm.count',
+        );
       dropMm(env, x, what);
     },
   });
@@ -94,7 +101,14 @@ export function bugOnMmCount(env: KernelEnv, fn: string): KStep {
     run: (x) => {
       const m = x.shared;
       touchMm(env, m, what);
-      if (!m.mmFreed && m.mmCount <= 0) fault(env, m, 'no-bug-on', `${fn}: BUG_ON(atomic_read(&mm->mm_count) <= 0) fires: mm_count is ${m.mmCount}`, 'mm.count');
+      if (!m.mmFreed && m.mmCount <= 0)
+        fault(
+          env,
+          m,
+          'no-bug-on',
+          `${fn}: BUG_ON(atomic_read(&mm->mm_count) <= 0) fires: mm_count is ${m.mmCount}`,
+          'mm.count',
+        );
     },
   });
 }
@@ -123,7 +137,9 @@ export function invokeMethod(env: KernelEnv, x: KContext, l: number, what: strin
  * expression, which v5.4's range functions reach through `range->mm`.
  */
 export function hlistWalkHead(version: KernelVersion, list = '&mm->mmu_notifier_mm->list'): string {
-  return version === 'v3.8' ? `hlist_for_each_entry_rcu(mn, n, ${list}, hlist)` : `hlist_for_each_entry_rcu(mn, ${list}, hlist)`;
+  return version === 'v3.8'
+    ? `hlist_for_each_entry_rcu(mn, n, ${list}, hlist)`
+    : `hlist_for_each_entry_rcu(mn, ${list}, hlist)`;
 }
 
 /**
@@ -131,7 +147,14 @@ export function hlistWalkHead(version: KernelVersion, list = '&mm->mmu_notifier_
  * node invoke the method and read the node's `next` — both reads are the loop statement's. The
  * cursor is the frame's local; control continues at label `after` when the walk ends.
  */
-export function walkList(env: KernelEnv, fn: string, head: string, methodCode: string, invoke: (x: KContext, l: number) => void, after: string): KBody {
+export function walkList(
+  env: KernelEnv,
+  fn: string,
+  head: string,
+  methodCode: string,
+  invoke: (x: KContext, l: number) => void,
+  after: string,
+): KBody {
   const readHead = `${fn}: reading the list head`;
   const readNext = `${fn}: reading mn->hlist.next`;
   const node = `${after}:node`;

@@ -15,7 +15,13 @@ import { mmdrop } from './common.js';
 export function checkReleased(env: KernelEnv, m: KernelMem): void {
   for (let i = 0; i < m.listenerCount; i++) {
     if (m.registered(i) && m.releases(i) === 0) {
-      fault(env, m, 'release-before-pages-freed', `exit_mmap frees the pages before ->release ran on ${listenerName(env, i)}`, `listener${i}.releases`);
+      fault(
+        env,
+        m,
+        'release-before-pages-freed',
+        `exit_mmap frees the pages before ->release ran on ${listenerName(env, i)}`,
+        `listener${i}.releases`,
+      );
     }
   }
 }
@@ -24,7 +30,13 @@ export function checkReleased(env: KernelEnv, m: KernelMem): void {
 export function freePage(env: KernelEnv, m: KernelMem, who: string): void {
   for (let i = 0; i < m.listenerCount; i++) {
     if (m.maps(i) && !m.freed(i)) {
-      fault(env, m, 'release-before-pages-freed', `${who} frees the page while ${listenerName(env, i)} still maps it in its secondary MMU`, `listener${i}.secondary`);
+      fault(
+        env,
+        m,
+        'release-before-pages-freed',
+        `${who} frees the page while ${listenerName(env, i)} still maps it in its secondary MMU`,
+        `listener${i}.secondary`,
+      );
     }
   }
   m.page = Page.Freed;
@@ -71,7 +83,13 @@ export function mmdropFreeProc(env: KernelEnv): ProcDef<KernelMem> {
           const m = x.shared;
           touchNotifierMm(env, m, destroy);
           if (m.nmmFreed || m.first < 0) return;
-          fault(env, m, 'no-bug-on', `${destroy}: BUG_ON fires: ${listenerName(env, m.first)} is still on the notifier list`, 'list');
+          fault(
+            env,
+            m,
+            'no-bug-on',
+            `${destroy}: BUG_ON fires: ${listenerName(env, m.first)} is still on the notifier list`,
+            'list',
+          );
         },
       }),
       step(destroy, 'kfree(mm->mmu_notifier_mm)', {

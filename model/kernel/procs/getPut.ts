@@ -58,7 +58,10 @@ export function putProc(env: KernelEnv): ProcDef<KernelMem> {
 export function freeRcuBody(env: KernelEnv, freeFn: string): KBody {
   const fn = 'mmu_notifier_free_rcu';
   return [
-    step(fn, 'mn->ops->free_notifier(mn)', { kind: 'call', run: (x) => invokeOn(env, x.shared, x.arg, 'the driver method free_notifier') }),
+    step(fn, 'mn->ops->free_notifier(mn)', {
+      kind: 'call',
+      run: (x) => invokeOn(env, x.shared, x.arg, 'the driver method free_notifier'),
+    }),
     kfreeListener(env, freeFn, 'kfree(obj)'),
     mmdrop(env, fn),
   ];
@@ -83,7 +86,14 @@ function registerBody(env: KernelEnv): KBody {
       run: (x) => {
         const m = x.shared;
         touchMm(env, m, `${fn}: BUG_ON`);
-        if (!m.mmFreed && m.mmUsers <= 0) fault(env, m, 'no-bug-on', `${fn}: BUG_ON(atomic_read(&mm->mm_users) <= 0) fires: mm_users is ${m.mmUsers}`, 'mm.users');
+        if (!m.mmFreed && m.mmUsers <= 0)
+          fault(
+            env,
+            m,
+            'no-bug-on',
+            `${fn}: BUG_ON(atomic_read(&mm->mm_users) <= 0) fires: mm_users is ${m.mmUsers}`,
+            'mm.users',
+          );
       },
     }),
     step(fn, 'mmgrab(mm)  /* then mn->users = 1 */', {

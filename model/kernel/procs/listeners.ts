@@ -84,20 +84,46 @@ function behaviourProcs(env: KernelEnv, b: Behaviour): BehaviourProcs {
     case 'no-mm-pin':
       return amdkfdLike(env, false);
     case 'lazy':
-      return { releaseFn: 'lazy_release', release: [callSrcuStep(env, 'lazy_release', 'lazy_destroy')], destroyFn: 'lazy_destroy', destroy: [mmdrop(env, 'lazy_destroy'), kfreeListener(env, 'lazy_destroy', 'kfree(obj)')] };
+      return {
+        releaseFn: 'lazy_release',
+        release: [callSrcuStep(env, 'lazy_release', 'lazy_destroy')],
+        destroyFn: 'lazy_destroy',
+        destroy: [mmdrop(env, 'lazy_destroy'), kfreeListener(env, 'lazy_destroy', 'kfree(obj)')],
+      };
     case 'eager-free':
-      return { releaseFn: 'eager_release', release: [kfreeListener(env, 'eager_release', 'kfree(obj)')], destroyFn: 'none', destroy: [] };
+      return {
+        releaseFn: 'eager_release',
+        release: [kfreeListener(env, 'eager_release', 'kfree(obj)')],
+        destroyFn: 'none',
+        destroy: [],
+      };
     case 'sync-in-release':
       return {
         releaseFn: 'sync_release',
-        release: [call('mmu_notifier_unregister_no_release'), call('synchronize_srcu'), kfreeListener(env, 'sync_release', 'kfree(obj)')],
+        release: [
+          call('mmu_notifier_unregister_no_release'),
+          call('synchronize_srcu'),
+          kfreeListener(env, 'sync_release', 'kfree(obj)'),
+        ],
         destroyFn: 'none',
         destroy: [],
       };
     case 'unlink-then-free':
-      return { releaseFn: 'unlink_release', release: [], destroyFn: 'none', destroy: [], teardown: [call('mmu_notifier_unregister_no_release'), kfreeListener(env, teardownFn, 'kfree(obj)')] };
+      return {
+        releaseFn: 'unlink_release',
+        release: [],
+        destroyFn: 'none',
+        destroy: [],
+        teardown: [call('mmu_notifier_unregister_no_release'), kfreeListener(env, teardownFn, 'kfree(obj)')],
+      };
     case 'classic':
-      return { releaseFn: 'kvm_mmu_notifier_release', release: [], destroyFn: 'none', destroy: [], teardown: [call('mmu_notifier_unregister'), kfreeListener(env, 'kvm_destroy_vm', 'kfree(kvm)')] };
+      return {
+        releaseFn: 'kvm_mmu_notifier_release',
+        release: [],
+        destroyFn: 'none',
+        destroy: [],
+        teardown: [call('mmu_notifier_unregister'), kfreeListener(env, 'kvm_destroy_vm', 'kfree(kvm)')],
+      };
     case 'get-put':
       return {
         releaseFn: 'get_put_release',
@@ -108,7 +134,12 @@ function behaviourProcs(env: KernelEnv, b: Behaviour): BehaviourProcs {
         teardown: [flushSecondaryStep(env, teardownFn), call('mmu_notifier_put')],
       };
     case 'put-in-release':
-      return { releaseFn: 'put_release', release: [call('mmu_notifier_put')], destroyFn: 'mmu_notifier_free_rcu', destroy: freeRcuBody(env, 'put_release_free_notifier') };
+      return {
+        releaseFn: 'put_release',
+        release: [call('mmu_notifier_put')],
+        destroyFn: 'mmu_notifier_free_rcu',
+        destroy: freeRcuBody(env, 'put_release_free_notifier'),
+      };
     case 'deferred':
       return {
         releaseFn: 'deferred_release',
@@ -140,7 +171,12 @@ function moduleCode(env: KernelEnv, p: BehaviourProcs): BehaviourProcs {
         },
       };
     });
-  return { ...p, release: wrap(p.release), destroy: wrap(p.destroy), ...(p.teardown ? { teardown: wrap(p.teardown) } : {}) };
+  return {
+    ...p,
+    release: wrap(p.release),
+    destroy: wrap(p.destroy),
+    ...(p.teardown ? { teardown: wrap(p.teardown) } : {}),
+  };
 }
 
 /** The procedures of every behaviour used by the scenario: `->release`, `:destroy`, `:teardown`. */
@@ -150,10 +186,13 @@ export function listenerProcs(env: KernelEnv): ProcDef<KernelMem>[] {
     const p = moduleCode(env, behaviourProcs(env, b));
     const tornDownByThread = TEARDOWN_BEHAVIOURS.has(b);
     const procs: ProcDef<KernelMem>[] = [
-      tornDownByThread ? { name: `${b}->release`, body: p.release } : { name: `${b}->release`, body: p.release, onReturn: (g, f) => releaseModule(g, f.arg) },
+      tornDownByThread
+        ? { name: `${b}->release`, body: p.release }
+        : { name: `${b}->release`, body: p.release, onReturn: (g, f) => releaseModule(g, f.arg) },
       { name: `${b}:destroy`, body: p.destroy, onReturn: (g, f) => callbackReturned(g, f.arg) },
     ];
-    if (p.teardown) procs.push({ name: `${b}:teardown`, body: p.teardown, onReturn: (g, f) => releaseModule(g, f.arg) });
+    if (p.teardown)
+      procs.push({ name: `${b}:teardown`, body: p.teardown, onReturn: (g, f) => releaseModule(g, f.arg) });
     return procs;
   });
 }

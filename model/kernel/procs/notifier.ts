@@ -9,7 +9,17 @@ import type { KernelMem } from '../KernelMem.js';
 import { fault, invokeOn, listenerName } from '../faults.js';
 import { hlistDelInitRcu } from '../hlist.js';
 import { releaseVariant } from '../versions.js';
-import { bugOnMmdrop, hlistWalkHead, spinLock, spinUnlock, srcuLock, srcuUnlock, walkList, type KBody, type KContext } from './common.js';
+import {
+  bugOnMmdrop,
+  hlistWalkHead,
+  spinLock,
+  spinUnlock,
+  srcuLock,
+  srcuUnlock,
+  walkList,
+  type KBody,
+  type KContext,
+} from './common.js';
 
 /** The procedure name of a behaviour's `->release`. */
 export function releaseProcName(env: KernelEnv, l: number): string {
@@ -19,7 +29,14 @@ export function releaseProcName(env: KernelEnv, l: number): string {
 /** `mn->ops->release(mn, mm)`: module code; it flushes the secondary MMU, then runs the driver's body. */
 export function invokeRelease(env: KernelEnv, x: KContext, l: number): void {
   const m = x.shared;
-  if (m.releases(l) > 0) fault(env, m, 'release-at-most-once', `->release runs a second time on ${listenerName(env, l)}`, `listener${l}.releases`);
+  if (m.releases(l) > 0)
+    fault(
+      env,
+      m,
+      'release-at-most-once',
+      `->release runs a second time on ${listenerName(env, l)}`,
+      `listener${l}.releases`,
+    );
   invokeOn(env, m, l, '->release');
   m.setReleases(l, m.releases(l) + 1);
   m.setMaps(l, false);
@@ -36,7 +53,14 @@ const UNLINK_FIRST =
 function walkThenUnlink(env: KernelEnv, fn: string, unlockBeforeUnlink: boolean): KBody {
   return [
     srcuLock(fn),
-    ...walkList(env, fn, hlistWalkHead(env.version('__mmu_notifier_release')), RELEASE_CALL, (x, l) => invokeRelease(env, x, l), 'unlink'),
+    ...walkList(
+      env,
+      fn,
+      hlistWalkHead(env.version('__mmu_notifier_release')),
+      RELEASE_CALL,
+      (x, l) => invokeRelease(env, x, l),
+      'unlink',
+    ),
     label('unlink'),
     ...(unlockBeforeUnlink ? [srcuUnlock(fn)] : []),
     spinLock(env, fn),
@@ -83,7 +107,9 @@ export function notifierReleaseProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = '__mmu_notifier_release';
   const variant = releaseVariant(env.version(fn));
   const body: KBody =
-    variant === 'unlink-then-release' ? unlinkThenRelease(env, fn) : walkThenUnlink(env, fn, variant === 'walk-then-unlink');
+    variant === 'unlink-then-release'
+      ? unlinkThenRelease(env, fn)
+      : walkThenUnlink(env, fn, variant === 'walk-then-unlink');
   return { name: fn, body: [...body, call('synchronize_srcu')] };
 }
 

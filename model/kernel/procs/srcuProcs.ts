@@ -10,14 +10,23 @@ import { CallbackKind } from '../state/Callback.js';
 import { fault, invokeCoreCallbackOn, invokeOn, listenerName } from '../faults.js';
 import { GET_PUT_BEHAVIOURS } from '../Scenario.js';
 import { synchronizeIsGracePeriod } from '../versions.js';
-import { pendingCallbacks, queueBarrierMarkers, queueGracePeriodMarker, readyHeadKind, waitsForMarker } from '../srcu.js';
+import {
+  pendingCallbacks,
+  queueBarrierMarkers,
+  queueGracePeriodMarker,
+  readyHeadKind,
+  waitsForMarker,
+} from '../srcu.js';
 
 /** `synchronize_srcu(&srcu)`: queue a marker behind a grace period, then wait for the worker to fire it. */
 export function synchronizeSrcuProc(env: KernelEnv): ProcDef<KernelMem> {
   // Both steps are __synchronize_srcu's: classic SRCU queues the wakeme_after_rcu head on its batch
   // queue, Tree SRCU through __call_srcu; then it waits for the completion.
   const fn = '__synchronize_srcu';
-  const queue = env.srcu === 'classic' ? 'rcu_batch_queue(&sp->batch_queue, head)' : '__call_srcu(ssp, &rcu.head, wakeme_after_rcu, do_norm)';
+  const queue =
+    env.srcu === 'classic'
+      ? 'rcu_batch_queue(&sp->batch_queue, head)'
+      : '__call_srcu(ssp, &rcu.head, wakeme_after_rcu, do_norm)';
   return {
     name: 'synchronize_srcu',
     body: [
@@ -25,7 +34,10 @@ export function synchronizeSrcuProc(env: KernelEnv): ProcDef<KernelMem> {
         kind: 'wait',
         run: (x) => queueGracePeriodMarker(env, x.shared, x.tid, CallbackKind.Sync),
       }),
-      step(fn, 'wait_for_completion(&rcu.completion)', { kind: 'wait', guard: (m, _f, tid) => !waitsForMarker(m, tid) }),
+      step(fn, 'wait_for_completion(&rcu.completion)', {
+        kind: 'wait',
+        guard: (m, _f, tid) => !waitsForMarker(m, tid),
+      }),
     ],
   };
 }
@@ -48,24 +60,40 @@ export function srcuBarrierProc(env: KernelEnv): ProcDef<KernelMem> {
   return {
     name: fn,
     body: [
-      step(fn, classic ? 'synchronize_srcu(sp)  /* FIFO: waits for every callback queued before */' : 'for_each_possible_cpu(cpu)  /* rcu_segcblist_entrain(&sdp->srcu_cblist, &sdp->srcu_barrier_head) */', {
-        kind: 'wait',
-        run: (x) => {
-          x.local = pendingCallbacks(x.shared);
-          if (classic) queueGracePeriodMarker(env, x.shared, x.tid, CallbackKind.Barrier);
-          else queueBarrierMarkers(env, x.shared, x.tid);
+      step(
+        fn,
+        classic
+          ? 'synchronize_srcu(sp)  /* FIFO: waits for every callback queued before */'
+          : 'for_each_possible_cpu(cpu)  /* rcu_segcblist_entrain(&sdp->srcu_cblist, &sdp->srcu_barrier_head) */',
+        {
+          kind: 'wait',
+          run: (x) => {
+            x.local = pendingCallbacks(x.shared);
+            if (classic) queueGracePeriodMarker(env, x.shared, x.tid, CallbackKind.Barrier);
+            else queueBarrierMarkers(env, x.shared, x.tid);
+          },
         },
-      }),
+      ),
       // Classic: the wait is synchronize_srcu's, in __synchronize_srcu.
-      step(classic ? '__synchronize_srcu' : fn, classic ? 'wait_for_completion(&rcu.completion)' : 'wait_for_completion(&ssp->srcu_barrier_completion)', {
-        kind: 'wait',
-        guard: (m, _f, tid) => !waitsForMarker(m, tid),
-        run: (x) => {
-          const missed = x.local & pendingCallbacks(x.shared);
-          if (missed === 0) return;
-          fault(env, x.shared, 'barrier-waits-for-queued', `srcu_barrier returns while ${describeCallbacks(env, missed)}, queued before it was called, has not completed`, 'queues');
+      step(
+        classic ? '__synchronize_srcu' : fn,
+        classic ? 'wait_for_completion(&rcu.completion)' : 'wait_for_completion(&ssp->srcu_barrier_completion)',
+        {
+          kind: 'wait',
+          guard: (m, _f, tid) => !waitsForMarker(m, tid),
+          run: (x) => {
+            const missed = x.local & pendingCallbacks(x.shared);
+            if (missed === 0) return;
+            fault(
+              env,
+              x.shared,
+              'barrier-waits-for-queued',
+              `srcu_barrier returns while ${describeCallbacks(env, missed)}, queued before it was called, has not completed`,
+              'queues',
+            );
+          },
         },
-      }),
+      ),
     ],
   };
 }
@@ -84,7 +112,13 @@ export function destroyProcName(env: KernelEnv, l: number): string {
 /** Grace-period check of the entry the worker is about to fire (holds by construction of the contract). */
 function checkGracePeriod(env: KernelEnv, m: KernelMem, q: number): void {
   if (m.queueSize(q) === 0 || m.waitMask(q, 0) === 0) return;
-  fault(env, m, 'grace-period', 'an SRCU callback runs while a read-side critical section active when it was queued is still active', 'queues');
+  fault(
+    env,
+    m,
+    'grace-period',
+    'an SRCU callback runs while a read-side critical section active when it was queued is still active',
+    'queues',
+  );
 }
 
 /** The SRCU worker of queue `arg`: fires markers and invokes callbacks, one at a time, in order. */
@@ -96,15 +130,19 @@ export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelMem> {
     name: 'srcu_worker',
     body: [
       choice(
-        step<KernelMem>(fn, `${invoke}  /* ${env.srcu === 'classic' ? 'wakeme_after_rcu' : 'wakeme_after_rcu or srcu_barrier_cb'}: complete() */`, {
-          kind: 'release',
-          guard: (m, f) => readyHeadKind(m, f.arg) > CallbackKind.Destroy,
-          run: (x) => {
-            checkGracePeriod(env, x.shared, x.arg);
-            x.shared.shift(x.arg);
-            x.repeat();
+        step<KernelMem>(
+          fn,
+          `${invoke}  /* ${env.srcu === 'classic' ? 'wakeme_after_rcu' : 'wakeme_after_rcu or srcu_barrier_cb'}: complete() */`,
+          {
+            kind: 'release',
+            guard: (m, f) => readyHeadKind(m, f.arg) > CallbackKind.Destroy,
+            run: (x) => {
+              checkGracePeriod(env, x.shared, x.arg);
+              x.shared.shift(x.arg);
+              x.repeat();
+            },
           },
-        }),
+        ),
         step<KernelMem>(fn, invoke, {
           kind: 'call',
           guard: (m, f) => readyHeadKind(m, f.arg) === CallbackKind.Destroy,

@@ -16,12 +16,21 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
   // v5.4 passes a struct mmu_notifier_range and collects the method's return value.
   const ranged = env.kernel === 'v5.4';
   const head = ranged ? hlistWalkHead(env.kernel, '&range->mm->mmu_notifier_mm->list') : hlistWalkHead(env.kernel);
-  const method = ranged ? '_ret = mn->ops->invalidate_range_start(mn, range)' : 'mn->ops->invalidate_range_start(mn, mm, start, end)';
+  const method = ranged
+    ? '_ret = mn->ops->invalidate_range_start(mn, range)'
+    : 'mn->ops->invalidate_range_start(mn, mm, start, end)';
   return {
     name: 'invalidate_reader',
     body: [
       srcuLock(fn),
-      ...walkList(env, fn, head, method, (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'), 'done'),
+      ...walkList(
+        env,
+        fn,
+        head,
+        method,
+        (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'),
+        'done',
+      ),
       label('done'),
       srcuUnlock(fn),
       mmdropBody(env),
@@ -38,22 +47,38 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
 export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
   const perRange = env.kernel === 'v5.4';
   const fn = perRange ? '__mmu_notifier_invalidate_range' : '__mmu_notifier_invalidate_page';
-  const method = perRange ? 'mn->ops->invalidate_range(mn, mm, start, end)' : 'mn->ops->invalidate_page(mn, mm, address)';
+  const method = perRange
+    ? 'mn->ops->invalidate_range(mn, mm, start, end)'
+    : 'mn->ops->invalidate_page(mn, mm, address)';
   return {
     name: 'reclaimer',
     body: [
-      step('try_to_unmap_one', perRange ? 'pteval = ptep_clear_flush(vma, address, pvmw.pte)' : 'pteval = ptep_clear_flush(vma, address, pte)', {
-        run: (x) => {
-          touchMm(env, x.shared, 'try_to_unmap_one');
-          if (x.shared.page === Page.Mapped) x.shared.page = Page.Isolated;
-          else x.goto('drop');
+      step(
+        'try_to_unmap_one',
+        perRange ? 'pteval = ptep_clear_flush(vma, address, pvmw.pte)' : 'pteval = ptep_clear_flush(vma, address, pte)',
+        {
+          run: (x) => {
+            touchMm(env, x.shared, 'try_to_unmap_one');
+            if (x.shared.page === Page.Mapped) x.shared.page = Page.Isolated;
+            else x.goto('drop');
+          },
         },
-      }),
+      ),
       srcuLock(fn),
-      ...walkList(env, fn, hlistWalkHead(env.kernel), method, (x, l) => invokeMethod(env, x, l, `the driver method ${perRange ? 'invalidate_range' : 'invalidate_page'}`), 'unlock'),
+      ...walkList(
+        env,
+        fn,
+        hlistWalkHead(env.kernel),
+        method,
+        (x, l) => invokeMethod(env, x, l, `the driver method ${perRange ? 'invalidate_range' : 'invalidate_page'}`),
+        'unlock',
+      ),
       label('unlock'),
       srcuUnlock(fn),
-      step('shrink_page_list', freePageList(env.kernel), { kind: 'free', run: (x) => freePage(env, x.shared, 'the reclaimer') }),
+      step('shrink_page_list', freePageList(env.kernel), {
+        kind: 'free',
+        run: (x) => freePage(env, x.shared, 'the reclaimer'),
+      }),
       label('drop'),
       mmdropBody(env),
     ],
@@ -66,7 +91,9 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
  */
 function freePageList(version: KernelVersion): string {
   if (version === 'v5.4') return 'free_unref_page_list(&free_pages)';
-  return atLeast(version, 'v3.17') ? 'free_hot_cold_page_list(&free_pages, true)' : 'free_hot_cold_page_list(&free_pages, 1)';
+  return atLeast(version, 'v3.17')
+    ? 'free_hot_cold_page_list(&free_pages, true)'
+    : 'free_hot_cold_page_list(&free_pages, 1)';
 }
 
 /**
@@ -75,7 +102,10 @@ function freePageList(version: KernelVersion): string {
  * try_stop_module refuses while it is not zero, and the wait is rmmod's retry.
  */
 export function moduleExitProc(env: KernelEnv, synchronize: boolean): ProcDef<KernelMem> {
-  const wait = env.kernel === 'v5.4' ? 'ret = try_stop_module(mod, flags, &forced)  /* module refcount is zero */' : 'if (!forced && module_refcount(mod) != 0) wait_for_zero_refcount(mod)';
+  const wait =
+    env.kernel === 'v5.4'
+      ? 'ret = try_stop_module(mod, flags, &forced)  /* module refcount is zero */'
+      : 'if (!forced && module_refcount(mod) != 0) wait_for_zero_refcount(mod)';
   return {
     name: synchronize ? 'module_exit' : 'module_exit_nosync',
     body: [
@@ -87,7 +117,10 @@ export function moduleExitProc(env: KernelEnv, synchronize: boolean): ProcDef<Ke
         },
       }),
       ...(synchronize ? [call<KernelMem>('mmu_notifier_synchronize')] : []),
-      step('free_module', 'module_memfree(mod->module_core)', { kind: 'free', run: (x) => (x.shared.moduleLoaded = false) }),
+      step('free_module', 'module_memfree(mod->module_core)', {
+        kind: 'free',
+        run: (x) => (x.shared.moduleLoaded = false),
+      }),
     ],
   };
 }

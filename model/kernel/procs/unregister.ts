@@ -8,7 +8,16 @@ import { hlistDelInitRcu, hlistDelRcu } from '../hlist.js';
 import { srcuReadLock } from '../srcu.js';
 import { Link } from '../state/Listener.js';
 import { unregisterVariant } from '../versions.js';
-import { bugOnMmCount, bugOnMmdrop, spinLock, spinUnlock, srcuLock, srcuUnlock, type KBody, type KStep } from './common.js';
+import {
+  bugOnMmCount,
+  bugOnMmdrop,
+  spinLock,
+  spinUnlock,
+  srcuLock,
+  srcuUnlock,
+  type KBody,
+  type KStep,
+} from './common.js';
 import { invokeRelease } from './notifier.js';
 
 const FN = 'mmu_notifier_unregister';
@@ -25,7 +34,11 @@ function unlinkStep(env: KernelEnv, init: boolean): KStep {
   });
 }
 
-const releaseStep = (env: KernelEnv): KStep => step(FN, 'if (mn->ops->release) mn->ops->release(mn, mm)', { kind: 'call', run: (x) => invokeRelease(env, x, x.arg) });
+const releaseStep = (env: KernelEnv): KStep =>
+  step(FN, 'if (mn->ops->release) mn->ops->release(mn, mm)', {
+    kind: 'call',
+    run: (x) => invokeRelease(env, x, x.arg),
+  });
 
 /** v3.8 and v3.10 on: if hashed (tested without the lock), `->release` under SRCU, then unlink under the lock. */
 function releaseThenUnlink(env: KernelEnv, init: boolean): KBody {
@@ -51,14 +64,18 @@ function unlinkThenRelease(env: KernelEnv): KBody {
   return [
     spinLock(env, FN),
     choice(
-      step<KernelMem>(FN, 'if (!hlist_unhashed(&mn->hlist)) { int id; id = srcu_read_lock(&srcu); /* the block goes on below */ }', {
-        kind: 'srcu-lock',
-        guard: (g, f) => hashed(g, f.arg),
-        run: (x) => {
-          touchListener(env, x.shared, x.arg, UNHASHED);
-          srcuReadLock(x.shared, x.tid);
+      step<KernelMem>(
+        FN,
+        'if (!hlist_unhashed(&mn->hlist)) { int id; id = srcu_read_lock(&srcu); /* the block goes on below */ }',
+        {
+          kind: 'srcu-lock',
+          guard: (g, f) => hashed(g, f.arg),
+          run: (x) => {
+            touchListener(env, x.shared, x.arg, UNHASHED);
+            srcuReadLock(x.shared, x.tid);
+          },
         },
-      }),
+      ),
       step<KernelMem>(FN, 'else spin_unlock(&mm->mmu_notifier_mm->lock)', {
         kind: 'release',
         guard: (g, f) => !hashed(g, f.arg),
@@ -80,6 +97,12 @@ function unlinkThenRelease(env: KernelEnv): KBody {
 /** `mmu_notifier_unregister` in the variant of the scenario's version: then `synchronize_srcu`, BUG check, mmdrop. */
 export function unregisterProc(env: KernelEnv): ProcDef<KernelMem> {
   const variant = unregisterVariant(env.version(FN));
-  const body = variant === 'del-rcu-then-release' ? unlinkThenRelease(env) : releaseThenUnlink(env, variant === 'release-then-del-init-rcu');
-  return { name: FN, body: [bugOnMmCount(env, FN), ...body, label('sync'), call('synchronize_srcu'), bugOnMmdrop(env, FN)] };
+  const body =
+    variant === 'del-rcu-then-release'
+      ? unlinkThenRelease(env)
+      : releaseThenUnlink(env, variant === 'release-then-del-init-rcu');
+  return {
+    name: FN,
+    body: [bugOnMmCount(env, FN), ...body, label('sync'), call('synchronize_srcu'), bugOnMmdrop(env, FN)],
+  };
 }

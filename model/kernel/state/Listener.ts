@@ -33,6 +33,15 @@ export type Listener = RecordOf<ListenerProps>;
 
 /** Builds a listener object. */
 export const makeListener = Record<ListenerProps>(
-  { freed: false, link: Link.Unhashed, next: -1, maps: false, releases: 0, registered: false, holdsModule: true, users: 0 },
+  {
+    freed: false,
+    link: Link.Unhashed,
+    next: -1,
+    maps: false,
+    releases: 0,
+    registered: false,
+    holdsModule: true,
+    users: 0,
+  },
   'Listener',
 );

@@ -38,7 +38,11 @@ describe('SharedSeenSet', () => {
     expect(seen.claimsTaken).toBe(2);
     expect(seen.has(1, 2)).toBe(false); // only finished levels count
     end(seen, seen);
-    expect({ settled: seen.settled, has12: seen.has(1, 2), has34: seen.has(3, 4) }).toEqual({ settled: 2, has12: true, has34: true });
+    expect({ settled: seen.settled, has12: seen.has(1, 2), has34: seen.has(3, 4) }).toEqual({
+      settled: 2,
+      has12: true,
+      has34: true,
+    });
     seen.beginLevel(100);
     seen.startClaiming();
     expect(seen.insert(1, 2, 1)).toBe(Insert.Old);
@@ -78,7 +82,10 @@ describe('SharedSeenSet', () => {
     expect(structuredClone(first.table)).not.toBe(first.table); // what posting does: identity says nothing
     end(seen, seen);
     seen.beginLevel(10); // the same table and claim list
-    expect({ table: seen.buffers.tableVersion, claims: seen.buffers.claimsVersion }).toEqual({ table: first.tableVersion, claims: first.claimsVersion });
+    expect({ table: seen.buffers.tableVersion, claims: seen.buffers.claimsVersion }).toEqual({
+      table: first.tableVersion,
+      claims: first.claimsVersion,
+    });
     end(seen, seen);
     seen.beginLevel(20 * MIN_CLAIMS); // both replaced
     expect(seen.buffers.tableVersion).toBeGreaterThan(first.tableVersion);
@@ -116,7 +123,8 @@ describe('SharedSeenSet', () => {
     seen.beginLevel(17_000); // a claim list large enough, and not four times too large, is used again
     expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, 17_000]);
     seen.startClaiming();
-    for (let i = 1; i <= 10_000; i++) if (seen.insert(hiOf(i), loOf(i), 1) !== Insert.Old) expect.unreachable(`not old ${i}`);
+    for (let i = 1; i <= 10_000; i++)
+      if (seen.insert(hiOf(i), loOf(i), 1) !== Insert.Old) expect.unreachable(`not old ${i}`);
     end(seen, seen);
     seen.beginLevel(5_000); // large enough, and not four times too large: used again
     expect([seen.claimCapacity, seen.claimLimit]).toEqual([20_000, 5_000]);
@@ -146,7 +154,7 @@ describe('SharedSeenSet', () => {
     expect(seen.insert(hiOf(957), loOf(957), 1)).toBe(Insert.New);
   });
 
-  it('counts only the claims taken when a level ends, not the unused rest of each thread\'s last block', () => {
+  it("counts only the claims taken when a level ends, not the unused rest of each thread's last block", () => {
     const seen = levelOf(100);
     const other = SharedSeenSet.attach(seen.buffers);
     other.startClaiming();
@@ -160,7 +168,12 @@ describe('SharedSeenSet', () => {
   it("takes over a one-thread search's fingerprints: every one is found again, cut to 63 bits as a worker's insertion cuts it", () => {
     const sequential = new FingerprintSet();
     // The all-zero fingerprint (stored as (0, 1) there), a zero high word, a low word with its top bit set, and many more.
-    const fingerprints: [number, number][] = [[0, 0], [0, 5], [7, 0x8000_0009], [-1, -2]];
+    const fingerprints: [number, number][] = [
+      [0, 0],
+      [0, 5],
+      [7, 0x8000_0009],
+      [-1, -2],
+    ];
     for (let i = 1; i <= 5000; i++) fingerprints.push([hiOf(i), loOf(i)]);
     for (const [hi, lo] of fingerprints) expect(sequential.insert(hi, lo)).toBeGreaterThanOrEqual(0);
     const seen = SharedSeenSet.create();
@@ -169,7 +182,8 @@ describe('SharedSeenSet', () => {
     for (const [hi, lo] of fingerprints) if (!seen.has(hi, lo)) expect.unreachable(`lost (${hi}, ${lo})`);
     seen.beginLevel(100);
     seen.startClaiming();
-    for (const [hi, lo] of fingerprints) if (seen.insert(hi, lo, 1) !== Insert.Old) expect.unreachable(`(${hi}, ${lo}) is not Old`);
+    for (const [hi, lo] of fingerprints)
+      if (seen.insert(hi, lo, 1) !== Insert.Old) expect.unreachable(`(${hi}, ${lo}) is not Old`);
     expect(seen.insert(7, 9, 1)).toBe(Insert.Old); // the same 63 bits as (7, 0x8000_0009)
     expect(seen.insert(8, 9, 1)).toBe(Insert.New);
     end(seen, seen);

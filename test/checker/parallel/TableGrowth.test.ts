@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FingerprintTable, grownCapacity } from '../../../checker/FingerprintTable.js';
-import { REGION, copyRegions, finishGrowth, growMessage, type GrownMessage } from '../../../checker/parallel/TableGrowth.js';
+import {
+  REGION,
+  copyRegions,
+  finishGrowth,
+  growMessage,
+  type GrownMessage,
+} from '../../../checker/parallel/TableGrowth.js';
 
 /** A shared table of `capacity` slots holding `his` (low word = index + 1). */
 function tableOf(capacity: number, his: readonly number[]): FingerprintTable {
@@ -36,7 +42,7 @@ describe('TableGrowth', () => {
       ...homedAt(next, REGION - 3, 40), // runs past the end of the first region
       ...homedAt(next, 2 * REGION - 1, 25),
       ...homedAt(next, next - 2, 30), // wraps round to slot 0
-      ...Array.from({ length: 100_000 }, (_, i) => (Math.imul(i + 1, 0x9e37_79b1) >>> 0) || 1),
+      ...Array.from({ length: 100_000 }, (_, i) => Math.imul(i + 1, 0x9e37_79b1) >>> 0 || 1),
     ];
     const table = tableOf(capacity, his);
     const { grown, left } = grow(table, 2);
@@ -50,7 +56,10 @@ describe('TableGrowth', () => {
 
   it('leaves a table a lookup can trust: every fingerprint sits in an unbroken run of taken slots from its home', () => {
     const capacity = 2 * REGION;
-    const his = Array.from({ length: Math.floor(capacity * 0.875) }, (_, i) => (Math.imul(i + 7, 0x85eb_ca6b) >>> 0) || 1);
+    const his = Array.from(
+      { length: Math.floor(capacity * 0.875) },
+      (_, i) => Math.imul(i + 7, 0x85eb_ca6b) >>> 0 || 1,
+    );
     const { grown } = grow(tableOf(capacity, his), 3);
     const taken = (s: number): boolean => grown.words[2 * s] !== 0;
     // One expect for the whole table: an expect per probed slot took seconds.
@@ -62,7 +71,10 @@ describe('TableGrowth', () => {
     expect(holes).toEqual([]);
     const serial = FingerprintTable.createShared(grown.capacity);
     serial.addAll(tableOf(capacity, his));
-    const pairs = (t: FingerprintTable) => Array.from({ length: t.capacity }, (_, s) => `${t.words[2 * s]}:${t.words[2 * s + 1]}`).filter((p) => p !== '0:0').sort();
+    const pairs = (t: FingerprintTable) =>
+      Array.from({ length: t.capacity }, (_, s) => `${t.words[2 * s]}:${t.words[2 * s + 1]}`)
+        .filter((p) => p !== '0:0')
+        .sort();
     expect(pairs(grown)).toEqual(pairs(serial));
   });
 });

@@ -34,7 +34,11 @@ describe('checkWithWorkers, large cases', () => {
     const model = buildKernelModel(seed4);
     const expected = { generated: 812_126, depth: 24, queue: 41_081 };
     const sequential = check(model, { maxStates: 200_000 });
-    expect({ generated: sequential.stats.generated, depth: sequential.stats.depth, queue: sequential.stats.queue }).toEqual(expected);
+    expect({
+      generated: sequential.stats.generated,
+      depth: sequential.stats.depth,
+      queue: sequential.stats.queue,
+    }).toEqual(expected);
     for (const workers of [2, 4]) {
       const parallel = await checkWithWorkers(model, kernelModelSource(seed4), { workers, maxStates: 200_000 });
       expect(outcomeSummary(parallel, true)).toEqual(outcomeSummary(sequential, true));

@@ -16,7 +16,6 @@ import { throwingCheck, throwingStep, violationBeforeThrow } from '../../fixture
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-
 // The other bundled scenarios, and the large state-bound cases, are in checkWithWorkers.slow.test.ts
 // (npm run test:slow, run by .ci/run); pinnedCounts.test.ts runs every scenario with 2 workers.
 const SCENARIOS = ['seed'];
@@ -54,9 +53,16 @@ describe('checkWithWorkers', () => {
   });
 
   it('a violation a one-thread search meets before a throwing step is the result, though a worker met the step first', async () => {
-    const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'violationBeforeThrow', args: [] };
+    const source = {
+      module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href,
+      exportName: 'violationBeforeThrow',
+      args: [],
+    };
     const sequential = check(violationBeforeThrow());
-    expect([sequential.kind, sequential.kind === 'violation' && sequential.trace.steps.length]).toEqual(['violation', 0]);
+    expect([sequential.kind, sequential.kind === 'violation' && sequential.trace.steps.length]).toEqual([
+      'violation',
+      0,
+    ]);
     for (const workers of [2, 4]) {
       const parallel = await checkWithWorkers(violationBeforeThrow(), source, { workers });
       expect(outcomeSummary(parallel, true)).toEqual(outcomeSummary(sequential, true));
@@ -66,20 +72,43 @@ describe('checkWithWorkers', () => {
     const rows: unknown[] = [];
     for (const packed of [false, true]) {
       for (const k of [5, 120]) {
-        const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'throwingStep', args: [k, packed] };
+        const source = {
+          module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href,
+          exportName: 'throwingStep',
+          args: [k, packed],
+        };
         const sequential = check(throwingStep(k, packed));
-        const view = (o: typeof sequential) => ({ ...outcomeSummary(o, true), message: o.kind === 'modelError' && o.message });
-        for (const workers of [2, 4]) expect(view(await checkWithWorkers(throwingStep(k, packed), source, { workers }))).toEqual(view(sequential));
+        const view = (o: typeof sequential) => ({
+          ...outcomeSummary(o, true),
+          message: o.kind === 'modelError' && o.message,
+        });
+        for (const workers of [2, 4])
+          expect(view(await checkWithWorkers(throwingStep(k, packed), source, { workers }))).toEqual(view(sequential));
         rows.push([view(sequential).generated, view(sequential).distinct, view(sequential).depth]);
       }
     }
-    expect(rows).toEqual([[14, 9, 3], [240, 122, 41], [14, 9, 3], [240, 122, 41]]);
+    expect(rows).toEqual([
+      [14, 9, 3],
+      [240, 122, 41],
+      [14, 9, 3],
+      [240, 122, 41],
+    ]);
   });
   it('a check that throws in a level at the depth bound, which is not expanded: the counts of one thread', async () => {
-    const source = { module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'throwingCheck', args: [10] };
+    const source = {
+      module: pathToFileURL(join(import.meta.dirname, '..', '..', 'fixtures', 'faults', 'workerFaults.ts')).href,
+      exportName: 'throwingCheck',
+      args: [10],
+    };
     const sequential = check(throwingCheck(10), { maxDepth: 4 });
-    const view = (o: typeof sequential) => ({ ...outcomeSummary(o, true), message: o.kind === 'modelError' && o.message });
+    const view = (o: typeof sequential) => ({
+      ...outcomeSummary(o, true),
+      message: o.kind === 'modelError' && o.message,
+    });
     expect(view(sequential)).toMatchObject({ kind: 'modelError', message: 'checking 10 failed' });
-    for (const workers of [2, 4]) expect(view(await checkWithWorkers(throwingCheck(10), source, { workers, maxDepth: 4 }))).toEqual(view(sequential));
+    for (const workers of [2, 4])
+      expect(view(await checkWithWorkers(throwingCheck(10), source, { workers, maxDepth: 4 }))).toEqual(
+        view(sequential),
+      );
   });
 });

@@ -30,7 +30,13 @@ const TABLE: Record<string, Pinned> = {
   'eager-free': { verdict: 'no-use-after-free', length: 6, distinct: 29, generated: 44, depth: 6 },
   'no-mm-pin': { verdict: 'no-use-after-free', length: 25, distinct: 721, generated: 1654, depth: 25 },
   'sync-in-release': { verdict: 'no-deadlock', length: 13, distinct: 72, generated: 126, depth: 13 },
-  'tree-barrier-one-cpu': { verdict: 'barrier-waits-for-queued', length: 25, distinct: 520, generated: 1014, depth: 25 },
+  'tree-barrier-one-cpu': {
+    verdict: 'barrier-waits-for-queued',
+    length: 25,
+    distinct: 520,
+    generated: 1014,
+    depth: 25,
+  },
   'tree-barrier': { verdict: 'ok', distinct: 1366, generated: 2931, depth: 38 },
 };
 
@@ -39,7 +45,9 @@ function pinnedOf(o: Outcome<unknown, unknown>): Pinned | { verdict: string } {
   const counts = { distinct: o.stats.distinct, generated: o.stats.generated, depth: o.stats.depth };
   if (o.kind === 'ok') return { verdict: 'ok', ...counts };
   if (o.kind === 'violation') return { verdict: o.violations[0]!.propertyId, length: o.trace.steps.length, ...counts };
-  return { verdict: `${o.kind}${o.kind === 'incomplete' ? `: ${o.reason}` : o.kind === 'modelError' ? `: ${o.message}` : ''}` };
+  return {
+    verdict: `${o.kind}${o.kind === 'incomplete' ? `: ${o.reason}` : o.kind === 'modelError' ? `: ${o.message}` : ''}`,
+  };
 }
 
 describe('pinned counts of the bundled scenarios', () => {

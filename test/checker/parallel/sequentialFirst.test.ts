@@ -19,7 +19,11 @@ import { outcomeSummary } from '../../helpers/outcomeSummary.js';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 // A model of 200 states whose copy in a worker thread cannot be built: any worker start fails the run.
-const unbuildable = { module: pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'faults', 'workerFaults.ts')).href, exportName: 'faultyCounter', args: ['build'] };
+const unbuildable = {
+  module: pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'faults', 'workerFaults.ts')).href,
+  exportName: 'faultyCounter',
+  args: ['build'],
+};
 
 describe('a first search on one thread', () => {
   it('answers a space within its bound without starting a worker', async () => {
@@ -33,7 +37,11 @@ describe('a first search on one thread', () => {
   });
 
   it('keeps a state bound below its own: the first search is then the whole run', async () => {
-    const outcome = await checkWithWorkers(faultyCounter('build'), unbuildable, { workers: 2, sequentialFirst: 1000, maxStates: 50 });
+    const outcome = await checkWithWorkers(faultyCounter('build'), unbuildable, {
+      workers: 2,
+      sequentialFirst: 1000,
+      maxStates: 50,
+    });
     expect(outcome.kind === 'incomplete' && [outcome.reason, outcome.stats.distinct]).toEqual(['maxStates', 50]);
   });
   describe('going on from the level where it stopped', () => {
@@ -47,7 +55,10 @@ describe('a first search on one thread', () => {
       try {
         const outcome = await checkWithWorkers(kernel, kernelModelSource(scenario), options);
         const from = run.mock.calls[0]?.[0];
-        return { outcome, handedAt: from && { depth: from.level.depth, distinct: from.level.distinct, count: from.level.count } };
+        return {
+          outcome,
+          handedAt: from && { depth: from.level.depth, distinct: from.level.distinct, count: from.level.count },
+        };
       } finally {
         run.mockRestore();
       }
@@ -55,7 +66,11 @@ describe('a first search on one thread', () => {
 
     it('seed with 3 readers: the result of one thread whatever the bound and the number of workers', async () => {
       const runs = [];
-      for (const [sequentialFirst, workers] of [[1, 2], [5000, 4], [30_000, 2]] as const) {
+      for (const [sequentialFirst, workers] of [
+        [1, 2],
+        [5000, 4],
+        [30_000, 2],
+      ] as const) {
         const { outcome, handedAt } = await handedRun({ workers, sequentialFirst });
         expect(outcomeSummary(outcome, true)).toEqual(single);
         runs.push(handedAt);

@@ -24,13 +24,17 @@ describe('the counterexample in DOT', () => {
     expectWellFormed(dot);
     expect(dot.match(/^ {2}s\d+ \[label/gm)).toHaveLength(17);
     expect(dot.match(/^ {2}s\d+ -> s\d+ /gm)).toHaveLength(16);
-    expect(dot).toContain('s7 -> s8 [label="8 reader0 (cpu1)\\l__mmu_notifier_invalidate_range_start\\lid = srcu_read_lock(&srcu)\\l"');
+    expect(dot).toContain(
+      's7 -> s8 [label="8 reader0 (cpu1)\\l__mmu_notifier_invalidate_range_start\\lid = srcu_read_lock(&srcu)\\l"',
+    );
   });
 
   it('shows the changed fields, the steps that set the failure up (yellow) and the failing state (red)', () => {
     expect(dot).toContain('s15 [label="after step 15\\llistener0: live → freed\\l');
     expect(dot).toMatch(/s5 \[label="[^\n]*fillcolor="#fff3c0"/);
-    expect(dot).toMatch(/s16 \[label="[^\n]*✗ the driver method invalidate_range_start is invoked on[^\n]*fillcolor="#f8d0d0"/);
+    expect(dot).toMatch(
+      /s16 \[label="[^\n]*✗ the driver method invalidate_range_start is invoked on[^\n]*fillcolor="#f8d0d0"/,
+    );
   });
 });
 

@@ -24,18 +24,22 @@ describe('every bundled violation renders in every format', () => {
   for (const name of violatingScenarios()) {
     it(name, () => {
       const run = runOf(name);
-      for (const format of REPORT_FORMATS) expect(formatReport(run, { format }, io), `${name} as ${format}`).toMatch(STARTS[format]);
+      for (const format of REPORT_FORMATS)
+        expect(formatReport(run, { format }, io), `${name} as ${format}`).toMatch(STARTS[format]);
     });
   }
 });
 
 describe('--out', () => {
-  it.each(REPORT_FORMATS)('writes the %s report to the file, not to stdout, and keeps the exit code', async (format) => {
-    const file = join(dir, `eager-free.${format}`);
-    const r = await cli('check', 'eager-free', '--format', format, '--out', file, '--quiet');
-    expect([r.code, r.out]).toEqual([1, '']);
-    expect(readFileSync(file, 'utf8')).toMatch(STARTS[format]);
-  });
+  it.each(REPORT_FORMATS)(
+    'writes the %s report to the file, not to stdout, and keeps the exit code',
+    async (format) => {
+      const file = join(dir, `eager-free.${format}`);
+      const r = await cli('check', 'eager-free', '--format', format, '--out', file, '--quiet');
+      expect([r.code, r.out]).toEqual([1, '']);
+      expect(readFileSync(file, 'utf8')).toMatch(STARTS[format]);
+    },
+  );
 
   it('refuses a file it cannot write, with exit 2', async () => {
     const file = join(dir, 'no-such-dir', 'report.json');
@@ -56,7 +60,10 @@ describe('format-specific flags', () => {
   it.each([
     [['--format', 'json', '--columns'], '--columns: applies to --format text only, not json'],
     [['--graph'], '--graph: applies to --format dot only, not text'],
-    [['--format', 'yaml'], "option '--format <format>' argument 'yaml' is invalid. expected one of text, json, itf, sarif, dot, html"],
+    [
+      ['--format', 'yaml'],
+      "option '--format <format>' argument 'yaml' is invalid. expected one of text, json, itf, sarif, dot, html",
+    ],
   ])('%j is bad input (exit 2) before anything is checked', async (flags, message) => {
     const r = await cli('check', 'seed', ...flags, '--quiet');
     expect(r.code).toBe(2);
@@ -72,13 +79,33 @@ describe('format-specific flags', () => {
 
   it('the JSON report of each violated history cell names its set-up steps in references', async () => {
     const cells: [string[], number[]][] = [
-      [['examples/history/kvm-reclaim.json', '--kernel', 'v3.8', '--srcu', 'classic', '--property', 'no-null-deref'], [9, 10]],
-      [['examples/history/kvm-reclaim.json', '--kernel', 'v3.9', '--srcu', 'classic', '--property', 'release-before-pages-freed'], [4, 7]],
-      [['examples/history/get-put.json', '--kernel', 'v5.4', '--srcu', 'tree', '--property', 'no-code-after-unload'], [19, 24, 26, 29]],
+      [
+        ['examples/history/kvm-reclaim.json', '--kernel', 'v3.8', '--srcu', 'classic', '--property', 'no-null-deref'],
+        [9, 10],
+      ],
+      [
+        [
+          'examples/history/kvm-reclaim.json',
+          '--kernel',
+          'v3.9',
+          '--srcu',
+          'classic',
+          '--property',
+          'release-before-pages-freed',
+        ],
+        [4, 7],
+      ],
+      [
+        ['examples/history/get-put.json', '--kernel', 'v5.4', '--srcu', 'tree', '--property', 'no-code-after-unload'],
+        [19, 24, 26, 29],
+      ],
     ];
     for (const [args, steps] of cells) {
       const report = JSON.parse((await cli('check', ...args, '--format', 'json', '--quiet')).out);
-      expect(report.references.map((x: { step: number }) => x.step), args.join(' ')).toEqual(steps);
+      expect(
+        report.references.map((x: { step: number }) => x.step),
+        args.join(' '),
+      ).toEqual(steps);
     }
   });
 });

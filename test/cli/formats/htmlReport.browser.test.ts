@@ -15,7 +15,16 @@ import { htmlReport } from '../../../cli/formats/htmlReport.js';
 import { runOf } from './runs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const present = existsSync(CHROMIUM);
 if (!present) console.warn(`skipping the HTML report browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
 
@@ -67,7 +76,11 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
   beforeAll(async () => {
     const file = join(dir, 'lazy-with-reader.html');
     writeFileSync(file, htmlReport(runOf('lazy-with-reader')));
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+    });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(file).href);
@@ -78,10 +91,16 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
   });
 
   it('renders a lane per thread that moves and the 16 steps in order', async () => {
-    expect(await page.locator('th.lane-head').allInnerTexts()).toEqual(['exit cpu0', 'reader0 cpu1', 'srcu-worker cpu0']);
+    expect(await page.locator('th.lane-head').allInnerTexts()).toEqual([
+      'exit cpu0',
+      'reader0 cpu1',
+      'srcu-worker cpu0',
+    ]);
     const steps = page.locator('button.step');
     expect(await steps.count()).toBe(16);
-    expect(await steps.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))))).toEqual(Array.from({ length: 16 }, (_v, i) => i + 1));
+    expect(await steps.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))))).toEqual(
+      Array.from({ length: 16 }, (_v, i) => i + 1),
+    );
     // Step 8 is reader0's: it sits in the second lane of its row.
     expect(await page.locator('tr[data-step="8"] td.lane').nth(1).locator('button.step').count()).toBe(1);
     expect(await page.locator('#verdict').innerText()).toContain('no-callback-on-freed, no-use-after-free violated');
@@ -90,7 +109,9 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
   it('opens on the failing step, marked', async () => {
     expect(await page.locator('#details-title').innerText()).toBe('Step 16: reader0 (cpu1)');
     expect(await page.locator('button.step.failing').getAttribute('data-step')).toBe('16');
-    expect(await page.locator('button.step.ref').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['5', '8', '15']);
+    expect(
+      await page.locator('button.step.ref').evaluateAll((els) => els.map((e) => e.getAttribute('data-step'))),
+    ).toEqual(['5', '8', '15']);
   });
 
   it('shows the full state and the diff of a step when it is clicked', async () => {
@@ -103,7 +124,9 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
     const run = runOf('lazy-with-reader');
     const after15 = run.outcome.kind === 'violation' ? run.outcome.trace.steps[14]!.state : undefined;
     expect(await page.locator('#state tr').count()).toBe(Object.keys(run.model.describe(after15!)).length);
-    expect(await page.locator('#threads tr[data-field="srcu-worker"]').innerText()).toBe('srcu-worker\tsrcu_invoke_callbacks');
+    expect(await page.locator('#threads tr[data-field="srcu-worker"]').innerText()).toBe(
+      'srcu-worker\tsrcu_invoke_callbacks',
+    );
     expect(await page.locator('tr.selected').getAttribute('data-step')).toBe('15');
   });
 

@@ -12,7 +12,9 @@ import { itfTrace } from '../../../cli/formats/itfTrace.js';
 import { fromItfValue, toItfValue } from '../../../cli/formats/itfValue.js';
 import { runOf, violatingScenarios } from './runs.js';
 
-const SCHEMA = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/itf/itf.schema.json'), 'utf8'));
+const SCHEMA = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/itf/itf.schema.json'), 'utf8'),
+);
 const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
 
 /** The trace as a reader gets it: through JSON text. */
@@ -35,7 +37,12 @@ describe('ITF traces', () => {
     expect(trace.states).toHaveLength(17);
     expect(trace.vars).toContain('threads');
     expect(trace.vars).toContain('listener0');
-    for (const s of trace.states) expect(Object.keys(s).filter((k) => k !== '#meta').sort()).toEqual([...trace.vars].sort());
+    for (const s of trace.states)
+      expect(
+        Object.keys(s)
+          .filter((k) => k !== '#meta')
+          .sort(),
+      ).toEqual([...trace.vars].sort());
   });
 
   it("writes each state's step in #meta: index, action, thread, CPU, function, statement", () => {
@@ -58,15 +65,27 @@ describe('ITF traces', () => {
     const trace = itfOf('lazy-with-reader');
     expect(trace.states[0]['mm.count']).toEqual({ '#bigint': '3' });
     expect(trace.states[15]['listener0']).toBe('freed');
-    expect(trace.states[16].threads).toEqual({ exit: '__synchronize_srcu', reader0: '__mmu_notifier_invalidate_range_start', 'module-exit': 'delete_module', 'srcu-worker': 'srcu_invoke_callbacks' });
+    expect(trace.states[16].threads).toEqual({
+      exit: '__synchronize_srcu',
+      reader0: '__mmu_notifier_invalidate_range_start',
+      'module-exit': 'delete_module',
+      'srcu-worker': 'srcu_invoke_callbacks',
+    });
   });
 
   it('carries what replay needs in #meta.mmucheck: the scenario as checked and the verdict', () => {
     const meta = itfOf('lazy-with-reader')['#meta'];
     expect(meta).toMatchObject({ format: 'ITF', source: 'lazy-with-reader', status: 'violation' });
-    expect(meta.mmucheck).toMatchObject({ formatVersion: 1, initialState: 0, command: 'mmucheck check lazy-with-reader' });
+    expect(meta.mmucheck).toMatchObject({
+      formatVersion: 1,
+      initialState: 0,
+      command: 'mmucheck check lazy-with-reader',
+    });
     expect(meta.mmucheck.scenario).toMatchObject({ name: 'lazy-with-reader', kernel: 'v3.17', srcu: 'classic' });
-    expect(meta.mmucheck.violations.map((v: { property: string }) => v.property)).toEqual(['no-callback-on-freed', 'no-use-after-free']);
+    expect(meta.mmucheck.violations.map((v: { property: string }) => v.property)).toEqual([
+      'no-callback-on-freed',
+      'no-use-after-free',
+    ]);
   });
 
   it('writes a passing run as its initial state alone', () => {

@@ -35,19 +35,27 @@ function mismatch(json: Json): TraceMismatch {
 }
 
 describe('every bundled counterexample replays', () => {
-  it.each(violatingScenarios())('%s: every step enabled, every state matching, the same violation at the end', (name) => {
-    const run = runOf(name);
-    const r = replay(saved(name));
-    expect(r.steps).toEqual(run.steps);
-    expect(r.violations.map((v) => v.propertyId)).toEqual(run.outcome.kind === 'violation' ? run.outcome.violations.map((v) => v.propertyId) : []);
-    expect(r.references).toEqual(run.references);
-  });
+  it.each(violatingScenarios())(
+    '%s: every step enabled, every state matching, the same violation at the end',
+    (name) => {
+      const run = runOf(name);
+      const r = replay(saved(name));
+      expect(r.steps).toEqual(run.steps);
+      expect(r.violations.map((v) => v.propertyId)).toEqual(
+        run.outcome.kind === 'violation' ? run.outcome.violations.map((v) => v.propertyId) : [],
+      );
+      expect(r.references).toEqual(run.references);
+    },
+  );
 
-  it.each(bundledScenarioNames().filter((n) => !violatingScenarios().includes(n)))('%s (all hold): its initial state replays, without a violation', (name) => {
-    const r = replay(saved(name));
-    expect(r.steps).toEqual([]);
-    expect(r.violations).toEqual([]);
-  });
+  it.each(bundledScenarioNames().filter((n) => !violatingScenarios().includes(n)))(
+    '%s (all hold): its initial state replays, without a violation',
+    (name) => {
+      const r = replay(saved(name));
+      expect(r.steps).toEqual([]);
+      expect(r.violations).toEqual([]);
+    },
+  );
 });
 
 describe('recorded violations', () => {
@@ -64,13 +72,17 @@ describe('an edited trace is rejected at the step that no longer matches', () =>
     at(json, 9)['mm.count'] = { '#bigint': '9' };
     const e = mismatch(json);
     expect(e.step).toBe(9);
-    expect(e.message).toBe('edited.itf.json: trace does not match the model at step 9: after reader0\'s step, mm.count is 9 in the file but 3 in the model');
+    expect(e.message).toBe(
+      "edited.itf.json: trace does not match the model at step 9: after reader0's step, mm.count is 9 in the file but 3 in the model",
+    );
   });
 
   it('a changed initial state', () => {
     const json = saved('eager-free');
     at(json, 0).listener0 = 'freed';
-    expect(mismatch(json).message).toContain('at step 0: in the initial state, listener0 is "freed" in the file but "live" in the model');
+    expect(mismatch(json).message).toContain(
+      'at step 0: in the initial state, listener0 is "freed" in the file but "live" in the model',
+    );
   });
 
   it('a step by a thread that cannot move there', () => {
@@ -78,13 +90,17 @@ describe('an edited trace is rejected at the step that no longer matches', () =>
     at(json, 3)['#meta'].thread = 'srcu-worker';
     const e = mismatch(json);
     expect(e.step).toBe(3);
-    expect(e.why).toBe('srcu-worker cannot move here: it waits in srcu_invoke_callbacks (threads that can move: exit, reader0)');
+    expect(e.why).toBe(
+      'srcu-worker cannot move here: it waits in srcu_invoke_callbacks (threads that can move: exit, reader0)',
+    );
   });
 
   it('a step that claims another statement', () => {
     const json = saved('lazy-with-reader');
     at(json, 5)['#meta'].code = 'kfree(obj)';
-    expect(mismatch(json).why).toBe('the file says exit runs lazy_release: kfree(obj), but its next step in the model is lazy_release: mmu_notifier_call_srcu(&p->rcu, &lazy_destroy)');
+    expect(mismatch(json).why).toBe(
+      'the file says exit runs lazy_release: kfree(obj), but its next step in the model is lazy_release: mmu_notifier_call_srcu(&p->rcu, &lazy_destroy)',
+    );
   });
 
   it('a swapped pair of steps', () => {
@@ -98,7 +114,9 @@ describe('an edited trace is rejected at the step that no longer matches', () =>
     json.states.pop();
     const e = mismatch(json);
     expect(e.step).toBe(15);
-    expect(e.why).toBe("the file says the trace ends in a violation of no-callback-on-freed, but no-callback-on-freed holds at the model's last state");
+    expect(e.why).toBe(
+      "the file says the trace ends in a violation of no-callback-on-freed, but no-callback-on-freed holds at the model's last state",
+    );
   });
 
   it('a thread the model does not have', () => {
@@ -136,14 +154,24 @@ describe('mmucheck replay <file>', () => {
     writeFileSync(file, JSON.stringify(json));
     const r = await cli('replay', file);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`mmucheck: error: ${file}: trace does not match the model at step 4: after exit's step, mm.users is 5 in the file but 0 in the model\n`);
+    expect(r.err).toBe(
+      `mmucheck: error: ${file}: trace does not match the model at step 4: after exit's step, mm.users is 5 in the file but 0 in the model\n`,
+    );
   });
 
   it.each([
     ['not JSON', '{"vars": [', 'not valid JSON'],
     ['no mmucheck block', '{"vars": [], "states": []}', '#meta.mmucheck: missing'],
-    ['another format version', '{"#meta": {"mmucheck": {"formatVersion": 9}}, "vars": [], "states": []}', '#meta.mmucheck.formatVersion: expected 1'],
-    ['a bad scenario', '{"#meta": {"mmucheck": {"formatVersion": 1, "scenario": {"kernel": "v9"}}}, "vars": [], "states": []}', '#meta.mmucheck.scenario: listeners: missing required field'],
+    [
+      'another format version',
+      '{"#meta": {"mmucheck": {"formatVersion": 9}}, "vars": [], "states": []}',
+      '#meta.mmucheck.formatVersion: expected 1',
+    ],
+    [
+      'a bad scenario',
+      '{"#meta": {"mmucheck": {"formatVersion": 1, "scenario": {"kernel": "v9"}}}, "vars": [], "states": []}',
+      '#meta.mmucheck.scenario: listeners: missing required field',
+    ],
   ])('exits 2 on a malformed file: %s', async (_what, text, message) => {
     const file = join(dir, 'bad.itf.json');
     writeFileSync(file, text);

@@ -43,11 +43,19 @@ describe('writeReportFile', () => {
 
   // Without O_NONBLOCK this open would wait for a reader for ever.
   it('fails at once on a FIFO with no reader, as an OutputError', () => {
-    expect(() => writeReportFile(fifo, 'report\n')).toThrow(new OutputError(`${fifo}: --out: the report could not be written: is a FIFO with no reader (ENXIO)`));
+    expect(() => writeReportFile(fifo, 'report\n')).toThrow(
+      new OutputError(`${fifo}: --out: the report could not be written: is a FIFO with no reader (ENXIO)`),
+    );
   });
 
-  it('fails on a missing directory and on a device put in the file\'s place, as an OutputError', () => {
-    expect(() => writeReportFile(join(dir, 'missing', 'r.json'), 'x')).toThrow(new OutputError(`${join(dir, 'missing', 'r.json')}: --out: the report could not be written: no such directory`));
-    expect(() => writeReportFile('/dev/full', 'x')).toThrow(new OutputError('/dev/full: --out: the report could not be written: it is a character device, not a regular file'));
+  it("fails on a missing directory and on a device put in the file's place, as an OutputError", () => {
+    expect(() => writeReportFile(join(dir, 'missing', 'r.json'), 'x')).toThrow(
+      new OutputError(`${join(dir, 'missing', 'r.json')}: --out: the report could not be written: no such directory`),
+    );
+    expect(() => writeReportFile('/dev/full', 'x')).toThrow(
+      new OutputError(
+        '/dev/full: --out: the report could not be written: it is a character device, not a regular file',
+      ),
+    );
   });
 });

@@ -12,7 +12,11 @@ export function runOf(name: string, overrides: ScenarioOverrides = {}): CheckRun
   const key = `${name} ${JSON.stringify(overrides)}`;
   let run = cache.get(key);
   if (!run) {
-    run = runCheck(applyOverrides(loadScenario(name), overrides), {}, ['mmucheck check', name, ...overrideFlags(overrides)].join(' '));
+    run = runCheck(
+      applyOverrides(loadScenario(name), overrides),
+      {},
+      ['mmucheck check', name, ...overrideFlags(overrides)].join(' '),
+    );
     cache.set(key, run);
   }
   return run;

@@ -22,7 +22,11 @@ describe('stepColumns', () => {
       const view = traceViewOf(runOf(scenario));
       const texts = [
         ...view.threads.map((t) => `${t.name} cpu${t.cpu ?? ''}`),
-        ...view.steps.flatMap((s) => [s.fn, s.code, ...s.changes.map((c) => `${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`)]),
+        ...view.steps.flatMap((s) => [
+          s.fn,
+          s.code,
+          ...s.changes.map((c) => `${c.field}: ${showValue(c.from)} → ${showValue(c.to)}`),
+        ]),
         ...view.references.map((r) => shortNote(r.note)),
         view.failure ?? '',
         'step threads without a step in this trace',

@@ -17,10 +17,13 @@ describe('terminalWidth', () => {
     expect(terminalWidth(io(false))).toBe(120);
   });
 
-  it.skipIf(process.stdout.columns !== undefined)('falls back on COLUMNS on a terminal whose stream has no size (a program thread)', () => {
-    process.env['COLUMNS'] = '90';
-    expect(terminalWidth(io(true))).toBe(90);
-    process.env['COLUMNS'] = 'wide';
-    expect(terminalWidth(io(true))).toBe(120);
-  });
+  it.skipIf(process.stdout.columns !== undefined)(
+    'falls back on COLUMNS on a terminal whose stream has no size (a program thread)',
+    () => {
+      process.env['COLUMNS'] = '90';
+      expect(terminalWidth(io(true))).toBe(90);
+      process.env['COLUMNS'] = 'wide';
+      expect(terminalWidth(io(true))).toBe(120);
+    },
+  );
 });

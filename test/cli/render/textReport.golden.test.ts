@@ -29,7 +29,9 @@ function expectGolden(file: string, actual: string): void {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(path, actual);
   }
-  expect(actual, `${file} differs; if intended, regenerate with UPDATE_GOLDEN=1 (see the top of this file)`).toBe(readFileSync(path, 'utf8'));
+  expect(actual, `${file} differs; if intended, regenerate with UPDATE_GOLDEN=1 (see the top of this file)`).toBe(
+    readFileSync(path, 'utf8'),
+  );
 }
 
 const CASES: readonly [scenario: string, layout: 'list' | 'columns'][] = [
@@ -44,9 +46,21 @@ const CASES: readonly [scenario: string, layout: 'list' | 'columns'][] = [
 
 /** Violated cells of `mmucheck history`: golden file name, scenario file, the cell's overrides. */
 const CELLS: readonly [golden: string, file: string, overrides: ScenarioOverrides][] = [
-  ['kvm-reclaim.v3.8.no-null-deref', 'examples/history/kvm-reclaim.json', { kernel: 'v3.8', srcu: 'classic', property: ['no-null-deref'] }],
-  ['kvm-reclaim.v3.9.release-before-pages-freed', 'examples/history/kvm-reclaim.json', { kernel: 'v3.9', srcu: 'classic', property: ['release-before-pages-freed'] }],
-  ['get-put.v5.4.tree.no-code-after-unload', 'examples/history/get-put.json', { kernel: 'v5.4', srcu: 'tree', property: ['no-code-after-unload'] }],
+  [
+    'kvm-reclaim.v3.8.no-null-deref',
+    'examples/history/kvm-reclaim.json',
+    { kernel: 'v3.8', srcu: 'classic', property: ['no-null-deref'] },
+  ],
+  [
+    'kvm-reclaim.v3.9.release-before-pages-freed',
+    'examples/history/kvm-reclaim.json',
+    { kernel: 'v3.9', srcu: 'classic', property: ['release-before-pages-freed'] },
+  ],
+  [
+    'get-put.v5.4.tree.no-code-after-unload',
+    'examples/history/get-put.json',
+    { kernel: 'v5.4', srcu: 'tree', property: ['no-code-after-unload'] },
+  ],
 ];
 
 describe('the text report matches its golden file', () => {

@@ -4,7 +4,11 @@ import { longestToken, wrapText } from '../../../cli/render/wrapText.js';
 
 describe('wrapText', () => {
   it('breaks at spaces and never exceeds the width', () => {
-    expect(wrapText('srcu.readers: exit, reader0 → reader0', 16)).toEqual(['srcu.readers:', 'exit, reader0 →', 'reader0']);
+    expect(wrapText('srcu.readers: exit, reader0 → reader0', 16)).toEqual([
+      'srcu.readers:',
+      'exit, reader0 →',
+      'reader0',
+    ]);
   });
 
   it('breaks a long C statement between tokens, filling the line first, never inside an identifier', () => {
@@ -14,7 +18,11 @@ describe('wrapText', () => {
   });
 
   it('never splits an identifier or a two-character operator, even to fill a narrow line', () => {
-    expect(wrapText('if (atomic_dec_and_test(&mm->mm_users))', 20)).toEqual(['if (', 'atomic_dec_and_test(', '&mm->mm_users))']);
+    expect(wrapText('if (atomic_dec_and_test(&mm->mm_users))', 20)).toEqual([
+      'if (',
+      'atomic_dec_and_test(',
+      '&mm->mm_users))',
+    ]);
     expect(wrapText('mn->ops->invalidate_range_start(mn, mm, start, end)', 16)).toEqual([
       'mn->ops->',
       'invalidate_range_start',
@@ -22,8 +30,15 @@ describe('wrapText', () => {
       'end)',
     ]);
     expect(wrapText('a->b', 2)).toEqual(['a', '->', 'b']);
-    expect(wrapText('listener0.holds-module: true → false', 16)).toEqual(['listener0.', 'holds-module:', 'true → false']);
-    expect(wrapText('rcu_dereference_raw(hlist_next_rcu(&mn->hlist))', 36)).toEqual(['rcu_dereference_raw(hlist_next_rcu(', '&mn->hlist))']);
+    expect(wrapText('listener0.holds-module: true → false', 16)).toEqual([
+      'listener0.',
+      'holds-module:',
+      'true → false',
+    ]);
+    expect(wrapText('rcu_dereference_raw(hlist_next_rcu(&mn->hlist))', 36)).toEqual([
+      'rcu_dereference_raw(hlist_next_rcu(',
+      '&mn->hlist))',
+    ]);
   });
 
   it('keeps short text on one line and an empty text as one empty line', () => {

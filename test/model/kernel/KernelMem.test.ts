@@ -25,24 +25,31 @@ describe('reading and writing the canonical encoding', () => {
   it.each([
     ['seed', 5133, 0],
     ['eager-free', 707, 283],
-  ] as const)('%s with 2 readers: each of its %i reachable states (%i with faults) is written back as the same integers it was read from', (name, count, faulty) => {
-    const scenario = applyOverrides(loadScenario(name), { readers: 2 });
-    const env = buildKernelModel(scenario).env;
-    const states = reachableStates(scenario);
-    expect(states).toHaveLength(count);
-    expect(states.filter((s) => !s.shared.faults.isEmpty())).toHaveLength(faulty);
-    // One memory for all states, as a runner has: reading a state leaves nothing of the one before.
-    const m = new KernelMem({ listeners: env.behaviours.length, threads: env.threadNames.length, queues: env.queues });
-    m.a = new Int32Array(m.width);
-    m.base = 0;
-    const encoded = new IntBuffer();
-    for (const s of states) {
-      encoded.clear();
-      encodeKernel(s.shared, encoded);
-      expect(m.readFrom(encoded.data, 0)).toBe(encoded.length);
-      expect(written(m)).toEqual(Array.from(encoded.data.subarray(0, encoded.length)));
-    }
-  });
+  ] as const)(
+    '%s with 2 readers: each of its %i reachable states (%i with faults) is written back as the same integers it was read from',
+    (name, count, faulty) => {
+      const scenario = applyOverrides(loadScenario(name), { readers: 2 });
+      const env = buildKernelModel(scenario).env;
+      const states = reachableStates(scenario);
+      expect(states).toHaveLength(count);
+      expect(states.filter((s) => !s.shared.faults.isEmpty())).toHaveLength(faulty);
+      // One memory for all states, as a runner has: reading a state leaves nothing of the one before.
+      const m = new KernelMem({
+        listeners: env.behaviours.length,
+        threads: env.threadNames.length,
+        queues: env.queues,
+      });
+      m.a = new Int32Array(m.width);
+      m.base = 0;
+      const encoded = new IntBuffer();
+      for (const s of states) {
+        encoded.clear();
+        encodeKernel(s.shared, encoded);
+        expect(m.readFrom(encoded.data, 0)).toBe(encoded.length);
+        expect(written(m)).toEqual(Array.from(encoded.data.subarray(0, encoded.length)));
+      }
+    },
+  );
 });
 
 describe('callback queues', () => {
@@ -64,7 +71,13 @@ describe('callback queues', () => {
     m.setRunning(0, 0, true);
     m.shift(0);
     expect(m.queueSize(0)).toBe(1);
-    expect([m.kind(0, 0), m.cbListener(0, 0), m.owner(0, 0), m.waitMask(0, 0), m.running(0, 0)]).toEqual([CallbackKind.Barrier, -1, 2, 0b10, false]);
+    expect([m.kind(0, 0), m.cbListener(0, 0), m.owner(0, 0), m.waitMask(0, 0), m.running(0, 0)]).toEqual([
+      CallbackKind.Barrier,
+      -1,
+      2,
+      0b10,
+      false,
+    ]);
 
     const alone = memOf(g);
     alone.push(0, CallbackKind.Barrier, -1, 2, 0b10);

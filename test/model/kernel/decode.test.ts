@@ -6,7 +6,6 @@ import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { IntBuffer, IntReader } from '../../../model/IntBuffer.js';
 import { reachableStates } from '../../helpers/reachableStates.js';
 
-
 describe('decodeKernel', () => {
   it.each(['seed', 'tree-barrier', 'lazy-with-reader'])('round-trips every reachable state of %s', (name) => {
     const model = buildKernelModel(loadScenario(name));

@@ -43,13 +43,21 @@ describe('describeKernel', () => {
       'srcu.readers': 'reader0',
       'srcu.queue': 'amdkfd:destroy(L0) waits for reader0; barrier-marker(module-exit) waits for reader0',
     });
-    expect(describeKernel(env, s.setIn(['queues', 0, 0, 'running'], true))['srcu.queue']).toMatch(/^amdkfd:destroy\(L0\) running waits for reader0;/);
+    expect(describeKernel(env, s.setIn(['queues', 0, 0, 'running'], true))['srcu.queue']).toMatch(
+      /^amdkfd:destroy\(L0\) running waits for reader0;/,
+    );
   });
 
   it('shows the list in order, unlinked and poisoned nodes, freed objects and the page', () => {
-    const { env, g } = kernelAt({ listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'classic' }, { behaviour: 'lazy' }] });
+    const { env, g } = kernelAt({
+      listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'classic' }, { behaviour: 'lazy' }],
+    });
     expect(describeKernel(env, g).list).toBe('L2 -> L1 -> L0');
-    expect(describeKernel(env, g)).toMatchObject({ 'listener2.pprev': '&list.first', 'listener1.pprev': '&L2.next', 'listener0.pprev': '&L1.next' });
+    expect(describeKernel(env, g)).toMatchObject({
+      'listener2.pprev': '&list.first',
+      'listener1.pprev': '&L2.next',
+      'listener0.pprev': '&L1.next',
+    });
     const middleOut = withMem(g, (m) => hlistDelInitRcu(env, m, 1));
     expect(describeKernel(env, middleOut)).toMatchObject({ 'listener1.pprev': 'NULL', 'listener0.pprev': '&L2.next' });
     let s = withMem(g, (m) => {
@@ -71,7 +79,10 @@ describe('describeKernel', () => {
   });
 
   it('names one queue per CPU under tree SRCU, with barrier markers behind callbacks', () => {
-    const { env, g } = kernelAt({ srcu: 'tree', listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'deferred', cpu: 1 }] });
+    const { env, g } = kernelAt({
+      srcu: 'tree',
+      listeners: [{ behaviour: 'amdkfd' }, { behaviour: 'deferred', cpu: 1 }],
+    });
     const s = withMem(g, (m) => {
       callSrcu(env, m, 1, 1);
       queueBarrierMarkers(env, m, 2);

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { List, Record } from 'immutable';
-import { callSrcu, queueBarrierMarkers, queueGracePeriodMarker, srcuReadLock, srcuReadUnlock } from '../../../model/kernel/srcu.js';
+import {
+  callSrcu,
+  queueBarrierMarkers,
+  queueGracePeriodMarker,
+  srcuReadLock,
+  srcuReadUnlock,
+} from '../../../model/kernel/srcu.js';
 import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
 import { fault } from '../../../model/kernel/faults.js';
 import { CallbackKind, makeCallback } from '../../../model/kernel/state/Callback.js';
@@ -14,7 +20,10 @@ import { encodingOf, kernelAt, withMem } from '../../helpers/kernelFixture.js';
 
 type Path = (string | number)[];
 
-const { env, g: initial } = kernelAt({ srcu: 'tree', listeners: [{ behaviour: 'amdkfd', maps: true }, { behaviour: 'deferred', cpu: 1 }, { behaviour: 'lazy' }] });
+const { env, g: initial } = kernelAt({
+  srcu: 'tree',
+  listeners: [{ behaviour: 'amdkfd', maps: true }, { behaviour: 'deferred', cpu: 1 }, { behaviour: 'lazy' }],
+});
 
 /** A state with something in every part: a poisoned and an unhashed node, readers, callbacks, markers and a fault. */
 function busyState(): KernelState {
@@ -28,20 +37,26 @@ function busyState(): KernelState {
     hlistDelInitRcu(env, m, 1);
     hlistDelRcu(env, m, 2);
   });
-  const set = g.setIn(['nmm', 'lock'], 0).setIn(['listeners', 0, 'releases'], 1).setIn(['queues', 1, 0, 'running'], true);
+  const set = g
+    .setIn(['nmm', 'lock'], 0)
+    .setIn(['listeners', 0, 'releases'], 1)
+    .setIn(['queues', 1, 0, 'running'], true);
   return withMem(set, (m) => fault(env, m, 'no-bug-on', 'BUG_ON(mm_count <= 0)', 'mm'));
 }
 
 /** Every path to a number, boolean or string inside the state. */
 function leaves(value: unknown, path: Path = []): Path[] {
-  if (Record.isRecord(value)) return Object.keys(value.toJSON()).flatMap((k) => leaves(value.get(k as never), [...path, k]));
+  if (Record.isRecord(value))
+    return Object.keys(value.toJSON()).flatMap((k) => leaves(value.get(k as never), [...path, k]));
   if (List.isList(value)) return value.toArray().flatMap((v, i) => leaves(v, [...path, i]));
   return [path];
 }
 
 /** The state with the value at `path` changed: a number plus one, a boolean flipped, a string extended. */
 function changed(g: KernelState, path: Path): KernelState {
-  return g.updateIn(path, (v: unknown) => (typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : `${String(v)}!`)) as KernelState;
+  return g.updateIn(path, (v: unknown) =>
+    typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : `${String(v)}!`,
+  ) as KernelState;
 }
 
 const same = (a: KernelState, b: KernelState) => expect(encodingOf(a)).toEqual(encodingOf(b));
@@ -65,7 +80,9 @@ describe('encodeKernel', () => {
     const paths = leaves(base);
     expect(paths.length).toBeGreaterThan(40);
     const encoded = JSON.stringify(encodingOf(base));
-    const unchanged = paths.filter((p) => JSON.stringify(encodingOf(changed(base, p))) === encoded).map((p) => p.join('.'));
+    const unchanged = paths
+      .filter((p) => JSON.stringify(encodingOf(changed(base, p))) === encoded)
+      .map((p) => p.join('.'));
     expect(unchanged).toEqual([]);
   });
 
@@ -73,7 +90,9 @@ describe('encodeKernel', () => {
     const base = busyState();
     const encoded = JSON.stringify(encodingOf(base));
     const variants = [
-      base.updateIn(['queues', 0], (q) => (q as List<unknown>).push(makeCallback({ kind: CallbackKind.Destroy, listener: 2 }))),
+      base.updateIn(['queues', 0], (q) =>
+        (q as List<unknown>).push(makeCallback({ kind: CallbackKind.Destroy, listener: 2 })),
+      ),
       base.updateIn(['queues', 1], (q) => (q as List<unknown>).pop()),
       base.set('faults', List()),
       withMem(base, (m) => fault(env, m, 'no-leak', 'more')),

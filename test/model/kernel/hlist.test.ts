@@ -85,14 +85,16 @@ describe('hlist_add_head_rcu', () => {
   });
 
   it('of a node already on the list corrupts it: list-integrity', () => {
-    expect(faultsOf(hlistAddHead(env, g, 1))).toEqual(['list-integrity: hlist_add_head_rcu of listener 1 (amdkfd): the node is already on a list']);
+    expect(faultsOf(hlistAddHead(env, g, 1))).toEqual([
+      'list-integrity: hlist_add_head_rcu of listener 1 (amdkfd): the node is already on a list',
+    ]);
   });
 });
 
 describe('unlinking writes the neighbours', () => {
   it('writing the previous node of a freed listener is a use-after-free', () => {
     expect(faultsOf(hlistDelInitRcu(env, freed(g, 2), 1))).toEqual([
-      'no-use-after-free: hlist_del_init_rcu on listener 1 (amdkfd) (writing the previous node\'s next) accesses listener 2 (amdkfd), which is freed',
+      "no-use-after-free: hlist_del_init_rcu on listener 1 (amdkfd) (writing the previous node's next) accesses listener 2 (amdkfd), which is freed",
     ]);
   });
 
@@ -104,7 +106,9 @@ describe('unlinking writes the neighbours', () => {
 
   it('touching the freed node itself is a use-after-free, and the unlink still happens', () => {
     const after = hlistDelInitRcu(env, freed(g, 1), 1);
-    expect(faultsOf(after)).toEqual(['no-use-after-free: hlist_del_init_rcu on listener 1 (amdkfd) accesses listener 1 (amdkfd), which is freed']);
+    expect(faultsOf(after)).toEqual([
+      'no-use-after-free: hlist_del_init_rcu on listener 1 (amdkfd) accesses listener 1 (amdkfd), which is freed',
+    ]);
     expect(listOrder(after)).toEqual([2, 0]);
   });
 

@@ -9,7 +9,13 @@ import fingerprints from '../../fixtures/kernel-source/fingerprints.json' with {
 import { kernelAt } from '../../helpers/kernelFixture.js';
 import { balanced, fragmentsOf, hashRun, MAX_RUN } from '../../helpers/kernelSource.js';
 import { kernelProcedures } from '../../../model/kernel/buildKernelModel.js';
-import { BEHAVIOURS, KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS, type KernelVersion, type SrcuImpl } from '../../../model/kernel/Scenario.js';
+import {
+  BEHAVIOURS,
+  KERNEL_VERSIONS,
+  SRCU_IMPLEMENTATIONS,
+  type KernelVersion,
+  type SrcuImpl,
+} from '../../../model/kernel/Scenario.js';
 import type { StepDef } from '../../../model/program/Step.js';
 import type { KernelMem } from '../../../model/kernel/KernelMem.js';
 
@@ -83,7 +89,9 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
     case 'srcu_invoke_callbacks':
       // Classic SRCU is checked against the one classic kernel/srcu.c read (v3.10); Tree SRCU
       // (either barrier) against v5.4's srcutree.c.
-      return srcu === 'classic' ? { tag: 'v3.10', path: 'kernel/srcu.c' } : { tag: 'v5.4', path: 'kernel/rcu/srcutree.c' };
+      return srcu === 'classic'
+        ? { tag: 'v3.10', path: 'kernel/srcu.c' }
+        : { tag: 'v5.4', path: 'kernel/rcu/srcutree.c' };
     default:
       return undefined;
   }
@@ -96,13 +104,33 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
  * them fails the test until the entry is removed here.
  */
 const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; readonly why: string }[] = [
-  { tag: 'v3.9', path: MMU_NOTIFIER, why: 'the index holds no mm/mmu_notifier.c with v3.9\'s unlink-first __mmu_notifier_release and the 3-argument hlist_for_each_entry_rcu, only 3.x stable backports (4 arguments) and patches' },
+  {
+    tag: 'v3.9',
+    path: MMU_NOTIFIER,
+    why: "the index holds no mm/mmu_notifier.c with v3.9's unlink-first __mmu_notifier_release and the 3-argument hlist_for_each_entry_rcu, only 3.x stable backports (4 arguments) and patches",
+  },
   ...(['v3.8', 'v3.9'] as const).flatMap((tag) =>
-    ['kernel/fork.c', 'mm/mmap.c', 'mm/rmap.c', 'include/linux/sched.h'].map((path) => ({ tag, path, why: 'no tree of the tag found for this file' })),
+    ['kernel/fork.c', 'mm/mmap.c', 'mm/rmap.c', 'include/linux/sched.h'].map((path) => ({
+      tag,
+      path,
+      why: 'no tree of the tag found for this file',
+    })),
   ),
-  { tag: 'v3.17', path: 'kernel/fork.c', why: 'the 3.18 tree read for v3.17 has a backport of v4.7\'s __mmput in mmput, and no other tree of the tag was found' },
-  ...(['v3.8', 'v3.9'] as const).map((tag) => ({ tag, path: 'mm/vmscan.c', why: 'no tree of the tag found for this file (RyanMallon/linux-ep93xx\'s is older)' })),
-  ...(['v3.8', 'v3.9', 'v3.17', 'v5.4'] as const).map((tag) => ({ tag, path: 'kernel/module.c', why: 'no tree of the tag found for this file' })),
+  {
+    tag: 'v3.17',
+    path: 'kernel/fork.c',
+    why: "the 3.18 tree read for v3.17 has a backport of v4.7's __mmput in mmput, and no other tree of the tag was found",
+  },
+  ...(['v3.8', 'v3.9'] as const).map((tag) => ({
+    tag,
+    path: 'mm/vmscan.c',
+    why: "no tree of the tag found for this file (RyanMallon/linux-ep93xx's is older)",
+  })),
+  ...(['v3.8', 'v3.9', 'v3.17', 'v5.4'] as const).map((tag) => ({
+    tag,
+    path: 'kernel/module.c',
+    why: 'no tree of the tag found for this file',
+  })),
 ];
 
 /** free_module: the one 3.10 tree found has a backport of v3.19's module_memfree in it, so no tag's free_module was fingerprinted. */
@@ -132,7 +160,9 @@ function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
       { kind: 'get', count: 1, cpu: 1, listener: BEHAVIOURS.indexOf('get-put') },
     ],
   });
-  return kernelProcedures(env).flatMap((p) => p.body.flatMap((item) => (item.type === 'step' ? [item] : item.type === 'choice' ? [...item.alternatives] : [])));
+  return kernelProcedures(env).flatMap((p) =>
+    p.body.flatMap((item) => (item.type === 'step' ? [item] : item.type === 'choice' ? [...item.alternatives] : [])),
+  );
 }
 
 /** True when the source of `fn` at `source` is declared not found (NOT_FOUND, NOT_FOUND_FUNCTIONS). */
@@ -166,7 +196,7 @@ describe('kernel statements', () => {
       const why = mismatch(step, v, srcu);
       if (why !== undefined) wrong.add(`${step.fn}: ${step.code} — ${why}`);
     }
-    expect([...wrong], [...wrong].join("\n")).toEqual([]);
+    expect([...wrong], [...wrong].join('\n')).toEqual([]);
   });
 
   it('the sources declared not found are exactly the kernel files the steps cite that have no fingerprint', () => {

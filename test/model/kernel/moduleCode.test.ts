@@ -18,7 +18,9 @@ describe('module code', () => {
   it('a callback still running when the module is unloaded is caught at its next statement', () => {
     // The one-CPU barrier lets module exit finish while deferred:destroy runs on CPU 1.
     const messages = reachableFaults('tree-barrier-one-cpu', 'no-code-after-unload');
-    expect(messages.some((m) => m.startsWith('deferred_destroy runs the driver module\'s code (kfree(obj))'))).toBe(true);
+    expect(messages.some((m) => m.startsWith("deferred_destroy runs the driver module's code (kfree(obj))"))).toBe(
+      true,
+    );
     expect(messages.some((m) => m.startsWith('the SRCU callback deferred:destroy'))).toBe(true);
   });
 

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseScenario, parseScenarioText, threadLimitExceeded, LIMITS } from '../../../model/kernel/parseScenario.js';
-import { bundledScenarioDir, bundledScenarioNames, loadScenario, loadScenarioFile } from '../../../model/kernel/loadScenario.js';
+import {
+  bundledScenarioDir,
+  bundledScenarioNames,
+  loadScenario,
+  loadScenarioFile,
+} from '../../../model/kernel/loadScenario.js';
 import { layoutThreads } from '../../../model/kernel/layoutThreads.js';
 import { InputError } from '../../../model/InputError.js';
 import { DEFAULT_PROPERTY_IDS } from '../../../properties/catalog.js';
@@ -18,7 +23,11 @@ function errorOf(json: unknown, file = 'my.json'): { file?: string; field?: stri
     parseScenario(json, file);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { ...(e.file === undefined ? {} : { file: e.file }), ...(e.field === undefined ? {} : { field: e.field }), message: e.message };
+    return {
+      ...(e.file === undefined ? {} : { file: e.file }),
+      ...(e.field === undefined ? {} : { field: e.field }),
+      message: e.message,
+    };
   }
   throw new Error('expected an InputError');
 }
@@ -47,8 +56,16 @@ describe('parseScenario', () => {
         functions: { __mmu_notifier_release: 'v3.10' },
         srcu: 'tree',
         cpus: 3,
-        listeners: [{ behaviour: 'amdkfd', maps: true }, { behaviour: 'deferred', cpu: 2 }],
-        threads: [{ kind: 'exit', cpu: 1 }, { kind: 'reader', count: 2, cpu: 2 }, { kind: 'reclaimer' }, { kind: 'module-exit', synchronize: false }],
+        listeners: [
+          { behaviour: 'amdkfd', maps: true },
+          { behaviour: 'deferred', cpu: 2 },
+        ],
+        threads: [
+          { kind: 'exit', cpu: 1 },
+          { kind: 'reader', count: 2, cpu: 2 },
+          { kind: 'reclaimer' },
+          { kind: 'module-exit', synchronize: false },
+        ],
         properties: ['no-leak', 'no-deadlock'],
         expect: { verdict: 'violation', property: 'no-leak' },
       },
@@ -78,19 +95,24 @@ describe('parseScenario', () => {
 
   it('accepts an expectation that all properties hold, and nothing beside its verdict', () => {
     expect(parseScenario({ ...minimal, expect: { verdict: 'ok' } }, 'x.json').expect).toEqual({ verdict: 'ok' });
-    expect(errorOf({ ...minimal, expect: { verdict: 'ok', property: 'no-leak' } })).toMatchObject({ field: 'expect.property' });
+    expect(errorOf({ ...minimal, expect: { verdict: 'ok', property: 'no-leak' } })).toMatchObject({
+      field: 'expect.property',
+    });
   });
 
   it('reports errors with the file and the field as values, and both in the message', () => {
     expect(errorOf({ ...minimal, listeners: [{ behavior: 'amdkfd' }] })).toEqual({
       file: 'my.json',
       field: 'listeners[0].behavior',
-      message: 'my.json: listeners[0].behavior: unknown field; expected one of behaviour, maps, cpu (did you mean "behaviour"?)',
+      message:
+        'my.json: listeners[0].behavior: unknown field; expected one of behaviour, maps, cpu (did you mean "behaviour"?)',
     });
   });
 
   it('reports the first error in field order', () => {
-    expect(errorOf({ kernel: 'v9', listeners: [{ behaviour: 'x' }], threads: [] }).field).toBe('listeners[0].behaviour');
+    expect(errorOf({ kernel: 'v9', listeners: [{ behaviour: 'x' }], threads: [] }).field).toBe(
+      'listeners[0].behaviour',
+    );
   });
 
   it('counts every thread the model will run, teardown threads and SRCU workers included, against the limit', () => {
@@ -98,7 +120,8 @@ describe('parseScenario', () => {
     expect(errorOf(many)).toEqual({
       file: 'my.json',
       field: 'threads',
-      message: 'my.json: threads: 31 threads in all, counting driver teardown threads and SRCU workers; at most 30 are supported',
+      message:
+        'my.json: threads: 31 threads in all, counting driver teardown threads and SRCU workers; at most 30 are supported',
     });
     const fits = parseScenario({ ...many, threads: [{ kind: 'exit' }, { kind: 'reader', count: 21 }] }, 'x.json');
     expect(layoutThreads(fits)).toHaveLength(LIMITS.threads);
@@ -108,7 +131,9 @@ describe('parseScenario', () => {
 
 describe('parseScenarioText', () => {
   it('names the file of an empty or malformed text', () => {
-    expect(() => parseScenarioText(' \n', 'e.json')).toThrow('e.json: the file is empty; expected a JSON scenario object');
+    expect(() => parseScenarioText(' \n', 'e.json')).toThrow(
+      'e.json: the file is empty; expected a JSON scenario object',
+    );
     expect(() => parseScenarioText('{"kernel": ', 'm.json')).toThrow(/^m\.json: not valid JSON: /);
   });
 });
@@ -130,6 +155,8 @@ describe('loadScenario', () => {
   });
 
   it('refuses an unknown name with the bundled names and the closest one', () => {
-    expect(() => loadScenario('tree-barier')).toThrow(/unknown scenario "tree-barier"; expected one of .* \(did you mean "tree-barrier"\?\), or a path to a scenario file/);
+    expect(() => loadScenario('tree-barier')).toThrow(
+      /unknown scenario "tree-barier"; expected one of .* \(did you mean "tree-barrier"\?\), or a path to a scenario file/,
+    );
   });
 });

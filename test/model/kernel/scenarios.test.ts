@@ -10,7 +10,10 @@ import { expectOk, expectViolation } from '../../helpers/expect.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 
 /** name → expected result; `length` is the shortest counterexample, `distinct` the states explored. */
-const TABLE: Record<string, { verdict: 'ok'; distinct: number; depth: number } | { verdict: string; length: number; also?: string[] }> = {
+const TABLE: Record<
+  string,
+  { verdict: 'ok'; distinct: number; depth: number } | { verdict: string; length: number; also?: string[] }
+> = {
   seed: { verdict: 'ok', distinct: 707, depth: 34 },
   'seed-pre-patch-lazy': { verdict: 'no-use-after-free', length: 12 },
   'seed-post-patch-lazy': { verdict: 'ok', distinct: 115, depth: 26 },

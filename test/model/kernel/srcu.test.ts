@@ -50,7 +50,16 @@ function readyHead(g: KernelState, q: number): Callback | undefined {
 /** Each queue as `kind:listener/owner waitMask` entries. */
 function queues(g: KernelState): string[][] {
   const kinds = ['destroy', 'sync', 'barrier'];
-  return g.queues.map((q) => q.map((cb) => `${kinds[cb.kind]}:${cb.kind === CallbackKind.Destroy ? `L${cb.listener}` : `T${cb.owner}`}/${cb.waitMask}`).toArray()).toArray();
+  return g.queues
+    .map((q) =>
+      q
+        .map(
+          (cb) =>
+            `${kinds[cb.kind]}:${cb.kind === CallbackKind.Destroy ? `L${cb.listener}` : `T${cb.owner}`}/${cb.waitMask}`,
+        )
+        .toArray(),
+    )
+    .toArray();
 }
 
 describe('read-side critical sections', () => {

@@ -21,19 +21,23 @@ import { reachableStates } from '../../helpers/reachableStates.js';
 
 const KVM = 'examples/history/kvm-reclaim.json';
 /** The unlink loop's head and first statements, as __mmu_notifier_release has them in every version. */
-const UNLINK_FIRST = 'while (unlikely(!hlist_empty(&mm->mmu_notifier_mm->list))) { mn = hlist_entry(mm->mmu_notifier_mm->list.first, struct mmu_notifier, hlist); hlist_del_init_rcu(&mn->hlist);';
+const UNLINK_FIRST =
+  'while (unlikely(!hlist_empty(&mm->mmu_notifier_mm->list))) { mn = hlist_entry(mm->mmu_notifier_mm->list.first, struct mmu_notifier, hlist); hlist_del_init_rcu(&mn->hlist);';
 const GET_PUT = 'examples/history/get-put.json';
 
 /** The statements of procedure `name` in order: a choice as `a | b`, a call as `call f`. */
 function statements(scenario: Scenario, name: string): string[] {
-  const proc = buildKernelModel(scenario).spec.runner().procs.find((p) => p.name === name)!;
-  return proc.positions.map((pos) => ('steps' in pos ? pos.steps.map((s) => s.code).join(' | ') : `call ${String(pos.call.proc)}`));
+  const proc = buildKernelModel(scenario)
+    .spec.runner()
+    .procs.find((p) => p.name === name)!;
+  return proc.positions.map((pos) =>
+    'steps' in pos ? pos.steps.map((s) => s.code).join(' | ') : `call ${String(pos.call.proc)}`,
+  );
 }
 
 function at(kernel: KernelVersion, name = KVM): Scenario {
   return applyOverrides(loadScenario(name), { kernel });
 }
-
 
 describe('kernel versions', () => {
   it('are v3.8, v3.9, v3.10, v3.17 and v5.4, oldest first', () => {
@@ -54,14 +58,38 @@ describe('kernel versions', () => {
   });
 
   it('__mmu_notifier_release in v3.8 and v3.10 drops the read lock before the unlink loop; v3.17 and v5.4 after it', () => {
-    const walk = (head: string) => ['id = srcu_read_lock(&srcu)', `${head}  /* mn = first */`, 'if (mn->ops->release) mn->ops->release(mn, mm)', `${head}  /* mn = next */`];
+    const walk = (head: string) => [
+      'id = srcu_read_lock(&srcu)',
+      `${head}  /* mn = first */`,
+      'if (mn->ops->release) mn->ops->release(mn, mm)',
+      `${head}  /* mn = next */`,
+    ];
     const three = 'hlist_for_each_entry_rcu(mn, &mm->mmu_notifier_mm->list, hlist)';
-    const loop = ['spin_lock(&mm->mmu_notifier_mm->lock)', `${UNLINK_FIRST} } | spin_unlock(&mm->mmu_notifier_mm->lock)`];
+    const loop = [
+      'spin_lock(&mm->mmu_notifier_mm->lock)',
+      `${UNLINK_FIRST} } | spin_unlock(&mm->mmu_notifier_mm->lock)`,
+    ];
     const unlock = 'srcu_read_unlock(&srcu, id)';
     // v3.8's hlist_for_each_entry_rcu still takes the struct hlist_node cursor (4 arguments).
-    expect(statements(at('v3.8'), '__mmu_notifier_release')).toEqual([...walk('hlist_for_each_entry_rcu(mn, n, &mm->mmu_notifier_mm->list, hlist)'), unlock, ...loop, 'call synchronize_srcu']);
-    expect(statements(at('v3.10'), '__mmu_notifier_release')).toEqual([...walk(three), unlock, ...loop, 'call synchronize_srcu']);
-    for (const v of ['v3.17', 'v5.4'] as const) expect(statements(at(v), '__mmu_notifier_release')).toEqual([...walk(three), ...loop, unlock, 'call synchronize_srcu']);
+    expect(statements(at('v3.8'), '__mmu_notifier_release')).toEqual([
+      ...walk('hlist_for_each_entry_rcu(mn, n, &mm->mmu_notifier_mm->list, hlist)'),
+      unlock,
+      ...loop,
+      'call synchronize_srcu',
+    ]);
+    expect(statements(at('v3.10'), '__mmu_notifier_release')).toEqual([
+      ...walk(three),
+      unlock,
+      ...loop,
+      'call synchronize_srcu',
+    ]);
+    for (const v of ['v3.17', 'v5.4'] as const)
+      expect(statements(at(v), '__mmu_notifier_release')).toEqual([
+        ...walk(three),
+        ...loop,
+        unlock,
+        'call synchronize_srcu',
+      ]);
   });
 
   it('mmu_notifier_unregister: v3.8 ->release then hlist_del_rcu; v3.9 hlist_del_rcu under the lock then ->release; v3.10 on hlist_del_init_rcu', () => {
@@ -78,7 +106,8 @@ describe('kernel versions', () => {
       'BUG_ON(atomic_read(&mm->mm_count) <= 0); mmdrop(mm)',
     ];
     expect(statements(at('v3.8'), 'mmu_notifier_unregister')).toEqual(release('hlist_del_rcu(&mn->hlist)'));
-    for (const v of ['v3.10', 'v3.17', 'v5.4'] as const) expect(statements(at(v), 'mmu_notifier_unregister')).toEqual(release('hlist_del_init_rcu(&mn->hlist)'));
+    for (const v of ['v3.10', 'v3.17', 'v5.4'] as const)
+      expect(statements(at(v), 'mmu_notifier_unregister')).toEqual(release('hlist_del_init_rcu(&mn->hlist)'));
     expect(statements(at('v3.9'), 'mmu_notifier_unregister')).toEqual([
       'BUG_ON(atomic_read(&mm->mm_count) <= 0)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
@@ -112,12 +141,13 @@ describe('the hlist after an hlist_del_rcu (v3.8 and v3.9 unregister)', () => {
 });
 
 describe('a KVM-style listener racing with exit and page reclaim (kvm-reclaim)', () => {
-  it('v3.8: unregister hlist_del_rcu\'s the node __mmu_notifier_release already unlinked: a NULL dereference', () => {
+  it("v3.8: unregister hlist_del_rcu's the node __mmu_notifier_release already unlinked: a NULL dereference", () => {
     expectViolation(check(buildKernelModel(at('v3.8'))), 'no-null-deref', { length: 16 });
   });
 
   it('v3.8 and v3.10 call ->release twice (tolerated, off by default); v3.9 never does', () => {
-    const twice = (v: KernelVersion) => check(buildKernelModel(applyOverrides(loadScenario(KVM), { kernel: v, property: ['release-at-most-once'] })));
+    const twice = (v: KernelVersion) =>
+      check(buildKernelModel(applyOverrides(loadScenario(KVM), { kernel: v, property: ['release-at-most-once'] })));
     expectViolation(twice('v3.8'), 'release-at-most-once', { length: 8 });
     expectViolation(twice('v3.10'), 'release-at-most-once', { length: 8 });
     expectOk(twice('v3.9'));
@@ -126,7 +156,9 @@ describe('a KVM-style listener racing with exit and page reclaim (kvm-reclaim)',
   it('v3.9: exit unlinks the node before ->release, and a reclaimer frees the page the secondary MMU still maps', () => {
     const model = buildKernelModel(at('v3.9'));
     const outcome = expectViolation(check(model), 'release-before-pages-freed', { length: 9 });
-    const exit = renderSteps(model, outcome.trace).filter((s) => s.thread === 'exit').map((s) => s.code);
+    const exit = renderSteps(model, outcome.trace)
+      .filter((s) => s.thread === 'exit')
+      .map((s) => s.code);
     expect(exit.slice(1)).toEqual([
       'id = srcu_read_lock(&srcu)',
       'spin_lock(&mm->mmu_notifier_mm->lock)',
@@ -154,7 +186,9 @@ describe('the v5.4 get/put API (get-put)', () => {
     expect([scenario.kernel, scenario.srcu]).toEqual(['v5.4', 'tree']);
     const model = buildKernelModel(scenario);
     const outcome = expectViolation(check(model), 'no-code-after-unload', { length: 31 });
-    const notes = explainViolation(renderSteps(model, outcome.trace), outcome.trace.steps.at(-1)!.state.shared).map((r) => r.note);
+    const notes = explainViolation(renderSteps(model, outcome.trace), outcome.trace.steps.at(-1)!.state.shared).map(
+      (r) => r.note,
+    );
     expect(notes).toContain(
       'module-exit called mmu_notifier_synchronize() here, which is synchronize_srcu from v5.4: it queued its marker on srcu.queue.cpu0 and waits for a grace period, not for mmu_notifier_free_rcu(L1) on srcu.queue.cpu1',
     );
@@ -174,10 +208,12 @@ describe('the v5.4 get/put API (get-put)', () => {
     const codes = renderSteps(model, outcome.trace).map((s) => `${s.fn}: ${s.code}`);
     expect(codes).toContain('get_put_teardown: drv_zap_sptes(p)');
     expect(codes).toContain('mmu_notifier_free_rcu: mn->ops->free_notifier(mn)');
-    expect(codes).toContain('find_get_mmu_notifier: if (likely(mn->users != UINT_MAX)) mn->users++  /* mn: the first node with these ops */');
+    expect(codes).toContain(
+      'find_get_mmu_notifier: if (likely(mn->users != UINT_MAX)) mn->users++  /* mn: the first node with these ops */',
+    );
   });
 
-  it('with the seed\'s srcu_barrier as mmu_notifier_synchronize (v3.17) tree SRCU holds too', () => {
+  it("with the seed's srcu_barrier as mmu_notifier_synchronize (v3.17) tree SRCU holds too", () => {
     const scenario: Scenario = { ...loadScenario(GET_PUT), functions: { mmu_notifier_synchronize: 'v3.17' } };
     expectOk(check(buildKernelModel(scenario)));
   });
@@ -185,7 +221,14 @@ describe('the v5.4 get/put API (get-put)', () => {
   it('mmu_notifier_get either takes a second user of the listed node or allocates and registers its own', () => {
     const states = reachableStates(applyOverrides(loadScenario(GET_PUT), { srcu: 'classic' }));
     expect(states.some((s) => s.shared.listeners.get(0)!.users === 2)).toBe(true);
-    expect(states.some((s) => !s.shared.listeners.get(2)!.freed && s.shared.listeners.get(2)!.registered && s.shared.listeners.get(2)!.users === 1)).toBe(true);
+    expect(
+      states.some(
+        (s) =>
+          !s.shared.listeners.get(2)!.freed &&
+          s.shared.listeners.get(2)!.registered &&
+          s.shared.listeners.get(2)!.users === 1,
+      ),
+    ).toBe(true);
   });
 
   it('encodes user counts and spare objects reversibly: every reachable state decodes to an equal state', () => {
@@ -200,29 +243,46 @@ describe('the v5.4 get/put API (get-put)', () => {
   });
 
   it('a listener that puts from ->release holds in every version', () => {
-    const base: Scenario = { ...loadScenario('seed'), listeners: [{ behaviour: 'put-in-release', maps: true, cpu: 0 }] };
-    for (const kernel of KERNEL_VERSIONS) for (const srcu of ['classic', 'tree'] as const) expectOk(check(buildKernelModel({ ...base, kernel, srcu })));
+    const base: Scenario = {
+      ...loadScenario('seed'),
+      listeners: [{ behaviour: 'put-in-release', maps: true, cpu: 0 }],
+    };
+    for (const kernel of KERNEL_VERSIONS)
+      for (const srcu of ['classic', 'tree'] as const) expectOk(check(buildKernelModel({ ...base, kernel, srcu })));
   });
 
   it('a teardown put on CPU 1 with tree SRCU outlives module exit on v5.4 in 12 steps', () => {
-    const scenario: Scenario = { ...loadScenario('seed'), kernel: 'v5.4', srcu: 'tree', listeners: [{ behaviour: 'get-put', maps: true, cpu: 1 }] };
+    const scenario: Scenario = {
+      ...loadScenario('seed'),
+      kernel: 'v5.4',
+      srcu: 'tree',
+      listeners: [{ behaviour: 'get-put', maps: true, cpu: 1 }],
+    };
     expectViolation(check(buildKernelModel(scenario)), 'no-code-after-unload', { length: 12 });
   });
 });
 
-describe('v5.4 mmu_notifier_synchronize with the seed\'s deferred listener (tree-barrier)', () => {
+describe("v5.4 mmu_notifier_synchronize with the seed's deferred listener (tree-barrier)", () => {
   it('misses the deferred destroy queued on CPU 1: no-code-after-unload in 28 steps', () => {
     expectViolation(check(buildKernelModel(at('v5.4', 'tree-barrier'))), 'no-code-after-unload', { length: 28 });
   });
 
   it('holds again with the v3.17 mmu_notifier_synchronize, exploring the same 1,366 states as tree-barrier', () => {
-    const scenario: Scenario = { ...loadScenario('tree-barrier'), kernel: 'v5.4', functions: { mmu_notifier_synchronize: 'v3.17' } };
+    const scenario: Scenario = {
+      ...loadScenario('tree-barrier'),
+      kernel: 'v5.4',
+      functions: { mmu_notifier_synchronize: 'v3.17' },
+    };
     expect(expectOk(check(buildKernelModel(scenario))).stats.distinct).toBe(1366);
   });
 });
 
 describe('get threads in scenario files', () => {
-  const file = (threads: unknown[], listeners: unknown[] = [{ behaviour: 'get-put', cpu: 1 }]) => ({ kernel: 'v5.4', listeners, threads: [{ kind: 'exit' }, ...threads] });
+  const file = (threads: unknown[], listeners: unknown[] = [{ behaviour: 'get-put', cpu: 1 }]) => ({
+    kernel: 'v5.4',
+    listeners,
+    threads: [{ kind: 'exit' }, ...threads],
+  });
 
   it('name the get/put listener whose ops they get', () => {
     const s = parseScenario(file([{ kind: 'get', listener: 0, cpu: 1, count: 2 }]), 'g.json');
@@ -230,14 +290,25 @@ describe('get threads in scenario files', () => {
   });
 
   it('refuse a listener outside the list or not of the get/put API, naming the field', () => {
-    expect(() => parseScenario(file([{ kind: 'get', listener: 1 }]), 'g.json')).toThrow('g.json: threads[1].listener: expected a whole number from 0 to 0, got 1');
-    expect(() => parseScenario(file([{ kind: 'get', listener: 0 }], [{ behaviour: 'amdkfd' }]), 'g.json')).toThrow(/threads\[1\]\.listener: listener 0 is "amdkfd"; a get thread gets a listener of the get\/put API/);
-    expect(() => parseScenario(file([{ kind: 'get' }]), 'g.json')).toThrow('g.json: threads[1].listener: missing required field');
-    expect(() => parseScenario(file([{ kind: 'reader', listener: 0 }]), 'g.json')).toThrow(/threads\[1\]\.listener: unknown field/);
+    expect(() => parseScenario(file([{ kind: 'get', listener: 1 }]), 'g.json')).toThrow(
+      'g.json: threads[1].listener: expected a whole number from 0 to 0, got 1',
+    );
+    expect(() => parseScenario(file([{ kind: 'get', listener: 0 }], [{ behaviour: 'amdkfd' }]), 'g.json')).toThrow(
+      /threads\[1\]\.listener: listener 0 is "amdkfd"; a get thread gets a listener of the get\/put API/,
+    );
+    expect(() => parseScenario(file([{ kind: 'get' }]), 'g.json')).toThrow(
+      'g.json: threads[1].listener: missing required field',
+    );
+    expect(() => parseScenario(file([{ kind: 'reader', listener: 0 }]), 'g.json')).toThrow(
+      /threads\[1\]\.listener: unknown field/,
+    );
   });
 
   it('accept every version in functions, mmu_notifier_synchronize included', () => {
-    const s = parseScenario({ ...file([]), functions: { mmu_notifier_synchronize: 'v3.17', __mmu_notifier_release: 'v3.9' } }, 'g.json');
+    const s = parseScenario(
+      { ...file([]), functions: { mmu_notifier_synchronize: 'v3.17', __mmu_notifier_release: 'v3.9' } },
+      'g.json',
+    );
     expect(s.functions).toEqual({ mmu_notifier_synchronize: 'v3.17', __mmu_notifier_release: 'v3.9' });
   });
 });

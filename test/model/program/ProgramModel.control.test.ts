@@ -33,7 +33,13 @@ describe('calls and returns', () => {
   });
 
   it('enter a callee at once when a thread starts with a call', () => {
-    const model = tinyProgram([{ name: 'main', body: [call('inner')] }, { name: 'inner', body: [note('inner', 'b')] }], one);
+    const model = tinyProgram(
+      [
+        { name: 'main', body: [call('inner')] },
+        { name: 'inner', body: [note('inner', 'b')] },
+      ],
+      one,
+    );
     const init = model.initStates()[0]!;
     expect(model.location(init, 0)).toBe('inner');
     expect(model.actionView(init, 0)).toMatchObject({ fn: 'inner', code: 'b' });
@@ -58,7 +64,8 @@ describe('calls and returns', () => {
   });
 
   it('pass the caller its own argument by default, or the one computed from its frame', () => {
-    const show = (fn: string) => step<Vars>(fn, `record arg`, { run: (x) => x.update((g) => g.set('log', g.log.push(`${fn}(${x.arg})`))) });
+    const show = (fn: string) =>
+      step<Vars>(fn, `record arg`, { run: (x) => x.update((g) => g.set('log', g.log.push(`${fn}(${x.arg})`))) });
     const model = tinyProgram(
       [
         { name: 'main', body: [call('same'), call('plus', (f) => f.arg + 10)] },
@@ -77,7 +84,9 @@ describe('calls and returns', () => {
       { name: 'no', body: [note('no', 'took no')] },
     ];
     expect(runThreads(tinyProgram(procs, one), [0]).taken).toEqual(['T no: took no']);
-    expect(runThreads(tinyProgram(procs, one, { initShared: Vars({ flag: true }) }), [0]).taken).toEqual(['T yes: took yes']);
+    expect(runThreads(tinyProgram(procs, one, { initShared: Vars({ flag: true }) }), [0]).taken).toEqual([
+      'T yes: took yes',
+    ]);
   });
 
   it('enter a procedure called from a step after that step, and come back to where the step continues', () => {
@@ -94,15 +103,36 @@ describe('calls and returns', () => {
   });
 
   it('refuse an unknown procedure and two procedures with the same name', () => {
-    expect(() => tinyProgram([{ name: 'main', body: [call('missing')] }], one).initStates()).toThrow('no procedure named missing');
-    expect(() => tinyProgram([{ name: 'main', body: [] }, { name: 'main', body: [] }], one)).toThrow('two procedures share a name');
+    expect(() => tinyProgram([{ name: 'main', body: [call('missing')] }], one).initStates()).toThrow(
+      'no procedure named missing',
+    );
+    expect(() =>
+      tinyProgram(
+        [
+          { name: 'main', body: [] },
+          { name: 'main', body: [] },
+        ],
+        one,
+      ),
+    ).toThrow('two procedures share a name');
   });
 });
 
 describe('choice', () => {
   const pick = (fn: string, name: string, guard?: (g: Vars) => boolean) =>
     step<Vars>(fn, name, { ...(guard ? { guard } : {}), run: (x) => x.update((g) => g.set('log', g.log.push(name))) });
-  const procs = [{ name: 'main', body: [choice(pick('main', 'first', (g) => g.x > 0), pick('main', 'second'), pick('main', 'third'))] }];
+  const procs = [
+    {
+      name: 'main',
+      body: [
+        choice(
+          pick('main', 'first', (g) => g.x > 0),
+          pick('main', 'second'),
+          pick('main', 'third'),
+        ),
+      ],
+    },
+  ];
 
   it('runs the first alternative whose guard holds, even when later ones hold too', () => {
     expect(runThreads(tinyProgram(procs, one), [0]).taken).toEqual(['T main: second']);
@@ -115,7 +145,20 @@ describe('choice', () => {
   });
 
   it('makes the thread wait when no alternative is enabled', () => {
-    const model = tinyProgram([{ name: 'main', body: [choice(pick('main', 'a', (g) => g.flag), pick('main', 'b', (g) => g.x > 0))] }], one);
+    const model = tinyProgram(
+      [
+        {
+          name: 'main',
+          body: [
+            choice(
+              pick('main', 'a', (g) => g.flag),
+              pick('main', 'b', (g) => g.x > 0),
+            ),
+          ],
+        },
+      ],
+      one,
+    );
     const init = model.initStates()[0]!;
     expect(model.actions(init)).toEqual([]);
     expect(model.location(init, 0)).toBe('main');
@@ -131,7 +174,12 @@ describe('labels, goto, repeat and ret', () => {
       [
         {
           name: 'main',
-          body: [label('top'), inc('main'), step('main', 'if (x < 3) goto top', { run: (x) => (x.shared.x < 3 ? x.goto('top') : undefined) }), note('main', 'end')],
+          body: [
+            label('top'),
+            inc('main'),
+            step('main', 'if (x < 3) goto top', { run: (x) => (x.shared.x < 3 ? x.goto('top') : undefined) }),
+            note('main', 'end'),
+          ],
         },
       ],
       one,
@@ -143,7 +191,15 @@ describe('labels, goto, repeat and ret', () => {
   });
 
   it('goto to a label at the end of the body returns', () => {
-    const model = tinyProgram([{ name: 'main', body: [step('main', 'goto out', { run: (x) => x.goto('out') }), note('main', 'skipped'), label('out')] }], one);
+    const model = tinyProgram(
+      [
+        {
+          name: 'main',
+          body: [step('main', 'goto out', { run: (x) => x.goto('out') }), note('main', 'skipped'), label('out')],
+        },
+      ],
+      one,
+    );
     const { taken, state } = runThreads(model, [0]);
     expect(taken).toEqual(['T main: goto out']);
     expect(model.finished(state, 0)).toBe(true);
@@ -151,7 +207,20 @@ describe('labels, goto, repeat and ret', () => {
 
   it('repeat takes the same step again until it moves on', () => {
     const model = tinyProgram(
-      [{ name: 'main', body: [step('main', 'while (++x < 4);', { run: (x) => { x.update((g) => g.set('x', g.x + 1)); if (x.shared.x < 4) x.repeat(); } }), note('main', 'after')] }],
+      [
+        {
+          name: 'main',
+          body: [
+            step('main', 'while (++x < 4);', {
+              run: (x) => {
+                x.update((g) => g.set('x', g.x + 1));
+                if (x.shared.x < 4) x.repeat();
+              },
+            }),
+            note('main', 'after'),
+          ],
+        },
+      ],
       one,
     );
     const { taken, state } = runThreads(model, [0]);
@@ -178,10 +247,16 @@ describe('labels, goto, repeat and ret', () => {
           body: [
             step('main', 'local = 7', { run: (x) => (x.local = 7) }),
             call('callee'),
-            step('main', 'x = local', { guard: (_g, f) => f.local === 7, run: (x) => x.update((g) => g.set('x', x.local)) }),
+            step('main', 'x = local', {
+              guard: (_g, f) => f.local === 7,
+              run: (x) => x.update((g) => g.set('x', x.local)),
+            }),
           ],
         },
-        { name: 'callee', body: [step('callee', 'y = local', { run: (x) => x.update((g) => g.set('y', x.local + 100)) })] },
+        {
+          name: 'callee',
+          body: [step('callee', 'y = local', { run: (x) => x.update((g) => g.set('y', x.local + 100)) })],
+        },
       ],
       one,
     );
@@ -190,14 +265,20 @@ describe('labels, goto, repeat and ret', () => {
 
   it('refuses a label defined twice and a goto to a missing label', () => {
     expect(() => tinyProgram([{ name: 'main', body: [label('a'), label('a')] }], one)).toThrow('label a defined twice');
-    const model = tinyProgram([{ name: 'main', body: [step('main', 'goto nowhere', { run: (x) => x.goto('nowhere') })] }], one);
+    const model = tinyProgram(
+      [{ name: 'main', body: [step('main', 'goto nowhere', { run: (x) => x.goto('nowhere') })] }],
+      one,
+    );
     expect(() => model.nextState(model.initStates()[0]!, 0)).toThrow('procedure main has no label nowhere');
   });
 });
 
 describe('shared state', () => {
   it('is any Immutable value; a step replaces it and never mutates the state it came from', () => {
-    const model = tinyProgram([{ name: 'main', body: [step('main', 'x = 1', { run: (x) => x.update((g) => g.set('x', 1)) })] }], one);
+    const model = tinyProgram(
+      [{ name: 'main', body: [step('main', 'x = 1', { run: (x) => x.update((g) => g.set('x', 1)) })] }],
+      one,
+    );
     const init = model.initStates()[0]!;
     const next = model.nextState(init, 0);
     expect(init.shared.x).toBe(0);

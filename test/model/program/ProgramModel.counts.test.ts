@@ -29,10 +29,13 @@ describe('state counts of small programs', () => {
 
   it('two independent threads of two steps each: the 3 × 3 grid of positions', () => {
     const twoSteps = { name: 'two', body: [step<Vars>('two', 'a'), step<Vars>('two', 'b')] };
-    const model = tinyProgram([twoSteps], [
-      { name: 'T0', entry: 'two' },
-      { name: 'T1', entry: 'two' },
-    ]);
+    const model = tinyProgram(
+      [twoSteps],
+      [
+        { name: 'T0', entry: 'two' },
+        { name: 'T1', entry: 'two' },
+      ],
+    );
     expect(expectOk(check(model)).stats).toMatchObject({ distinct: 9, generated: 13, depth: 4 });
   });
 

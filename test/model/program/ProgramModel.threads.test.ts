@@ -9,14 +9,23 @@ import { check } from '../../../checker/check.js';
 import { expectOk, expectViolation } from '../../helpers/expect.js';
 import { note, runThreads, tinyProgram, type Vars } from '../../helpers/programs.js';
 
-const waiter: ProcDef<Vars> = { name: 'waiter', body: [step('waiter', 'while (!flag) cpu_relax()', { kind: 'wait', guard: (g) => g.flag }), note('waiter', 'woken')] };
-const setter: ProcDef<Vars> = { name: 'setter', body: [step('setter', 'flag = true', { run: (x) => x.update((g) => g.set('flag', true)) })] };
+const waiter: ProcDef<Vars> = {
+  name: 'waiter',
+  body: [step('waiter', 'while (!flag) cpu_relax()', { kind: 'wait', guard: (g) => g.flag }), note('waiter', 'woken')],
+};
+const setter: ProcDef<Vars> = {
+  name: 'setter',
+  body: [step('setter', 'flag = true', { run: (x) => x.update((g) => g.set('flag', true)) })],
+};
 
 describe('a disabled guard', () => {
-  const model = tinyProgram([waiter, setter], [
-    { name: 'W', entry: 'waiter' },
-    { name: 'S', entry: 'setter' },
-  ]);
+  const model = tinyProgram(
+    [waiter, setter],
+    [
+      { name: 'W', entry: 'waiter' },
+      { name: 'S', entry: 'setter' },
+    ],
+  );
 
   it('makes its thread wait: only the other thread can move until the flag is set', () => {
     const init = model.initStates()[0]!;
@@ -32,7 +41,11 @@ describe('a disabled guard', () => {
   });
 
   it('still advances when its guard holds, as a step of its own: 4 distinct states, depth 3', () => {
-    expect(runThreads(model, [0, 1]).taken).toEqual(['S setter: flag = true', 'W waiter: while (!flag) cpu_relax()', 'W waiter: woken']);
+    expect(runThreads(model, [0, 1]).taken).toEqual([
+      'S setter: flag = true',
+      'W waiter: while (!flag) cpu_relax()',
+      'W waiter: woken',
+    ]);
     expect(expectOk(check(model)).stats).toMatchObject({ distinct: 4, generated: 4, depth: 3 });
   });
 
@@ -52,7 +65,10 @@ describe('onReturn', () => {
   };
 
   it('runs as part of the step that ends the procedure, not as a step of its own', () => {
-    const model = tinyProgram([{ name: 'main', body: [call('cb', () => 7), note('main', 'after')] }, cb], [{ name: 'T', entry: 'main' }]);
+    const model = tinyProgram(
+      [{ name: 'main', body: [call('cb', () => 7), note('main', 'after')] }, cb],
+      [{ name: 'T', entry: 'main' }],
+    );
     const init = model.initStates()[0]!;
     const afterBody = model.nextState(init, 0);
     expect(afterBody.shared.log.toArray()).toEqual(['body', 'return of cb(7) on thread 0']);
@@ -60,12 +76,20 @@ describe('onReturn', () => {
   });
 
   it('runs when a thread finishes its entry procedure', () => {
-    const model = tinyProgram([cb], [
-      { name: 'A', entry: 'cb', arg: 1 },
-      { name: 'B', entry: 'cb', arg: 2 },
-    ]);
+    const model = tinyProgram(
+      [cb],
+      [
+        { name: 'A', entry: 'cb', arg: 1 },
+        { name: 'B', entry: 'cb', arg: 2 },
+      ],
+    );
     const { state } = runThreads(model, [1, 0]);
-    expect(state.shared.log.toArray()).toEqual(['body', 'return of cb(2) on thread 1', 'body', 'return of cb(1) on thread 0']);
+    expect(state.shared.log.toArray()).toEqual([
+      'body',
+      'return of cb(2) on thread 1',
+      'body',
+      'return of cb(1) on thread 0',
+    ]);
     expect(model.allFinished(state)).toBe(true);
   });
 
@@ -77,14 +101,20 @@ describe('onReturn', () => {
 });
 
 describe('daemons and final states', () => {
-  const idleWorker: ProcDef<Vars> = { name: 'worker', body: [step('worker', 'wait_event(work)', { guard: (g) => g.x > 100 })] };
+  const idleWorker: ProcDef<Vars> = {
+    name: 'worker',
+    body: [step('worker', 'wait_event(work)', { guard: (g) => g.x > 100 })],
+  };
   const work: ProcDef<Vars> = { name: 'work', body: [note('work', 'one'), note('work', 'two')] };
 
   it('a daemon that cannot move does not keep the program from a proper end', () => {
-    const model = tinyProgram([work, idleWorker], [
-      { name: 'T', entry: 'work' },
-      { name: 'worker', entry: 'worker', daemon: true },
-    ]);
+    const model = tinyProgram(
+      [work, idleWorker],
+      [
+        { name: 'T', entry: 'work' },
+        { name: 'worker', entry: 'worker', daemon: true },
+      ],
+    );
     const { state } = runThreads(model, [0, 1]);
     expect(model.actions(state)).toEqual([]);
     expect(model.allFinished(state)).toBe(true);
@@ -94,18 +124,25 @@ describe('daemons and final states', () => {
   });
 
   it('the same worker as an ordinary thread is a deadlock at the end', () => {
-    const model = tinyProgram([work, idleWorker], [
-      { name: 'T', entry: 'work' },
-      { name: 'worker', entry: 'worker' },
-    ]);
+    const model = tinyProgram(
+      [work, idleWorker],
+      [
+        { name: 'T', entry: 'work' },
+        { name: 'worker', entry: 'worker' },
+      ],
+    );
     expect(model.isFinal(runThreads(model, [0]).state)).toBe(false);
     expectViolation(check(model), 'no-deadlock', { length: 2 });
   });
 
   it('finalShared decides whether finished threads are a proper end', () => {
-    const leaves = tinyProgram([{ name: 'main', body: [step('main', 'x = 1', { run: (x) => x.update((g) => g.set('x', 1)) })] }], [{ name: 'T', entry: 'main' }], {
-      finalShared: (g) => g.x === 0,
-    });
+    const leaves = tinyProgram(
+      [{ name: 'main', body: [step('main', 'x = 1', { run: (x) => x.update((g) => g.set('x', 1)) })] }],
+      [{ name: 'T', entry: 'main' }],
+      {
+        finalShared: (g) => g.x === 0,
+      },
+    );
     const end = runThreads(leaves, [0]).state;
     expect(leaves.allFinished(end)).toBe(true);
     expect(leaves.isFinal(end)).toBe(false);

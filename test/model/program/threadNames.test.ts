@@ -15,7 +15,10 @@ describe('requireUniqueThreadNames', () => {
   it('is checked by ProgramModel', () => {
     const spec = {
       procs: [{ name: 'main', body: [step<number>('work', 'work();')] }],
-      threads: [{ name: 'worker', entry: 'main' }, { name: 'worker', entry: 'main' }],
+      threads: [
+        { name: 'worker', entry: 'main' },
+        { name: 'worker', entry: 'main' },
+      ],
       initShared: 0,
       properties: [],
     };
