@@ -4,17 +4,20 @@ import { DEFAULT_OPTIONS, type CheckOptions } from './CheckOptions.js';
 /** The largest number of distinct states a run can store (state ids are 32-bit, one value reserved). */
 export const MAX_STATES_LIMIT = 0xffff_fffe;
 
+/** Options as a caller gives them: any may be missing or undefined (which keeps its default). */
+export type CheckOptionsInput = { readonly [K in keyof CheckOptions]?: CheckOptions[K] | undefined };
+
 /** `options` over the defaults (undefined fields keep the default); throws RangeError on a bad bound. */
-export function resolveOptions(options: Partial<CheckOptions> = {}): CheckOptions {
+export function resolveOptions(options: CheckOptionsInput = {}): CheckOptions {
   const resolved: CheckOptions = {
     maxStates: options.maxStates ?? DEFAULT_OPTIONS.maxStates,
     maxDepth: options.maxDepth ?? DEFAULT_OPTIONS.maxDepth,
     timeoutMs: options.timeoutMs ?? DEFAULT_OPTIONS.timeoutMs,
-    onProgress: options.onProgress,
-    shouldStop: options.shouldStop,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.shouldStop === undefined ? {} : { shouldStop: options.shouldStop }),
     ...(options.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: options.maxMemoryBytes }),
-    exact: options.exact ?? DEFAULT_OPTIONS.exact,
-    checkPurity: options.checkPurity ?? DEFAULT_OPTIONS.checkPurity,
+    exact: options.exact ?? DEFAULT_OPTIONS.exact === true,
+    checkPurity: options.checkPurity ?? DEFAULT_OPTIONS.checkPurity !== false,
   };
   requireInteger('maxStates', resolved.maxStates, 1, MAX_STATES_LIMIT);
   requireInteger('maxDepth', resolved.maxDepth, 0, Number.MAX_SAFE_INTEGER);

@@ -200,11 +200,11 @@ function stuckReferences(t: TraceFields, last: RenderedStep): StepReference[] {
 /** What explainViolation may know beyond the steps. */
 export interface ExplainContext {
   /** The primary violated property; by default the first fault recorded. */
-  readonly property?: string;
+  readonly property?: string | undefined;
   /** The view of the trace's initial state, for the values of fields before they first change. */
-  readonly initial?: StateView;
+  readonly initial?: StateView | undefined;
   /** The primary violation's message: what a leak left over, which no fault records. */
-  readonly message?: string;
+  readonly message?: string | undefined;
 }
 
 /** The earlier steps that set up the fault recorded in `final` (the state after the last step). */
