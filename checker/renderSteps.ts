@@ -2,25 +2,9 @@
 import type { Model } from '../model/Model.js';
 import type { StateView } from '../model/ActionView.js';
 import type { Trace } from './Trace.js';
+import type { FieldChange, RenderedStep } from '../model/RenderedStep.js';
 
-/** One field that a step changed. */
-export interface FieldChange {
-  readonly field: string;
-  readonly from: string | number | boolean | null;
-  readonly to: string | number | boolean | null;
-}
-
-/** One step of a trace, ready to print or serialise. */
-export interface RenderedStep {
-  /** 1-based step number. */
-  readonly step: number;
-  readonly thread: string;
-  readonly cpu?: number;
-  readonly fn: string;
-  readonly code: string;
-  readonly kind?: string;
-  readonly changes: readonly FieldChange[];
-}
+export type { FieldChange, RenderedStep };
 
 /** The fields whose values differ between two views, in the order of the later view. */
 export function diffViews(before: StateView, after: StateView): FieldChange[] {

@@ -1,5 +1,5 @@
 /** A pointer from a counterexample's failing step back to an earlier step that set it up. */
-import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { RenderedStep } from '../RenderedStep.js';
 
 /** A pointer to an earlier step, with why it matters. */
 export interface StepReference {

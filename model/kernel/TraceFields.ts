@@ -3,7 +3,7 @@
  * held after a step, what the SRCU queues held. Only changes are rendered, so a field that never
  * changed has no known value here.
  */
-import type { FieldChange, RenderedStep } from '../../checker/renderSteps.js';
+import type { FieldChange, RenderedStep } from '../RenderedStep.js';
 import type { StateView } from '../ActionView.js';
 
 /** A synchronize_srcu or srcu_barrier marker still queued: its owner is waiting. */

@@ -4,7 +4,7 @@
  * (srcu_barrier, or synchronize_srcu from v5.4) did and did not wait for, and when the last
  * listener let go of the module.
  */
-import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { RenderedStep } from '../RenderedStep.js';
 import { where, type StepReference } from './StepReference.js';
 import type { TraceFields } from './TraceFields.js';
 

@@ -3,7 +3,7 @@
  * mm_count was last changed and what it was left at, which listener was freed while its
  * registration's mm_count reference was still held, and where a callback left queued was queued.
  */
-import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { RenderedStep } from '../RenderedStep.js';
 import { where, type StepReference } from './StepReference.js';
 import type { TraceFields } from './TraceFields.js';
 

@@ -4,7 +4,7 @@
  * listener that left the list still maps it (`release-before-pages-freed`). They read each node's
  * `pprev`, `releases` and `secondary` fields and the walks of the list.
  */
-import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { RenderedStep } from '../RenderedStep.js';
 import type { StepReference } from './StepReference.js';
 import type { TraceFields } from './TraceFields.js';
 

@@ -6,7 +6,7 @@
  * left over. It reads only the rendered steps, the initial view and the final state, so it works on
  * any trace.
  */
-import type { RenderedStep } from '../../checker/renderSteps.js';
+import type { RenderedStep } from '../RenderedStep.js';
 import type { StateView } from '../ActionView.js';
 import type { KernelState } from './state/KernelState.js';
 import { TraceFields } from './TraceFields.js';

@@ -1,5 +1,5 @@
 /** How a worker thread rebuilds the kernel model of a scenario: it imports buildKernelModel and calls it. */
-import type { ModelSource } from '../../checker/parallel/ModelSource.js';
+import type { ModelSource } from '../ModelSource.js';
 import type { Scenario } from './Scenario.js';
 
 /** The source of `buildKernelModel(scenario)`, from compiled code or from TypeScript sources. */
