@@ -11,21 +11,12 @@ import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { outcomeSummary } from '../../helpers/outcomeSummary.js';
+import { itAgreesWithWorkers } from '../../helpers/workersAgree.js';
 
 const SCENARIOS = ['lazy-with-reader', 'no-mm-pin', 'sync-in-release', 'tree-barrier-one-cpu', 'tree-barrier'];
 
 describe('checkWithWorkers, large cases', () => {
-  for (const name of SCENARIOS) {
-    it(`${name}: 2 and 4 workers give the sequential result exactly`, async () => {
-      const scenario = loadScenario(name);
-      const model = buildKernelModel(scenario);
-      const sequential = outcomeSummary(check(model));
-      for (const workers of [2, 4]) {
-        const parallel = outcomeSummary(await checkWithWorkers(model, kernelModelSource(scenario), { workers }));
-        expect(parallel).toEqual(sequential);
-      }
-    });
-  }
+  itAgreesWithWorkers(SCENARIOS);
 
   // The workers expand a level cut short by the bound past where a one-thread search stops; the
   // counts are still those of the one-thread search, stopped just after the bound's last state.

@@ -12,6 +12,7 @@ import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { outcomeSummary } from '../../helpers/outcomeSummary.js';
+import { itAgreesWithWorkers } from '../../helpers/workersAgree.js';
 import { throwingCheck, throwingStep, violationBeforeThrow } from '../../fixtures/faults/workerFaults.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,17 +22,7 @@ import { pathToFileURL } from 'node:url';
 const SCENARIOS = ['seed'];
 
 describe('checkWithWorkers', () => {
-  for (const name of SCENARIOS) {
-    it(`${name}: 2 and 4 workers give the sequential result exactly`, async () => {
-      const scenario = loadScenario(name);
-      const model = buildKernelModel(scenario);
-      const sequential = outcomeSummary(check(model));
-      for (const workers of [2, 4]) {
-        const parallel = outcomeSummary(await checkWithWorkers(model, kernelModelSource(scenario), { workers }));
-        expect(parallel).toEqual(sequential);
-      }
-    });
-  }
+  itAgreesWithWorkers(SCENARIOS);
 
   it('seed with 3 readers: 42,155 distinct states with 2 workers, as with one', async () => {
     const scenario = applyOverrides(loadScenario('seed'), { readers: 3 });
