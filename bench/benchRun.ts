@@ -9,8 +9,8 @@
 import { checkWithWorkers } from '../checker/checkWithWorkers.js';
 import { ParallelExplorer } from '../checker/parallel/ParallelExplorer.js';
 import { resolveOptions } from '../checker/resolveOptions.js';
-import { buildKernelModel } from '../model/kernel/buildKernelModel.js';
-import { kernelModelSource } from '../model/kernel/kernelModelSource.js';
+import { buildKernelModel } from '../properties/buildKernelModel.js';
+import { kernelModelSource } from '../properties/kernelModelSource.js';
 import { loadScenario } from '../model/kernel/loadScenario.js';
 import { applyOverrides } from '../cli/applyOverrides.js';
 import type { Scenario } from '../model/kernel/Scenario.js';

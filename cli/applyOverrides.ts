@@ -1,4 +1,5 @@
 /** Command-line overrides of a scenario (kernel version, SRCU, thread counts, properties), validated like the file. */
+import { isKernelPropertyId } from '../model/kernel/PropertyId.js';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import { quoteValue } from '../model/safeText.js';
 import { PROPERTY_IDS } from '../properties/catalog.js';
@@ -51,15 +52,16 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
   if (o.readers !== undefined) s = { ...s, threads: withCount(s.threads, 'reader', o.readers) };
   if (o.reclaimers !== undefined) s = { ...s, threads: withCount(s.threads, 'reclaimer', o.reclaimers) };
   if (o.property !== undefined && o.property.length > 0) {
-    for (const id of o.property) {
-      if (!PROPERTY_IDS.includes(id))
+    const ids = o.property.map((id) => {
+      if (!isKernelPropertyId(id))
         throw new InputError(
           `unknown property ${quoteValue(id)}; ${expectedOneOf(id, PROPERTY_IDS)}`,
           undefined,
           '--property',
         );
-    }
-    s = { ...s, properties: [...new Set(o.property)] };
+      return id;
+    });
+    s = { ...s, properties: [...new Set(ids)] };
   }
   // The flags that add threads, named in the errors about threads.
   const counts = [o.readers !== undefined ? '--readers' : '', o.reclaimers !== undefined ? '--reclaimers' : '']

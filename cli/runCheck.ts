@@ -4,10 +4,10 @@ import { checkWithWorkers } from '../checker/checkWithWorkers.js';
 import type { CheckOptions } from '../checker/CheckOptions.js';
 import type { Outcome } from '../checker/Outcome.js';
 import { renderSteps, viewOf, type RenderedStep } from '../checker/renderSteps.js';
-import { buildKernelModel, type KernelModel, type KernelModelState } from '../model/kernel/buildKernelModel.js';
+import { buildKernelModel, type KernelModel, type KernelModelState } from '../properties/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../model/kernel/explainViolation.js';
 import type { Scenario } from '../model/kernel/Scenario.js';
-import { kernelModelSource } from '../model/kernel/kernelModelSource.js';
+import { kernelModelSource } from '../properties/kernelModelSource.js';
 
 /** A finished run of one scenario. */
 export interface CheckRun {

@@ -8,6 +8,7 @@ import type { KernelState } from '../model/kernel/state/KernelState.js';
 import { listenerName } from '../model/kernel/faults.js';
 import type { KernelEnv } from '../model/kernel/KernelEnv.js';
 import { PROPERTY_CATALOG } from './catalog.js';
+import type { KernelPropertyId } from '../model/kernel/PropertyId.js';
 
 type KState = ProgramState<KernelState>;
 
@@ -28,7 +29,7 @@ export function leaks(env: KernelEnv, g: KernelState): string | undefined {
 /** Builds the checker properties for the ids asked for, in catalog (priority) order. */
 export function kernelProperties(
   env: KernelEnv,
-  ids: readonly string[],
+  ids: readonly KernelPropertyId[],
   allFinished: (s: KState) => boolean,
 ): Property<KState>[] {
   const wanted = new Set(ids);

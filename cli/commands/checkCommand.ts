@@ -13,7 +13,7 @@ import {
   requireReportFlags,
   type ReportFlags,
 } from '../formats/emitReport.js';
-import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../properties/buildKernelModel.js';
 import { guardSearch } from '../guardSearch.js';
 import { makeProgress } from '../progress.js';
 import { EXIT } from '../exitCodes.js';

@@ -4,7 +4,7 @@ import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { resolveOptions } from '../../checker/resolveOptions.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { runCheck } from '../runCheck.js';
-import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../properties/buildKernelModel.js';
 import { guardSearch } from '../guardSearch.js';
 import { palette } from '../render/colour.js';
 import { explainReport } from '../render/explainReport.js';

@@ -5,7 +5,7 @@
  * `mmucheck replay` needs to rebuild the model: the scenario as checked (overrides applied).
  */
 import { is } from 'immutable';
-import type { KernelModelState } from '../../model/kernel/buildKernelModel.js';
+import type { KernelModelState } from '../../properties/buildKernelModel.js';
 import type { CheckRun } from '../runCheck.js';
 import { traceOf } from '../render/traceViewOf.js';
 import { toItfValue, type ItfValue } from './itfValue.js';

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../model/InputError.js';
 import { QUOTE_MAX_CHARS, capText } from '../../model/safeText.js';
-import { buildKernelModel, type KernelModel, type KernelModelState } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel, type KernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../../model/kernel/explainViolation.js';
 import { renderSteps, viewOf, type RenderedStep } from '../../checker/renderSteps.js';
 import type { Trace, TraceStep } from '../../checker/Trace.js';

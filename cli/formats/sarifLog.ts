@@ -46,7 +46,7 @@ function results(run: CheckRun): Record<string, unknown>[] {
   const flow = codeFlow(view, run.scenario.srcu);
   return o.violations.map((v) => ({
     ruleId: v.propertyId,
-    ruleIndex: run.scenario.properties.indexOf(v.propertyId),
+    ruleIndex: (run.scenario.properties as readonly string[]).indexOf(v.propertyId),
     kind: 'fail',
     level: 'error',
     message: { text: `${v.message} (scenario ${run.scenario.name}, ${view.steps.length}-step counterexample)` },

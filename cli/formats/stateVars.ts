@@ -3,7 +3,7 @@
  * (`describe`), plus `threads`, where each thread stands (the function of its next step, or
  * `done`). Replay compares exactly these.
  */
-import type { KernelModel, KernelModelState } from '../../model/kernel/buildKernelModel.js';
+import type { KernelModel, KernelModelState } from '../../properties/buildKernelModel.js';
 
 /** The variable that holds every thread's location. */
 export const THREADS_VAR = 'threads';

@@ -6,10 +6,11 @@
  * properties not checked record no faults, so its own run (`--property`) finds the same shortest
  * length L: each cell is what its re-run command prints. `perProperty` runs each cell on its own.
  */
+import type { KernelPropertyId } from '../../model/kernel/PropertyId.js';
 import { check } from '../../checker/check.js';
 import type { CheckOptions } from '../../checker/CheckOptions.js';
 import type { IncompleteReason } from '../../checker/Outcome.js';
-import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../properties/buildKernelModel.js';
 import { inapplicableProperties } from '../../model/kernel/inapplicableProperties.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
 import { historyRows, type HistoryRowSpec } from './historyRows.js';
@@ -67,7 +68,12 @@ export interface HistoryOptions {
 type Decided = Map<string, CellVerdict>;
 
 /** Checks `properties` on `scenario` once and records what the run decides. */
-function runOnce(scenario: Scenario, properties: readonly string[], options: HistoryOptions, decided: Decided): number {
+function runOnce(
+  scenario: Scenario,
+  properties: readonly KernelPropertyId[],
+  options: HistoryOptions,
+  decided: Decided,
+): number {
   const outcome = check(buildKernelModel({ ...scenario, properties }), options.check);
   const set = (ids: readonly string[], v: CellVerdict) => ids.forEach((id) => decided.set(id, v));
   if (outcome.kind === 'ok') set(properties, { kind: 'pass' });
@@ -92,7 +98,7 @@ function runRow(base: Scenario, spec: HistoryRowSpec, options: HistoryOptions): 
   let runs = 0;
   const open = () => base.properties.filter((id) => !decided.has(id));
   const single = options.perProperty ? open().map((id) => [id]) : undefined;
-  const nextBatch = (): readonly string[] => (single ? (single.shift() ?? []) : open());
+  const nextBatch = (): readonly KernelPropertyId[] => (single ? (single.shift() ?? []) : open());
   for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
     states += runOnce(scenario, batch, options, decided);
     runs++;

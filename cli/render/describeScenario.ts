@@ -1,5 +1,5 @@
 /** The header of a report: what was checked, in one glance. */
-import type { KernelModel } from '../../model/kernel/buildKernelModel.js';
+import type { KernelModel } from '../../properties/buildKernelModel.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 import { escapeText } from '../../model/safeText.js';
 

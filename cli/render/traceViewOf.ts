@@ -1,6 +1,6 @@
 /** The trace view of a check run: its counterexample (or the trace to a model error), ready to print. */
 import type { Trace } from '../../checker/Trace.js';
-import type { KernelModel, KernelModelState } from '../../model/kernel/buildKernelModel.js';
+import type { KernelModel, KernelModelState } from '../../properties/buildKernelModel.js';
 import type { CheckRun } from '../runCheck.js';
 import type { TraceView } from './TraceView.js';
 import { ruleVersionsOf } from './propertyGlossary.js';

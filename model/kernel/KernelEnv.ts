@@ -1,4 +1,5 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
+import type { KernelPropertyId } from './PropertyId.js';
 import type { ThreadSpec } from '../program/ProgramModel.js';
 import type { Behaviour, KernelVersion, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
@@ -16,7 +17,7 @@ export interface KernelEnv {
   /** Per thread: the spare listener object of a get thread, or -1. */
   readonly spareOfThread: readonly number[];
   /** The property ids being checked: steps record faults only for these. */
-  readonly checks: ReadonlySet<string>;
+  readonly checks: ReadonlySet<KernelPropertyId>;
   /** The variant of each versioned function. */
   readonly version: (fn: VersionedFunction) => KernelVersion;
   /** The scenario's kernel version: the source the statements of the other kernel functions are quoted from. */

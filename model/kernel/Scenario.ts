@@ -1,4 +1,5 @@
 /** A scenario of the kernel model: versions, SRCU implementation, listeners, threads and properties (docs/kernel-model.md §7). */
+import type { KernelPropertyId } from './PropertyId.js';
 
 /**
  * The kernel versions the model knows, oldest first, by the release that shipped each function's
@@ -81,7 +82,7 @@ export interface Scenario {
   readonly listeners: readonly ListenerConfig[];
   readonly threads: readonly ThreadConfig[];
   /** The property ids to check. */
-  readonly properties: readonly string[];
+  readonly properties: readonly KernelPropertyId[];
   /** The verdict the scenario's author expects, when stated (bundled scenarios always state it). */
   readonly expect?: Expectation;
 }

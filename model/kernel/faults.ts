@@ -3,11 +3,12 @@
  * property being checked, and the property's invariant then fails on that state. Unchecked
  * properties record nothing, and the step goes on as the C code would.
  */
+import type { KernelPropertyId } from './PropertyId.js';
 import type { KernelEnv } from './KernelEnv.js';
 import type { KernelMem } from './KernelMem.js';
 
 /** Records a violation of `property` if it is being checked. */
-export function fault(env: KernelEnv, m: KernelMem, property: string, message: string, object = ''): void {
+export function fault(env: KernelEnv, m: KernelMem, property: KernelPropertyId, message: string, object = ''): void {
   if (env.checks.has(property)) m.addFault({ property, message, object });
 }
 

@@ -3,15 +3,16 @@
  * them. The history table shows these cells as "not applicable" instead of checking them. The
  * rules are conservative: a property is listed only when the steps that can violate it are absent.
  */
+import type { KernelPropertyId } from './PropertyId.js';
 import type { Scenario } from './Scenario.js';
 import { synchronizeIsGracePeriod, unregisterVariant } from './versions.js';
 
 /** Property id → why the model of `scenario` cannot violate it. */
-export function inapplicableProperties(scenario: Scenario): Map<string, string> {
+export function inapplicableProperties(scenario: Scenario): Map<KernelPropertyId, string> {
   const version = (fn: keyof Scenario['functions']) => scenario.functions[fn] ?? scenario.kernel;
   const moduleExit = scenario.threads.find((t) => t.kind === 'module-exit');
   const unregisters = scenario.listeners.some((l) => l.behaviour === 'classic');
-  const why = new Map<string, string>();
+  const why = new Map<KernelPropertyId, string>();
   if (!moduleExit) why.set('no-code-after-unload', 'the module is never unloaded (no module-exit thread)');
   if (!moduleExit?.synchronize) {
     why.set(

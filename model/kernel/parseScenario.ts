@@ -4,7 +4,7 @@
  */
 import { InputError, expectedOneOf } from '../InputError.js';
 import { capText, quoteValue } from '../safeText.js';
-import { DEFAULT_PROPERTY_IDS, PROPERTY_IDS } from '../../properties/catalog.js';
+import { DEFAULT_PROPERTY_IDS, KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
 import {
   BEHAVIOURS,
   GET_PUT_BEHAVIOURS,

@@ -13,7 +13,7 @@ import { isHandoff, type LevelHandoff } from '../../checker/LevelHandoff.js';
 import { resolveOptions } from '../../checker/resolveOptions.js';
 import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { applyOverrides } from '../../cli/applyOverrides.js';
-import { buildKernelModel, type KernelModel } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel, type KernelModel } from '../../properties/buildKernelModel.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { outcomeSummary } from '../helpers/outcomeSummary.js';
 import type { Model } from '../../model/Model.js';

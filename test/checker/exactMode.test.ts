@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/check.js';
 import { checkWithWorkers } from '../../checker/checkWithWorkers.js';
 import { applyOverrides } from '../../cli/applyOverrides.js';
-import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../properties/buildKernelModel.js';
 import { bundledScenarioNames, loadScenario } from '../../model/kernel/loadScenario.js';
 import { expectIncomplete, expectModelError } from '../helpers/expect.js';
 import { flakyActionOrder, throwingCounter } from '../helpers/misbehaving.js';

@@ -3,7 +3,7 @@
  * encoding), built from scenario JSON the way a user writes it, so the tests need no knowledge of
  * how an environment is assembled; and the bridge that runs the packed-memory helpers on them.
  */
-import { buildKernelModel, type KernelModel } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel, type KernelModel } from '../../properties/buildKernelModel.js';
 import { parseScenario } from '../../model/kernel/parseScenario.js';
 import type { KernelEnv } from '../../model/kernel/KernelEnv.js';
 import type { KernelState } from '../../model/kernel/state/KernelState.js';

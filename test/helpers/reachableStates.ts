@@ -1,5 +1,5 @@
 /** Every reachable state of a small kernel model, by plain depth-first search (states with a fault are not expanded). */
-import { buildKernelModel, type KernelModelState } from '../../model/kernel/buildKernelModel.js';
+import { buildKernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
 
 /** The reachable states of `scenario`'s model, each once (keyed by its full JSON form). */

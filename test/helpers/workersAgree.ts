@@ -2,8 +2,8 @@
 import { expect, it } from 'vitest';
 import { check } from '../../checker/check.js';
 import { checkWithWorkers } from '../../checker/checkWithWorkers.js';
-import { buildKernelModel } from '../../model/kernel/buildKernelModel.js';
-import { kernelModelSource } from '../../model/kernel/kernelModelSource.js';
+import { buildKernelModel } from '../../properties/buildKernelModel.js';
+import { kernelModelSource } from '../../properties/kernelModelSource.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { outcomeSummary } from './outcomeSummary.js';
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkWithWorkers } from '../../../checker/checkWithWorkers.js';
 import { check } from '../../../checker/check.js';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
-import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
+import { kernelModelSource } from '../../../properties/kernelModelSource.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { outcomeSummary } from '../../helpers/outcomeSummary.js';

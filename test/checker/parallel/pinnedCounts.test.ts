@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkWithWorkers } from '../../../checker/checkWithWorkers.js';
 import type { Outcome } from '../../../checker/Outcome.js';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
-import { kernelModelSource } from '../../../model/kernel/kernelModelSource.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
+import { kernelModelSource } from '../../../properties/kernelModelSource.js';
 import { bundledScenarioNames, loadScenario } from '../../../model/kernel/loadScenario.js';
 
 /** A pinned result: `property` is the primary violated property (with `length`, the shortest counterexample), or 'ok'. */

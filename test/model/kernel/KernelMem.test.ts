@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntBuffer } from '../../../model/IntBuffer.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { encodeKernel } from '../../../model/kernel/encode.js';
 import { KernelMem } from '../../../model/kernel/KernelMem.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';

@@ -1,7 +1,7 @@
 /** The kernel state's encoding is reversible: every reachable state decodes to an equal state. */
 import { describe, expect, it } from 'vitest';
 import { is } from 'immutable';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { IntBuffer, IntReader } from '../../../model/IntBuffer.js';
 import { reachableStates } from '../../helpers/reachableStates.js';

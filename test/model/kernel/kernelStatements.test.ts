@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fingerprints from '../../fixtures/kernel-source/fingerprints.json' with { type: 'json' };
 import { kernelAt } from '../../helpers/kernelFixture.js';
 import { balanced, fragmentsOf, hashRun, MAX_RUN } from '../../helpers/kernelSource.js';
-import { kernelProcedures } from '../../../model/kernel/buildKernelModel.js';
+import { kernelProcedures } from '../../../model/kernel/kernelProgram.js';
 import {
   BEHAVIOURS,
   KERNEL_VERSIONS,

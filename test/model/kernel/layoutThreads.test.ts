@@ -1,6 +1,6 @@
 /** The threads a scenario lays out: every one with a name of its own, also when a kind comes in several groups. */
 import { describe, expect, it } from 'vitest';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { layoutThreads } from '../../../model/kernel/layoutThreads.js';
 import { parseScenario } from '../../../model/kernel/parseScenario.js';
 

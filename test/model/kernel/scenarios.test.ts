@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/check.js';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { bundledScenarioNames, loadScenario } from '../../../model/kernel/loadScenario.js';
 import { expectOk, expectViolation } from '../../helpers/expect.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';

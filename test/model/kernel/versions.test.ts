@@ -9,7 +9,7 @@ import { IntBuffer, IntReader } from '../../../model/IntBuffer.js';
 import { check } from '../../../checker/check.js';
 import { renderSteps } from '../../../checker/renderSteps.js';
 import { explainViolation } from '../../../model/kernel/explainViolation.js';
-import { buildKernelModel } from '../../../model/kernel/buildKernelModel.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { loadScenario } from '../../../model/kernel/loadScenario.js';
 import { parseScenario } from '../../../model/kernel/parseScenario.js';
 import { KERNEL_VERSIONS, type KernelVersion, type Scenario } from '../../../model/kernel/Scenario.js';

@@ -1,6 +1,6 @@
 /** How a worker thread rebuilds the kernel model of a scenario: it imports buildKernelModel and calls it. */
-import type { ModelSource } from '../ModelSource.js';
-import type { Scenario } from './Scenario.js';
+import type { ModelSource } from '../model/ModelSource.js';
+import type { Scenario } from '../model/kernel/Scenario.js';
 
 /** The source of `buildKernelModel(scenario)`, from compiled code or from TypeScript sources. */
 export function kernelModelSource(scenario: Scenario): ModelSource {

@@ -1,4 +1,7 @@
-/** Assembles the kernel model of a scenario: its procedures, threads, initial state and properties. */
+/**
+ * Assembles the kernel model of a scenario: its procedures, threads and initial state, with the
+ * properties a caller makes for it (properties/buildKernelModel.ts makes the kernel properties).
+ */
 import { List } from 'immutable';
 import { PackedProgram } from '../program/PackedProgram.js';
 import { PackedProgramModel } from '../program/PackedProgramModel.js';
@@ -24,7 +27,7 @@ import { listenerProcs } from './procs/listeners.js';
 import { invalidateReaderProc, moduleExitProc, reclaimerProc } from './procs/threads.js';
 import { describeKernel } from './describe.js';
 import { decodeKernel, encodeKernel } from './encode.js';
-import { kernelProperties } from '../../properties/kernelProperties.js';
+import type { Property } from '../Property.js';
 
 /** The kernel model of one scenario, with the scenario and environment it was built from. */
 export interface KernelModel extends PackedProgramModel<KernelState, KernelMem> {
@@ -110,8 +113,14 @@ function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[]): () => PackedP
     new PackedProgram({ procs: kernelProcedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
 }
 
-/** Builds the model of `scenario`. */
-export function buildKernelModel(scenario: Scenario): KernelModel {
+/** Makes the properties of a kernel model: `allFinished` says whether every thread of a state has finished. */
+export type KernelPropertiesOf = (
+  env: KernelEnv,
+  allFinished: (s: KernelModelState) => boolean,
+) => Property<KernelModelState>[];
+
+/** Builds the model of `scenario` with the properties `propertiesOf` makes. */
+export function buildKernelProgram(scenario: Scenario, propertiesOf: KernelPropertiesOf): KernelModel {
   const threads = layoutThreads(scenario);
   if (threads.length > 30)
     throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
@@ -122,7 +131,7 @@ export function buildKernelModel(scenario: Scenario): KernelModel {
     threads,
     runner: runnerOf(env, threads),
     initShared: initialState(scenario, threads.length, env.queues),
-    properties: kernelProperties(env, scenario.properties, allFinished),
+    properties: propertiesOf(env, allFinished),
     finalShared: (g) => g.queues.every((q) => q.isEmpty()),
     mayViolate: mayViolate(env),
     encodeShared: encodeKernel,
