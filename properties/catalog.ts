@@ -1,8 +1,22 @@
 /**
- * The kernel properties' short names (docs/kernel-model.md §6), keyed by id; the ids, their
- * priority order and which are optional are the model's (model/kernel/PropertyId.ts).
+ * The kernel properties (docs/kernel-model.md §6), one file each in properties/kernel/, in the
+ * model's priority order; the ids, that order and which are optional are the model's
+ * (model/kernel/PropertyId.ts).
  */
 import { KERNEL_PROPERTY_IDS, type KernelPropertyId, OPTIONAL_PROPERTY_IDS } from '../model/kernel/PropertyId.js';
+import { barrierWaitsForQueued } from './kernel/barrierWaitsForQueued.js';
+import { gracePeriod } from './kernel/gracePeriod.js';
+import type { KernelProperty } from './kernel/KernelProperty.js';
+import { listIntegrity } from './kernel/listIntegrity.js';
+import { noBugOn } from './kernel/noBugOn.js';
+import { noCallbackOnFreed } from './kernel/noCallbackOnFreed.js';
+import { noCodeAfterUnload } from './kernel/noCodeAfterUnload.js';
+import { noDeadlock } from './kernel/noDeadlock.js';
+import { noLeak } from './kernel/noLeak.js';
+import { noNullDeref } from './kernel/noNullDeref.js';
+import { noUseAfterFree } from './kernel/noUseAfterFree.js';
+import { releaseAtMostOnce } from './kernel/releaseAtMostOnce.js';
+import { releaseBeforePagesFreed } from './kernel/releaseBeforePagesFreed.js';
 
 /** One entry of the property catalog. */
 export interface PropertyInfo {
@@ -14,27 +28,29 @@ export interface PropertyInfo {
   readonly optional: boolean;
 }
 
-/** What each property says holds: one entry per id, which the compiler checks. */
-const NAMES: Readonly<Record<KernelPropertyId, string>> = {
-  'no-code-after-unload': 'no callback, ->release or SRCU callback runs after its module is unloaded',
-  'no-callback-on-freed': 'no notifier method or SRCU callback is invoked on a freed object',
-  'no-use-after-free': 'no step reads or writes a freed listener, mm or mmu_notifier_mm',
-  'barrier-waits-for-queued': 'srcu_barrier returns only after every callback queued before it has completed',
-  'grace-period': 'no SRCU callback runs and no synchronize_srcu returns inside a grace period it must wait for',
-  'no-bug-on': 'no BUG_ON fires',
-  'no-null-deref': 'no hlist_del_rcu on an unhashed or poisoned node',
-  'list-integrity': 'no node is added to the notifier list twice',
-  'release-before-pages-freed':
-    'pages are freed only after ->release ran on every registered listener and no listener maps them',
-  'no-leak': 'when every thread has finished, every object is freed and no callback is left queued',
-  'no-deadlock': 'some thread can always move until every thread has finished',
-  'release-at-most-once': '->release runs at most once per listener',
+/** Every property by its id: the compiler checks that none is missing. */
+const BY_ID: Readonly<Record<KernelPropertyId, KernelProperty>> = {
+  'no-code-after-unload': noCodeAfterUnload,
+  'no-callback-on-freed': noCallbackOnFreed,
+  'no-use-after-free': noUseAfterFree,
+  'barrier-waits-for-queued': barrierWaitsForQueued,
+  'grace-period': gracePeriod,
+  'no-bug-on': noBugOn,
+  'no-null-deref': noNullDeref,
+  'list-integrity': listIntegrity,
+  'release-before-pages-freed': releaseBeforePagesFreed,
+  'no-leak': noLeak,
+  'no-deadlock': noDeadlock,
+  'release-at-most-once': releaseAtMostOnce,
 };
 
 /** Every kernel property, in reporting priority (see KERNEL_PROPERTY_IDS). */
-export const PROPERTY_CATALOG: readonly PropertyInfo[] = KERNEL_PROPERTY_IDS.map((id) => ({
+export const KERNEL_PROPERTIES: readonly KernelProperty[] = KERNEL_PROPERTY_IDS.map((id) => BY_ID[id]);
+
+/** Every kernel property's id, name and whether it is optional, in reporting priority. */
+export const PROPERTY_CATALOG: readonly PropertyInfo[] = KERNEL_PROPERTIES.map(({ id, name }) => ({
   id,
-  name: NAMES[id],
+  name,
   optional: OPTIONAL_PROPERTY_IDS.has(id),
 }));
 
