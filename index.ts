@@ -69,7 +69,8 @@ export { check } from './checker/check.js';
 /** Check with worker threads: give the module that builds the model, and results equal `check`'s. */
 export { checkWithWorkers, singleThreadReason } from './checker/checkWithWorkers.js';
 export type { ModelSource } from './checker/parallel/ModelSource.js';
-export { DEFAULT_OPTIONS, type CheckOptions, type Stats } from './checker/CheckOptions.js';
+export { DEFAULT_OPTIONS, type CheckOptions } from './checker/CheckOptions.js';
+export type { Stats } from './checker/Stats.js';
 export type {
   IncompleteOutcome,
   IncompleteReason,

@@ -1,4 +1,5 @@
 /** The bounds and switches of one run, with their defaults and validation in one place. */
+import type { Stats } from './Stats.js';
 
 /** Options of a check run; every bound carries its unit in its name. */
 export interface CheckOptions {
@@ -25,27 +26,6 @@ export interface CheckOptions {
    * and leaves its input unchanged (its encoding is compared once the state is expanded). Default: on.
    */
   readonly checkPurity?: boolean;
-}
-
-/** Statistics of a run, so far or final. */
-export interface Stats {
-  /** Successor states computed, duplicates included (initial states count too). */
-  readonly generated: number;
-  /** Distinct states stored. */
-  readonly distinct: number;
-  /** The deepest breadth-first level reached (initial states are depth 0). */
-  readonly depth: number;
-  /** States discovered but not yet expanded. */
-  readonly queue: number;
-  readonly elapsedMs: number;
-  /** Distinct states per second of wall-clock time. */
-  readonly statesPerSecond: number;
-  /** Optimistic probability that a fingerprint collision hid a state: distinct × (generated − distinct) / 2^64 (2^63 for the parallel search's 63-bit table). */
-  readonly collisionProbability: number;
-  /** Bytes held by the seen set and the trace store. */
-  readonly storeBytes: number;
-  /** Present when the run stored full states (exact mode): then `collisionProbability` is 0. */
-  readonly exact?: true;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {

@@ -4,7 +4,8 @@
  * first violating state in level order a shortest counterexample whatever kind of violation it is.
  */
 import type { Model } from '../model/Model.js';
-import type { CheckOptions, Stats } from './CheckOptions.js';
+import type { CheckOptions } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import { FingerprintHasher, type Encoder, type Fingerprint } from './fingerprint.js';
 import { makeStats } from './makeStats.js';
 import type { IncompleteReason, Outcome } from './Outcome.js';

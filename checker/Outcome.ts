@@ -1,5 +1,5 @@
 /** What a check run ends with: a union of four outcomes, each with its statistics. Only the CLI maps them to text and exit codes. */
-import type { Stats } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import type { Trace } from './Trace.js';
 
 /** One property violated at the final state of a counterexample. */

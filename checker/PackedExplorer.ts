@@ -6,7 +6,8 @@
  */
 import type { Model } from '../model/Model.js';
 import type { PackedExpander } from '../model/PackedExpander.js';
-import type { CheckOptions, Stats } from './CheckOptions.js';
+import type { CheckOptions } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import { EncodedFrontier } from './EncodedFrontier.js';
 import { SuccessorBatch } from './SuccessorBatch.js';
 import { FingerprintHasher } from './fingerprint.js';

@@ -1,5 +1,6 @@
 /** The wall clock of a run and the caller's hooks on it: the timeout, the stop callback, progress reports. */
-import type { CheckOptions, Stats } from './CheckOptions.js';
+import type { CheckOptions } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import type { IncompleteReason } from './Outcome.js';
 import { stopRequest } from './stopRequest.js';
 

@@ -1,6 +1,7 @@
 /** The checker's entry point: a breadth-first search of a model with in-memory stores. */
 import type { Model } from '../model/Model.js';
-import type { CheckOptions, Stats } from './CheckOptions.js';
+import type { CheckOptions } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import { encodeValue } from './encodeValue.js';
 import { ExactSeenSet } from './ExactSeenSet.js';
 import { Explorer } from './Explorer.js';

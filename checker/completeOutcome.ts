@@ -4,7 +4,7 @@
  * properties that no reachable state satisfied (a vacuous model, usually).
  */
 import type { Model } from '../model/Model.js';
-import type { Stats } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import type { Outcome, Witness } from './Outcome.js';
 import type { PropertyChecker } from './PropertyChecker.js';
 import type { Trace } from './Trace.js';

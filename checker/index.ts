@@ -2,7 +2,8 @@
 export { check, encoderOf } from './check.js';
 export { checkWithWorkers, singleThreadReason } from './checkWithWorkers.js';
 export type { ModelSource } from './parallel/ModelSource.js';
-export { DEFAULT_OPTIONS, type CheckOptions, type Stats } from './CheckOptions.js';
+export { DEFAULT_OPTIONS, type CheckOptions } from './CheckOptions.js';
+export type { Stats } from './Stats.js';
 export { resolveOptions, MAX_STATES_LIMIT } from './resolveOptions.js';
 export type {
   IncompleteOutcome,

@@ -1,5 +1,5 @@
 /** Builds the statistics of a run from its raw counts, deriving the rates and the collision estimate. */
-import type { Stats } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 
 /** The raw counts a Stats record is derived from. */
 export interface StatsCounts {

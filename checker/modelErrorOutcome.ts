@@ -1,5 +1,5 @@
 /** Turns an exception thrown by the model, or a failed replay, into a `modelError` outcome. */
-import type { Stats } from './CheckOptions.js';
+import type { Stats } from './Stats.js';
 import type { ModelErrorOutcome } from './Outcome.js';
 import { ReplayError } from './replay.js';
 import type { Trace } from './Trace.js';

@@ -4,7 +4,8 @@
  * with if it were stopped then. The progress line and that report come from one statistics
  * snapshot, so what a stopped run reports is never less than what its last progress line showed.
  */
-import type { CheckOptions, Stats } from '../checker/CheckOptions.js';
+import type { CheckOptions } from '../checker/CheckOptions.js';
+import type { Stats } from '../checker/Stats.js';
 import { makeStats } from '../checker/makeStats.js';
 import type { GuardedReason } from './guardMessages.js';
 import type { Io } from './Io.js';

@@ -1,5 +1,5 @@
 /** Progress of a long run on stderr: a live line on a terminal, plain lines otherwise. */
-import type { Stats } from '../checker/CheckOptions.js';
+import type { Stats } from '../checker/Stats.js';
 import type { Io } from './Io.js';
 
 /** A progress reporter: `update` is called about once a second, `done` once at the end. */

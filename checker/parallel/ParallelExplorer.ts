@@ -6,7 +6,8 @@
  * and a level cut short (state bound, throwing step) is counted where a one-thread search stops.
  */
 import type { Model } from '../../model/Model.js';
-import type { CheckOptions, Stats } from '../CheckOptions.js';
+import type { CheckOptions } from '../CheckOptions.js';
+import type { Stats } from '../Stats.js';
 import { IntReader } from '../../model/IntBuffer.js';
 import { makeStats } from '../makeStats.js';
 import { modelErrorOutcome } from '../modelErrorOutcome.js';

@@ -3,7 +3,8 @@
  * callback (SIGINT/SIGTERM) and the memory bound, tells the workers to stop through the shared
  * control word, and reports progress about once a second.
  */
-import type { CheckOptions, Stats } from '../CheckOptions.js';
+import type { CheckOptions } from '../CheckOptions.js';
+import type { Stats } from '../Stats.js';
 import type { IncompleteReason } from '../Outcome.js';
 import { Control, StopReason } from './messages.js';
 import { stopRequest } from '../stopRequest.js';

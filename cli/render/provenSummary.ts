@@ -3,7 +3,8 @@
  * and versions they were proven for, how many states and transitions the search covered, the
  * bounds, and how strong the claim is (the fingerprint-collision probability, the model's limits).
  */
-import type { CheckOptions, Stats } from '../../checker/CheckOptions.js';
+import type { CheckOptions } from '../../checker/CheckOptions.js';
+import type { Stats } from '../../checker/Stats.js';
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import type { CheckRun } from '../runCheck.js';
 import type { Palette } from './colour.js';

@@ -1,7 +1,7 @@
 /** The human-readable report of a run: header, verdict, the shortest trace with its changes, why, statistics. */
 import type { CheckRun } from '../runCheck.js';
 import { matchesExpectation } from '../runCheck.js';
-import type { Stats } from '../../checker/CheckOptions.js';
+import type { Stats } from '../../checker/Stats.js';
 import { describeScenario } from './describeScenario.js';
 import type { Palette } from './colour.js';
 import { stepList, whyLines } from './stepList.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { immutableForm } from '../helpers/immutableForm.js';
 import { check } from '../../checker/check.js';
-import type { Stats } from '../../checker/CheckOptions.js';
+import type { Stats } from '../../checker/Stats.js';
 import { boundedCounter, gridCounter, infiniteTree } from '../helpers/counters.js';
 import { expectIncomplete, expectOk, expectViolation } from '../helpers/expect.js';
 import { graphModel } from '../helpers/graphModel.js';
