@@ -15,6 +15,8 @@ export interface Io {
   readonly guard?: GuardLink;
   /** Told the model file a command is about to load, so that errors its code raises outside any step name it (strayErrors.ts). */
   readonly loadingModelFile?: (file: string) => void;
+  /** After the search: what the first error model code raised outside any step said, if any (strayErrors.ts). */
+  readonly strayError?: () => Promise<string | undefined>;
 }
 
 /** The process's own channels. */

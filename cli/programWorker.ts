@@ -26,6 +26,8 @@ const io: Io = {
   },
 };
 const guard = guardStrayErrors(io, start.args.includes('--debug'));
-const code = await createProgram({ ...io, loadingModelFile: guard.loadingModelFile }).run(start.args);
+const code = await createProgram({ ...io, loadingModelFile: guard.loadingModelFile, strayError: guard.firstError }).run(
+  start.args,
+);
 send({ type: 'exit', code: await guard.settle(code) });
 guard.onLateError((late) => send({ type: 'exit', code: late }));

@@ -125,13 +125,30 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),
   );
-  const run = checkModelFile(loaded, properties, guarded.options, command);
+  const searched = checkModelFile(loaded, properties, guarded.options, command);
   guarded.done();
   progress.done();
+  const stray = await io.strayError?.();
+  const run = stray === undefined ? searched : strayErrorRun(searched, stray);
   const report = render(run);
   if (flags.out === undefined) io.out(report);
   else writeReportFile(flags.out, report);
   return exitCodeOf(run);
+}
+
+/**
+ * The run as a model error: model code failed outside any step (a rejected promise, a throwing
+ * timer) during the search, so whatever the search found, the report must not say it holds.
+ */
+function strayErrorRun(run: UserModelRun, error: string): UserModelRun {
+  const message = `model code raised an error outside any step: ${error}`;
+  return {
+    ...run,
+    outcome: { kind: 'modelError', message, stats: run.outcome.stats },
+    initial: undefined,
+    steps: [],
+    witnesses: [],
+  };
 }
 
 /** The model's properties, or undefined when properties() throws or breaks the contract: the check then reports that as a model error. */

@@ -19,15 +19,23 @@ export interface StrayErrorGuard {
   settle(code: number): Promise<number>;
   /** Called after the exit code was sent, when a later stray error must replace it. */
   onLateError(replaceExit: (code: number) => void): void;
+  /**
+   * After one macrotask, so that rejections left by the search's last steps have surfaced: what
+   * the first stray error said, or undefined. A report printed after this cannot say "holds"
+   * about a model whose code failed behind the search's back.
+   */
+  firstError(): Promise<string | undefined>;
 }
 
 /** Installs the process handlers for the rest of this thread's life; `debug`: show stacks. */
 export function guardStrayErrors(io: Io, debug: boolean): StrayErrorGuard {
   let modelFile: string | undefined;
   let seen = false;
+  let first: string | undefined;
   let late: ((code: number) => void) | undefined;
   const report = (what: string, error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));
+    first ??= `${what}: ${err.message}`;
     const where = modelFile === undefined ? 'internal error' : `model error: ${modelFile}`;
     const hint =
       modelFile === undefined
@@ -48,5 +56,9 @@ export function guardStrayErrors(io: Io, debug: boolean): StrayErrorGuard {
       return seen ? EXIT.modelError : code;
     },
     onLateError: (replaceExit) => void (late = replaceExit),
+    firstError: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return first;
+    },
   };
 }

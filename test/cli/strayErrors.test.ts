@@ -15,6 +15,9 @@ describe.runIf(built)('errors raised outside any step', () => {
     const file = `${MODELS}/stray-rejection.mjs`;
     const r = runBinary(['check', file, '--quiet']);
     expect(r.code, r.err).toBe(4);
+    // The rejection surfaced during the search: the report says so instead of a verdict.
+    expect(r.out).not.toContain('HOLD');
+    expect(r.out).toContain('MODEL ERROR: model code raised an error outside any step: a promise was rejected');
     expect(r.err).toBe(
       `mmucheck: model error: ${file}: a promise was rejected and nothing handled it: cannot save 1; ` +
         "a model's methods must do their work before they return, leaving no promise or timer behind\n",
