@@ -14,6 +14,8 @@ import { requireWritableOut, writeReportFile } from './formats/reportFile.js';
 import { palette } from './render/colour.js';
 import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
 import { checkModelFile, incompleteModelRun, type UserModelRun } from './userModel/UserModelRun.js';
+import { itfTrace } from './formats/itfTrace.js';
+import { modelFileRunView } from './report/modelFileRunView.js';
 import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
 import { userTextReport } from './userModel/userTextReport.js';
@@ -49,7 +51,7 @@ const SCENARIO_ONLY = [
   ['graph', '--graph'],
 ] as const;
 
-const FORMATS = ['text', 'json'];
+const FORMATS = ['text', 'json', 'itf'];
 
 function requireApplicable(flags: ModelFileFlags): void {
   if (flags.expected === true)
@@ -65,7 +67,7 @@ function requireApplicable(flags: ModelFileFlags): void {
   const format = flags.format ?? 'text';
   if (!FORMATS.includes(format))
     throw new InputError(
-      `format ${quoteValue(format)} is not available for a model file (yet); use text or json`,
+      `format ${quoteValue(format)} is not available for a model file (yet); use ${FORMATS.join(', ')}`,
       undefined,
       '--format',
     );
@@ -117,10 +119,13 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
+  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
   const render = (run: UserModelRun) =>
     flags.format === 'json'
-      ? JSON.stringify(userJsonReport(run), null, 2) + '\n'
-      : userTextReport(run, palette(colour));
+      ? json(userJsonReport(run))
+      : flags.format === 'itf'
+        ? json(itfTrace(modelFileRunView(run)))
+        : userTextReport(run, palette(colour));
   const command = reproduceCommand(file, flags);
   const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),

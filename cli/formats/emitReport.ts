@@ -12,6 +12,7 @@ import { terminalWidth } from '../render/terminalWidth.js';
 import { dotStateGraph } from './dotStateGraph.js';
 import { dotTrace } from './dotTrace.js';
 import { htmlReport } from './htmlReport.js';
+import { kernelRunView } from '../report/kernelRunView.js';
 import { itfTrace } from './itfTrace.js';
 import { sarifLog } from './sarifLog.js';
 import { requireWritableOut, writeReportFile } from './reportFile.js';
@@ -49,7 +50,7 @@ export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string 
     case 'json':
       return json(jsonReport(run));
     case 'itf':
-      return json(itfTrace(run));
+      return json(itfTrace(kernelRunView(run)));
     case 'sarif':
       return json(sarifLog(run));
     case 'dot':

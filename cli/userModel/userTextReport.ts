@@ -55,7 +55,8 @@ function stepLines(s: RenderedStep, width: number, failing: string | undefined, 
   return lines;
 }
 
-function traceLines(steps: readonly RenderedStep[], failing: string | undefined, p: Palette): string[] {
+/** The steps of a trace, the last marked with `failing` when given. */
+export function traceLines(steps: readonly RenderedStep[], failing: string | undefined, p: Palette): string[] {
   const width = Math.max(6, ...steps.map((s) => t(s.thread).length));
   return steps.flatMap((s, i) => stepLines(s, width, i === steps.length - 1 ? failing : undefined, p));
 }

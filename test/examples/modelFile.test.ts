@@ -237,7 +237,7 @@ describe('mmucheck check <model file>', () => {
         'mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n',
       );
       expect((await runCli(['check', CLOCK, '--format', 'sarif'])).err).toBe(
-        'mmucheck: error: --format: format "sarif" is not available for a model file (yet); use text or json\n',
+        'mmucheck: error: --format: format "sarif" is not available for a model file (yet); use text, json, itf\n',
       );
       expect((await runCli(['check', CLOCK, '--property', 'reaches-tw'])).err).toBe(
         'mmucheck: error: --property: the model has no property "reaches-tw"; expected one of below-three, reaches-two, passes-one, passes-five (did you mean "reaches-two"?)\n',

@@ -1,0 +1,110 @@
+/**
+ * The report formats of a model file (examples/teaching), checked as the kernel's are: an ITF
+ * trace replays on the model rebuilt from the file it names.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './runs.js';
+
+const PETERSON_BROKEN = 'examples/teaching/peterson-broken.ts';
+const LOST_UPDATE = 'examples/teaching/lost-update.ts';
+const PETERSON = 'examples/teaching/peterson.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mmucheck-model-reports-'));
+
+/** Checks `file` with `--format itf --out`, and returns the path of the trace and its JSON. */
+async function savedItf(file: string, name: string): Promise<{ path: string; json: any }> {
+  const path = join(dir, `${name}.itf.json`);
+  await cli('check', file, '--format', 'itf', '--out', path, '--quiet');
+  return { path, json: JSON.parse(readFileSync(path, 'utf8')) };
+}
+
+/** Writes an edited trace and returns its path. */
+function edited(json: unknown, name: string): string {
+  const path = join(dir, `${name}.itf.json`);
+  writeFileSync(path, JSON.stringify(json));
+  return path;
+}
+
+describe('--format itf for a model file', () => {
+  it('writes the shortest counterexample, naming the model file and the properties checked', async () => {
+    const { code, out } = await cli('check', PETERSON_BROKEN, '--format', 'itf');
+    expect(code).toBe(1);
+    const itf = JSON.parse(out);
+    expect(itf['#meta'].source).toBe(PETERSON_BROKEN);
+    expect(itf['#meta'].mmucheck.model).toEqual({
+      file: PETERSON_BROKEN,
+      name: 'peterson-broken',
+      properties: ['mutual-exclusion', 'no-deadlock', 'p0-enters', 'p1-enters', 'both-contend'],
+    });
+    expect(itf.vars).toEqual(['flag[0]', 'flag[1]', 'turn', 'inCs[0]', 'inCs[1]', 'threads']);
+    expect(itf.states).toHaveLength(9);
+    expect(itf.states[8]['#meta']).toMatchObject({ thread: 'p0', fn: 'lock', violated: ['mutual-exclusion'] });
+    expect(itf.states[0].threads).toEqual({ p0: 'noncritical_section', p1: 'noncritical_section' });
+  });
+
+  it('sets every variable in every state, marking one the state lacks as absent', async () => {
+    const { json } = await savedItf(LOST_UPDATE, 'lost-update');
+    for (const state of json.states) expect(Object.keys(state).sort()).toEqual(['#meta', ...json.vars].sort());
+    expect(json.vars).toContain('t0.local');
+    expect(json.states[0]['t0.local']).toEqual({ '#unserializable': 'absent' });
+  });
+});
+
+describe('mmucheck replay of a model file trace', () => {
+  it.each([
+    [PETERSON_BROKEN, 'mutual-exclusion', 8],
+    [LOST_UPDATE, 'ends-at-four', 8],
+  ])('%s: replays every step on the model rebuilt from the file, ending in %s', async (file, property, steps) => {
+    const { path } = await savedItf(file, `replay-${property}`);
+    const { code, out, err } = await cli('replay', path);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      `replay     ${path}: ${steps} steps, each enabled in the model and each state matching`,
+      expect.stringMatching(/^model {6}/),
+      `file       ${file}`,
+      '',
+      expect.stringContaining(`ENDS IN A VIOLATION  ${property}:`),
+    ]);
+    expect(out).toContain(`>${String(steps).padStart(4)}  `);
+  });
+
+  it('replays the initial state alone of a model whose properties hold', async () => {
+    const { path, json } = await savedItf(PETERSON, 'peterson');
+    expect(json.states).toHaveLength(1);
+    const { code, out } = await cli('replay', path);
+    expect(code).toBe(0);
+    expect(out).toContain('ENDS WITHOUT A VIOLATION');
+  });
+
+  it('rejects an edited trace at the step that no longer matches', async () => {
+    const { json } = await savedItf(PETERSON_BROKEN, 'to-edit');
+    json.states[2].turn = { '#bigint': '0' };
+    const { code, err } = await cli('replay', edited(json, 'edited'));
+    expect(code).toBe(2);
+    expect(err).toContain(
+      'trace does not match the model at step 2: after p0 step, turn is 0 in the file but 1 in the model',
+    );
+  });
+
+  it('refuses a trace whose model file is not there, naming it', async () => {
+    const { json } = await savedItf(PETERSON_BROKEN, 'moved');
+    json['#meta'].mmucheck.model.file = 'examples/teaching/no-such-model.ts';
+    const path = edited(json, 'moved-edited');
+    expect(await cli('replay', path)).toEqual({
+      code: 2,
+      out: '',
+      err: `mmucheck: error: ${path}: the trace was written for the model file examples/teaching/no-such-model.ts (#meta.mmucheck.model.file), which does not exist here; run replay from the directory it was checked in, or restore the file\n`,
+    });
+  });
+
+  it('refuses --columns, which lays out kernel traces only', async () => {
+    const { path } = await savedItf(PETERSON_BROKEN, 'columns');
+    expect((await cli('replay', path, '--columns')).err).toBe(
+      'mmucheck: error: --columns: applies to traces of kernel scenarios only, not of a model file\n',
+    );
+  });
+});
