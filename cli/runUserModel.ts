@@ -15,6 +15,7 @@ import { palette } from './render/colour.js';
 import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
 import { checkModelFile, incompleteModelRun, type UserModelRun } from './userModel/UserModelRun.js';
 import { itfTrace } from './formats/itfTrace.js';
+import { sarifLog } from './formats/sarifLog.js';
 import { modelFileRunView } from './report/modelFileRunView.js';
 import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
@@ -51,7 +52,7 @@ const SCENARIO_ONLY = [
   ['graph', '--graph'],
 ] as const;
 
-const FORMATS = ['text', 'json', 'itf'];
+const FORMATS = ['text', 'json', 'itf', 'sarif'];
 
 function requireApplicable(flags: ModelFileFlags): void {
   if (flags.expected === true)
@@ -125,7 +126,9 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
       ? json(userJsonReport(run))
       : flags.format === 'itf'
         ? json(itfTrace(modelFileRunView(run)))
-        : userTextReport(run, palette(colour));
+        : flags.format === 'sarif'
+          ? json(sarifLog(modelFileRunView(run)))
+          : userTextReport(run, palette(colour));
   const command = reproduceCommand(file, flags);
   const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),

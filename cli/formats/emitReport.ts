@@ -52,7 +52,7 @@ export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string 
     case 'itf':
       return json(itfTrace(kernelRunView(run)));
     case 'sarif':
-      return json(sarifLog(run));
+      return json(sarifLog(kernelRunView(run)));
     case 'dot':
       return flags.graph ? dotStateGraph(run) : dotTrace(run);
     case 'html':

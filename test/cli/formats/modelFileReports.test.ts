@@ -1,16 +1,24 @@
 /**
  * The report formats of a model file (examples/teaching), checked as the kernel's are: an ITF
- * trace replays on the model rebuilt from the file it names.
+ * trace replays on the model rebuilt from the file it names; a SARIF log validates against the
+ * SARIF 2.1.0 schema.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './runs.js';
+import { validateSarif } from './sarifSchema.js';
 
 const PETERSON_BROKEN = 'examples/teaching/peterson-broken.ts';
 const LOST_UPDATE = 'examples/teaching/lost-update.ts';
 const PETERSON = 'examples/teaching/peterson.ts';
+const CLOCK = 'test/examples/fixtures/clock.mjs';
+
+/** The report of `mmucheck check <args> --quiet`, as JSON. */
+async function jsonOf(...args: string[]): Promise<any> {
+  return JSON.parse((await cli('check', ...args, '--quiet')).out);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'mmucheck-model-reports-'));
 
@@ -106,5 +114,56 @@ describe('mmucheck replay of a model file trace', () => {
     expect((await cli('replay', path, '--columns')).err).toBe(
       'mmucheck: error: --columns: applies to traces of kernel scenarios only, not of a model file\n',
     );
+  });
+});
+
+describe('--format sarif for a model file', () => {
+  it.each([[PETERSON_BROKEN], [LOST_UPDATE], [PETERSON], [CLOCK], [PETERSON_BROKEN, '--max-states', '5']])(
+    '%s %s %s: validates against the SARIF 2.1.0 schema',
+    async (...args) => {
+      const log = await jsonOf(...args.filter((a) => a !== undefined), '--format', 'sarif');
+      expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    },
+  );
+
+  it('has a result naming the violated property, with a thread flow per thread of the program model', async () => {
+    const run = (await jsonOf(PETERSON_BROKEN, '--format', 'sarif')).runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      'mutual-exclusion',
+      'no-deadlock',
+      'p0-enters',
+      'p1-enters',
+      'both-contend',
+    ]);
+    expect(run.originalUriBaseIds).toBeUndefined();
+    expect(run.properties).toMatchObject({ model: 'peterson-broken', file: PETERSON_BROKEN, verdict: 'violation' });
+    const [result] = run.results;
+    expect(result.ruleId).toBe('mutual-exclusion');
+    expect(run.tool.driver.rules[result.ruleIndex].shortDescription.text).toBe(
+      'at most one thread is in the critical section',
+    );
+    expect(result.message.text).toBe(
+      'both threads are in the critical section (model peterson-broken, 8-step counterexample)',
+    );
+    expect(result.locations[0]).toEqual({
+      physicalLocation: { artifactLocation: { uri: PETERSON_BROKEN } },
+      logicalLocations: [{ name: 'lock', fullyQualifiedName: 'lock', kind: 'function' }],
+      message: { text: 'while (flag[other] && turn == other) ;' },
+    });
+    const flows = result.codeFlows[0].threadFlows;
+    expect(flows.map((f: { id: string }) => f.id)).toEqual(['p0', 'p1']);
+    expect(flows[0].locations.map((l: { executionOrder: number }) => l.executionOrder)).toEqual([1, 2, 7, 8]);
+    expect(flows[0].locations[3].kinds).toEqual(['danger']);
+    expect(result.relatedLocations).toEqual([]);
+  });
+
+  it('puts the steps of a model without threads in one thread flow, without a logical location', async () => {
+    const [result] = (await jsonOf(CLOCK, '--format', 'sarif')).runs[0].results;
+    const flows = result.codeFlows[0].threadFlows;
+    expect(flows.map((f: { id: string }) => f.id)).toEqual(['model']);
+    expect(flows[0].locations[0].location).toEqual({
+      physicalLocation: { artifactLocation: { uri: CLOCK } },
+      message: { text: 'tick from 0' },
+    });
   });
 });
