@@ -16,6 +16,8 @@ import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
 import { checkModelFile, incompleteModelRun, type UserModelRun } from './userModel/UserModelRun.js';
 import { itfTrace } from './formats/itfTrace.js';
 import { sarifLog } from './formats/sarifLog.js';
+import { dotStateGraph } from './formats/dotStateGraph.js';
+import { dotTrace } from './formats/dotTrace.js';
 import { modelFileRunView } from './report/modelFileRunView.js';
 import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
@@ -49,10 +51,9 @@ const SCENARIO_ONLY = [
   ['readers', '--readers'],
   ['reclaimers', '--reclaimers'],
   ['columns', '--columns'],
-  ['graph', '--graph'],
 ] as const;
 
-const FORMATS = ['text', 'json', 'itf', 'sarif'];
+const FORMATS = ['text', 'json', 'itf', 'sarif', 'dot'];
 
 function requireApplicable(flags: ModelFileFlags): void {
   if (flags.expected === true)
@@ -66,6 +67,8 @@ function requireApplicable(flags: ModelFileFlags): void {
       throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
   const format = flags.format ?? 'text';
+  if (flags.graph === true && format !== 'dot')
+    throw new InputError(`applies to --format dot only, not ${format}`, undefined, '--graph');
   if (!FORMATS.includes(format))
     throw new InputError(
       `format ${quoteValue(format)} is not available for a model file (yet); use ${FORMATS.join(', ')}`,
@@ -110,6 +113,23 @@ function exitCodeOf(run: UserModelRun): number {
   ];
 }
 
+/** The report of `run` in the format `flags` ask for. */
+function formatModelFileReport(run: UserModelRun, flags: ModelFileFlags, colour: boolean): string {
+  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+  switch (flags.format) {
+    case 'json':
+      return json(userJsonReport(run));
+    case 'itf':
+      return json(itfTrace(modelFileRunView(run)));
+    case 'sarif':
+      return json(sarifLog(modelFileRunView(run)));
+    case 'dot':
+      return flags.graph === true ? dotStateGraph(modelFileRunView(run)) : dotTrace(modelFileRunView(run));
+    default:
+      return userTextReport(run, palette(colour));
+  }
+}
+
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
 export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
   requireApplicable(flags);
@@ -120,15 +140,7 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
-  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-  const render = (run: UserModelRun) =>
-    flags.format === 'json'
-      ? json(userJsonReport(run))
-      : flags.format === 'itf'
-        ? json(itfTrace(modelFileRunView(run)))
-        : flags.format === 'sarif'
-          ? json(sarifLog(modelFileRunView(run)))
-          : userTextReport(run, palette(colour));
+  const render = (run: UserModelRun) => formatModelFileReport(run, flags, colour);
   const command = reproduceCommand(file, flags);
   const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),

@@ -54,7 +54,7 @@ export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string 
     case 'sarif':
       return json(sarifLog(kernelRunView(run)));
     case 'dot':
-      return flags.graph ? dotStateGraph(run) : dotTrace(run);
+      return flags.graph ? dotStateGraph(kernelRunView(run)) : dotTrace(kernelRunView(run));
     case 'html':
       return htmlReport(run);
     case 'text': {

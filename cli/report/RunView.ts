@@ -3,6 +3,7 @@
  * format reads. A format that takes a RunView works for both; what only one kind of run has
  * (a scenario's set-up references, its kernel versions) sits in `origin` or is empty.
  */
+import type { Model } from '../../model/Model.js';
 import type { Outcome } from '../../checker/Outcome.js';
 import type { Trace } from '../../checker/Trace.js';
 import type { RenderedStep } from '../../model/RenderedStep.js';
@@ -30,6 +31,8 @@ export interface PropertyRef {
 
 /** A finished run as the report formats see it. */
 export interface RunView {
+  /** The model as checked (with the properties checked), for a format that explores it again (`--graph`). */
+  readonly model: Model<unknown, unknown>;
   /** The scenario's or the model's name. */
   readonly name: string;
   readonly description?: string;

@@ -1,5 +1,6 @@
 /** The run view of a kernel scenario's run. */
 import { is } from 'immutable';
+import type { Model } from '../../model/Model.js';
 import type { KernelModelState } from '../../properties/buildKernelModel.js';
 import type { CheckRun } from '../runCheck.js';
 import { stateVars } from '../formats/stateVars.js';
@@ -12,6 +13,7 @@ export function kernelRunView(run: CheckRun): RunView {
   const initStates = run.model.initStates();
   const initial = trace?.initial ?? initStates[0]!;
   return {
+    model: run.model as unknown as Model<unknown, unknown>,
     name: run.scenario.name,
     description: run.scenario.description,
     origin: { kind: 'scenario', scenario: run.scenario },

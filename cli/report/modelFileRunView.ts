@@ -1,6 +1,6 @@
 /** The run view of a model file's run: no scenario, no set-up references; names and values from the file. */
 import { is } from 'immutable';
-import type { UserModelRun } from '../userModel/UserModelRun.js';
+import { restricted, type UserModelRun } from '../userModel/UserModelRun.js';
 import { stateView, threadLocations } from '../userModel/modelView.js';
 import type { RunView } from './RunView.js';
 
@@ -28,6 +28,7 @@ export function modelFileRunView(run: UserModelRun): RunView {
   const { initial, index } = firstInitial(run);
   const model = run.loaded.model;
   return {
+    model: restricted(model, run.properties),
     name: run.loaded.name,
     ...(run.loaded.description === undefined ? {} : { description: run.loaded.description }),
     origin: { kind: 'modelFile', file: run.loaded.file, properties: run.properties.map((p) => p.id) },

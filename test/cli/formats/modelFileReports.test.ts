@@ -1,7 +1,7 @@
 /**
  * The report formats of a model file (examples/teaching), checked as the kernel's are: an ITF
  * trace replays on the model rebuilt from the file it names; a SARIF log validates against the
- * SARIF 2.1.0 schema.
+ * SARIF 2.1.0 schema; DOT graphs parse into the trace's or the model's states and steps.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,5 +165,64 @@ describe('--format sarif for a model file', () => {
       physicalLocation: { artifactLocation: { uri: CLOCK } },
       message: { text: 'tick from 0' },
     });
+  });
+});
+
+/** The node and edge statements of a DOT graph, after checking the shape Graphviz parses (as dot.test.ts does). */
+function parseDot(dot: string): { nodes: string[]; edges: [string, string][] } {
+  const lines = dot.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^digraph \w+ \{$/);
+  expect(lines[lines.length - 1]).toBe('}');
+  for (const l of lines.slice(1, -1)) {
+    expect(l, l).toMatch(/;$/);
+    expect(l.replace(/\\\\|\\"/g, '').split('"').length % 2, l).toBe(1);
+  }
+  const nodes = lines.flatMap((l) => /^ {2}(\w+) \[label/.exec(l)?.[1] ?? []);
+  const edges = lines.flatMap((l): [string, string][] => {
+    const m = /^ {2}(\w+) -> (\w+) /.exec(l);
+    return m ? [[m[1]!, m[2]!]] : [];
+  });
+  return { nodes, edges };
+}
+
+describe('--format dot for a model file', () => {
+  it('draws the counterexample as a chain of states, the failing one red', async () => {
+    const { code, out } = await cli('check', PETERSON_BROKEN, '--format', 'dot', '--quiet');
+    expect(code).toBe(1);
+    const { nodes, edges } = parseDot(out);
+    expect(nodes).toEqual(Array.from({ length: 9 }, (_v, i) => `s${i}`));
+    expect(edges).toEqual(Array.from({ length: 8 }, (_v, i) => [`s${i}`, `s${i + 1}`]));
+    expect(out).toContain(
+      'label="peterson-broken: mutual-exclusion violated\\nmmucheck check examples/teaching/peterson-broken.ts"',
+    );
+    expect(out).toContain('s1 -> s2 [label="2 p0\\llock\\lturn = other\\l", color="#1f77b4"');
+    expect(out).toMatch(
+      /s8 \[label="after step 8\\linCs\[0\]: false → true\\l✗ both threads are in the critical section\\l", style=filled, fillcolor="#f8d0d0"/,
+    );
+  });
+
+  it('with --graph, draws every reachable state: as many as the checker counts when the properties hold', async () => {
+    const { stats } = await jsonOf(PETERSON, '--format', 'json');
+    const { nodes, edges } = parseDot((await cli('check', PETERSON, '--format', 'dot', '--graph', '--quiet')).out);
+    expect(nodes).toHaveLength(stats.distinct);
+    expect(edges.length).toBeGreaterThanOrEqual(nodes.length - 1);
+  });
+
+  it('with --graph, names the edges of a model without threads by their steps', async () => {
+    const { out } = await cli('check', CLOCK, '--format', 'dot', '--graph', '--quiet');
+    expect(parseDot(out)).toEqual({
+      nodes: ['n0', 'n1', 'n2'],
+      edges: [
+        ['n0', 'n1'],
+        ['n1', 'n2'],
+      ],
+    });
+    expect(out).toContain('n0 -> n1 [label="tick from 0"');
+  });
+
+  it('refuses --graph with another format', async () => {
+    expect((await cli('check', CLOCK, '--graph')).err).toBe(
+      'mmucheck: error: --graph: applies to --format dot only, not text\n',
+    );
   });
 });
