@@ -18,6 +18,7 @@ import { itfTrace } from './formats/itfTrace.js';
 import { sarifLog } from './formats/sarifLog.js';
 import { dotStateGraph } from './formats/dotStateGraph.js';
 import { dotTrace } from './formats/dotTrace.js';
+import { htmlReport } from './formats/htmlReport.js';
 import { modelFileRunView } from './report/modelFileRunView.js';
 import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
@@ -53,8 +54,6 @@ const SCENARIO_ONLY = [
   ['columns', '--columns'],
 ] as const;
 
-const FORMATS = ['text', 'json', 'itf', 'sarif', 'dot'];
-
 function requireApplicable(flags: ModelFileFlags): void {
   if (flags.expected === true)
     throw new InputError(
@@ -69,12 +68,6 @@ function requireApplicable(flags: ModelFileFlags): void {
   const format = flags.format ?? 'text';
   if (flags.graph === true && format !== 'dot')
     throw new InputError(`applies to --format dot only, not ${format}`, undefined, '--graph');
-  if (!FORMATS.includes(format))
-    throw new InputError(
-      `format ${quoteValue(format)} is not available for a model file (yet); use ${FORMATS.join(', ')}`,
-      undefined,
-      '--format',
-    );
 }
 
 /** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
@@ -125,6 +118,8 @@ function formatModelFileReport(run: UserModelRun, flags: ModelFileFlags, colour:
       return json(sarifLog(modelFileRunView(run)));
     case 'dot':
       return flags.graph === true ? dotStateGraph(modelFileRunView(run)) : dotTrace(modelFileRunView(run));
+    case 'html':
+      return htmlReport(modelFileRunView(run));
     default:
       return userTextReport(run, palette(colour));
   }

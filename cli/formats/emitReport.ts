@@ -56,7 +56,7 @@ export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string 
     case 'dot':
       return flags.graph ? dotStateGraph(kernelRunView(run)) : dotTrace(kernelRunView(run));
     case 'html':
-      return htmlReport(run);
+      return htmlReport(kernelRunView(run));
     case 'text': {
       const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
       return textReport(run, palette(colour), { columns: flags.columns === true, width: terminalWidth(io) });

@@ -226,3 +226,29 @@ describe('--format dot for a model file', () => {
     );
   });
 });
+
+describe('--format html for a model file', () => {
+  /** The data the page embeds. */
+  const pageData = (html: string): any =>
+    JSON.parse(/<script type="application\/json" id="mmucheck-data">(.*?)<\/script>/s.exec(html)![1]!);
+
+  it("embeds the model's threads, the steps with the state after each, and the failure", async () => {
+    const { code, out } = await cli('check', PETERSON_BROKEN, '--format', 'html', '--quiet');
+    expect(code).toBe(1);
+    const data = pageData(out);
+    expect(data.scenario).toBe('peterson-broken');
+    expect(data.threads.map((t: { name: string }) => t.name)).toEqual(['p0', 'p1']);
+    expect(data.steps).toHaveLength(8);
+    expect(data.steps[1].state).toEqual({
+      view: { 'flag[0]': false, 'flag[1]': false, turn: 1, 'inCs[0]': false, 'inCs[1]': false },
+      threads: { p0: 'lock', p1: 'noncritical_section' },
+    });
+    expect(data.steps[7].failure).toBe('both threads are in the critical section');
+  });
+
+  it('puts the steps of a model without threads in one lane', async () => {
+    const { out } = await cli('check', CLOCK, '--format', 'html', '--quiet');
+    expect(pageData(out).threads).toEqual([{ name: '', cpu: null, colour: '#1f77b4', moves: true }]);
+    expect(out).toContain('<th class="lane-head" style="color: #1f77b4">steps</th>');
+  });
+});
