@@ -20,6 +20,8 @@ import { dotStateGraph } from './formats/dotStateGraph.js';
 import { dotTrace } from './formats/dotTrace.js';
 import { htmlReport } from './formats/htmlReport.js';
 import { modelFileRunView } from './report/modelFileRunView.js';
+import { resolveOptions } from '../checker/resolveOptions.js';
+import { modelExplainReport } from './userModel/modelExplainReport.js';
 import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
 import { userTextReport } from './userModel/userTextReport.js';
@@ -91,9 +93,9 @@ function selectProperties(
   return all.filter((p) => ids.includes(p.id));
 }
 
-function reproduceCommand(file: string, flags: ModelFileFlags): string {
+function reproduceCommand(file: string, flags: ModelFileFlags, mode: ModelFileMode): string {
   return [
-    'mmucheck check',
+    `mmucheck ${mode}`,
     file,
     ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
     ...boundFlags(flags),
@@ -125,8 +127,16 @@ function formatModelFileReport(run: UserModelRun, flags: ModelFileFlags, colour:
   }
 }
 
+/** Which command runs the model file: `check` writes a report, `explain` narrates the verdict. */
+export type ModelFileMode = 'check' | 'explain';
+
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
-export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
+export async function runModelFile(
+  file: string,
+  flags: ModelFileFlags,
+  io: Io,
+  mode: ModelFileMode = 'check',
+): Promise<number> {
   requireApplicable(flags);
   if (flags.out !== undefined) requireWritableOut(flags.out);
   io.loadingModelFile?.(file);
@@ -135,9 +145,13 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
-  const render = (run: UserModelRun) => formatModelFileReport(run, flags, colour);
-  const command = reproduceCommand(file, flags);
-  const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
+  const options = searchOptions(flags, io, progress);
+  const render = (run: UserModelRun) =>
+    mode === 'explain'
+      ? modelExplainReport(run, resolveOptions(options), palette(colour))
+      : formatModelFileReport(run, flags, colour);
+  const command = reproduceCommand(file, flags, mode);
+  const guarded = guardSearch(io, options, flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),
   );
   const run = checkModelFile(loaded, properties, guarded.options, command);

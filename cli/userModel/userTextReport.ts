@@ -30,7 +30,7 @@ function value(v: unknown): string {
 }
 
 /** Header lines: the model, its file, its threads, what is checked. */
-function headerLines(run: UserModelRun): string[] {
+export function headerLines(run: UserModelRun): string[] {
   const { name, description, file } = run.loaded;
   const threads = run.threads?.map((th) => `${t(th.name)}${th.daemon === true ? ' (daemon)' : ''}`).join(', ');
   return [
