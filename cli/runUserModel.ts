@@ -119,7 +119,10 @@ function formatModelFileReport(run: UserModelRun, flags: ModelFileFlags, colour:
     case 'sarif':
       return json(sarifLog(modelFileRunView(run)));
     case 'dot':
-      return flags.graph === true ? dotStateGraph(modelFileRunView(run)) : dotTrace(modelFileRunView(run));
+      // A model that broke its contract is not explored again for the graph: the trace to the error is drawn.
+      return flags.graph === true && run.outcome.kind !== 'modelError'
+        ? dotStateGraph(modelFileRunView(run))
+        : dotTrace(modelFileRunView(run));
     case 'html':
       return htmlReport(modelFileRunView(run));
     default:

@@ -220,6 +220,19 @@ describe('--format dot for a model file', () => {
     expect(out).toContain('n0 -> n1 [label="tick from 0"');
   });
 
+  it('with --graph, draws the trace to a model error instead of exploring a model that broke its contract', async () => {
+    const { code, out } = await cli(
+      'check',
+      'test/fixtures/models/actions-not-an-array.mjs',
+      '--format',
+      'dot',
+      '--graph',
+      '--quiet',
+    );
+    expect(code).toBe(4);
+    expect(out).toMatch(/^digraph counterexample \{\n {2}label="actions-not-an-array: modelError\\n/);
+  });
+
   it('refuses --graph with another format', async () => {
     expect((await cli('check', CLOCK, '--graph')).err).toBe(
       'mmucheck: error: --graph: applies to --format dot only, not text\n',
