@@ -65,6 +65,7 @@ describe('mmucheck replay of a model file trace', () => {
   it.each([
     [PETERSON_BROKEN, 'mutual-exclusion', 8],
     [LOST_UPDATE, 'ends-at-four', 8],
+    [CLOCK, 'passes-five', 2],
   ])('%s: replays every step on the model rebuilt from the file, ending in %s', async (file, property, steps) => {
     const { path } = await savedItf(file, `replay-${property}`);
     const { code, out, err } = await cli('replay', path);
