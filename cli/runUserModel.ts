@@ -14,6 +14,14 @@ import { requireWritableOut, writeReportFile } from './formats/reportFile.js';
 import { palette } from './render/colour.js';
 import { isModelFile, loadModelFile } from './userModel/loadModelFile.js';
 import { checkModelFile, incompleteModelRun, type UserModelRun } from './userModel/UserModelRun.js';
+import { itfTrace } from './formats/itfTrace.js';
+import { sarifLog } from './formats/sarifLog.js';
+import { dotStateGraph } from './formats/dotStateGraph.js';
+import { dotTrace } from './formats/dotTrace.js';
+import { htmlReport } from './formats/htmlReport.js';
+import { modelFileRunView } from './report/modelFileRunView.js';
+import { resolveOptions } from '../checker/resolveOptions.js';
+import { modelExplainReport } from './userModel/modelExplainReport.js';
 import { guardSearch } from './guardSearch.js';
 import { userJsonReport } from './userModel/userJsonReport.js';
 import { userTextReport } from './userModel/userTextReport.js';
@@ -46,10 +54,7 @@ const SCENARIO_ONLY = [
   ['readers', '--readers'],
   ['reclaimers', '--reclaimers'],
   ['columns', '--columns'],
-  ['graph', '--graph'],
 ] as const;
-
-const FORMATS = ['text', 'json'];
 
 function requireApplicable(flags: ModelFileFlags): void {
   if (flags.expected === true)
@@ -63,12 +68,8 @@ function requireApplicable(flags: ModelFileFlags): void {
       throw new InputError(`applies to kernel scenarios only, not to a model file`, undefined, flag);
   }
   const format = flags.format ?? 'text';
-  if (!FORMATS.includes(format))
-    throw new InputError(
-      `format ${quoteValue(format)} is not available for a model file (yet); use text or json`,
-      undefined,
-      '--format',
-    );
+  if (flags.graph === true && format !== 'dot')
+    throw new InputError(`applies to --format dot only, not ${format}`, undefined, '--graph');
 }
 
 /** The properties asked for with --property, in the model's order; undefined (the model's own) when none. */
@@ -92,9 +93,9 @@ function selectProperties(
   return all.filter((p) => ids.includes(p.id));
 }
 
-function reproduceCommand(file: string, flags: ModelFileFlags): string {
+function reproduceCommand(file: string, flags: ModelFileFlags, mode: ModelFileMode): string {
   return [
-    'mmucheck check',
+    `mmucheck ${mode}`,
     file,
     ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
     ...boundFlags(flags),
@@ -107,8 +108,38 @@ function exitCodeOf(run: UserModelRun): number {
   ];
 }
 
+/** The report of `run` in the format `flags` ask for. */
+function formatModelFileReport(run: UserModelRun, flags: ModelFileFlags, colour: boolean): string {
+  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+  switch (flags.format) {
+    case 'json':
+      return json(userJsonReport(run));
+    case 'itf':
+      return json(itfTrace(modelFileRunView(run)));
+    case 'sarif':
+      return json(sarifLog(modelFileRunView(run)));
+    case 'dot':
+      // A model that broke its contract is not explored again for the graph: the trace to the error is drawn.
+      return flags.graph === true && run.outcome.kind !== 'modelError'
+        ? dotStateGraph(modelFileRunView(run))
+        : dotTrace(modelFileRunView(run));
+    case 'html':
+      return htmlReport(modelFileRunView(run));
+    default:
+      return userTextReport(run, palette(colour));
+  }
+}
+
+/** Which command runs the model file: `check` writes a report, `explain` narrates the verdict. */
+export type ModelFileMode = 'check' | 'explain';
+
 /** Loads and checks the model file `file`, prints the report, and returns the exit code. */
-export async function runModelFile(file: string, flags: ModelFileFlags, io: Io): Promise<number> {
+export async function runModelFile(
+  file: string,
+  flags: ModelFileFlags,
+  io: Io,
+  mode: ModelFileMode = 'check',
+): Promise<number> {
   requireApplicable(flags);
   if (flags.out !== undefined) requireWritableOut(flags.out);
   io.loadingModelFile?.(file);
@@ -117,12 +148,13 @@ export async function runModelFile(file: string, flags: ModelFileFlags, io: Io):
   const properties = all === undefined ? undefined : selectProperties(all, flags.property);
   const progress = makeProgress(io, flags.quiet === true);
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
+  const options = searchOptions(flags, io, progress);
   const render = (run: UserModelRun) =>
-    flags.format === 'json'
-      ? JSON.stringify(userJsonReport(run), null, 2) + '\n'
-      : userTextReport(run, palette(colour));
-  const command = reproduceCommand(file, flags);
-  const guarded = guardSearch(io, searchOptions(flags, io, progress), flags.out, (reason, stats) =>
+    mode === 'explain'
+      ? modelExplainReport(run, resolveOptions(options), palette(colour))
+      : formatModelFileReport(run, flags, colour);
+  const command = reproduceCommand(file, flags, mode);
+  const guarded = guardSearch(io, options, flags.out, (reason, stats) =>
     render(incompleteModelRun(loaded, properties ?? all ?? [], { kind: 'incomplete', reason, stats }, command)),
   );
   const searched = checkModelFile(loaded, properties, guarded.options, command);
@@ -145,6 +177,7 @@ function strayErrorRun(run: UserModelRun, error: string): UserModelRun {
   return {
     ...run,
     outcome: { kind: 'modelError', message, stats: run.outcome.stats },
+    trace: undefined,
     initial: undefined,
     steps: [],
     witnesses: [],

@@ -1,4 +1,7 @@
-/** `mmucheck explain [scenario]`: the verdict in kernel terms — a narrated counterexample, or what was proven. */
+/**
+ * `mmucheck explain [scenario]`: the verdict in kernel terms — a narrated counterexample, or what
+ * was proven; for a model file, in the model's own terms.
+ */
 import type { Command } from 'commander';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { resolveOptions } from '../../checker/resolveOptions.js';
@@ -12,7 +15,7 @@ import { makeProgress } from '../progress.js';
 import { addBoundOptions, addScenarioOptions, boundFlags, searchOptions, type BoundFlags } from '../searchOptions.js';
 import { exitCodeOf } from './checkCommand.js';
 import type { Io } from '../Io.js';
-import { requireScenarioArgument } from '../runUserModel.js';
+import { isModelFile, runModelFile } from '../runUserModel.js';
 
 interface ExplainFlags extends ScenarioOverrides, BoundFlags {
   readonly quiet?: boolean;
@@ -24,12 +27,12 @@ export function addExplainCommand(program: Command, io: Io, setExit: (code: numb
   const command = program
     .command('explain')
     .description('explain a scenario in kernel terms: why a property fails, step by step, or what was proven')
-    .argument('[scenario]', 'a bundled scenario name or a path to a scenario file', 'seed');
+    .argument('[scenario]', 'a bundled scenario name, a path to a scenario file, or a model file', 'seed');
   addBoundOptions(addScenarioOptions(command))
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
-    .action((scenarioArg: string, flags: ExplainFlags) => {
-      requireScenarioArgument(scenarioArg, 'explain');
+    .action(async (scenarioArg: string, flags: ExplainFlags) => {
+      if (isModelFile(scenarioArg)) return setExit(await runModelFile(scenarioArg, flags, io, 'explain'));
       const scenario = applyOverrides(loadScenario(scenarioArg), flags);
       const reproduce = ['mmucheck explain', scenarioArg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
       const progress = makeProgress(io, flags.quiet === true);

@@ -1,20 +1,18 @@
 /**
- * `--format dot --graph`: the whole reachable state graph of a small scenario. Nodes are numbered in
+ * `--format dot --graph`: the whole reachable state graph of a small scenario or model file. Nodes are numbered in
  * breadth-first order (their tooltip holds the full state); edges are coloured by the thread that
  * moves; states that violate a property are red, and the counterexample's path is drawn bold.
  */
 import { fingerprint, fingerprintHex } from '../../checker/fingerprint.js';
 import { encoderOf } from '../../checker/check.js';
-import type { CheckRun } from '../runCheck.js';
-import { traceOf } from '../render/traceViewOf.js';
+import type { RunView } from '../report/RunView.js';
 import { quote, threadColour } from './dotText.js';
 import { graphTitle } from './dotTrace.js';
-import { stateVars } from './stateVars.js';
 import { stateGraph } from './stateGraph.js';
 import { count } from '../render/plural.js';
 
-function tooltip(run: CheckRun, state: Parameters<typeof stateVars>[1]): string {
-  const { view, threads } = stateVars(run.model, state);
+function tooltip(run: RunView, state: unknown): string {
+  const { view, threads } = run.stateVars(state);
   return [
     ...Object.entries(view).map(([f, v]) => `${f}: ${v}`),
     ...Object.entries(threads).map(([t, at]) => `${t} at ${at}`),
@@ -22,14 +20,19 @@ function tooltip(run: CheckRun, state: Parameters<typeof stateVars>[1]): string 
 }
 
 /** The DOT text of the state graph of `run`'s model; bad input when it has too many states. */
-export function dotStateGraph(run: CheckRun, limit?: number): string {
+export function dotStateGraph(run: RunView, limit?: number): string {
   const graph = stateGraph(run.model, limit);
   const encode = encoderOf(run.model);
-  const trace = traceOf(run);
+  const trace = run.trace;
   const onPath = new Set(
     trace ? [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => fingerprintHex(fingerprint(s, encode))) : [],
   );
-  const names = run.model.spec.threads.map((t) => t.name);
+  const names = run.threads.map((t) => t.name);
+  /** A program thread's action is its number; any other action is named as its step is. */
+  const edgeName = (from: unknown, action: unknown): { name: string; colour: number } =>
+    typeof action === 'number' && names[action] !== undefined
+      ? { name: names[action]!, colour: action }
+      : { name: run.model.formatAction?.(from, action) ?? String(action), colour: 0 };
   const lines = [
     'digraph states {',
     `  label=${quote(`${graphTitle(run)}: ${count(graph.nodes.length, 'state')}, ${count(graph.edges.length, 'transition')}`)}; labelloc=t; fontname="monospace";`,
@@ -47,10 +50,9 @@ export function dotStateGraph(run: CheckRun, limit?: number): string {
   }
   for (const e of graph.edges) {
     const bold = onPath.has(graph.nodes[e.from]!.key) && onPath.has(graph.nodes[e.to]!.key) ? ', penwidth=2.5' : '';
-    const colour = quote(threadColour(e.action));
-    lines.push(
-      `  n${e.from} -> n${e.to} [label=${quote(names[e.action] ?? String(e.action))}, color=${colour}, fontcolor=${colour}${bold}];`,
-    );
+    const edge = edgeName(graph.nodes[e.from]!.state, e.action);
+    const colour = quote(threadColour(edge.colour));
+    lines.push(`  n${e.from} -> n${e.to} [label=${quote(edge.name)}, color=${colour}, fontcolor=${colour}${bold}];`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';

@@ -3,13 +3,13 @@
  * (number, thread, function, statement) in its thread's colour; each state lists the fields the
  * step changed. The steps that set the failure up are yellow, the failing state red.
  */
-import type { CheckRun } from '../runCheck.js';
-import { traceViewOf } from '../render/traceViewOf.js';
+import type { RunView } from '../report/RunView.js';
+import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { shortNote, showValue } from '../render/TraceView.js';
 import { leftLabel, quote, threadColour } from './dotText.js';
 
 /** The header lines every graph of a run starts with. */
-export function graphTitle(run: CheckRun): string {
+export function graphTitle(run: RunView): string {
   const o = run.outcome;
   const verdict =
     o.kind === 'violation'
@@ -17,12 +17,12 @@ export function graphTitle(run: CheckRun): string {
       : o.kind === 'ok'
         ? 'all properties hold'
         : o.kind;
-  return `${run.scenario.name}: ${verdict}`;
+  return `${run.name}: ${verdict}`;
 }
 
 /** The DOT text of `run`'s counterexample (the initial state alone when there is none). */
-export function dotTrace(run: CheckRun): string {
-  const view = traceViewOf(run);
+export function dotTrace(run: RunView): string {
+  const view = traceViewOfRun(run);
   const tids = new Map(view.threads.map((t, i) => [t.name, i]));
   const lines = [
     'digraph counterexample {',

@@ -12,6 +12,7 @@ import { terminalWidth } from '../render/terminalWidth.js';
 import { dotStateGraph } from './dotStateGraph.js';
 import { dotTrace } from './dotTrace.js';
 import { htmlReport } from './htmlReport.js';
+import { kernelRunView } from '../report/kernelRunView.js';
 import { itfTrace } from './itfTrace.js';
 import { sarifLog } from './sarifLog.js';
 import { requireWritableOut, writeReportFile } from './reportFile.js';
@@ -49,13 +50,13 @@ export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string 
     case 'json':
       return json(jsonReport(run));
     case 'itf':
-      return json(itfTrace(run));
+      return json(itfTrace(kernelRunView(run)));
     case 'sarif':
-      return json(sarifLog(run));
+      return json(sarifLog(kernelRunView(run)));
     case 'dot':
-      return flags.graph ? dotStateGraph(run) : dotTrace(run);
+      return flags.graph ? dotStateGraph(kernelRunView(run)) : dotTrace(kernelRunView(run));
     case 'html':
-      return htmlReport(run);
+      return htmlReport(kernelRunView(run));
     case 'text': {
       const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
       return textReport(run, palette(colour), { columns: flags.columns === true, width: terminalWidth(io) });

@@ -1,8 +1,9 @@
-/** The data the HTML report embeds: the run's summary, its threads, and every state of its trace with its diff. */
-import type { CheckRun } from '../runCheck.js';
-import { traceOf, traceViewOf } from '../render/traceViewOf.js';
+/** The data the HTML report embeds (for a scenario or a model file): the run's summary, its threads, and every state of its trace with its diff. */
+import type { RunView } from '../report/RunView.js';
+import { traceViewOfRun } from '../report/traceViewOfRun.js';
+import type { TraceThread } from '../render/TraceView.js';
 import { threadColour } from './dotText.js';
-import { stateVars, type StateVars } from './stateVars.js';
+import type { StateVars } from './stateVars.js';
 import type { FieldChange } from '../../checker/renderSteps.js';
 import { count, properties } from '../render/plural.js';
 
@@ -42,39 +43,47 @@ export interface HtmlData {
   readonly references: readonly { readonly step: number; readonly note: string }[];
 }
 
-function headline(run: CheckRun): string {
+function headline(run: RunView): string {
   const o = run.outcome;
+  const checked = run.origin.kind === 'scenario' ? run.origin.scenario.properties.length : run.properties.length;
   if (o.kind === 'violation')
     return `${o.violations.map((v) => v.propertyId).join(', ')} violated: ${o.violations[0]!.message}`;
   if (o.kind === 'ok')
-    return run.scenario.properties.length === 1
+    return checked === 1
       ? 'the 1 property holds on every reachable state'
-      : `all ${properties(run.scenario.properties.length)} hold on every reachable state`;
+      : `all ${properties(checked)} hold on every reachable state`;
   if (o.kind === 'incomplete') return `incomplete (${o.reason}): nothing is proven`;
   return `model error: ${o.message}`;
 }
 
+/** The model's threads, then any a step names that the model does not list (a plain model's steps: ''). */
+function laneThreads(threads: readonly TraceThread[], steps: readonly { readonly thread: string }[]): TraceThread[] {
+  const named = new Set(threads.map((t) => t.name));
+  const others = [...new Set(steps.map((s) => s.thread).filter((t) => !named.has(t)))];
+  return [...threads, ...others.map((name) => ({ name }))];
+}
+
 /** The page data of `run`. */
-export function htmlData(run: CheckRun): HtmlData {
-  const view = traceViewOf(run);
-  const trace = traceOf(run);
+export function htmlData(run: RunView): HtmlData {
+  const view = traceViewOfRun(run);
+  const trace = run.trace;
   const o = run.outcome;
   const moving = new Set(view.steps.map((s) => s.thread));
   const s = o.stats;
   return {
-    scenario: run.scenario.name,
-    description: run.scenario.description,
+    scenario: run.name,
+    description: run.description ?? '',
     verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
     headline: headline(run),
     command: run.command,
     stats: `${count(s.distinct, 'distinct state')}, ${s.generated.toLocaleString('en-US')} generated, depth ${s.depth}, fingerprint collision probability ${s.collisionProbability.toExponential(1)}`,
-    threads: view.threads.map((t, i) => ({
+    threads: laneThreads(view.threads, view.steps).map((t, i) => ({
       name: t.name,
       cpu: t.cpu ?? null,
       colour: threadColour(i),
       moves: moving.has(t.name),
     })),
-    initial: stateVars(run.model, trace?.initial ?? run.model.initStates()[0]!),
+    initial: run.stateVars(run.initial),
     steps: view.steps.map((r, i) => ({
       step: r.step,
       thread: r.thread,
@@ -83,7 +92,7 @@ export function htmlData(run: CheckRun): HtmlData {
       code: r.code,
       kind: r.kind ?? null,
       changes: r.changes,
-      state: stateVars(run.model, trace!.steps[i]!.state),
+      state: run.stateVars(trace!.steps[i]!.state),
       notes: view.references.filter((x) => x.step === r.step).map((x) => x.note),
       failure: i === view.steps.length - 1 ? (view.failure ?? null) : null,
     })),

@@ -3,7 +3,7 @@
  * thread that moves, the steps in order down the page, each in its thread's lane; clicking a step
  * shows the full state after it (the named view and where each thread stands) with the diff.
  */
-import type { CheckRun } from '../runCheck.js';
+import type { RunView } from '../report/RunView.js';
 import { CODE_BREAK_AFTER, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
 import { count } from '../render/plural.js';
@@ -48,7 +48,7 @@ function lanesTable(data: HtmlData): string {
   const head = lanes
     .map(
       (t) =>
-        `<th class="lane-head" style="color: ${t.colour}">${escapeHtml(t.name)}${t.cpu === null ? '' : ` <span class="muted">cpu${t.cpu}</span>`}</th>`,
+        `<th class="lane-head" style="color: ${t.colour}">${escapeHtml(t.name || 'steps')}${t.cpu === null ? '' : ` <span class="muted">cpu${t.cpu}</span>`}</th>`,
     )
     .join('');
   const initial = `<tr data-step="0"><td class="num">0</td><td class="lane" colspan="${Math.max(1, lanes.length)}"><span class="muted">initial state</span></td></tr>`;
@@ -70,7 +70,7 @@ function whyList(data: HtmlData): string {
 }
 
 /** The HTML page of `run`. */
-export function htmlReport(run: CheckRun): string {
+export function htmlReport(run: RunView): string {
   const data = htmlData(run);
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const idle = data.threads.filter((t) => !t.moves).map((t) => t.name);

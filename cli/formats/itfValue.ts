@@ -30,3 +30,20 @@ export function fromItfValue(v: unknown): string | number | boolean | undefined 
   }
   return undefined;
 }
+
+/**
+ * A variable the named view of this state lacks (a program thread's `.local` while it is 0, a list
+ * element not there yet): ADR-015 wants every variable in every state, so absence is written as
+ * the format's marker for a value it cannot hold.
+ */
+export const ABSENT: ItfValue = { '#unserializable': 'absent' };
+
+/** True when `v` is the marker of an absent variable. */
+export function isAbsent(v: unknown): boolean {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Object.keys(v).length === 1 &&
+    (v as Record<string, unknown>)['#unserializable'] === 'absent'
+  );
+}

@@ -7,8 +7,8 @@ import { InputError } from '../../model/InputError.js';
 import { readInputFile } from '../../model/inputFile.js';
 import { capText, quoteValue } from '../../model/safeText.js';
 import { parseScenario } from '../../model/kernel/parseScenario.js';
-import type { Scenario } from '../../model/kernel/Scenario.js';
-import { fromItfValue } from './itfValue.js';
+import type { RunOrigin } from '../report/RunView.js';
+import { fromItfValue, isAbsent } from './itfValue.js';
 import { ITF_FORMAT_VERSION } from './itfTrace.js';
 import { THREADS_VAR } from './stateVars.js';
 
@@ -28,7 +28,8 @@ export interface SavedStep {
 /** A saved trace, ready to replay: `steps[i]` leads from `states[i]` to `states[i + 1]`. */
 export interface SavedTrace {
   readonly file: string;
-  readonly scenario: Scenario;
+  /** The model to replay it on: a scenario as checked, or a model file and the properties checked. */
+  readonly origin: RunOrigin;
   readonly initialState: number;
   readonly states: readonly SavedState[];
   readonly steps: readonly SavedStep[];
@@ -53,7 +54,7 @@ function savedState(v: unknown, vars: readonly string[], file: string, field: st
         file,
         field,
       );
-    if (name === THREADS_VAR) continue;
+    if (name === THREADS_VAR || isAbsent(o[name])) continue;
     const value = fromItfValue(o[name]);
     if (value === undefined)
       throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
@@ -104,11 +105,29 @@ function recordedViolations(m: Obj): string[] {
     .map((v) => String(v['property']));
 }
 
+/** The model the trace was written for: `model` (a model file) when present, else `scenario`. */
+function originOf(m: Obj, file: string): RunOrigin {
+  if (m['model'] === undefined)
+    return { kind: 'scenario', scenario: parseScenario(m['scenario'], `${file}: #meta.mmucheck.scenario`) };
+  const model = objectAt(m['model'], file, '#meta.mmucheck.model');
+  const path = model['file'];
+  if (typeof path !== 'string' || path === '')
+    throw new InputError(
+      'expected the path of the model file the trace was written for',
+      file,
+      '#meta.mmucheck.model.file',
+    );
+  const properties = model['properties'];
+  if (!Array.isArray(properties) || !properties.every((p) => typeof p === 'string'))
+    throw new InputError('expected the list of property ids checked', file, '#meta.mmucheck.model.properties');
+  return { kind: 'modelFile', file: path, properties: properties as string[] };
+}
+
 /** Validates parsed JSON as a saved mmucheck ITF trace; `file` names it in errors. */
 export function parseItfTrace(json: unknown, file: string): SavedTrace {
   const trace = objectAt(json, file, '');
   const m = mmucheckMeta(trace, file);
-  const scenario = parseScenario(m['scenario'], `${file}: #meta.mmucheck.scenario`);
+  const origin = originOf(m, file);
   const vars = trace['vars'];
   if (!Array.isArray(vars) || !vars.every((x) => typeof x === 'string'))
     throw new InputError('expected a list of variable names', file, 'vars');
@@ -122,7 +141,7 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
     throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
   return {
     file,
-    scenario,
+    origin,
     initialState,
     states: states.map((s, i) => savedState(s, vars as string[], file, `states[${i}]`)),
     steps: states.slice(1).map((s, i) => savedStep(s, file, `states[${i + 1}]`)),

@@ -42,7 +42,7 @@ const show = (v: unknown) => capText(JSON.stringify(v) ?? 'nothing', QUOTE_MAX_C
 const name = (text: string) => capText(text, 200);
 
 /** The first difference between the saved variables and the model's, in words; undefined when they match. */
-function difference(saved: SavedState, actual: StateVars): string | undefined {
+export function difference(saved: SavedState, actual: StateVars): string | undefined {
   for (const [field, value] of Object.entries(actual.view)) {
     if (!(field in saved.view)) return `the model has the field ${field} (${show(value)}), the file does not`;
     if (saved.view[field] !== value)
@@ -86,7 +86,9 @@ function takeStep(model: KernelModel, saved: SavedTrace, state: KernelModelState
 
 /** Replays `saved` on the model of its scenario; throws TraceMismatch at the first difference. */
 export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
-  const model = buildKernelModel(saved.scenario);
+  if (saved.origin.kind !== 'scenario')
+    throw new InputError('the trace was written for a model file, not a kernel scenario', saved.file);
+  const model = buildKernelModel(saved.origin.scenario);
   const inits = model.initStates();
   const initial = inits[saved.initialState];
   if (!initial)

@@ -1,31 +1,45 @@
 /**
  * `--format sarif`: the run as a SARIF 2.1.0 log for code-review tools. One result per property
  * violated at the counterexample's last step, each with the interleaving as a code flow (see
- * sarifThreadFlows.ts) and the steps that set the failure up as related locations.
+ * sarifThreadFlows.ts) and the steps that set the failure up as related locations. A kernel step
+ * points at its kernel source file, a model file's step at the model file.
  */
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
-import type { CheckRun } from '../runCheck.js';
+import type { RunView } from '../report/RunView.js';
+import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { explainProperty, ruleVersionsOf } from '../render/propertyGlossary.js';
-import { traceViewOf } from '../render/traceViewOf.js';
-import { codeFlow, KERNEL_SRC, stepLocation } from './sarifThreadFlows.js';
+import { codeFlow, KERNEL_SRC, kernelStepLocator, modelFileStepLocator, type StepLocator } from './sarifThreadFlows.js';
 
 /** The schema URI written in the log. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-function rules(run: CheckRun): Record<string, unknown>[] {
-  return run.scenario.properties.map((id) => {
-    const info = PROPERTY_CATALOG.find((p) => p.id === id);
-    return {
-      id,
-      name: id,
-      shortDescription: { text: info?.name ?? id },
-      fullDescription: { text: explainProperty(id, ruleVersionsOf(run.scenario)) },
-      defaultConfiguration: { level: 'error' },
-    };
-  });
+/** The ids of the rules, in the order the log lists them: the scenario's, or the model's checked properties. */
+function ruleIds(run: RunView): readonly string[] {
+  return run.origin.kind === 'scenario' ? run.origin.scenario.properties : run.properties.map((p) => p.id);
 }
 
-function notifications(run: CheckRun): Record<string, unknown>[] {
+function rules(run: RunView): Record<string, unknown>[] {
+  const o = run.origin;
+  if (o.kind === 'scenario')
+    return o.scenario.properties.map((id) => {
+      const info = PROPERTY_CATALOG.find((p) => p.id === id);
+      return {
+        id,
+        name: id,
+        shortDescription: { text: info?.name ?? id },
+        fullDescription: { text: explainProperty(id, ruleVersionsOf(o.scenario)) },
+        defaultConfiguration: { level: 'error' },
+      };
+    });
+  return run.properties.map((p) => ({
+    id: p.id,
+    name: p.id,
+    shortDescription: { text: p.name },
+    defaultConfiguration: { level: 'error' },
+  }));
+}
+
+function notifications(run: RunView): Record<string, unknown>[] {
   const o = run.outcome;
   if (o.kind === 'incomplete')
     return [
@@ -38,30 +52,39 @@ function notifications(run: CheckRun): Record<string, unknown>[] {
   return [];
 }
 
-function results(run: CheckRun): Record<string, unknown>[] {
+function locatorOf(run: RunView): StepLocator {
+  return run.origin.kind === 'scenario'
+    ? kernelStepLocator(run.origin.scenario.srcu)
+    : modelFileStepLocator(run.origin.file);
+}
+
+function results(run: RunView): Record<string, unknown>[] {
   const o = run.outcome;
   if (o.kind !== 'violation') return [];
-  const view = traceViewOf(run);
+  const view = traceViewOfRun(run);
   const last = view.steps[view.steps.length - 1];
-  const flow = codeFlow(view, run.scenario.srcu);
+  const locate = locatorOf(run);
+  const flow = codeFlow(view, locate);
+  const where = run.origin.kind === 'scenario' ? 'scenario' : 'model';
   return o.violations.map((v) => ({
     ruleId: v.propertyId,
-    ruleIndex: (run.scenario.properties as readonly string[]).indexOf(v.propertyId),
+    ruleIndex: ruleIds(run).indexOf(v.propertyId),
     kind: 'fail',
     level: 'error',
-    message: { text: `${v.message} (scenario ${run.scenario.name}, ${view.steps.length}-step counterexample)` },
-    ...(last ? { locations: [stepLocation(last, run.scenario.srcu)] } : {}),
+    message: { text: `${v.message} (${where} ${run.name}, ${view.steps.length}-step counterexample)` },
+    ...(last ? { locations: [locate(last)] } : {}),
     ...(flow ? { codeFlows: [flow] } : {}),
     relatedLocations: view.references.map((r) => {
       const step = view.steps[r.step - 1]!;
-      return { id: r.step, ...stepLocation(step, run.scenario.srcu), message: { text: `step ${r.step}: ${r.note}` } };
+      return { id: r.step, ...locate(step), message: { text: `step ${r.step}: ${r.note}` } };
     }),
   }));
 }
 
 /** The SARIF log of `run`. */
-export function sarifLog(run: CheckRun): Record<string, unknown> {
+export function sarifLog(run: RunView): Record<string, unknown> {
   const o = run.outcome;
+  const origin = run.origin;
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -75,12 +98,18 @@ export function sarifLog(run: CheckRun): Record<string, unknown> {
             toolExecutionNotifications: notifications(run),
           },
         ],
-        originalUriBaseIds: {
-          [KERNEL_SRC]: { description: { text: `the root of a Linux kernel source tree (${run.scenario.kernel})` } },
-        },
+        ...(origin.kind === 'scenario'
+          ? {
+              originalUriBaseIds: {
+                [KERNEL_SRC]: {
+                  description: { text: `the root of a Linux kernel source tree (${origin.scenario.kernel})` },
+                },
+              },
+            }
+          : {}),
         results: results(run),
         properties: {
-          scenario: run.scenario.name,
+          ...(origin.kind === 'scenario' ? { scenario: run.name } : { model: run.name, file: origin.file }),
           verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
           stats: o.stats,
         },

@@ -1,11 +1,11 @@
 /**
- * The code flow of a counterexample in SARIF 2.1.0: one thread flow per kernel thread that moves,
+ * The code flow of a counterexample in SARIF 2.1.0: one thread flow per thread that moves,
  * each location a step with its global `executionOrder`, its `kinds` (acquire/release for locks and
  * SRCU, …) and the fields it changed as `state`.
  */
 import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { SrcuImpl } from '../../model/kernel/Scenario.js';
-import type { TraceView } from '../render/TraceView.js';
+import type { TraceThread, TraceView } from '../render/TraceView.js';
 import { showValue } from '../render/TraceView.js';
 import { kernelSourceFile } from './kernelSourceFile.js';
 import { count } from '../render/plural.js';
@@ -33,17 +33,31 @@ export function stepKinds(kind: string | undefined, failing: boolean): string[] 
   return [...new Set(kinds)];
 }
 
-/** Where a step is: its kernel function (logical), its file when known (physical), its statement. */
-export function stepLocation(s: RenderedStep, srcu: SrcuImpl): Record<string, unknown> {
-  const file = kernelSourceFile(s.fn, srcu);
-  return {
-    ...(file ? { physicalLocation: { artifactLocation: { uri: file, uriBaseId: KERNEL_SRC } } } : {}),
-    logicalLocations: [{ name: s.fn, fullyQualifiedName: s.fn, kind: 'function' }],
-    message: { text: s.code },
+/** Where a step is, as a SARIF location. */
+export type StepLocator = (s: RenderedStep) => Record<string, unknown>;
+
+/** Where a kernel step is: its kernel function (logical), its file when known (physical), its statement. */
+export function kernelStepLocator(srcu: SrcuImpl): StepLocator {
+  return (s) => {
+    const file = kernelSourceFile(s.fn, srcu);
+    return {
+      ...(file ? { physicalLocation: { artifactLocation: { uri: file, uriBaseId: KERNEL_SRC } } } : {}),
+      logicalLocations: [{ name: s.fn, fullyQualifiedName: s.fn, kind: 'function' }],
+      message: { text: s.code },
+    };
   };
 }
 
-function threadFlowLocation(s: RenderedStep, view: TraceView, srcu: SrcuImpl): Record<string, unknown> {
+/** Where a model file's step is: the model file (physical), its function when it has one (logical), its statement. */
+export function modelFileStepLocator(file: string): StepLocator {
+  return (s) => ({
+    physicalLocation: { artifactLocation: { uri: encodeURI(file.split('\\').join('/')) } },
+    ...(s.fn === '' ? {} : { logicalLocations: [{ name: s.fn, fullyQualifiedName: s.fn, kind: 'function' }] }),
+    message: { text: s.code },
+  });
+}
+
+function threadFlowLocation(s: RenderedStep, view: TraceView, locate: StepLocator): Record<string, unknown> {
   const failing = s.step === view.steps.length && view.failure !== undefined;
   const essential = failing || view.references.some((r) => r.step === s.step);
   const state = Object.fromEntries(
@@ -55,22 +69,29 @@ function threadFlowLocation(s: RenderedStep, view: TraceView, srcu: SrcuImpl): R
   const kinds = stepKinds(s.kind, failing);
   return {
     executionOrder: s.step,
-    location: stepLocation(s, srcu),
+    location: locate(s),
     ...(kinds.length ? { kinds } : {}),
     ...(s.changes.length ? { state } : {}),
     importance: essential ? 'essential' : s.changes.length ? 'important' : 'unimportant',
   };
 }
 
+/** The threads of the view, then any thread a step names that the view does not list (a plain model's actors, or none: ''). */
+function flowThreads(view: TraceView): readonly TraceThread[] {
+  const named = new Set(view.threads.map((t) => t.name));
+  const others = [...new Set(view.steps.map((s) => s.thread).filter((t) => !named.has(t)))];
+  return [...view.threads, ...others.map((name) => ({ name }))];
+}
+
 /** One code flow: a thread flow for each thread that takes a step, in model order; undefined for an empty trace. */
-export function codeFlow(view: TraceView, srcu: SrcuImpl): Record<string, unknown> | undefined {
-  const threadFlows = view.threads
+export function codeFlow(view: TraceView, locate: StepLocator): Record<string, unknown> | undefined {
+  const threadFlows = flowThreads(view)
     .map((t) => ({ t, steps: view.steps.filter((s) => s.thread === t.name) }))
     .filter(({ steps }) => steps.length > 0)
     .map(({ t, steps }) => ({
-      id: t.name,
-      message: { text: t.cpu === undefined ? t.name : `${t.name} on cpu${t.cpu}` },
-      locations: steps.map((s) => threadFlowLocation(s, view, srcu)),
+      id: t.name === '' ? 'model' : t.name,
+      message: { text: t.name === '' ? 'the model' : t.cpu === undefined ? t.name : `${t.name} on cpu${t.cpu}` },
+      locations: steps.map((s) => threadFlowLocation(s, view, locate)),
     }));
   if (threadFlows.length === 0) return undefined;
   return {

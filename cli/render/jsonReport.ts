@@ -5,6 +5,7 @@
 import type { CheckRun } from '../runCheck.js';
 import { matchesExpectation } from '../runCheck.js';
 import { raisingStep } from './raisingStep.js';
+import { verdictJson } from '../report/verdictJson.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 
 /** The report of one run as a plain JSON value. */
@@ -24,13 +25,7 @@ export function jsonReport(run: CheckRun): unknown {
       threads: run.model.spec.threads.map((t) => ({ name: t.name, cpu: t.cpu ?? 0, daemon: t.daemon === true })),
     },
     properties: s.properties,
-    verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
-    property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
-    violations:
-      o.kind === 'violation'
-        ? o.violations.map((v) => ({ property: v.propertyId, name: v.propertyName, message: v.message }))
-        : [],
-    reason: o.kind === 'incomplete' ? o.reason : null,
+    ...verdictJson(o, false),
     error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(run.model, o) ?? null } : null,
     stats: o.stats,
     initial: run.steps.length

@@ -20,16 +20,32 @@ export function paragraph(text: string, indent: string, width = NARRATIVE_WIDTH)
   return wrapText(text, width - indent.length).map((l) => indent + l);
 }
 
-function narrateStep(s: RenderedStep, view: TraceView, p: Palette): string[] {
+/** How a narrative explains a property and a step: in kernel terms, or (for a model file) in the model's own. */
+export interface NarrativeGlossary {
+  /** What property `id` means. */
+  property(id: string, view: TraceView): string;
+  /** What the statement of step `s` does, when the glossary knows. */
+  statement(s: RenderedStep): string | undefined;
+}
+
+/** The kernel's glossary: each property's rule and each kernel statement in words. */
+export const KERNEL_GLOSSARY: NarrativeGlossary = {
+  property: (id, view) => explainProperty(id, view.ruleVersions),
+  statement: explainStatement,
+};
+
+function narrateStep(s: RenderedStep, view: TraceView, glossary: NarrativeGlossary, p: Palette): string[] {
   const last = s.step === view.steps.length;
   const notes = view.references.filter((r) => r.step === s.step);
   const marker = last ? p.bad('>') : notes.length ? p.warn('*') : ' ';
   const indent = '        ';
   const lines = [
-    `${marker}${String(s.step).padStart(4)}  ${p.bold(s.thread)}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`} in ${p.bold(s.fn)}:`,
+    s.thread === '' && s.fn === ''
+      ? `${marker}${String(s.step).padStart(4)}:`
+      : `${marker}${String(s.step).padStart(4)}  ${p.bold(s.thread)}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`} in ${p.bold(s.fn)}:`,
     `${indent}${s.code}`,
   ];
-  const what = explainStatement(s);
+  const what = glossary.statement(s);
   // A capitalised entry is a whole sentence; a verb phrase gets the thread's name in front.
   if (what) lines.push(...paragraph(/^[A-Z]/.test(what) ? `${what}.` : `${s.thread} ${what}.`, indent));
   if (s.changes.length)
@@ -45,24 +61,25 @@ function narrateStep(s: RenderedStep, view: TraceView, p: Palette): string[] {
 }
 
 /** The narrated account of a counterexample of `violations` (the first is the primary one). */
-export function narrateViolation(view: TraceView, violations: readonly Violation[], p: Palette): string[] {
+export function narrateViolation(
+  view: TraceView,
+  violations: readonly Violation[],
+  p: Palette,
+  glossary: NarrativeGlossary = KERNEL_GLOSSARY,
+): string[] {
   const [primary, ...others] = violations;
   if (!primary) return [];
   const lines = [p.bad(`VIOLATED  ${primary.propertyId}: ${primary.propertyName}`)];
   if (others.length)
     lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
-  lines.push(
-    '',
-    'What the property means:',
-    ...paragraph(explainProperty(primary.propertyId, view.ruleVersions), '  '),
-  );
+  lines.push('', 'What the property means:', ...paragraph(glossary.property(primary.propertyId, view), '  '));
   if (view.steps.length === 0) return [...lines, '', ...paragraph(`${primary.message}.`, '  ')];
   lines.push(
     '',
     `How it fails, step by step (${count(view.steps.length, 'step')}: the shortest interleaving that breaks it):`,
     '',
   );
-  for (const s of view.steps) lines.push(...narrateStep(s, view, p));
+  for (const s of view.steps) lines.push(...narrateStep(s, view, glossary, p));
   lines.push('', 'In short:');
   for (const r of view.references)
     lines.push(

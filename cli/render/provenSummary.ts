@@ -21,11 +21,13 @@ export function showDuration(ms: number): string {
   return `${ms} ms`;
 }
 
-function boundsText(options: CheckOptions): string {
+/** The bounds of a search, in words. */
+export function boundsText(options: CheckOptions): string {
   return `at most ${n(options.maxStates)} distinct states, depth ${n(options.maxDepth)}, timeout ${showDuration(options.timeoutMs)}`;
 }
 
-function coverage(stats: Stats): string {
+/** What an exhaustive search covered, in words. */
+export function coverage(stats: Stats): string {
   return (
     `The search reached ${count(stats.distinct, 'distinct state')} through ${count(stats.generated, 'generated transition')}, up to ${count(stats.depth, 'step')} deep. ` +
     'Each transition is one atomic step of one thread, and every enabled step of every reached state was taken, so every interleaving of the threads is covered; ' +
@@ -33,7 +35,8 @@ function coverage(stats: Stats): string {
   );
 }
 
-function strength(stats: Stats): string {
+/** How strong a proof by fingerprints is, in words. */
+export function strength(stats: Stats): string {
   return (
     `States are stored as 64-bit fingerprints: the probability that a collision hid a state is about ${stats.collisionProbability.toExponential(1)} ` +
     '(the optimistic estimate distinct × (generated − distinct) / 2^64).'
@@ -44,21 +47,24 @@ const LIMITS =
   'The proof is for the model: sequential consistency only (no weak memory ordering), SRCU at the level of its contract, listeners registered before teardown starts, one page followed, ' +
   'and only the threads, listeners and versions above. Scale it with --readers and --reclaimers, or change versions with --kernel.';
 
+/** The account of a run that stopped at a bound before a verdict. */
+export function incompleteSummary(stats: Stats, reason: string, options: CheckOptions, p: Palette): string[] {
+  return [
+    p.warn(`NOTHING IS PROVEN: the run stopped (${reason}) before covering every state.`),
+    '',
+    ...paragraph(
+      `The search reached ${count(stats.distinct, 'distinct state')} through ${count(stats.generated, 'generated transition')}, up to ${count(stats.depth, 'step')} deep, ` +
+        `and no property failed on them; but a bound (${boundsText(options)}) stopped it, so states where a property fails may remain unexplored.`,
+      '  ',
+    ),
+  ];
+}
+
 /** The account of a run that proved every property (or stopped before a verdict). */
 export function provenSummary(run: CheckRun, options: CheckOptions, p: Palette): string[] {
   const o = run.outcome;
   const props = run.scenario.properties;
-  if (o.kind === 'incomplete') {
-    return [
-      p.warn(`NOTHING IS PROVEN: the run stopped (${o.reason}) before covering every state.`),
-      '',
-      ...paragraph(
-        `The search reached ${count(o.stats.distinct, 'distinct state')} through ${count(o.stats.generated, 'generated transition')}, up to ${count(o.stats.depth, 'step')} deep, ` +
-          `and no property failed on them; but a bound (${boundsText(options)}) stopped it, so states where a property fails may remain unexplored.`,
-        '  ',
-      ),
-    ];
-  }
+  if (o.kind === 'incomplete') return incompleteSummary(o.stats, o.reason, options, p);
   const width = Math.max(...props.map((id) => id.length));
   return [
     p.good(

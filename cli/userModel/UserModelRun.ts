@@ -4,6 +4,7 @@ import type { CheckOptions } from '../../checker/CheckOptions.js';
 import type { IncompleteOutcome, Outcome } from '../../checker/Outcome.js';
 import { propertiesOf } from '../../checker/modelContract.js';
 import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
+import type { Trace } from '../../checker/Trace.js';
 import type { StateView } from '../../model/ActionView.js';
 import type { Model } from '../../model/Model.js';
 import type { Property } from '../../model/Property.js';
@@ -28,6 +29,8 @@ export interface UserModelRun {
   /** The properties checked, in the model's order. */
   readonly properties: readonly Property<unknown>[];
   readonly outcome: Outcome<unknown, unknown>;
+  /** The counterexample (or the trace to a model error), if any. */
+  readonly trace: Trace<unknown, unknown> | undefined;
   /** The view of the initial state of the counterexample (or trace to a model error), if any. */
   readonly initial: StateView | undefined;
   /** The counterexample (or the trace to a model error), rendered. */
@@ -46,8 +49,11 @@ function propertiesOrNone(model: Model<unknown, unknown>): readonly Property<unk
   }
 }
 
-/** `model` checking only `properties`. */
-function restricted(model: Model<unknown, unknown>, properties: readonly Property<unknown>[]): Model<unknown, unknown> {
+/** `model` checking only `properties` (a subset of its own). */
+export function restricted(
+  model: Model<unknown, unknown>,
+  properties: readonly Property<unknown>[],
+): Model<unknown, unknown> {
   return Object.assign(Object.create(model) as Model<unknown, unknown>, { properties: () => properties });
 }
 
@@ -69,6 +75,7 @@ export function checkModelFile(
     threads: programThreads(loaded.model),
     properties,
     outcome,
+    trace,
     initial: trace === undefined ? undefined : stateView(loaded.model, trace.initial),
     steps: trace === undefined ? [] : renderSteps(viewer, trace),
     witnesses: witnesses.map((w) => ({
@@ -93,6 +100,7 @@ export function incompleteModelRun(
     threads: programThreads(loaded.model),
     properties,
     outcome,
+    trace: undefined,
     initial: undefined,
     steps: [],
     witnesses: [],

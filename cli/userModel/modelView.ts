@@ -15,6 +15,8 @@ type Leaf = string | number | boolean;
 interface ProgramLike {
   readonly spec: { readonly threads: readonly ThreadSpec[]; readonly describeShared?: unknown };
   frames?(state: unknown, tid: number): readonly { readonly frame: { readonly local: number } }[];
+  finished?(state: unknown, tid: number): boolean;
+  location?(state: unknown, tid: number): string;
 }
 
 /** The model's threads when it is a program model, else undefined. */
@@ -83,4 +85,14 @@ export function viewModel(model: Model<unknown, unknown>): Model<unknown, unknow
     ...(model.actionView ? { actionView: (s: unknown, a: unknown) => model.actionView!(s, a) } : {}),
     ...(model.formatAction ? { formatAction: (s: unknown, a: unknown) => model.formatAction!(s, a) } : {}),
   };
+}
+
+/** Where each thread of a program model stands in `state` (its next step's function, or `done`); none for a plain model. */
+export function threadLocations(model: Model<unknown, unknown>, state: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const program = model as unknown as Partial<ProgramLike>;
+  programThreads(model)?.forEach((t, tid) => {
+    out[t.name] = program.finished?.(state, tid) === true ? 'done' : (program.location?.(state, tid) ?? 'done');
+  });
+  return out;
 }

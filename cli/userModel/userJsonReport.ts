@@ -5,6 +5,7 @@
  */
 import type { UserModelRun } from './UserModelRun.js';
 import { raisingStep } from '../render/raisingStep.js';
+import { verdictJson } from '../report/verdictJson.js';
 import { viewModel } from './modelView.js';
 
 /** The report of one run as a plain JSON value. */
@@ -23,18 +24,7 @@ export function userJsonReport(run: UserModelRun): unknown {
       properties: run.properties.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
     },
     properties: run.properties.map((p) => p.id),
-    verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
-    property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
-    violations:
-      o.kind === 'violation'
-        ? o.violations.map((v) => ({
-            property: v.propertyId,
-            name: v.propertyName,
-            message: v.message,
-            noWitness: v.noWitness === true,
-          }))
-        : [],
-    reason: o.kind === 'incomplete' ? o.reason : null,
+    ...verdictJson(o, true),
     error:
       o.kind === 'modelError'
         ? { message: o.message, step: raisingStep(viewModel(run.loaded.model), o) ?? null }

@@ -30,7 +30,7 @@ function value(v: unknown): string {
 }
 
 /** Header lines: the model, its file, its threads, what is checked. */
-function headerLines(run: UserModelRun): string[] {
+export function headerLines(run: UserModelRun): string[] {
   const { name, description, file } = run.loaded;
   const threads = run.threads?.map((th) => `${t(th.name)}${th.daemon === true ? ' (daemon)' : ''}`).join(', ');
   return [
@@ -55,7 +55,8 @@ function stepLines(s: RenderedStep, width: number, failing: string | undefined, 
   return lines;
 }
 
-function traceLines(steps: readonly RenderedStep[], failing: string | undefined, p: Palette): string[] {
+/** The steps of a trace, the last marked with `failing` when given. */
+export function traceLines(steps: readonly RenderedStep[], failing: string | undefined, p: Palette): string[] {
   const width = Math.max(6, ...steps.map((s) => t(s.thread).length));
   return steps.flatMap((s, i) => stepLines(s, width, i === steps.length - 1 ? failing : undefined, p));
 }

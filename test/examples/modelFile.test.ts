@@ -222,8 +222,8 @@ describe('mmucheck check <model file>', () => {
       });
     });
 
-    it('explain and history, which take kernel scenarios only', async () => {
-      for (const command of ['explain', 'history']) {
+    it('history, which takes kernel scenarios only', async () => {
+      for (const command of ['history']) {
         expect(await runCli([command, CLOCK])).toEqual({
           code: 2,
           out: '',
@@ -232,16 +232,71 @@ describe('mmucheck check <model file>', () => {
       }
     });
 
-    it('scenario-only flags, an unknown property id, a format reports of model files do not have', async () => {
+    it('scenario-only flags and an unknown property id', async () => {
       expect((await runCli(['check', CLOCK, '--readers', '2'])).err).toBe(
         'mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n',
-      );
-      expect((await runCli(['check', CLOCK, '--format', 'sarif'])).err).toBe(
-        'mmucheck: error: --format: format "sarif" is not available for a model file (yet); use text or json\n',
       );
       expect((await runCli(['check', CLOCK, '--property', 'reaches-tw'])).err).toBe(
         'mmucheck: error: --property: the model has no property "reaches-tw"; expected one of below-three, reaches-two, passes-one, passes-five (did you mean "reaches-two"?)\n',
       );
     });
+  });
+});
+
+describe('mmucheck explain <model file>', () => {
+  it("narrates a counterexample in the model's own terms: its steps, the property's name and message (exit 1)", async () => {
+    const { code, out } = await runCli(['explain', 'examples/teaching/peterson-broken.ts', '--quiet']);
+    expect(code).toBe(1);
+    const lines = out.split('\n');
+    expect(lines.slice(0, 13)).toEqual([
+      "model      peterson-broken: Peterson's algorithm with the flag raised after the turn is given away",
+      'file       examples/teaching/peterson-broken.ts',
+      'threads    p0, p1',
+      'checking   mutual-exclusion, no-deadlock, p0-enters (sometimes), p1-enters (sometimes), both-contend (sometimes)',
+      '',
+      'VIOLATED  mutual-exclusion: at most one thread is in the critical section',
+      '',
+      'What the property means:',
+      '  "at most one thread is in the critical section": every reachable state must satisfy it; the model',
+      '  names what is wrong in a state that does not.',
+      '',
+      'How it fails, step by step (8 steps: the shortest interleaving that breaks it):',
+      '',
+    ]);
+    expect(out).toContain(
+      [
+        '>   8  p0 in lock:',
+        '        while (flag[other] && turn == other) ;',
+        '        changes: inCs[0] false → true',
+        '        ✗ both threads are in the critical section.',
+      ].join('\n'),
+    );
+    expect(lines.at(-2)).toBe(
+      'reproduce  see it as a trace: mmucheck check examples/teaching/peterson-broken.ts (or --format html --out trace.html)',
+    );
+  });
+
+  it('says what a pass proves: every property with its witness, the coverage, the bounds and how strong it is (exit 0)', async () => {
+    const { code, out } = await runCli(['explain', 'examples/teaching/peterson.ts', '--quiet']);
+    expect(code).toBe(0);
+    expect(out).toContain('ALL 5 PROPERTIES HOLD on every reachable state of this model.');
+    expect(out).toContain('  mutual-exclusion  at most one thread is in the critical section\n');
+    expect(out).toContain(
+      '  p0-enters         p0 can enter the critical section (reached: a shortest witness of 4 steps)',
+    );
+    expect(out).toContain(
+      'The search reached 42 distinct states through 77 generated transitions, up to 10 steps deep.',
+    );
+    expect(out).toMatch(/none was reached, so the\s+search is exhaustive\./);
+    expect(out.trimEnd().split('\n').at(-1)).toBe('reproduce  mmucheck explain examples/teaching/peterson.ts');
+  });
+
+  it('says nothing is proven when a bound stops the search (exit 3), and refuses scenario-only flags', async () => {
+    const stopped = await runCli(['explain', 'examples/teaching/peterson.ts', '--max-states', '5', '--quiet']);
+    expect(stopped.code).toBe(3);
+    expect(stopped.out).toContain('NOTHING IS PROVEN: the run stopped (maxStates) before covering every state.');
+    expect((await runCli(['explain', CLOCK, '--readers', '2'])).err).toBe(
+      'mmucheck: error: --readers: applies to kernel scenarios only, not to a model file\n',
+    );
   });
 });

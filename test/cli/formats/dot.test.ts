@@ -1,5 +1,6 @@
 /** `--format dot`: the counterexample as a chain of states, or with `--graph` the whole state graph of a small scenario. */
 import { describe, expect, it } from 'vitest';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { dotTrace } from '../../../cli/formats/dotTrace.js';
 import { dotStateGraph } from '../../../cli/formats/dotStateGraph.js';
 import { stateGraph } from '../../../cli/formats/stateGraph.js';
@@ -18,7 +19,7 @@ function expectWellFormed(dot: string): void {
 }
 
 describe('the counterexample in DOT', () => {
-  const dot = dotTrace(runOf('lazy-with-reader'));
+  const dot = dotTrace(kernelRunView(runOf('lazy-with-reader')));
 
   it('is a chain of 17 states joined by the 16 steps', () => {
     expectWellFormed(dot);
@@ -44,12 +45,12 @@ describe('the state graph in DOT (--graph)', () => {
     const graph = stateGraph(run.model);
     expect(graph.nodes).toHaveLength(run.outcome.stats.distinct);
     expect(graph.nodes).toHaveLength(115);
-    expectWellFormed(dotStateGraph(run));
+    expectWellFormed(dotStateGraph(kernelRunView(run)));
   });
 
   it('keeps violating states without expanding them, and draws the counterexample bold', () => {
     const run = runOf('eager-free');
-    const dot = dotStateGraph(run);
+    const dot = dotStateGraph(kernelRunView(run));
     expectWellFormed(dot);
     expect(dot).toContain('✗ no-use-after-free');
     expect(dot.match(/penwidth=2\.5/g)).toHaveLength(6);

@@ -5,6 +5,7 @@
  * network, and at 800 px wide wrap code between tokens, never cutting an identifier. Skipped,
  * saying so, where /usr/bin/chromium is missing.
  */
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../../../cli/formats/htmlReport.js';
-import { runOf } from './runs.js';
+import { cli, runOf } from './runs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
@@ -75,7 +76,7 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
 
   beforeAll(async () => {
     const file = join(dir, 'lazy-with-reader.html');
-    writeFileSync(file, htmlReport(runOf('lazy-with-reader')));
+    writeFileSync(file, htmlReport(kernelRunView(runOf('lazy-with-reader'))));
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -152,5 +153,45 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
 
   it('loads nothing but the page itself', () => {
     expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!present)("a model file's HTML report in chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mmucheck-html-model-'));
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    const file = join(dir, 'peterson-broken.html');
+    const checked = await cli('check', 'examples/teaching/peterson-broken.ts', '--format', 'html', '--out', file);
+    expect(checked.code).toBe(1);
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(pathToFileURL(file).href);
+  }, 30_000);
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('renders a lane per program thread, the 8 steps in order, and opens on the failing one', async () => {
+    expect(await page.locator('h1').innerText()).toBe('mmucheck: peterson-broken');
+    expect(await page.locator('th.lane-head').allInnerTexts()).toEqual(['p0', 'p1']);
+    expect(await page.locator('button.step').count()).toBe(8);
+    expect(await page.locator('#verdict').innerText()).toBe(
+      'mutual-exclusion violated: both threads are in the critical section',
+    );
+    expect(await page.locator('button.step.failing').getAttribute('data-step')).toBe('8');
+  });
+
+  it("shows the model's state and where each thread stands when a step is clicked", async () => {
+    await page.locator('button.step[data-step="2"]').click();
+    expect(await page.locator('#details-title').innerText()).toBe('Step 2: p0');
+    expect(await page.locator('#state tr[data-field="turn"]').innerText()).toBe('turn\t1');
+    expect(await page.locator('#threads tr[data-field="p1"]').innerText()).toBe('p1\tnoncritical_section');
   });
 });

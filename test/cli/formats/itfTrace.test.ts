@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { itfTrace } from '../../../cli/formats/itfTrace.js';
 import { fromItfValue, toItfValue } from '../../../cli/formats/itfValue.js';
 import { runOf, violatingScenarios } from './runs.js';
@@ -18,7 +19,7 @@ const SCHEMA = JSON.parse(
 const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
 
 /** The trace as a reader gets it: through JSON text. */
-const itfOf = (name: string) => JSON.parse(JSON.stringify(itfTrace(runOf(name))));
+const itfOf = (name: string) => JSON.parse(JSON.stringify(itfTrace(kernelRunView(runOf(name)))));
 
 describe('ITF traces', () => {
   it.each([...violatingScenarios(), 'seed'])('%s validates against the ITF schema', (name) => {

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { itfTrace } from '../../../cli/formats/itfTrace.js';
 import { parseItfTrace } from '../../../cli/formats/readItfTrace.js';
 import { replaySavedTrace, TraceMismatch } from '../../../cli/formats/replaySavedTrace.js';
@@ -19,7 +20,7 @@ interface Json {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mmucheck-replay-'));
-const saved = (name: string): Json => JSON.parse(JSON.stringify(itfTrace(runOf(name)))) as Json;
+const saved = (name: string): Json => JSON.parse(JSON.stringify(itfTrace(kernelRunView(runOf(name))))) as Json;
 /** State `i` of an edited trace. */
 const at = (json: Json, i: number) => json.states[i]!;
 const replay = (json: Json) => replaySavedTrace(parseItfTrace(json, 'edited.itf.json'));

@@ -4,28 +4,18 @@
  * the kernel threads as thread flows, the global step number as executionOrder, lock and SRCU kinds,
  * and the changed fields as state.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { sarifLog } from '../../../cli/formats/sarifLog.js';
 import { bundledScenarioNames } from '../../../model/kernel/loadScenario.js';
 import type { ScenarioOverrides } from '../../../cli/applyOverrides.js';
 import { runOf } from './runs.js';
+import { validateSarif } from './sarifSchema.js';
 
-const raw = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'),
-);
-// A draft-04 schema: Ajv (draft-07) reads it once `id` is spelt `$id`; its `language` pattern needs non-unicode regular expressions.
-const { $schema: _draft04, id, ...schema } = raw;
-const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-(addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);
-const validate = ajv.compile({ ...schema, $id: id });
+const validate = validateSarif;
 
 /** The log as a tool reads it, through JSON text (`any`: the assertions read it field by field). */
-const logOf = (name: string): any => JSON.parse(JSON.stringify(sarifLog(runOf(name))));
+const logOf = (name: string): any => JSON.parse(JSON.stringify(sarifLog(kernelRunView(runOf(name)))));
 
 describe('SARIF logs validate against the SARIF 2.1.0 schema', () => {
   it.each(bundledScenarioNames())('%s', (name) => {
@@ -97,7 +87,7 @@ describe('a violation in SARIF', () => {
 
 describe('a violated history cell in SARIF', () => {
   const cell = (file: string, overrides: ScenarioOverrides): any =>
-    JSON.parse(JSON.stringify(sarifLog(runOf(file, overrides))));
+    JSON.parse(JSON.stringify(sarifLog(kernelRunView(runOf(file, overrides)))));
   const rule = (log: any, id: string) =>
     log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === id).fullDescription.text;
 

@@ -1,4 +1,5 @@
 /** Counts are written in words with the right number: "1 property", "2 properties", in every report. */
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { describe, expect, it } from 'vitest';
 import { count, properties } from '../../../cli/render/plural.js';
 import { htmlReport } from '../../../cli/formats/htmlReport.js';
@@ -30,7 +31,7 @@ describe('reports that name one property', () => {
   });
 
   it('the HTML page says the 1 property holds', () => {
-    const page = htmlReport(runOf('seed', { property: ['no-leak'] }));
+    const page = htmlReport(kernelRunView(runOf('seed', { property: ['no-leak'] })));
     expect(page).toContain('the 1 property holds on every reachable state');
     expect(page).not.toMatch(/\b1 properties\b/);
   });

@@ -1,0 +1,132 @@
+/**
+ * Replays a trace saved from a model file on the model rebuilt from that file. Actions are values
+ * the file cannot hold, so each step is found among the actions enabled in the model by what the
+ * trace shows of it (thread, function, statement) and by the state it leads to; the first step or
+ * state the model does not reproduce is a TraceMismatch, as for a scenario's trace.
+ */
+import { existsSync } from 'node:fs';
+import { InputError } from '../../model/InputError.js';
+import { capText } from '../../model/safeText.js';
+import type { Model } from '../../model/Model.js';
+import type { Property } from '../../model/Property.js';
+import type { Violation } from '../../checker/Outcome.js';
+import type { Trace, TraceStep } from '../../checker/Trace.js';
+import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
+import { propertiesOf } from '../../checker/modelContract.js';
+import { difference, TraceMismatch } from '../formats/replaySavedTrace.js';
+import type { SavedStep, SavedTrace } from '../formats/readItfTrace.js';
+import { violationsAtEnd } from '../formats/violationsAtEnd.js';
+import type { StateVars } from '../formats/stateVars.js';
+import { loadModelFile, type LoadedModel } from './loadModelFile.js';
+import { stateView, threadLocations, viewModel } from './modelView.js';
+import { restricted } from './UserModelRun.js';
+
+/** A saved trace replayed on its model file. */
+export interface ReplayedModelTrace {
+  readonly loaded: LoadedModel;
+  readonly trace: Trace<unknown, unknown>;
+  readonly steps: readonly RenderedStep[];
+  /** The properties violated at the last state (empty when it violates none). */
+  readonly violations: readonly Violation[];
+}
+
+const name = (text: string) => capText(text, 200);
+
+/** Loads the model file the trace names; a file that is not there is refused, naming it. */
+export async function loadTraceModel(saved: SavedTrace): Promise<LoadedModel> {
+  if (saved.origin.kind !== 'modelFile')
+    throw new InputError('the trace was written for a kernel scenario', saved.file);
+  const file = saved.origin.file;
+  if (!existsSync(file))
+    throw new InputError(
+      `the trace was written for the model file ${name(file)} (#meta.mmucheck.model.file), which does not exist here; run replay from the directory it was checked in, or restore the file`,
+      saved.file,
+    );
+  return loadModelFile(file);
+}
+
+/** The properties the trace was checked for, in the model's order; an id the model lacks is a mismatch. */
+function checkedProperties(loaded: LoadedModel, ids: readonly string[], file: string): readonly Property<unknown>[] {
+  const all = propertiesOf(loaded.model);
+  const missing = ids.find((id) => !all.some((p) => p.id === id));
+  if (missing !== undefined) throw new TraceMismatch(0, `the model has no property ${name(missing)}`, file);
+  return all.filter((p) => ids.includes(p.id));
+}
+
+function varsOf(model: Model<unknown, unknown>, state: unknown): StateVars {
+  return { view: stateView(model, state), threads: threadLocations(model, state) };
+}
+
+/** Does the rendered step show what the file says of it? */
+function shows(step: RenderedStep, saved: SavedStep): boolean {
+  return (
+    step.thread === saved.thread &&
+    (saved.fn === undefined || saved.fn === step.fn) &&
+    (saved.code === undefined || saved.code === step.code)
+  );
+}
+
+/** The step from `state` that the file's step `n` stands for, and the state it leads to. */
+function takeStep(
+  model: Model<unknown, unknown>,
+  saved: SavedTrace,
+  state: unknown,
+  n: number,
+): TraceStep<unknown, unknown> {
+  const s = saved.steps[n - 1]!;
+  const viewer = viewModel(model);
+  const candidates = model.actions(state).map((action) => {
+    const next = model.nextState(state, action);
+    const [step] = renderSteps(viewer, { initial: state, steps: [{ action, state: next }] });
+    return { action, state: next, step: step! };
+  });
+  const matching = candidates.filter((c) => shows(c.step, s));
+  if (matching.length === 0) {
+    const enabled = candidates.map((c) => `${c.step.thread ? `${c.step.thread}: ` : ''}${c.step.code}`).join('; ');
+    const said = `${s.thread ? `${s.thread}: ` : ''}${s.fn ? `${s.fn}: ` : ''}${s.code ?? '?'}`;
+    throw new TraceMismatch(
+      n,
+      `the file's step ${name(said)} is not enabled in the model (enabled: ${name(enabled || 'none')})`,
+      saved.file,
+    );
+  }
+  const found = matching.find((c) => difference(saved.states[n]!, varsOf(model, c.state)) === undefined);
+  if (found === undefined) {
+    const diff = difference(saved.states[n]!, varsOf(model, matching[0]!.state));
+    throw new TraceMismatch(n, `after ${name(s.thread || 'the')} step, ${diff}`, saved.file);
+  }
+  return { action: found.action, state: found.state };
+}
+
+/** Replays `saved` on `loaded`; throws TraceMismatch at the first difference. */
+export function replayModelFileTrace(saved: SavedTrace, loaded: LoadedModel): ReplayedModelTrace {
+  const ids = saved.origin.kind === 'modelFile' ? saved.origin.properties : [];
+  const model = restricted(loaded.model, checkedProperties(loaded, ids, saved.file));
+  const inits = model.initStates();
+  const initial = inits[saved.initialState];
+  if (initial === undefined)
+    throw new TraceMismatch(
+      0,
+      `initial state ${saved.initialState} does not exist (the model has ${inits.length})`,
+      saved.file,
+    );
+  const first = difference(saved.states[0]!, varsOf(model, initial));
+  if (first) throw new TraceMismatch(0, `in the initial state, ${first}`, saved.file);
+  const steps: TraceStep<unknown, unknown>[] = [];
+  let state: unknown = initial;
+  for (let n = 1; n < saved.states.length; n++) {
+    const step = takeStep(model, saved, state, n);
+    steps.push(step);
+    state = step.state;
+  }
+  const trace = { initial, steps };
+  const violations = violationsAtEnd(model, trace);
+  const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
+  if (missing)
+    throw new TraceMismatch(
+      steps.length,
+      `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`,
+      saved.file,
+    );
+  return { loaded, trace, steps: renderSteps(viewModel(model), trace), violations };
+}
