@@ -84,21 +84,29 @@ function takeStep(model: KernelModel, saved: SavedTrace, state: KernelModelState
   return tid;
 }
 
-/** Replays `saved` on the model of its scenario; throws TraceMismatch at the first difference. */
-export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
-  if (saved.origin.kind !== 'scenario')
-    throw new InputError('the trace was written for a model file, not a kernel scenario', saved.file);
-  const model = buildKernelModel(saved.origin.scenario);
-  const inits = model.initStates();
+/**
+ * The initial state the trace starts from, among the model's `inits`; throws TraceMismatch when
+ * it does not exist or its variables (`varsOf`) differ from the saved ones.
+ */
+export function savedInitialState<S>(saved: SavedTrace, inits: readonly S[], varsOf: (state: S) => StateVars): S {
   const initial = inits[saved.initialState];
-  if (!initial)
+  if (initial === undefined)
     throw new TraceMismatch(
       0,
       `initial state ${saved.initialState} does not exist (the model has ${inits.length})`,
       saved.file,
     );
-  const first = difference(saved.states[0]!, stateVars(model, initial));
+  const first = difference(saved.states[0]!, varsOf(initial));
   if (first) throw new TraceMismatch(0, `in the initial state, ${first}`, saved.file);
+  return initial;
+}
+
+/** Replays `saved` on the model of its scenario; throws TraceMismatch at the first difference. */
+export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
+  if (saved.origin.kind !== 'scenario')
+    throw new InputError('the trace was written for a model file, not a kernel scenario', saved.file);
+  const model = buildKernelModel(saved.origin.scenario);
+  const initial = savedInitialState(saved, model.initStates(), (state) => stateVars(model, state));
   const steps: TraceStep<KernelModelState, number>[] = [];
   let state = initial;
   for (let n = 1; n < saved.states.length; n++) {

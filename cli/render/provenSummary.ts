@@ -47,6 +47,20 @@ const LIMITS =
   'The proof is for the model: sequential consistency only (no weak memory ordering), SRCU at the level of its contract, listeners registered before teardown starts, one page followed, ' +
   'and only the threads, listeners and versions above. Scale it with --readers and --reclaimers, or change versions with --kernel.';
 
+/** What a pass covered, its bounds, and how strong it is: the closing sections of a proven summary. */
+export function coverageAndStrength(stats: Stats, options: CheckOptions, limits: string): string[] {
+  return [
+    '',
+    'Coverage:',
+    ...paragraph(coverage(stats), '  '),
+    ...paragraph(`Bounds: ${boundsText(options)}; none was reached, so the search is exhaustive.`, '  '),
+    '',
+    'How strong this is:',
+    ...paragraph(strength(stats), '  '),
+    ...paragraph(limits, '  '),
+  ];
+}
+
 /** The account of a run that stopped at a bound before a verdict. */
 export function incompleteSummary(stats: Stats, reason: string, options: CheckOptions, p: Palette): string[] {
   return [
@@ -75,13 +89,6 @@ export function provenSummary(run: CheckRun, options: CheckOptions, p: Palette):
     '',
     'What was proven (each property holds in every state that any interleaving of the threads above reaches):',
     ...props.map((id) => `  ${id.padEnd(width)}  ${PROPERTY_CATALOG.find((x) => x.id === id)?.name ?? ''}`),
-    '',
-    'Coverage:',
-    ...paragraph(coverage(o.stats), '  '),
-    ...paragraph(`Bounds: ${boundsText(options)}; none was reached, so the search is exhaustive.`, '  '),
-    '',
-    'How strong this is:',
-    ...paragraph(strength(o.stats), '  '),
-    ...paragraph(LIMITS, '  '),
+    ...coverageAndStrength(o.stats, options, LIMITS),
   ];
 }

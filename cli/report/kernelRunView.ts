@@ -4,7 +4,7 @@ import type { Model } from '../../model/Model.js';
 import type { KernelModelState } from '../../properties/buildKernelModel.js';
 import type { CheckRun } from '../runCheck.js';
 import { stateVars } from '../formats/stateVars.js';
-import { traceOf } from '../render/traceViewOf.js';
+import { traceOf } from '../render/traceOf.js';
 import type { RunView } from './RunView.js';
 
 /** What the formats read of `run`. */

@@ -11,7 +11,7 @@ import { escapeText as t } from '../../model/safeText.js';
 import type { Palette } from '../render/colour.js';
 import { narrateViolation, paragraph, type NarrativeGlossary } from '../render/narrateViolation.js';
 import { count } from '../render/plural.js';
-import { boundsText, coverage, incompleteSummary, strength } from '../render/provenSummary.js';
+import { coverageAndStrength, incompleteSummary } from '../render/provenSummary.js';
 import { modelFileRunView } from '../report/modelFileRunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { headerLines } from './userTextReport.js';
@@ -59,14 +59,7 @@ function provenLines(run: UserModelRun, options: CheckOptions, p: Palette): stri
       const note = w === undefined ? '' : ` (reached: a shortest witness of ${count(w.steps.length, 'step')})`;
       return `  ${t(x.id).padEnd(width)}  ${t(x.name)}${note}`;
     }),
-    '',
-    'Coverage:',
-    ...paragraph(coverage(o.stats), '  '),
-    ...paragraph(`Bounds: ${boundsText(options)}; none was reached, so the search is exhaustive.`, '  '),
-    '',
-    'How strong this is:',
-    ...paragraph(strength(o.stats), '  '),
-    ...paragraph(LIMITS, '  '),
+    ...coverageAndStrength(o.stats, options, LIMITS),
   ];
 }
 

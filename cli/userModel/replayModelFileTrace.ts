@@ -13,7 +13,7 @@ import type { Violation } from '../../checker/Outcome.js';
 import type { Trace, TraceStep } from '../../checker/Trace.js';
 import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
 import { propertiesOf } from '../../checker/modelContract.js';
-import { difference, TraceMismatch } from '../formats/replaySavedTrace.js';
+import { difference, savedInitialState, TraceMismatch } from '../formats/replaySavedTrace.js';
 import type { SavedStep, SavedTrace } from '../formats/readItfTrace.js';
 import { violationsAtEnd } from '../formats/violationsAtEnd.js';
 import type { StateVars } from '../formats/stateVars.js';
@@ -102,16 +102,7 @@ function takeStep(
 export function replayModelFileTrace(saved: SavedTrace, loaded: LoadedModel): ReplayedModelTrace {
   const ids = saved.origin.kind === 'modelFile' ? saved.origin.properties : [];
   const model = restricted(loaded.model, checkedProperties(loaded, ids, saved.file));
-  const inits = model.initStates();
-  const initial = inits[saved.initialState];
-  if (initial === undefined)
-    throw new TraceMismatch(
-      0,
-      `initial state ${saved.initialState} does not exist (the model has ${inits.length})`,
-      saved.file,
-    );
-  const first = difference(saved.states[0]!, varsOf(model, initial));
-  if (first) throw new TraceMismatch(0, `in the initial state, ${first}`, saved.file);
+  const initial = savedInitialState(saved, model.initStates(), (state) => varsOf(model, state));
   const steps: TraceStep<unknown, unknown>[] = [];
   let state: unknown = initial;
   for (let n = 1; n < saved.states.length; n++) {
