@@ -3,10 +3,16 @@
  * then the state's canonical encoding) with the state ids beside it, so a level of millions of
  * states is a few flat arrays and no object per state.
  */
-import { IntBuffer, IntReader } from '../model/IntBuffer.js';
+import { IntBuffer } from '../model/IntBuffer.js';
+import type { Frontier } from './Stores.js';
+import type { SuccessorBatch } from './SuccessorBatch.js';
+import type { Expansion } from './search/Expansion.js';
 
 /** The level being expanded and the one being discovered, both encoded. */
-export class EncodedFrontier {
+export class EncodedFrontier implements Frontier<unknown> {
+  /** `expansion`: what `load` loads states into (none: the frontier is only written and read back). */
+  constructor(private readonly expansion?: Pick<Expansion<unknown, unknown>, 'loadEncoded'>) {}
+
   private current = new IntBuffer(1024);
   private currentRecords = new IntBuffer(256); // (offset, id) pairs
   private next = new IntBuffer(1024);
@@ -31,6 +37,20 @@ export class EncodedFrontier {
         this.next.data.length +
         this.nextRecords.data.length)
     );
+  }
+
+  load(index: number): void {
+    const offset = this.currentRecords.data[2 * index]!;
+    const data = this.current.data;
+    this.expansion!.loadEncoded(data, offset + 1, offset + 1 + data[offset]!);
+  }
+
+  keepInitial(_state: unknown, data: Int32Array, start: number, end: number, id: number): void {
+    this.pushRange(data, start, end, id);
+  }
+
+  keep(batch: SuccessorBatch, k: number, id: number): void {
+    this.pushRange(batch.data, batch.start(k), batch.end(k), id);
   }
 
   /** Adds a state of the next level: `length` integers of `data`. */
@@ -72,29 +92,6 @@ export class EncodedFrontier {
     this.next = oldData;
     this.nextRecords = oldRecords;
     return this.levelSize;
-  }
-
-  /** A reader over the encoding of the `index`-th state of the current level. */
-  readerAt(index: number): IntReader {
-    const offset = this.currentRecords.data[2 * index]!;
-    const data = this.current.data;
-    return new IntReader(data, offset + 1, offset + 1 + data[offset]!);
-  }
-
-  /** The integers of the current level; the `index`-th state's encoding starts at `startOf(index)`. */
-  get levelData(): Int32Array {
-    return this.current.data;
-  }
-
-  /** Where the encoding of the `index`-th state of the current level starts in `levelData`. */
-  startOf(index: number): number {
-    return this.currentRecords.data[2 * index]! + 1;
-  }
-
-  /** Where the encoding of the `index`-th state of the current level ends in `levelData`. */
-  endOf(index: number): number {
-    const offset = this.currentRecords.data[2 * index]!;
-    return offset + 1 + this.current.data[offset]!;
   }
 
   /** The state id of the `index`-th state of the current level. */

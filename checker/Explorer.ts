@@ -1,12 +1,14 @@
 /**
- * The level-synchronous breadth-first search. Properties are checked when a state is expanded, not
- * when it is discovered: a deadlock is only visible at expansion, so checking both there makes the
- * first violating state in level order a shortest counterexample whatever kind of violation it is.
+ * The one-thread breadth-first search: level by level, each state taken from the frontier is
+ * checked and expanded by the `StateVisitor` every search shares, and its new successors stored.
+ * What the model's form changes (packed or values) is the expansion and the frontier, chosen by
+ * `searchFormOf`; the order, the counts and the verdicts are the same either way.
  */
 import type { Model } from '../model/Model.js';
+import { IntBuffer } from '../model/IntBuffer.js';
 import type { CheckOptions } from './CheckOptions.js';
 import type { Stats } from './Stats.js';
-import { FingerprintHasher, type Encoder, type Fingerprint } from './fingerprint.js';
+import { FingerprintHasher } from './fingerprint.js';
 import { makeStats } from './makeStats.js';
 import type { IncompleteReason, Outcome } from './Outcome.js';
 import { PropertyChecker } from './PropertyChecker.js';
@@ -18,32 +20,42 @@ import { RunClock } from './RunClock.js';
 import type { Frontier, SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
 import { MAX_ACTION_INDEX } from './TraceStore.js';
-import { diagnoseMutation, requireStateValue } from './stepPurity.js';
+import { requireStateValue } from './stepPurity.js';
 import { EncodingAudit } from './EncodingAudit.js';
-import { initialStatesOf, propertiesOf, requireActions, requireNextState } from './modelContract.js';
+import { ExactSeenSet } from './ExactSeenSet.js';
+import { EncodedFrontier } from './EncodedFrontier.js';
+import { LevelFrontier } from './LevelFrontier.js';
+import type { LevelHandoff } from './LevelHandoff.js';
+import type { SuccessorBatch } from './SuccessorBatch.js';
+import { initialStatesOf, propertiesOf } from './modelContract.js';
+import type { Encoder } from './fingerprint.js';
+import type { Expansion } from './search/Expansion.js';
+import { ModelExpansion } from './search/ModelExpansion.js';
+import { PackedExpansion } from './search/PackedExpansion.js';
+import type { SearchForm } from './search/SearchForm.js';
+import { FULL, StateVisitor, VIOLATED, type SuccessorSink } from './search/StateVisitor.js';
 
-/** The stores one search writes to. */
-export interface ExplorerStores<S> {
+/** The stores one search writes to besides its frontier (which follows from the model's form). */
+export interface ExplorerStores {
   readonly seen: SeenSet;
   readonly links: TraceLinks;
-  readonly frontier: Frontier<S>;
 }
-
-// What visiting one state asks of the level loop.
-const CONTINUE = 0;
-const VIOLATED = 1;
-const FULL = 2;
-type Verdict = typeof CONTINUE | typeof VIOLATED | typeof FULL;
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
 const POLL_MASK = 1023;
 
-/** One breadth-first search of a model; `run()` once. */
-export class Explorer<S, A> {
+/** One breadth-first search of a model on this thread; `run()` once. */
+export class Explorer<S, A> implements SuccessorSink {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
   private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
-  private readonly hasher = new FingerprintHasher();
+  private visitor: StateVisitor<S, A> | undefined;
+  private readonly expansion: Expansion<S, A>;
+  private readonly frontier: Frontier<S>;
+  private readonly encode: Encoder<S>;
   private readonly audit: EncodingAudit<S> | undefined; // the model's own encode, on the first states
+  private readonly exact: ExactSeenSet | undefined; // exact mode: insertions hand over the encoding too
+  private readonly hasher = new FingerprintHasher();
+  private readonly scratch = new IntBuffer(256);
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
   private generated = 0;
@@ -51,63 +63,98 @@ export class Explorer<S, A> {
   private depth = -1; // the level being expanded; -1 while seeding
   private levelLeft = 0; // states of the current level not yet visited, the current one included
   private levelStart = { generated: 0, distinct: 0, queue: 0 };
-  private cutOff = false; // a state at maxDepth had successors that were not explored
   private activeId = -1; // the state being visited, for model errors
-  private activeAction: A | undefined; // the action being taken, for model errors
 
   constructor(
     private readonly model: Model<S, A>,
     private readonly options: CheckOptions,
-    private readonly stores: ExplorerStores<S>,
-    private readonly encode: Encoder<S>,
+    private readonly stores: ExplorerStores,
+    form: SearchForm<S>,
   ) {
     this.clock = new RunClock(options);
     this.audit = EncodingAudit.of(model);
     this.props = new PropertyChecker<S>(model, []);
     this.paths = new PathPropertyTracker(this.props);
+    this.exact = stores.seen instanceof ExactSeenSet ? stores.seen : undefined;
+    if (form.kind === 'packed') {
+      this.encode = model.encode!.bind(model);
+      this.expansion = new PackedExpansion(model, form.expander);
+      this.frontier = new EncodedFrontier(this.expansion) as Frontier<S>;
+    } else {
+      this.encode = form.encode;
+      const expansion = new ModelExpansion(model, {
+        encode: form.encode,
+        audit: this.audit,
+        checkPurity: options.checkPurity === true,
+        traceTo: (id) => rebuildTrace(this.model, this.traceSource(), id),
+      });
+      this.expansion = expansion;
+      this.frontier = new LevelFrontier(expansion);
+    }
   }
 
   /** Runs the search to an outcome; model exceptions become a `modelError` outcome. */
   run(): Outcome<S, A> {
+    return this.runTo(Infinity) as Outcome<S, A>;
+  }
+
+  /**
+   * Runs the search until a level ends with at least `handOffAt` states stored and more to
+   * explore: it then stops and hands that next level over, still encoded (the seen set and the
+   * trace links hold the rest). A search that ends sooner gives its outcome.
+   */
+  runTo(handOffAt: number): Outcome<S, A> | LevelHandoff {
     try {
       this.props = new PropertyChecker(this.model, propertiesOf(this.model));
       this.paths = new PathPropertyTracker(this.props);
-      return this.search();
+      const limit = { max: MAX_ACTION_INDEX + 1, error: tooManyActions };
+      this.visitor = new StateVisitor(this.expansion, this.props, this.paths, this.stores.seen, limit);
+      return this.search(handOffAt);
     } catch (error) {
       if (this.clock.inCallback) throw error;
       return this.modelError(error);
     }
   }
 
-  private search(): Outcome<S, A> {
-    if (this.seed() === FULL) return this.incomplete('maxStates');
-    for (let depth = 0; this.stores.frontier.advance() > 0; depth++) {
+  private search(handOffAt: number): Outcome<S, A> | LevelHandoff {
+    if (this.seed()) return this.incomplete('maxStates');
+    for (let depth = 0; this.frontier.advance() > 0; depth++) {
       this.depth = depth;
       const outcome = this.exploreLevel();
       if (outcome !== undefined) return outcome;
+      if (this.stores.seen.size >= handOffAt && this.frontier.nextSize > 0) return this.handoff();
     }
     const traceTo = (id: number): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id);
     return completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
   }
 
-  private seed(): Verdict {
+  /** Stores the initial states; true when that already reaches the state bound. */
+  private seed(): boolean {
     const initStates = initialStatesOf(this.model);
-    requireIndexable(initStates.length, 'initial states');
+    if (initStates.length > MAX_ACTION_INDEX + 1)
+      throw new RangeError(
+        `the model has ${initStates.length} initial states; at most ${MAX_ACTION_INDEX + 1} are supported`,
+      );
+    const scratch = this.scratch;
     for (let index = 0; index < initStates.length; index++) {
       const state = initStates[index] as S;
+      if (this.audit?.pending) this.audit.check(state);
+      scratch.clear();
+      this.encode(state, scratch);
       this.generated++;
-      const id = this.dedupe(state);
+      const id = this.insert(scratch.data, 0, scratch.length);
       if (this.options.checkPurity === true) requireStateValue(state, `initial state ${index}`);
       if (id < 0) continue;
       this.stores.links.addRoot(id, index);
-      this.stores.frontier.push(state, id);
-      if (this.stores.seen.size >= this.options.maxStates) return FULL;
+      this.frontier.keepInitial(state, scratch.data, 0, scratch.length, id);
+      if (this.stores.seen.size >= this.options.maxStates) return true;
     }
-    return CONTINUE;
+    return false;
   }
 
   private exploreLevel(): Outcome<S, A> | undefined {
-    const frontier = this.stores.frontier;
+    const frontier = this.frontier;
+    const visitor = this.visitor!;
     const size = frontier.levelSize;
     const expand = this.depth < this.options.maxDepth;
     this.levelStart = { generated: this.generated, distinct: this.stores.seen.size, queue: size };
@@ -121,93 +168,53 @@ export class Explorer<S, A> {
         if (reason !== undefined) return this.incomplete(reason);
       }
       const id = frontier.idAt(i);
-      const state = frontier.take(i);
-      const verdict = this.visit(state, id, expand);
-      if (verdict === VIOLATED) return this.violation(state, id);
+      this.activeId = id;
+      frontier.load(i);
+      const verdict = visitor.visit(id, expand, this);
+      if (verdict === VIOLATED) return this.violation(id);
       if (verdict === FULL) return this.incomplete('maxStates', 1);
     }
     this.levelLeft = 0;
-    return this.cutOff ? this.incomplete('maxDepth') : undefined;
+    return visitor.cutOff ? this.incomplete('maxDepth') : undefined;
   }
 
-  // Check, then expand: a state outside the boundary is neither.
-  private visit(state: S, id: number, expand: boolean): Verdict {
-    this.activeId = id;
-    if (this.model.withinBoundary !== undefined && !this.model.withinBoundary(state)) return CONTINUE;
-    const invariantsHold = this.props.invariantsHold(state);
-    if (!invariantsHold && !this.props.watchesDeadlock) return VIOLATED;
-    const actions = this.model.actions(state);
-    requireActions(actions);
-    if (!invariantsHold || this.props.isDeadlock(state, actions.length)) return VIOLATED;
-    if (this.paths.active && this.paths.visit(state, id, actions.length)) return VIOLATED;
-    if (actions.length === 0) return CONTINUE;
-    if (!expand) {
-      this.cutOff = true;
-      return CONTINUE;
-    }
-    return this.expand(state, id, actions);
+  /** Stores a successor the visitor built: its link, and the frontier's next level when it is new. */
+  keep(batch: SuccessorBatch, k: number, parentId: number): boolean {
+    this.generated++;
+    const id = this.exact
+      ? this.exact.insertEncoding(batch.data, batch.start(k), batch.end(k), batch.hi(k), batch.lo(k))
+      : this.stores.seen.insert(batch.hi(k), batch.lo(k));
+    if (id < 0) return false;
+    this.stores.links.addLink(id, parentId, k);
+    if (this.paths.active) this.paths.inherit(id, parentId);
+    this.frontier.keep(batch, k, id);
+    return this.stores.seen.size >= this.options.maxStates;
   }
 
-  private expand(state: S, parentId: number, actions: readonly A[]): Verdict {
-    requireIndexable(actions.length, 'actions enabled in one state');
-    const before = this.options.checkPurity === true ? this.fingerprintOf(state) : undefined;
-    for (let i = 0; i < actions.length; i++) {
-      const action = actions[i] as A;
-      this.activeAction = action;
-      const next = this.model.nextState(state, action);
-      requireNextState(next);
-      this.generated++;
-      const id = this.dedupe(next);
-      if (this.options.checkPurity === true) requireStateValue(next, 'the state nextState() returned');
-      if (id >= 0) {
-        this.enqueue(next, id, parentId, i);
-        if (this.stores.seen.size >= this.options.maxStates) return FULL;
-      }
-    }
-    this.activeAction = undefined;
-    if (before !== undefined && !sameFingerprint(before, this.fingerprintOf(state))) {
-      // Encoded before and after expanding (the seen set keeps no ids): a step that changed its input shows up here.
-      const mutation = diagnoseMutation(
-        this.model,
-        () => rebuildTrace(this.model, this.traceSource(), parentId),
-        state,
-        actions,
-        this.encode,
-      );
-      this.activeAction = actions[mutation.index];
-      throw new Error(mutation.message);
-    }
-    return CONTINUE;
-  }
-
-  private fingerprintOf(state: S): Fingerprint {
+  /** Fingerprints the encoding `data[start…end)` and inserts it: its new id, or -1 when seen before. */
+  private insert(data: Int32Array, start: number, end: number): number {
     const hasher = this.hasher;
-    hasher.reset();
-    this.encode(state, hasher);
-    hasher.finish();
-    return { hi: hasher.hi, lo: hasher.lo };
-  }
-
-  /** The new state id of `state`, or -1 when an equal state was stored before. */
-  private dedupe(state: S): number {
-    const audit = this.audit;
-    if (audit?.pending) audit.check(state);
-    const hasher = this.hasher;
-    hasher.reset();
-    this.encode(state, hasher);
-    hasher.finish();
+    hasher.ints(data, start, end);
+    if (this.exact) return this.exact.insertEncoding(data, start, end, hasher.hi, hasher.lo);
     return this.stores.seen.insert(hasher.hi, hasher.lo);
   }
 
-  private enqueue(state: S, id: number, parentId: number, actionIndex: number): void {
-    this.stores.links.addLink(id, parentId, actionIndex);
-    if (this.paths.active) this.paths.inherit(id, parentId);
-    this.stores.frontier.push(state, id);
+  // The level just discovered, for a search that goes on from it (only a packed form's is encoded).
+  private handoff(): LevelHandoff {
+    if (!(this.frontier instanceof EncodedFrontier))
+      throw new Error('only a search of a packed form can hand a level over');
+    const { data, records } = this.frontier.nextLevel;
+    const count = this.frontier.nextSize;
+    const branching = count / Math.max(1, this.frontier.levelSize);
+    const { generated, depth } = this;
+    const distinct = this.stores.seen.size;
+    return { data, records, count, depth: depth + 1, distinct, generated, branching, elapsedMs: this.clock.elapsedMs };
   }
 
   // Stats as of the start of the current level, so that they do not depend on where in the level
-  // the violation sits (and, later, on how a parallel search splits the level).
-  private violation(state: S, id: number): Outcome<S, A> {
+  // the violation sits (nor on how a parallel search splits the level).
+  private violation(id: number): Outcome<S, A> {
+    const state = this.expansion.state();
     const countActions = this.props.watchesDeadlock || this.paths.watchesTerminal;
     const actionCount = countActions ? this.model.actions(state).length : -1;
     const deadlocked = this.props.isDeadlock(state, actionCount);
@@ -226,16 +233,20 @@ export class Explorer<S, A> {
 
   private modelError(error: unknown): Outcome<S, A> {
     const id = this.activeId;
+    const index = this.visitor?.activeAction ?? -1;
+    const action = index >= 0 ? this.expansion.actionAt(index) : undefined;
     const traceTo = id >= 0 ? (): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id) : undefined;
-    return modelErrorOutcome(error, this.stats(), this.activeAction, traceTo);
+    return modelErrorOutcome(error, this.stats(), action, traceTo);
   }
 
   private traceSource(): TraceSource<S> {
-    return { encode: this.encode, seen: this.stores.seen, links: this.stores.links };
+    const encode = this.exact ? this.exact.recording(this.encode) : this.encode;
+    return { encode, seen: this.stores.seen, links: this.stores.links };
   }
 
   private stats(): Stats {
-    const { seen, frontier } = this.stores;
+    const { seen } = this.stores;
+    const frontier = this.frontier;
     const depth = frontier.nextSize > 0 ? this.depth + 1 : Math.max(0, this.depth);
     return this.statsOf(this.generated, seen.size, depth, this.levelLeft + frontier.nextSize);
   }
@@ -246,11 +257,8 @@ export class Explorer<S, A> {
   }
 }
 
-function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
-  return a.hi === b.hi && a.lo === b.lo;
-}
-
-function requireIndexable(count: number, what: string): void {
-  if (count > MAX_ACTION_INDEX + 1)
-    throw new RangeError(`the model has ${count} ${what}; at most ${MAX_ACTION_INDEX + 1} are supported`);
+function tooManyActions(count: number): Error {
+  return new RangeError(
+    `the model has ${count} actions enabled in one state; at most ${MAX_ACTION_INDEX + 1} are supported`,
+  );
 }

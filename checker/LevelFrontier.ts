@@ -4,9 +4,16 @@
  * counterexample deterministic.
  */
 import type { Frontier } from './Stores.js';
+import type { SuccessorBatch } from './SuccessorBatch.js';
+import type { ModelExpansion } from './search/ModelExpansion.js';
 
-/** An in-memory frontier: the current level's states and ids, and the next level's. */
+/**
+ * A frontier of the model's values, for models that cannot be decoded: the current level's states
+ * and ids, and the next level's. Successors come from the model expansion that built them.
+ */
 export class LevelFrontier<S> implements Frontier<S> {
+  constructor(private readonly expansion?: ModelExpansion<S, unknown>) {}
+
   private states: (S | undefined)[] = [];
   private ids: number[] = [];
   private nextStates: S[] = [];
@@ -47,5 +54,17 @@ export class LevelFrontier<S> implements Frontier<S> {
   /** The state id of the `index`-th state of the current level. */
   idAt(index: number): number {
     return this.ids[index] as number;
+  }
+
+  load(index: number): void {
+    this.expansion!.loadState(this.take(index));
+  }
+
+  keepInitial(state: S, _data: Int32Array, _start: number, _end: number, id: number): void {
+    this.push(state, id);
+  }
+
+  keep(_batch: SuccessorBatch, k: number, id: number): void {
+    this.push(this.expansion!.successorState(k), id);
   }
 }

@@ -3,6 +3,7 @@
  * explorer can replace one without touching the others: the frontier (states still to expand),
  * the seen set (fingerprints only) and the trace links (parent id and action index per state).
  */
+import type { SuccessorBatch } from './SuccessorBatch.js';
 
 /**
  * Fingerprints of every stored state. Ids are dense and handed out in insertion order; the set
@@ -49,18 +50,23 @@ export interface TraceLinks {
   rebuild(id: number): TraceIndices;
 }
 
-/** The states of the current breadth-first level and those discovered for the next one. */
+/**
+ * The states of the current breadth-first level and those discovered for the next one. A frontier
+ * is made for one expansion: it loads its states into it, and takes the successors it built.
+ */
 export interface Frontier<S> {
   /** States in the current level. */
   readonly levelSize: number;
   /** States discovered so far for the next level. */
   readonly nextSize: number;
-  /** Adds a newly discovered state to the next level. */
-  push(state: S, id: number): void;
   /** Makes the next level current and returns its size. */
   advance(): number;
-  /** The `index`-th state of the current level; the frontier drops its reference so it can be collected. */
-  take(index: number): S;
   /** The state id of the `index`-th state of the current level. */
   idAt(index: number): number;
+  /** Loads the `index`-th state of the current level into the expansion. */
+  load(index: number): void;
+  /** Adds initial state `state`, whose encoding is `data[start…end)`, to the next level as `id`. */
+  keepInitial(state: S, data: Int32Array, start: number, end: number, id: number): void;
+  /** Adds successor `k` of `batch`, the last one the expansion built, to the next level as `id`. */
+  keep(batch: SuccessorBatch, k: number, id: number): void;
 }

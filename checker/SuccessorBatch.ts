@@ -5,13 +5,18 @@
  * the misses of one state's successors overlap the building of the next ones instead of stalling
  * the search one after another. The order of insertion, and so every id and count, is unchanged.
  */
-import type { PackedExpander } from '../model/PackedExpander.js';
+import type { IntSink } from '../model/IntSink.js';
 import { IntBuffer } from '../model/IntBuffer.js';
 import type { FingerprintHasher } from './fingerprint.js';
 
 /** A seen set that can read ahead the memory an insertion will probe first. */
 export interface Warmable {
   warm?(hi: number): number;
+}
+
+/** Whatever writes the encoding of a loaded state's `k`-th successor. */
+export interface SuccessorSource {
+  successor(k: number, out: IntSink): void;
 }
 
 /** Successor k's encoding is `data[start(k), end(k))`, its fingerprint `(hi(k), lo(k))`. */
@@ -47,7 +52,7 @@ export class SuccessorBatch {
   }
 
   /** Builds the `count` successors of the state loaded in `expander`; a step's exception propagates with `built` at its index. */
-  build(expander: PackedExpander, count: number, hasher: FingerprintHasher, seen: Warmable): void {
+  build(expander: SuccessorSource, count: number, hasher: FingerprintHasher, seen: Warmable): void {
     if (this.his.length < count) {
       this.his = new Uint32Array(2 * count);
       this.los = new Uint32Array(2 * count);

@@ -13,7 +13,8 @@ import { modelErrorOutcome } from './modelErrorOutcome.js';
 import type { Outcome } from './Outcome.js';
 import { FingerprintSet } from './FingerprintSet.js';
 import { isHandoff } from './LevelHandoff.js';
-import { PackedExplorer, packedFormFor } from './PackedExplorer.js';
+import { Explorer } from './Explorer.js';
+import { searchFormOf } from './search/SearchForm.js';
 import { ParallelExplorer } from './parallel/ParallelExplorer.js';
 import type { HandedSearch } from './parallel/firstLevel.js';
 import { TraceStore } from './TraceStore.js';
@@ -88,8 +89,8 @@ function searchFirst<S, A>(
   options: CheckOptions,
   first: number,
 ): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
-  const expander = packedFormFor(model, options);
-  if (expander === undefined) {
+  const form = searchFormOf(model);
+  if (form.kind !== 'packed') {
     const bounded = check(model, { ...options, maxStates: Math.min(first, options.maxStates) });
     if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates))
       return { outcome: bounded };
@@ -97,7 +98,7 @@ function searchFirst<S, A>(
   }
   const seen = new FingerprintSet();
   const links = new TraceStore();
-  const result = new PackedExplorer(model, options, seen, links, expander).runTo(first);
+  const result = new Explorer(model, options, { seen, links }, form).runTo(first);
   if (!isHandoff(result)) return { outcome: result };
   return { spent: result.elapsedMs, handed: { level: result, fingerprints: seen.slots, links } };
 }

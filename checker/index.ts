@@ -1,5 +1,6 @@
 /** The checker's public surface: `check` and `replay`, the outcome types, and the stores a parallel explorer can reuse. */
-export { check, encoderOf } from './check.js';
+export { check } from './check.js';
+export { encoderOf } from './search/SearchForm.js';
 export { checkWithWorkers, singleThreadReason } from './checkWithWorkers.js';
 export type { ModelSource } from './parallel/ModelSource.js';
 export { DEFAULT_OPTIONS, type CheckOptions } from './CheckOptions.js';

@@ -1,49 +1,44 @@
 /**
- * One worker's share of a breadth-first level: decode each state of its range, check it as the
- * sequential explorer does, expand it, and keep every successor for which it is (so far) the
- * lowest-ranked discoverer. Ranks order successors exactly as a sequential search meets them.
+ * One worker's share of a breadth-first level: load each state of its range, check and expand it
+ * with the `StateVisitor` the one-thread search uses, and keep every successor for which it is
+ * (so far) the lowest-ranked discoverer. Ranks order successors as a one-thread search meets them.
  */
 import type { Model } from '../../model/Model.js';
-import type { PackedExpander } from '../../model/PackedExpander.js';
-import { FingerprintHasher } from '../fingerprint.js';
-import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
 import { Insert } from './SharedSeenSet.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
-import { SuccessorBatch } from '../SuccessorBatch.js';
+import type { SuccessorBatch } from '../SuccessorBatch.js';
 import { LevelRun } from './LevelRun.js';
 import { collectGarbage } from './collectGarbage.js';
-import { propertiesOf, requireActions, requireNextState } from '../modelContract.js';
+import { propertiesOf } from '../modelContract.js';
 import { EncodingAudit } from '../EncodingAudit.js';
+import { ModelExpansion } from '../search/ModelExpansion.js';
+import { PackedExpansion } from '../search/PackedExpansion.js';
+import { searchFormOf } from '../search/SearchForm.js';
+import { StateVisitor, VIOLATED, type SuccessorSink, type Verdict } from '../search/StateVisitor.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
-const VIOLATED = 1;
 
 /** Expands ranges of levels for one model. */
-export class LevelWorker<S, A> {
+export class LevelWorker<S, A> implements SuccessorSink {
   private readonly props: PropertyChecker<S>;
-  private readonly hasher = new FingerprintHasher();
-  private readonly scratch = new IntBuffer(1024);
-  private readonly batch = new SuccessorBatch();
   private readonly control: Int32Array;
   // Where discovered states go: the writer of a level's parity, whose states of two levels ago
   // have been expanded by now; and the candidate list, read by the merge before the next level.
   private readonly writers = [new SegmentWriter(), new SegmentWriter()];
   private readonly cands = new Candidates();
   private pass: LevelRun | undefined;
+  private stateVisitor: StateVisitor<S, A> | undefined;
+  private firstRank = 0; // the rank of the first successor of the state being visited
   private lastTable: SharedArrayBuffer | undefined;
   private lastTableVersion = 0;
   private lastClaims: SharedArrayBuffer | undefined;
   private lastClaimsVersion = 0;
   private lastSizes = 0;
   private replacedBytes = 0;
-  /** The model's packed form, used when it has one: states are then never decoded unless flagged. */
-  private readonly expander: PackedExpander | undefined;
-  /** The first successors this worker builds as states (those of a model without a packed form): see EncodingAudit. */
-  private readonly audit: EncodingAudit<S> | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -54,8 +49,6 @@ export class LevelWorker<S, A> {
       throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
     this.props = new PropertyChecker(model, propertiesOf(model));
     this.control = new Int32Array(control);
-    this.expander = model.packed && !model.withinBoundary ? model.packed() : undefined;
-    this.audit = this.expander === undefined ? EncodingAudit.of(model) : undefined;
   }
 
   /** Runs one share of a level; model exceptions are reported with the position and action. */
@@ -66,6 +59,8 @@ export class LevelWorker<S, A> {
     this.cands.reset();
     const run = (this.pass ??= new LevelRun(msg.seen, this.cands));
     run.begin(msg, out);
+    const visitor = (this.stateVisitor ??= this.makeVisitor(run));
+    visitor.cutOff = false;
     try {
       chunks: for (let first = this.nextChunk(run); first < msg.end; first = this.nextChunk(run)) {
         const end = run.chunkEnd(first);
@@ -73,6 +68,7 @@ export class LevelWorker<S, A> {
         for (run.position = first; run.position < end; run.position++) {
           if ((run.position & 127) === 0 && this.mustStop(run.position)) break chunks;
           if (this.visit(run) === VIOLATED) {
+            run.cutOff = visitor.cutOff;
             atomicMin(this.control, Control.BestViolation, run.position);
             atomicMin(this.control, Control.StopBeyond, run.position);
             break chunks;
@@ -87,6 +83,8 @@ export class LevelWorker<S, A> {
       // The others go on below this position: a one-thread search would meet what is there first.
       atomicMin(this.control, Control.StopBeyond, run.position);
       run.publish(this.control, true, this.maxStates);
+      run.cutOff = visitor.cutOff;
+      run.actionIndex = visitor.activeAction;
       return run.result({
         message: err.message ?? String(e),
         ...(err.stack ? { stack: err.stack } : {}),
@@ -95,102 +93,55 @@ export class LevelWorker<S, A> {
       });
     }
     run.publish(this.control, true, this.maxStates);
+    run.cutOff = visitor.cutOff;
     return run.result();
   }
 
-  /** Checks and expands the state at `run.position`. */
-  private visit(run: LevelRun): typeof VIOLATED | undefined {
-    const position = run.position;
-    const expander = this.expander;
-    let state: S | undefined;
-    let actions: readonly A[] | undefined;
-    let count: number;
-    if (expander) {
-      const segment = run.segments[run.entries[3 * position]!]!;
-      const offset = run.entries[3 * position + 1]!;
-      expander.load(segment, offset + 1, offset + 1 + segment[offset]!);
-      count = expander.actionCount;
-      if (expander.needsCheck()) state = this.model.decode!(this.readerAt(run, position));
-    } else {
-      state = this.model.decode!(this.readerAt(run, position));
-      if (this.model.withinBoundary && !this.model.withinBoundary(state)) return undefined;
-      actions = this.model.actions(state);
-      requireActions(actions);
-      count = actions.length;
-    }
-    if (state !== undefined && (!this.props.invariantsHold(state) || this.props.isDeadlock(state, count)))
-      return VIOLATED;
-    if (count === 0) return undefined;
-    if (!run.msg.expand) {
-      run.cutOff = true;
-      return undefined;
-    }
-    if (count >= RANK_ACTIONS)
-      throw new RangeError(
-        `a state has ${count} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`,
-      );
-    const parent = run.entries[3 * position + 2]!;
-    if (expander) {
-      this.insertBatch(run, expander, count, position * RANK_ACTIONS + 1, parent);
-      return undefined;
-    }
-    const scratch = this.scratch;
-    const hasher = this.hasher;
-    for (let k = 0; k < count; k++) {
-      run.actionIndex = k;
-      scratch.clear();
-      const next = this.model.nextState(state!, actions![k] as A);
-      requireNextState(next);
-      if (this.audit?.pending) this.audit.check(next);
-      this.model.encode!(next, scratch);
-      run.generated++;
-      hasher.ints(scratch.data, 0, scratch.length);
-      this.claim(
-        run,
-        hasher.hi,
-        hasher.lo,
-        position * RANK_ACTIONS + k + 1,
-        parent,
-        k,
-        scratch.data,
-        0,
-        scratch.length,
-      );
-    }
-    run.actionIndex = -1;
-    return undefined;
+  // Made with the first level: the visitor reads ahead in the shared seen set the pass attaches.
+  private makeVisitor(run: LevelRun): StateVisitor<S, A> {
+    const model = this.model;
+    const form = searchFormOf(model);
+    const expansion =
+      form.kind === 'packed'
+        ? new PackedExpansion(model, form.expander)
+        : new ModelExpansion(model, {
+            encode: form.encode,
+            audit: EncodingAudit.of(model),
+            checkPurity: false,
+            traceTo,
+          });
+    const limit = { max: RANK_ACTIONS - 1, error: tooManyActions };
+    return new StateVisitor(expansion, this.props, undefined, run.seen, limit);
   }
 
-  // Builds every successor first, then claims them in order: see SuccessorBatch. A step that
-  // throws ends the search, but only after the successors built before it are claimed, as a
-  // one-thread search stores them: the counts it reports include them.
-  private insertBatch(run: LevelRun, expander: PackedExpander, count: number, firstRank: number, parent: number): void {
-    const batch = this.batch;
-    let failure: { error: unknown } | undefined;
-    try {
-      batch.build(expander, count, this.hasher, run.seen);
-    } catch (error) {
-      failure = { error };
-    }
-    const built = batch.built;
+  /** Checks and expands the state at `run.position`. */
+  private visit(run: LevelRun): Verdict {
+    const position = run.position;
+    const segment = run.segments[run.entries[3 * position]!]!;
+    const offset = run.entries[3 * position + 1]!;
+    this.stateVisitor!.expansion.loadEncoded(segment, offset + 1, offset + 1 + segment[offset]!);
+    this.firstRank = position * RANK_ACTIONS + 1;
+    return this.stateVisitor!.visit(run.entries[3 * position + 2]!, run.msg.expand, this);
+  }
+
+  /** Claims successor `k` of the state being visited (see `claim`); a worker never stops on the state bound here. */
+  keep(batch: SuccessorBatch, k: number, parentId: number): boolean {
+    const run = this.pass!;
+    run.generated++;
     // Fingerprint halves go on as signed integers: one of 2^31 or more would be a heap number, allocated per call.
-    for (let k = 0; k < built; k++)
-      this.claim(
-        run,
-        batch.hi(k) | 0,
-        batch.lo(k) | 0,
-        firstRank + k,
-        parent,
-        k,
-        batch.data,
-        batch.start(k),
-        batch.end(k),
-      );
-    run.generated += built;
-    if (failure) {
-      run.actionIndex = built;
-      throw failure.error;
-    }
+    const data = batch.data;
+    this.claim(
+      run,
+      batch.hi(k) | 0,
+      batch.lo(k) | 0,
+      this.firstRank + k,
+      parentId,
+      k,
+      data,
+      batch.start(k),
+      batch.end(k),
+    );
+    return false;
   }
 
   /**
@@ -252,12 +203,16 @@ export class LevelWorker<S, A> {
   private bufferSizes(): number {
     return this.writers[0]!.buffer.byteLength + this.writers[1]!.buffer.byteLength + this.cands.data.byteLength;
   }
+}
 
-  private readerAt(run: LevelRun, position: number): IntReader {
-    const segment = run.segments[run.entries[3 * position]!]!;
-    const offset = run.entries[3 * position + 1]!;
-    return new IntReader(segment, offset + 1, offset + 1 + segment[offset]!);
-  }
+function traceTo(): never {
+  throw new Error('a worker rebuilds no traces'); // purity is checked by the one-thread search only
+}
+
+function tooManyActions(count: number): Error {
+  return new RangeError(
+    `a state has ${count} enabled actions; the parallel search supports at most ${RANK_ACTIONS - 1} (use --workers 1)`,
+  );
 }
 
 function atomicMin(array: Int32Array, index: number, value: number): void {

@@ -4,7 +4,7 @@
  * moves; states that violate a property are red, and the counterexample's path is drawn bold.
  */
 import { fingerprint, fingerprintHex } from '../../checker/fingerprint.js';
-import { encoderOf } from '../../checker/check.js';
+import { encoderOf } from '../../checker/search/SearchForm.js';
 import type { RunView } from '../report/RunView.js';
 import { quote, threadColour } from './dotText.js';
 import { graphTitle } from './dotTrace.js';

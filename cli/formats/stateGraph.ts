@@ -4,7 +4,7 @@
  * expanded, as the checker does; so for a model whose properties hold, the graph has exactly the
  * checker's distinct states.
  */
-import { encoderOf } from '../../checker/check.js';
+import { encoderOf } from '../../checker/search/SearchForm.js';
 import { fingerprint, fingerprintHex } from '../../checker/fingerprint.js';
 import { InputError } from '../../model/InputError.js';
 import type { Model } from '../../model/Model.js';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../checker/check.js';
-import { PackedExplorer, packedFormFor } from '../../checker/PackedExplorer.js';
+import { Explorer } from '../../checker/Explorer.js';
+import { searchFormOf } from '../../checker/search/SearchForm.js';
 import { FingerprintSet } from '../../checker/FingerprintSet.js';
 import { TraceStore } from '../../checker/TraceStore.js';
 import { isHandoff, type LevelHandoff } from '../../checker/LevelHandoff.js';
@@ -25,10 +26,9 @@ const summary = (o: Parameters<typeof outcomeSummary>[0]) => outcomeSummary(o, t
 describe('packed form', () => {
   const seed = buildKernelModel(loadScenario('seed'));
 
-  it('is what the kernel model is searched in, in exact mode too', () => {
-    expect(packedFormFor(seed, resolveOptions({}))).toBeDefined();
-    expect(packedFormFor(seed, resolveOptions({ exact: true }))).toBeDefined();
-    expect(packedFormFor(immutableForm(seed), resolveOptions({}))).toBeUndefined();
+  it('is what the kernel model is searched in', () => {
+    expect(searchFormOf(seed).kind).toBe('packed');
+    expect(searchFormOf(immutableForm(seed)).kind).toBe('values');
   });
 
   it('is not used for a model derived from the kernel model that replaces nextState: the replacement is searched', () => {
@@ -120,7 +120,7 @@ describe('packed form', () => {
     const searchTo = (bound: number) => {
       const seen = new FingerprintSet();
       return {
-        result: new PackedExplorer(model, options, seen, new TraceStore(), packedFormFor(model, options)!).runTo(bound),
+        result: new Explorer(model, options, { seen, links: new TraceStore() }, searchFormOf(model)).runTo(bound),
         seen,
       };
     };
