@@ -33,7 +33,7 @@ import type { Expansion } from './search/Expansion.js';
 import { ModelExpansion } from './search/ModelExpansion.js';
 import { PackedExpansion } from './search/PackedExpansion.js';
 import type { SearchForm } from './search/SearchForm.js';
-import { FULL, StateVisitor, VIOLATED, type SuccessorSink } from './search/StateVisitor.js';
+import { FULL, StateVisitor, VIOLATED, type ScanHost } from './search/StateVisitor.js';
 
 /** The stores one search writes to besides its frontier (which follows from the model's form). */
 export interface ExplorerStores {
@@ -45,7 +45,7 @@ export interface ExplorerStores {
 const POLL_MASK = 1023;
 
 /** One breadth-first search of a model on this thread; `run()` once. */
-export class Explorer<S, A> implements SuccessorSink {
+export class Explorer<S, A> implements ScanHost {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
   private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
   private visitor: StateVisitor<S, A> | undefined;
@@ -59,11 +59,13 @@ export class Explorer<S, A> implements SuccessorSink {
   private readonly clock: RunClock;
   private readonly statsNow = (): Stats => this.stats();
   private generated = 0;
-  private visited = 0;
+  private sincePoll = 0; // states visited, counted to poll every POLL_MASK + 1
   private depth = -1; // the level being expanded; -1 while seeding
   private levelLeft = 0; // states of the current level not yet visited, the current one included
   private levelStart = { generated: 0, distinct: 0, queue: 0 };
+  private levelSize = 0;
   private activeId = -1; // the state being visited, for model errors
+  private stopReason: IncompleteReason | undefined; // why the scan of a level was stopped
 
   constructor(
     private readonly model: Model<S, A>,
@@ -153,30 +155,38 @@ export class Explorer<S, A> implements SuccessorSink {
   }
 
   private exploreLevel(): Outcome<S, A> | undefined {
-    const frontier = this.frontier;
-    const visitor = this.visitor!;
-    const size = frontier.levelSize;
-    const expand = this.depth < this.options.maxDepth;
+    const size = this.frontier.levelSize;
     this.levelStart = { generated: this.generated, distinct: this.stores.seen.size, queue: size };
     this.levelLeft = size;
+    this.levelSize = size;
     const stop = this.clock.poll(this.statsNow);
     if (stop !== undefined) return this.incomplete(stop);
-    for (let i = 0; i < size; i++) {
-      this.levelLeft = size - i;
-      if ((++this.visited & POLL_MASK) === 0 || this.clock.stopAsked()) {
-        const reason = this.clock.poll(this.statsNow);
-        if (reason !== undefined) return this.incomplete(reason);
-      }
-      const id = frontier.idAt(i);
-      this.activeId = id;
-      frontier.load(i);
-      const verdict = visitor.visit(id, expand, this);
-      if (verdict === VIOLATED) return this.violation(id);
-      if (verdict === FULL) return this.incomplete('maxStates', 1);
-    }
+    const ended = this.visitor!.scan(0, size, this.depth < this.options.maxDepth, this);
+    if (this.stopReason !== undefined) return this.incomplete(this.stopReason);
+    if (ended.verdict === VIOLATED) return this.violation(this.activeId);
+    if (ended.verdict === FULL) return this.incomplete('maxStates', 1);
     this.levelLeft = 0;
-    return visitor.cutOff ? this.incomplete('maxDepth') : undefined;
+    return this.visitor!.cutOff ? this.incomplete('maxDepth') : undefined;
   }
+
+  /** Loads the `position`-th state of the level (ScanHost). */
+  load(position: number): number {
+    this.levelLeft = this.levelSize - position;
+    const id = this.frontier.idAt(position);
+    this.activeId = id;
+    this.frontier.load(position);
+    return id;
+  }
+
+  /** Polls the clock and the callbacks every POLL_MASK + 1 states, and whenever a stop is asked (ScanHost). */
+  mustStop(position: number): boolean {
+    if ((++this.sincePoll & POLL_MASK) !== 0 && !this.clock.stopAsked()) return false;
+    this.levelLeft = this.levelSize - position;
+    this.stopReason = this.clock.poll(this.statsNow);
+    return this.stopReason !== undefined;
+  }
+
+  visited(): void {}
 
   /** Stores a successor the visitor built: its link, and the frontier's next level when it is new. */
   keep(batch: SuccessorBatch, k: number, parentId: number): boolean {

@@ -17,13 +17,13 @@ import { EncodingAudit } from '../EncodingAudit.js';
 import { ModelExpansion } from '../search/ModelExpansion.js';
 import { PackedExpansion } from '../search/PackedExpansion.js';
 import { searchFormOf } from '../search/SearchForm.js';
-import { StateVisitor, VIOLATED, type SuccessorSink, type Verdict } from '../search/StateVisitor.js';
+import { StateVisitor, VIOLATED, type ScanHost } from '../search/StateVisitor.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
 
 /** Expands ranges of levels for one model. */
-export class LevelWorker<S, A> implements SuccessorSink {
+export class LevelWorker<S, A> implements ScanHost {
   private readonly props: PropertyChecker<S>;
   private readonly control: Int32Array;
   // Where discovered states go: the writer of a level's parity, whose states of two levels ago
@@ -62,20 +62,16 @@ export class LevelWorker<S, A> implements SuccessorSink {
     const visitor = (this.stateVisitor ??= this.makeVisitor(run));
     visitor.cutOff = false;
     try {
-      chunks: for (let first = this.nextChunk(run); first < msg.end; first = this.nextChunk(run)) {
+      for (let first = this.nextChunk(run); first < msg.end; first = this.nextChunk(run)) {
         const end = run.chunkEnd(first);
         const generated = run.generated;
-        for (run.position = first; run.position < end; run.position++) {
-          if ((run.position & 127) === 0 && this.mustStop(run.position)) break chunks;
-          if (this.visit(run) === VIOLATED) {
-            run.cutOff = visitor.cutOff;
-            atomicMin(this.control, Control.BestViolation, run.position);
-            atomicMin(this.control, Control.StopBeyond, run.position);
-            break chunks;
-          }
-          run.visited++;
-          run.publish(this.control, false, this.maxStates);
+        const ended = visitor.scan(first, end, msg.expand, this);
+        if (ended.verdict === VIOLATED) {
+          atomicMin(this.control, Control.BestViolation, ended.position);
+          atomicMin(this.control, Control.StopBeyond, ended.position);
+          break;
         }
+        if (ended.position < end) break; // asked to stop
         run.finishChunk(first, run.generated - generated);
       }
     } catch (e) {
@@ -114,14 +110,27 @@ export class LevelWorker<S, A> implements SuccessorSink {
     return new StateVisitor(expansion, this.props, undefined, run.seen, limit);
   }
 
-  /** Checks and expands the state at `run.position`. */
-  private visit(run: LevelRun): Verdict {
-    const position = run.position;
+  /** Loads the state at `position` of the level (ScanHost). */
+  load(position: number): number {
+    const run = this.pass!;
+    run.position = position;
     const segment = run.segments[run.entries[3 * position]!]!;
     const offset = run.entries[3 * position + 1]!;
     this.stateVisitor!.expansion.loadEncoded(segment, offset + 1, offset + 1 + segment[offset]!);
     this.firstRank = position * RANK_ACTIONS + 1;
-    return this.stateVisitor!.visit(run.entries[3 * position + 2]!, run.msg.expand, this);
+    return run.entries[3 * position + 2]!;
+  }
+
+  /** Looks at the shared stop word every 128 positions (ScanHost). */
+  mustStop(position: number): boolean {
+    return (position & 127) === 0 && this.stopAsked(position);
+  }
+
+  /** Counts the state and, every 256 positions, publishes the counts (ScanHost). */
+  visited(): void {
+    const run = this.pass!;
+    run.visited++;
+    run.publish(this.control, false, this.maxStates);
   }
 
   /** Claims successor `k` of the state being visited (see `claim`); a worker never stops on the state bound here. */
@@ -173,7 +182,7 @@ export class LevelWorker<S, A> implements SuccessorSink {
     return Atomics.load(this.control, Control.Stop) === StopReason.MaxStates ? run.msg.end : run.claim();
   }
 
-  private mustStop(position: number): boolean {
+  private stopAsked(position: number): boolean {
     const stop = Atomics.load(this.control, Control.Stop);
     return (
       (stop !== StopReason.None && stop !== StopReason.MaxStates) ||

@@ -24,6 +24,22 @@ export interface SuccessorSink {
   keep(batch: SuccessorBatch, k: number, parentId: number): boolean;
 }
 
+/** What drives a scan over a range of a level: where states come from, when to stop, what to do after each. */
+export interface ScanHost extends SuccessorSink {
+  /** Loads the state at `position` of the level into the visitor's expansion and returns its id. */
+  load(position: number): number;
+  /** Whether the scan must stop before visiting `position` (the host decides how often it really looks). */
+  mustStop(position: number): boolean;
+  /** The state at `position` was checked and expanded. */
+  visited(position: number): void;
+}
+
+/** How a scan ended: the verdict at `position`, or CONTINUE with `position` where it stopped (the range's end when it finished). */
+export interface ScanEnd {
+  verdict: Verdict;
+  position: number;
+}
+
 /** The most actions a state may have enabled in a search, and the error to give beyond them. */
 export interface ActionLimit {
   readonly max: number;
@@ -46,6 +62,33 @@ export class StateVisitor<S, A> {
     private readonly seen: Warmable,
     private readonly limit: ActionLimit,
   ) {}
+
+  private readonly ended: ScanEnd = { verdict: CONTINUE, position: 0 };
+
+  /**
+   * The level loop of every search: visits positions [first, end) of a level in order (the whole
+   * level on one thread, a chunk of it in a worker) until one violates, fills the state bound or
+   * the host says stop. The returned object is reused by the next scan.
+   */
+  scan(first: number, end: number, expand: boolean, host: ScanHost): ScanEnd {
+    const ended = this.ended;
+    ended.verdict = CONTINUE;
+    for (let position = first; position < end; position++) {
+      if (host.mustStop(position)) {
+        ended.position = position;
+        return ended;
+      }
+      const verdict = this.visit(host.load(position), expand, host);
+      if (verdict !== CONTINUE) {
+        ended.verdict = verdict;
+        ended.position = position;
+        return ended;
+      }
+      host.visited(position);
+    }
+    ended.position = end;
+    return ended;
+  }
 
   /**
    * Checks the loaded state, stored as `id`, and, when `expand`, hands its successors to `sink`.
