@@ -14,6 +14,7 @@ import type { IncompleteReason, Outcome } from './Outcome.js';
 import { PropertyChecker } from './PropertyChecker.js';
 import { PathPropertyTracker } from './PathPropertyTracker.js';
 import { completeOutcome } from './completeOutcome.js';
+import { violationOutcome } from './violationOutcome.js';
 import { rebuildTrace, type TraceSource } from './rebuildTrace.js';
 import { modelErrorOutcome } from './modelErrorOutcome.js';
 import { RunClock } from './RunClock.js';
@@ -224,15 +225,10 @@ export class Explorer<S, A> implements ScanHost {
   // Stats as of the start of the current level, so that they do not depend on where in the level
   // the violation sits (nor on how a parallel search splits the level).
   private violation(id: number): Outcome<S, A> {
-    const state = this.expansion.state();
-    const countActions = this.props.watchesDeadlock || this.paths.watchesTerminal;
-    const actionCount = countActions ? this.model.actions(state).length : -1;
-    const deadlocked = this.props.isDeadlock(state, actionCount);
-    const violations = this.props.violationsAt(state, deadlocked, this.paths.unmetAt(state, id, actionCount));
-    const trace = rebuildTrace(this.model, this.traceSource(), id, state);
     const { generated, distinct, queue } = this.levelStart;
     const stats = this.statsOf(generated, distinct, this.depth, queue);
-    return { kind: 'violation', violations, trace, stats };
+    const state = this.expansion.state();
+    return violationOutcome(this.model, this.props, this.paths, this.traceSource(), state, id, stats);
   }
 
   /** `finishedInLevel`: states of the current level already counted as expanded beyond `levelLeft`. */

@@ -1,9 +1,8 @@
 /**
- * The checker's entry point for a chosen number of worker threads: one worker runs the sequential
- * explorer in this thread; more run the parallel explorer, which gives the same results. Models
- * that cannot cross threads (no `decode`, no way to rebuild them in a worker) or that use
- * `sometimes`/`eventually` properties run on one thread, and so does exact mode (the parallel
- * explorer's shared seen set holds fingerprints only).
+ * The checker's entry point for a chosen number of worker threads: one runs the one-thread
+ * explorer here; more run the parallel explorer, which gives the same results. `planSearch`
+ * decides when a request for workers runs on one thread all the same (exact mode, a model that
+ * cannot cross threads, `sometimes`/`eventually` properties).
  */
 import type { Model } from '../model/Model.js';
 import { check } from './check.js';
@@ -21,20 +20,10 @@ import { TraceStore } from './TraceStore.js';
 import type { ModelSource } from './parallel/ModelSource.js';
 import { WorkerFailure } from './parallel/SearchWorkers.js';
 import { resolveOptions } from './resolveOptions.js';
-import { ModelContractError, hasValidProperties } from './modelContract.js';
+import { ModelContractError } from './modelContract.js';
+import { planSearch } from './search/planSearch.js';
 
-/** Why a model runs on one thread even when more workers were asked for, or undefined if it need not. */
-export function singleThreadReason(
-  model: Model<unknown, unknown>,
-  source: ModelSource | undefined,
-): string | undefined {
-  if (!source) return 'the model cannot be rebuilt in a worker thread';
-  if (!model.decode || !model.encode) return 'the model has no decode(), so its states cannot cross threads';
-  if (!hasValidProperties(model)) return 'properties() breaks the model contract, which the one-thread search reports';
-  if (model.properties().some((p) => p.kind === 'sometimes' || p.kind === 'eventually'))
-    return 'the parallel search does not check sometimes/eventually properties yet';
-  return undefined;
-}
+export { singleThreadReason } from './search/planSearch.js';
 
 /** How a multi-worker check runs. */
 export interface WorkerOptions {
@@ -57,11 +46,7 @@ export async function checkWithWorkers<S, A>(
 ): Promise<Outcome<S, A>> {
   const workers = options.workers ?? 1;
   const resolved = resolveOptions(options);
-  if (
-    workers <= 1 ||
-    resolved.exact === true ||
-    singleThreadReason(model as Model<unknown, unknown>, source) !== undefined
-  )
+  if (planSearch(model as Model<unknown, unknown>, source, resolved, workers).threads === 'one')
     return check(model, resolved);
   const first = options.sequentialFirst ?? 0;
   const start = first > 0 ? searchFirst(model, resolved, first) : { spent: 0 };

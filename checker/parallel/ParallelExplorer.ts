@@ -8,17 +8,17 @@
 import type { Model } from '../../model/Model.js';
 import type { CheckOptions } from '../CheckOptions.js';
 import type { Stats } from '../Stats.js';
-import { IntReader } from '../../model/IntBuffer.js';
 import { makeStats } from '../makeStats.js';
 import { modelErrorOutcome } from '../modelErrorOutcome.js';
 import type { IncompleteReason, Outcome } from '../Outcome.js';
 import { PropertyChecker } from '../PropertyChecker.js';
 import { rebuildTrace, type TraceSource } from '../rebuildTrace.js';
+import { violationOutcome } from '../violationOutcome.js';
 import { TraceStore } from '../TraceStore.js';
 import { mergeLevel, type MergedLevel } from './LevelMerge.js';
 import { firstStops, generatedBefore, type LevelStops } from './levelCut.js';
-import { handedLevel, initialLevel, type HandedSearch, type Level } from './firstLevel.js';
-import { chunkSize } from './LevelRun.js';
+import { handedLevel, initialLevel, stateAt, type HandedSearch, type Level } from './firstLevel.js';
+import { levelMessages } from './levelMessages.js';
 import {
   Control,
   MAX_LEVEL_SIZE,
@@ -228,40 +228,17 @@ export class ParallelExplorer<S, A> {
   /** Successors the state at `position` of the level in progress had (none in a level that is not expanded). */
   private actionCountAt(level: Level, position: number): number {
     if (this.depth >= this.options.maxDepth) return 0;
-    const { state } = this.stateAt(level, position);
+    const { state } = stateAt(this.model, level, position);
     if (this.model.withinBoundary && !this.model.withinBoundary(state)) return 0;
     return this.model.actions(state).length;
   }
 
   private messages(level: Level): LevelMessage[] {
-    const entries = this.sharedEntries(level);
-    // Every worker claims chunks of the whole level from one cursor: whichever finishes its chunk
-    // first takes the next, so a worker whose states are dearer to expand holds no one up.
-    const cursor = new SharedArrayBuffer(4);
-    const chunk = (this.chunk = chunkSize(level.count, this.workerCount));
-    const chunkGenerated = new SharedArrayBuffer(4 * Math.max(1, Math.ceil(level.count / chunk)));
-    this.chunkGenerated = new Int32Array(chunkGenerated);
-    return Array.from({ length: this.workerCount }, () => ({
-      type: 'level' as const,
-      depth: this.depth,
-      expand: this.depth < this.options.maxDepth,
-      start: 0,
-      end: level.count,
-      cursor,
-      chunk,
-      chunkGenerated,
-      entries,
-      segments: level.segments,
-      seen: this.seen.buffers,
-    }));
-  }
-
-  /** The level's entries in shared memory: where the merge wrote them, or a copy (a first level). */
-  private sharedEntries(level: Level): SharedArrayBuffer {
-    if (level.entries.buffer instanceof SharedArrayBuffer) return level.entries.buffer;
-    const entries = new SharedArrayBuffer(Math.max(4, 4 * 3 * level.count));
-    new Int32Array(entries).set(level.entries.subarray(0, 3 * level.count));
-    return entries;
+    const expand = this.depth < this.options.maxDepth;
+    const sent = levelMessages(level, this.depth, expand, this.workerCount, this.seen.buffers);
+    this.chunk = sent.chunk;
+    this.chunkGenerated = sent.chunkGenerated;
+    return sent.messages;
   }
 
   /** Stores the initial states as level 0. */
@@ -284,32 +261,18 @@ export class ParallelExplorer<S, A> {
     return handedLevel(from, this.seen);
   }
 
-  private stateAt(level: Level, position: number): { state: S; id: number } {
-    const segment = new Int32Array(level.segments[level.entries[3 * position]!]!);
-    const offset = level.entries[3 * position + 1]!;
-    const state = this.model.decode!(new IntReader(segment, offset + 1, offset + 1 + segment[offset]!));
-    return { state, id: level.entries[3 * position + 2]! };
-  }
-
   private violation(
     level: Level,
     position: number,
     start: { generated: number; distinct: number; queue: number },
   ): Outcome<S, A> {
-    const { state, id } = this.stateAt(level, position);
-    const deadlocked = this.props.isDeadlock(state, this.props.watchesDeadlock ? this.model.actions(state).length : -1);
-    const violations = this.props.violationsAt(state, deadlocked);
-    const trace = rebuildTrace(this.model, this.traceSource(), id, state);
-    return {
-      kind: 'violation',
-      violations,
-      trace,
-      stats: this.statsOf(start.generated, start.distinct, this.depth, start.queue),
-    };
+    const { state, id } = stateAt(this.model, level, position);
+    const stats = this.statsOf(start.generated, start.distinct, this.depth, start.queue);
+    return violationOutcome(this.model, this.props, undefined, this.traceSource(), state, id, stats);
   }
 
   private modelError(error: NonNullable<LevelResult['error']>, level: Level): Outcome<S, A> {
-    const { state, id } = this.stateAt(level, error.position);
+    const { state, id } = stateAt(this.model, level, error.position);
     const action = error.actionIndex >= 0 ? this.model.actions(state)[error.actionIndex] : undefined;
     const traceTo = () => rebuildTrace(this.model, this.traceSource(), id, state);
     const thrown = Object.assign(new Error(error.message), error.stack ? { stack: error.stack } : {});

@@ -1,9 +1,9 @@
 /**
- * The first level of a parallel search, in shared memory: the model's initial states, stored in
- * the seen set and the trace links, or the level a one-thread search handed over with its stores.
+ * A level of a parallel search, and the first one in shared memory: the model's initial states,
+ * stored in the seen set and the trace links, or the level a one-thread search handed over.
  */
 import type { Model } from '../../model/Model.js';
-import { IntBuffer } from '../../model/IntBuffer.js';
+import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { FingerprintHasher } from '../fingerprint.js';
 import type { LevelHandoff } from '../LevelHandoff.js';
 import type { TraceStore } from '../TraceStore.js';
@@ -17,6 +17,14 @@ export interface Level {
   readonly entries: Int32Array;
   readonly count: number;
   readonly segments: SharedArrayBuffer[];
+}
+
+/** The state at `position` of `level`, decoded, and its id. */
+export function stateAt<S>(model: Model<S, unknown>, level: Level, position: number): { state: S; id: number } {
+  const segment = new Int32Array(level.segments[level.entries[3 * position]!]!);
+  const offset = level.entries[3 * position + 1]!;
+  const state = model.decode!(new IntReader(segment, offset + 1, offset + 1 + segment[offset]!));
+  return { state, id: level.entries[3 * position + 2]! };
 }
 
 /** A one-thread search's first levels, for the parallel search to go on from. */
