@@ -1,13 +1,11 @@
-/** Runs the checker on a scenario and gathers everything a report needs. */
+/** A kernel scenario's finished run: its outcome with the trace rendered and the steps that set the violation up. */
 import { check } from '../checker/check.js';
-import { checkWithWorkers } from '../checker/checkWithWorkers.js';
 import type { CheckOptions } from '../checker/CheckOptions.js';
 import type { Outcome } from '../checker/Outcome.js';
 import { renderSteps, viewOf, type RenderedStep } from '../checker/renderSteps.js';
 import { buildKernelModel, type KernelModel, type KernelModelState } from '../properties/buildKernelModel.js';
 import { explainViolation, type StepReference } from '../model/kernel/explainViolation.js';
 import type { Scenario } from '../model/kernel/Scenario.js';
-import { kernelModelSource } from '../properties/kernelModelSource.js';
 
 /** A finished run of one scenario. */
 export interface CheckRun {
@@ -32,24 +30,8 @@ export function runCheck(
   return finishRun(scenario, model, check(model, options), command);
 }
 
-/**
- * Checks `scenario` with `workers` threads; the result is the same for any number of them. With
- * `sequentialFirst`, a space that ends within that many states is searched on this thread alone.
- */
-export async function runCheckWithWorkers(
-  scenario: Scenario,
-  options: Partial<CheckOptions>,
-  command: string,
-  workers: number,
-  sequentialFirst = 0,
-  model: KernelModel = buildKernelModel(scenario),
-): Promise<CheckRun> {
-  const outcome = await checkWithWorkers(model, kernelModelSource(scenario), { ...options, workers, sequentialFirst });
-  return finishRun(scenario, model, outcome, command);
-}
-
 /** Renders the trace of a finished run and finds the steps that set its violation up. */
-function finishRun(
+export function finishRun(
   scenario: Scenario,
   model: KernelModel,
   outcome: Outcome<KernelModelState, number>,
@@ -68,13 +50,4 @@ function finishRun(
         })
       : [];
   return { scenario, model, outcome, command, steps, references };
-}
-
-/** Does the outcome match what the scenario file expects? undefined when it states nothing or the run is undecided. */
-export function matchesExpectation(run: CheckRun): boolean | undefined {
-  const expect = run.scenario.expect;
-  const o = run.outcome;
-  if (!expect || o.kind === 'incomplete') return undefined;
-  if (expect.verdict === 'ok') return o.kind === 'ok';
-  return o.kind === 'violation' && o.violations.some((v) => v.propertyId === expect.property);
 }
