@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../model/InputError.js';
 import { maxWorkers } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions } from '../searchOptions.js';
-import { REPORT_FORMATS } from '../formats/emitReport.js';
+import { REPORT_FORMATS } from '../formats/formatReport.js';
 import { choiceOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import { isModelFile } from '../userModel/loadModelFile.js';

@@ -26,7 +26,7 @@ export interface TextLayout {
 export const DEFAULT_WIDTH = 120;
 
 /** The statistics line. */
-export function statsLine(stats: Stats): string {
+function statsLine(stats: Stats): string {
   const seconds = (stats.elapsedMs / 1000).toFixed(2);
   const rate = Math.round(stats.statesPerSecond).toLocaleString('en-US');
   return (

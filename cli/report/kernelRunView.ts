@@ -3,7 +3,7 @@ import { is } from 'immutable';
 import type { Model } from '../../model/Model.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 import type { KernelModelState } from '../../properties/buildKernelModel.js';
-import type { CheckRun } from '../runCheck.js';
+import type { CheckRun } from '../run/kernelRun.js';
 import { stateVars } from '../formats/stateVars.js';
 import { describeScenario } from '../render/describeScenario.js';
 import { finishedAt } from '../render/finishedAt.js';

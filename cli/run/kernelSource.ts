@@ -8,10 +8,10 @@ import { buildKernelModel, type KernelModelState } from '../../properties/buildK
 import { kernelModelSource } from '../../properties/kernelModelSource.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { AUTO_SEQUENTIAL, defaultWorkers } from '../defaults.js';
-import { requireReportFlags } from '../formats/emitReport.js';
+import { requireReportFlags } from '../formats/formatReport.js';
 import { explainReport } from '../render/explainReport.js';
 import { kernelRunView } from '../report/kernelRunView.js';
-import { finishRun } from '../runCheck.js';
+import { finishRun } from './kernelRun.js';
 import { boundFlags } from '../searchOptions.js';
 import type { RunFlags } from './run.js';
 import type { RunMode, RunSource } from './RunSource.js';

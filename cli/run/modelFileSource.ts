@@ -7,7 +7,7 @@ import { propertiesOf } from '../../checker/modelContract.js';
 import { InputError, expectedOneOf } from '../../model/InputError.js';
 import type { Property } from '../../model/Property.js';
 import { escapeText, quoteValue } from '../../model/safeText.js';
-import { requireReportFlags } from '../formats/emitReport.js';
+import { requireReportFlags } from '../formats/formatReport.js';
 import type { Io } from '../Io.js';
 import { modelFileRunView } from '../report/modelFileRunView.js';
 import { boundFlags } from '../searchOptions.js';

@@ -5,7 +5,7 @@
  */
 import { resolveOptions } from '../../checker/resolveOptions.js';
 import { EXIT, exitCodeOf } from '../exitCodes.js';
-import { formatReport, type ReportFlags } from '../formats/emitReport.js';
+import { formatReport, type ReportFlags } from '../formats/formatReport.js';
 import { writeReportFile } from '../formats/reportFile.js';
 import { guardSearch } from '../guardSearch.js';
 import type { Io } from '../Io.js';

@@ -15,7 +15,7 @@ import { palette } from '../../cli/render/colour.js';
 import { raisingStep } from '../../cli/render/raisingStep.js';
 import { textReport } from '../../cli/render/textReport.js';
 import { kernelRunView } from '../../cli/report/kernelRunView.js';
-import type { CheckRun } from '../../cli/runCheck.js';
+import type { CheckRun } from '../../cli/run/kernelRun.js';
 import { buildKernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { withThrowingStep } from '../fixtures/faults/throwingKernelStep.js';

@@ -1,11 +1,9 @@
 /** A kernel scenario's finished run: its outcome with the trace rendered and the steps that set the violation up. */
-import { check } from '../checker/check.js';
-import type { CheckOptions } from '../checker/CheckOptions.js';
-import type { Outcome } from '../checker/Outcome.js';
-import { renderSteps, viewOf, type RenderedStep } from '../checker/renderSteps.js';
-import { buildKernelModel, type KernelModel, type KernelModelState } from '../properties/buildKernelModel.js';
-import { explainViolation, type StepReference } from '../model/kernel/explainViolation.js';
-import type { Scenario } from '../model/kernel/Scenario.js';
+import type { Outcome } from '../../checker/Outcome.js';
+import { renderSteps, viewOf, type RenderedStep } from '../../checker/renderSteps.js';
+import type { KernelModel, KernelModelState } from '../../properties/buildKernelModel.js';
+import { explainViolation, type StepReference } from '../../model/kernel/explainViolation.js';
+import type { Scenario } from '../../model/kernel/Scenario.js';
 
 /** A finished run of one scenario. */
 export interface CheckRun {
@@ -18,16 +16,6 @@ export interface CheckRun {
   readonly steps: readonly RenderedStep[];
   /** Earlier steps that set the violation up. */
   readonly references: readonly StepReference[];
-}
-
-/** Checks `scenario` with `options` in this thread. */
-export function runCheck(
-  scenario: Scenario,
-  options: Partial<CheckOptions>,
-  command: string,
-  model: KernelModel = buildKernelModel(scenario),
-): CheckRun {
-  return finishRun(scenario, model, check(model, options), command);
 }
 
 /** Renders the trace of a finished run and finds the steps that set its violation up. */

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport, REPORT_FORMATS } from '../../../cli/formats/emitReport.js';
+import { formatReport, REPORT_FORMATS } from '../../../cli/formats/formatReport.js';
 import type { Io } from '../../../cli/Io.js';
 import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { cli, runOf, violatingScenarios } from './runs.js';
