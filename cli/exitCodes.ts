@@ -17,3 +17,8 @@ export const EXIT = {
    */
   outputFailed: 5,
 } as const;
+
+/** The exit code of a run that ended with an outcome of `kind`. */
+export function exitCodeOf(kind: 'ok' | 'violation' | 'incomplete' | 'modelError'): number {
+  return { ok: EXIT.ok, violation: EXIT.violation, incomplete: EXIT.incomplete, modelError: EXIT.modelError }[kind];
+}

@@ -11,7 +11,7 @@ import { rowName } from '../history/historyCells.js';
 import { EXIT } from '../exitCodes.js';
 import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
-import { requireScenarioArgument } from '../runUserModel.js';
+import { requireScenarioArgument } from '../userModel/loadModelFile.js';
 import { count } from '../render/plural.js';
 
 interface HistoryFlags {

@@ -1,5 +1,5 @@
 /** The data the HTML report embeds (for a scenario or a model file): the run's summary, its threads, and every state of its trace with its diff. */
-import type { RunView } from '../report/RunView.js';
+import { checkedIds, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import type { TraceThread } from '../render/TraceView.js';
 import { threadColour } from './dotText.js';
@@ -45,7 +45,7 @@ export interface HtmlData {
 
 function headline(run: RunView): string {
   const o = run.outcome;
-  const checked = run.origin.kind === 'scenario' ? run.origin.scenario.properties.length : run.properties.length;
+  const checked = checkedIds(run).length;
   if (o.kind === 'violation')
     return `${o.violations.map((v) => v.propertyId).join(', ')} violated: ${o.violations[0]!.message}`;
   if (o.kind === 'ok')

@@ -5,18 +5,13 @@
  * points at its kernel source file, a model file's step at the model file.
  */
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
-import type { RunView } from '../report/RunView.js';
+import { checkedIds, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { explainProperty, ruleVersionsOf } from '../render/propertyGlossary.js';
 import { codeFlow, KERNEL_SRC, kernelStepLocator, modelFileStepLocator, type StepLocator } from './sarifThreadFlows.js';
 
 /** The schema URI written in the log. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-
-/** The ids of the rules, in the order the log lists them: the scenario's, or the model's checked properties. */
-function ruleIds(run: RunView): readonly string[] {
-  return run.origin.kind === 'scenario' ? run.origin.scenario.properties : run.properties.map((p) => p.id);
-}
 
 function rules(run: RunView): Record<string, unknown>[] {
   const o = run.origin;
@@ -68,7 +63,7 @@ function results(run: RunView): Record<string, unknown>[] {
   const where = run.origin.kind === 'scenario' ? 'scenario' : 'model';
   return o.violations.map((v) => ({
     ruleId: v.propertyId,
-    ruleIndex: ruleIds(run).indexOf(v.propertyId),
+    ruleIndex: checkedIds(run).indexOf(v.propertyId),
     kind: 'fail',
     level: 'error',
     message: { text: `${v.message} (${where} ${run.name}, ${view.steps.length}-step counterexample)` },

@@ -17,8 +17,13 @@ export interface TraceView {
   readonly failure?: string;
   /** The id of the property that fails, for its rule in kernel terms. */
   readonly property?: string;
-  /** The versions the rule's text depends on; without them, the seed's (v3.17). */
+  /**
+   * The versions the rule's text depends on. A kernel trace always has them; a model file's has
+   * none, and its properties have no rule beyond their own names.
+   */
   readonly ruleVersions?: RuleVersions;
+  /** Each step shows its CPU (a kernel scenario's threads run on CPUs; a model file's do not). */
+  readonly cpus?: boolean;
   /** Earlier steps that set the failure up. */
   readonly references: readonly StepReference[];
   /** Every thread of the model, in model order. */

@@ -1,19 +1,18 @@
 /** The whole `mmucheck explain` report: what was checked, then the narrated violation or what was proven. */
 import type { CheckOptions } from '../../checker/CheckOptions.js';
-import type { CheckRun } from '../runCheck.js';
+import type { RunView } from '../report/RunView.js';
+import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import type { Palette } from './colour.js';
-import { describeScenario } from './describeScenario.js';
 import { narrateViolation, paragraph } from './narrateViolation.js';
 import { provenSummary } from './provenSummary.js';
-import { traceViewOf } from './traceViewOf.js';
 import { escapeText } from '../../model/safeText.js';
 
-/** The explain report of `run`, checked with `options`. */
-export function explainReport(run: CheckRun, options: CheckOptions, p: Palette): string {
+/** The explain report of a scenario's `run`, checked with `options`. */
+export function explainReport(run: RunView, options: CheckOptions, p: Palette): string {
   const o = run.outcome;
   const body =
     o.kind === 'violation'
-      ? narrateViolation(traceViewOf(run), o.violations, p)
+      ? narrateViolation(traceViewOfRun(run), o.violations, p)
       : o.kind === 'modelError'
         ? [
             p.bad('MODEL ERROR'),
@@ -24,5 +23,5 @@ export function explainReport(run: CheckRun, options: CheckOptions, p: Palette):
     o.kind === 'violation'
       ? `see it as a trace: ${run.command.replace(/^mmucheck explain/, 'mmucheck check')} (add --columns, or --format html --out trace.html)`
       : run.command;
-  return [...describeScenario(run.model), '', ...body, '', `reproduce  ${escapeText(tail)}`].join('\n') + '\n';
+  return [...run.header, '', ...body, '', `reproduce  ${escapeText(tail)}`].join('\n') + '\n';
 }

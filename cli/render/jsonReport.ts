@@ -1,42 +1,59 @@
 /**
- * The machine-readable report (`--format json`), one JSON object on stdout. Its fields are
- * documented in the README; `formatVersion` changes when they change incompatibly.
+ * The machine-readable report (`--format json`), one JSON object, of a kernel scenario's run or a
+ * model file's: the same fields for both, `scenario` or `model` describing what was checked (the
+ * other null). Its fields are documented in the README; `formatVersion` changes when they change
+ * incompatibly.
  */
-import type { CheckRun } from '../runCheck.js';
-import { matchesExpectation } from '../runCheck.js';
+import { viewOf } from '../../checker/renderSteps.js';
 import { raisingStep } from './raisingStep.js';
-import { verdictJson } from '../report/verdictJson.js';
-import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
+import { checkedIds, type RunView } from '../report/RunView.js';
+import type { Outcome } from '../../checker/Outcome.js';
+
+/** `verdict`, `property`, `violations` and `reason` of `o`. */
+function verdictJson(o: Outcome<unknown, unknown>) {
+  return {
+    verdict: o.kind === 'modelError' ? 'model-error' : o.kind,
+    property: o.kind === 'violation' ? o.violations[0]!.propertyId : null,
+    violations:
+      o.kind === 'violation'
+        ? o.violations.map((v) => ({
+            property: v.propertyId,
+            name: v.propertyName,
+            message: v.message,
+            // a `sometimes` property that no reachable state satisfies: a violation without a trace
+            noWitness: v.noWitness === true,
+          }))
+        : [],
+    reason: o.kind === 'incomplete' ? o.reason : null,
+  };
+}
 
 /** The report of one run as a plain JSON value. */
-export function jsonReport(run: CheckRun): unknown {
+export function jsonReport(run: RunView): unknown {
   const o = run.outcome;
-  const s = run.scenario;
   return {
     formatVersion: 1,
     tool: 'mmucheck',
-    scenario: {
-      name: s.name,
-      kernel: s.kernel,
-      functions: Object.fromEntries(VERSIONED_FUNCTIONS.map((f) => [f, run.model.env.version(f)])),
-      srcu: s.srcu,
-      cpus: s.cpus,
-      listeners: s.listeners,
-      threads: run.model.spec.threads.map((t) => ({ name: t.name, cpu: t.cpu ?? 0, daemon: t.daemon === true })),
-    },
-    properties: s.properties,
-    ...verdictJson(o, false),
-    error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(run.model, o) ?? null } : null,
+    scenario: run.subject.scenario,
+    model: run.subject.model,
+    properties: checkedIds(run),
+    ...verdictJson(o),
+    error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(run.viewer, o) ?? null } : null,
     stats: o.stats,
-    initial: run.steps.length
-      ? run.model.describe(
-          (o.kind === 'violation' || o.kind === 'modelError') && o.trace ? o.trace.initial : run.model.initStates()[0]!,
-        )
-      : null,
-    trace: run.steps.length || o.kind === 'violation' ? run.steps : null,
+    initial: run.trace === undefined ? null : viewOf(run.viewer, run.trace.initial),
+    trace: o.kind === 'violation' || run.steps.length > 0 ? run.steps : null,
     references: run.references,
-    expected: s.expect ?? null,
-    matchesExpected: matchesExpectation(run) ?? null,
+    witnesses:
+      o.kind === 'ok'
+        ? run.witnesses.map((w) => ({
+            property: w.propertyId,
+            name: w.propertyName,
+            initial: w.initial,
+            trace: w.steps,
+          }))
+        : null,
+    expected: run.expectation?.expect ?? null,
+    matchesExpected: run.expectation?.matches ?? null,
     reproduce: run.command,
   };
 }

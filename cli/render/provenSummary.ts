@@ -6,7 +6,7 @@
 import type { CheckOptions } from '../../checker/CheckOptions.js';
 import type { Stats } from '../../checker/Stats.js';
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
-import type { CheckRun } from '../runCheck.js';
+import { checkedIds, type RunView } from '../report/RunView.js';
 import type { Palette } from './colour.js';
 import { paragraph } from './narrateViolation.js';
 import { count } from './plural.js';
@@ -75,9 +75,9 @@ export function incompleteSummary(stats: Stats, reason: string, options: CheckOp
 }
 
 /** The account of a run that proved every property (or stopped before a verdict). */
-export function provenSummary(run: CheckRun, options: CheckOptions, p: Palette): string[] {
+export function provenSummary(run: RunView, options: CheckOptions, p: Palette): string[] {
   const o = run.outcome;
-  const props = run.scenario.properties;
+  const props = checkedIds(run);
   if (o.kind === 'incomplete') return incompleteSummary(o.stats, o.reason, options, p);
   const width = Math.max(...props.map((id) => id.length));
   return [

@@ -3,7 +3,7 @@ import type { ReplayedTrace } from '../formats/replaySavedTrace.js';
 import type { Palette } from './colour.js';
 import { describeScenario } from './describeScenario.js';
 import { traceLines, type TextLayout } from './textReport.js';
-import { finishedAt } from './traceViewOf.js';
+import { finishedAt } from './finishedAt.js';
 import type { TraceView } from './TraceView.js';
 import { ruleVersionsOf } from './propertyGlossary.js';
 
@@ -14,6 +14,7 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
     steps: r.steps,
     ...(primary ? { failure: primary.message, property: primary.propertyId } : {}),
     ruleVersions: ruleVersionsOf(r.model.scenario),
+    cpus: true,
     references: r.references,
     threads: r.model.spec.threads.map((t) => ({ name: t.name, ...(t.cpu === undefined ? {} : { cpu: t.cpu }) })),
     finishedAt: finishedAt(r.model, r.trace),

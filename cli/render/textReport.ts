@@ -1,17 +1,20 @@
-/** The human-readable report of a run: header, verdict, the shortest trace with its changes, why, statistics. */
-import type { CheckRun } from '../runCheck.js';
-import { matchesExpectation } from '../runCheck.js';
+/**
+ * The human-readable report of a run, a kernel scenario's or a model file's: what was checked (the
+ * view's header), the verdict, the shortest trace with its changes and why, the witnesses of an ok
+ * run, the statistics, the expected verdict (a scenario file's) and the command that reproduces it.
+ */
 import type { Stats } from '../../checker/Stats.js';
-import { describeScenario } from './describeScenario.js';
+import type { ModelErrorOutcome, Violation } from '../../checker/Outcome.js';
 import type { Palette } from './colour.js';
 import { stepList, whyLines } from './stepList.js';
 import { stepColumns } from './stepColumns.js';
-import { traceViewOf } from './traceViewOf.js';
 import type { TraceView } from './TraceView.js';
 import { raisingStepLines } from './raisingStep.js';
 import { INCOMPLETE_REASONS as REASONS } from './incompleteReasons.js';
-import { escapeText } from '../../model/safeText.js';
+import { escapeText as t } from '../../model/safeText.js';
 import { count, properties } from './plural.js';
+import { checkedIds, type RunView } from '../report/RunView.js';
+import { traceViewOfRun } from '../report/traceViewOfRun.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -23,7 +26,7 @@ export interface TextLayout {
 export const DEFAULT_WIDTH = 120;
 
 /** The statistics line. */
-export function statsLine(stats: Stats): string {
+function statsLine(stats: Stats): string {
   const seconds = (stats.elapsedMs / 1000).toFixed(2);
   const rate = Math.round(stats.statesPerSecond).toLocaleString('en-US');
   return (
@@ -41,42 +44,77 @@ export function traceLines(view: TraceView, layout: TextLayout, p: Palette): str
   return [...steps, ...whyLines(view)];
 }
 
-function verdictLines(run: CheckRun, layout: TextLayout, p: Palette): string[] {
+function okLines(run: RunView, p: Palette): string[] {
+  const lines = [p.good(`ALL PROPERTIES HOLD on every reachable state (${properties(checkedIds(run).length)})`)];
+  for (const w of run.witnesses) {
+    lines.push('', `Witness of ${t(w.propertyId)}: ${t(w.propertyName)} (shortest: ${count(w.steps.length, 'step')})`);
+    lines.push(...stepList({ steps: w.steps, references: [], threads: run.threads }, p));
+  }
+  return lines;
+}
+
+function modelErrorLines(run: RunView, o: ModelErrorOutcome<unknown, unknown>, layout: TextLayout, p: Palette) {
+  return [
+    p.bad(`MODEL ERROR: ${t(o.message)}`),
+    ...raisingStepLines(run.viewer, o, p),
+    ...(run.steps.length
+      ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOfRun(run), layout, p)]
+      : []),
+  ];
+}
+
+function violationLines(run: RunView, violations: readonly Violation[], layout: TextLayout, p: Palette): string[] {
+  const [primary, ...others] = violations;
+  const ids = others.map((v) => t(v.propertyId)).join(', ');
+  const lines = [p.bad(`VIOLATED  ${t(primary!.propertyId)}: ${t(primary!.propertyName)}`)];
+  // A `sometimes` property that no reachable state satisfies fails over the whole space: no trace shows it.
+  if (primary!.noWitness) {
+    if (others.length) lines.push(`          no witness either: ${ids}`);
+    return [
+      ...lines,
+      '',
+      `Why: ${t(primary!.message)}.`,
+      'The model never reaches such a state: its other properties may hold only because nothing happens.',
+    ];
+  }
+  if (others.length) lines.push(`          also violated at the same step: ${ids}`);
+  lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
+  lines.push(...traceLines(traceViewOfRun(run), layout, p));
+  return lines;
+}
+
+function verdictLines(run: RunView, layout: TextLayout, p: Palette): string[] {
   const o = run.outcome;
   switch (o.kind) {
     case 'ok':
-      return [p.good(`ALL PROPERTIES HOLD on every reachable state (${properties(run.scenario.properties.length)})`)];
+      return okLines(run, p);
     case 'incomplete':
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
-      return [
-        p.bad(`MODEL ERROR: ${escapeText(o.message)}`),
-        ...raisingStepLines(run.model, o, p),
-        ...(run.steps.length
-          ? ['', 'Trace to the state that raised it:', ...traceLines(traceViewOf(run), layout, p)]
-          : []),
-      ];
-    case 'violation': {
-      const [primary, ...others] = o.violations;
-      const lines = [p.bad(`VIOLATED  ${primary!.propertyId}: ${primary!.propertyName}`)];
-      if (others.length)
-        lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
-      lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
-      lines.push(...traceLines(traceViewOf(run), layout, p));
-      return lines;
-    }
+      return modelErrorLines(run, o, layout, p);
+    case 'violation':
+      return violationLines(run, o.violations, layout, p);
   }
 }
 
+/** The line that says whether the run matched the scenario file's expected verdict, when it was decided. */
+function expectationLines(run: RunView, p: Palette): string[] {
+  const e = run.expectation;
+  if (e === undefined || e.matches === undefined) return [];
+  const what = e.expect.verdict === 'ok' ? 'all properties hold' : `${e.expect.property} violated`;
+  return [`expected   ${what}: ${e.matches ? p.good('as expected') : p.bad('NOT as expected')}`];
+}
+
 /** The whole text report. */
-export function textReport(run: CheckRun, p: Palette, layout: TextLayout = {}): string {
-  const lines = [...describeScenario(run.model), '', ...verdictLines(run, layout, p), '', statsLine(run.outcome.stats)];
-  const matches = matchesExpectation(run);
-  const expect = run.scenario.expect;
-  if (expect && matches !== undefined) {
-    const what = expect.verdict === 'ok' ? 'all properties hold' : `${expect.property} violated`;
-    lines.push(`expected   ${what}: ${matches ? p.good('as expected') : p.bad('NOT as expected')}`);
-  }
-  lines.push(`reproduce  ${escapeText(run.command)}`);
+export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): string {
+  const lines = [
+    ...run.header,
+    '',
+    ...verdictLines(run, layout, p),
+    '',
+    statsLine(run.outcome.stats),
+    ...expectationLines(run, p),
+    `reproduce  ${t(run.command)}`,
+  ];
   return lines.join('\n') + '\n';
 }

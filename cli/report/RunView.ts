@@ -1,14 +1,18 @@
 /**
  * One view of a finished run, the same for a kernel scenario and a model file: what every report
- * format reads. A format that takes a RunView works for both; what only one kind of run has
- * (a scenario's set-up references, its kernel versions) sits in `origin` or is empty.
+ * format reads (text, json, itf, sarif, dot, html, explain). A format that takes a RunView works
+ * for both. What only one kind of run has is empty for the other (a scenario's set-up references
+ * and expected verdict, a model file's witnesses) or sits in `origin`; what both have in their
+ * own form the view gives ready-made (the text header, the JSON report's `scenario`/`model`).
  */
 import type { Model } from '../../model/Model.js';
 import type { Outcome } from '../../checker/Outcome.js';
 import type { Trace } from '../../checker/Trace.js';
 import type { RenderedStep } from '../../model/RenderedStep.js';
 import type { StepReference } from '../../model/kernel/explainViolation.js';
-import type { Scenario } from '../../model/kernel/Scenario.js';
+import type { Expectation, Scenario } from '../../model/kernel/Scenario.js';
+import type { Property } from '../../model/Property.js';
+import type { StateView } from '../../model/ActionView.js';
 import type { TraceThread } from '../render/TraceView.js';
 import type { StateVars } from '../formats/stateVars.js';
 
@@ -27,12 +31,33 @@ export type RunOrigin =
 export interface PropertyRef {
   readonly id: string;
   readonly name: string;
+  readonly kind: Property<unknown>['kind'];
+}
+
+/** A witness of a `sometimes` property, rendered. */
+export interface RenderedWitness {
+  readonly propertyId: string;
+  readonly propertyName: string;
+  /** The view of the trace's initial state. */
+  readonly initial: StateView;
+  readonly steps: readonly RenderedStep[];
+}
+
+/** What a scenario file expects, and whether the run matched it (undefined when the run is undecided). */
+export interface RunExpectation {
+  readonly expect: Expectation;
+  readonly matches: boolean | undefined;
 }
 
 /** A finished run as the report formats see it. */
 export interface RunView {
   /** The model as checked (with the properties checked), for a format that explores it again (`--graph`). */
   readonly model: Model<unknown, unknown>;
+  /**
+   * The model whose `describe` and `actionView` name a state's fields and a step, as traces and
+   * model errors show them (a model file's own `describe` may be missing or partial).
+   */
+  readonly viewer: Model<unknown, unknown>;
   /** The scenario's or the model's name. */
   readonly name: string;
   readonly description?: string;
@@ -48,6 +73,16 @@ export interface RunView {
   readonly steps: readonly RenderedStep[];
   /** Earlier steps that set the violation up (a model file has none). */
   readonly references: readonly StepReference[];
+  /** Witnesses of the `sometimes` properties of an ok run. */
+  readonly witnesses: readonly RenderedWitness[];
+  /** The scenario file's expected verdict; undefined when it states none (a model file never does). */
+  readonly expectation?: RunExpectation;
+  /** Thread name → the step after which it had finished, for a column layout's lifelines. */
+  readonly finishedAt?: ReadonlyMap<string, number>;
+  /** The text reports' header: what was checked (the scenario with its kernel versions, or the model file). */
+  readonly header: readonly string[];
+  /** The JSON report's `scenario` and `model` fields: the one that describes the run, the other null. */
+  readonly subject: { readonly scenario: unknown; readonly model: unknown };
   /** The command that reproduces the run. */
   readonly command: string;
   /** The trace's first state, or the model's first initial state when there is no trace. */
@@ -56,4 +91,9 @@ export interface RunView {
   readonly initialState: number;
   /** A state's variables: the named view and where each thread stands. */
   stateVars(state: unknown): StateVars;
+}
+
+/** The ids of the properties checked, in the order reports list them: the scenario's, or the model's. */
+export function checkedIds(run: RunView): readonly string[] {
+  return run.origin.kind === 'scenario' ? run.origin.scenario.properties : run.origin.properties;
 }

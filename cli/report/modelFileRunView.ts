@@ -1,19 +1,22 @@
 /** The run view of a model file's run: no scenario, no set-up references; names and values from the file. */
 import { is } from 'immutable';
+import type { Outcome } from '../../checker/Outcome.js';
+import { renderSteps } from '../../checker/renderSteps.js';
+import type { Model } from '../../model/Model.js';
 import { restricted, type UserModelRun } from '../userModel/UserModelRun.js';
-import { stateView, threadLocations } from '../userModel/modelView.js';
-import type { RunView } from './RunView.js';
+import { modelHeader } from '../userModel/modelHeader.js';
+import { programThreads, stateView, threadLocations, viewModel } from '../userModel/modelView.js';
+import type { RenderedWitness, RunView } from './RunView.js';
 
 /** The model's first initial state, or undefined when it has none (or initStates() throws: a model error). */
-function firstInitial(run: UserModelRun): { initial: unknown; index: number } {
-  const trace = run.trace;
+function firstInitial(model: Model<unknown, unknown>, traced: unknown): { initial: unknown; index: number } {
   let inits: readonly unknown[] = [];
   try {
-    inits = run.loaded.model.initStates();
+    inits = model.initStates();
   } catch {
     // the outcome is the model error that says so
   }
-  const initial = trace?.initial ?? inits[0];
+  const initial = traced ?? inits[0];
   return {
     initial,
     index: Math.max(
@@ -23,21 +26,49 @@ function firstInitial(run: UserModelRun): { initial: unknown; index: number } {
   };
 }
 
+/** The witnesses of an ok run's `sometimes` properties, rendered. */
+function witnessesOf(o: Outcome<unknown, unknown>, model: Model<unknown, unknown>): RenderedWitness[] {
+  const viewer = viewModel(model);
+  return (o.kind === 'ok' ? (o.witnesses ?? []) : []).map((w) => ({
+    propertyId: w.propertyId,
+    propertyName: w.propertyName,
+    initial: stateView(model, w.trace.initial),
+    steps: renderSteps(viewer, w.trace),
+  }));
+}
+
 /** What the formats read of `run`. */
 export function modelFileRunView(run: UserModelRun): RunView {
-  const { initial, index } = firstInitial(run);
-  const model = run.loaded.model;
+  const { loaded, outcome: o } = run;
+  const model = loaded.model;
+  const viewer = viewModel(model);
+  const trace = o.kind === 'violation' || o.kind === 'modelError' ? o.trace : undefined;
+  const { initial, index } = firstInitial(model, trace?.initial);
+  const threads = programThreads(model);
   return {
     model: restricted(model, run.properties),
-    name: run.loaded.name,
-    ...(run.loaded.description === undefined ? {} : { description: run.loaded.description }),
-    origin: { kind: 'modelFile', file: run.loaded.file, properties: run.properties.map((p) => p.id) },
-    threads: (run.threads ?? []).map((t) => ({ name: t.name })),
-    properties: run.properties.map((p) => ({ id: p.id, name: p.name })),
-    outcome: run.outcome,
-    trace: run.trace,
-    steps: run.steps,
+    viewer,
+    name: loaded.name,
+    ...(loaded.description === undefined ? {} : { description: loaded.description }),
+    origin: { kind: 'modelFile', file: loaded.file, properties: run.properties.map((p) => p.id) },
+    threads: (threads ?? []).map((t) => ({ name: t.name })),
+    properties: run.properties.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    outcome: o,
+    trace,
+    steps: trace === undefined ? [] : renderSteps(viewer, trace),
     references: [],
+    witnesses: witnessesOf(o, model),
+    header: modelHeader(loaded, threads, run.properties),
+    subject: {
+      scenario: null,
+      model: {
+        name: loaded.name,
+        description: loaded.description ?? null,
+        file: loaded.file,
+        threads: threads?.map((t) => ({ name: t.name, cpu: t.cpu ?? null, daemon: t.daemon === true })) ?? null,
+        properties: run.properties.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+      },
+    },
     command: run.command,
     initial,
     initialState: index,

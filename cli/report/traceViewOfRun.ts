@@ -20,8 +20,10 @@ export function traceViewOfRun(run: RunView): TraceView {
     steps: run.steps,
     ...(failure === undefined ? {} : { failure }),
     ...(property === undefined ? {} : { property }),
-    ...(run.origin.kind === 'scenario' ? { ruleVersions: ruleVersionsOf(run.origin.scenario) } : {}),
+    // A kernel trace shows each step's CPU and the kernel's rule for the failing property.
+    ...(run.origin.kind === 'scenario' ? { ruleVersions: ruleVersionsOf(run.origin.scenario), cpus: true } : {}),
     references: run.references,
     threads: run.threads,
+    ...(run.finishedAt === undefined ? {} : { finishedAt: run.finishedAt }),
   };
 }

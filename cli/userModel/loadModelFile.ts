@@ -105,3 +105,12 @@ function withCause(error: InputError, cause: unknown): InputError {
   if (cause instanceof Error && cause.stack !== undefined) error.stack = `${error.stack}\nCaused by: ${cause.stack}`;
   return error;
 }
+
+/** Refuses a model file given to a command that takes kernel scenarios only (`history`). */
+export function requireScenarioArgument(arg: string, command: string): void {
+  if (!isModelFile(arg)) return;
+  throw new InputError(
+    `${command} takes a kernel scenario (a bundled name or a .json file), not a model file; check a model file with: mmucheck check ${arg}`,
+    arg,
+  );
+}

@@ -12,10 +12,8 @@ import type { Palette } from '../render/colour.js';
 import { narrateViolation, paragraph, type NarrativeGlossary } from '../render/narrateViolation.js';
 import { count } from '../render/plural.js';
 import { coverageAndStrength, incompleteSummary } from '../render/provenSummary.js';
-import { modelFileRunView } from '../report/modelFileRunView.js';
+import type { RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
-import { headerLines } from './userTextReport.js';
-import type { UserModelRun } from './UserModelRun.js';
 
 /** What a property of each kind asks, after its name. */
 const MEANING: Record<Property<unknown>['kind'], string> = {
@@ -29,7 +27,7 @@ const LIMITS =
   'The proof is for the model as written: its initial states, each step taken as one atomic action, sequential consistency (no weak memory ordering), and only the threads and bounds above.';
 
 /** The model's own terms: a property is its name and kind; a statement is what the step shows. */
-function glossaryOf(run: UserModelRun): NarrativeGlossary {
+function glossaryOf(run: RunView): NarrativeGlossary {
   return {
     property: (id) => {
       const p = run.properties.find((x) => x.id === id);
@@ -39,7 +37,7 @@ function glossaryOf(run: UserModelRun): NarrativeGlossary {
   };
 }
 
-function provenLines(run: UserModelRun, options: CheckOptions, p: Palette): string[] {
+function provenLines(run: RunView, options: CheckOptions, p: Palette): string[] {
   const o = run.outcome;
   if (o.kind === 'incomplete') return incompleteSummary(o.stats, o.reason, options, p);
   if (o.kind !== 'ok') return [];
@@ -64,8 +62,8 @@ function provenLines(run: UserModelRun, options: CheckOptions, p: Palette): stri
 }
 
 /** The trace view of `run` with every text from the model file escaped (the narrative prints it as it is). */
-function escapedView(run: UserModelRun): TraceView {
-  const view = traceViewOfRun(modelFileRunView(run));
+function escapedView(run: RunView): TraceView {
+  const view = traceViewOfRun(run);
   return {
     ...view,
     steps: view.steps.map((s) => ({ ...s, thread: t(s.thread), fn: t(s.fn), code: t(s.code) })),
@@ -77,8 +75,8 @@ function escapedViolation(v: Violation): Violation {
   return { ...v, propertyId: t(v.propertyId), propertyName: t(v.propertyName), message: t(v.message) };
 }
 
-/** The explain report of `run`, checked with `options`. */
-export function modelExplainReport(run: UserModelRun, options: CheckOptions, p: Palette): string {
+/** The explain report of a model file's `run`, checked with `options`. */
+export function modelExplainReport(run: RunView, options: CheckOptions, p: Palette): string {
   const o = run.outcome;
   const body =
     o.kind === 'violation'
@@ -93,5 +91,5 @@ export function modelExplainReport(run: UserModelRun, options: CheckOptions, p: 
     o.kind === 'violation' && run.steps.length > 0
       ? `see it as a trace: ${run.command.replace(/^mmucheck explain/, 'mmucheck check')} (or --format html --out trace.html)`
       : run.command;
-  return [...headerLines(run), '', ...body, '', `reproduce  ${t(tail)}`].join('\n') + '\n';
+  return [...run.header, '', ...body, '', `reproduce  ${t(tail)}`].join('\n') + '\n';
 }

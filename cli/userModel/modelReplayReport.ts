@@ -2,7 +2,7 @@
 import { escapeText as t } from '../../model/safeText.js';
 import type { Palette } from '../render/colour.js';
 import type { ReplayedModelTrace } from './replayModelFileTrace.js';
-import { traceLines } from './userTextReport.js';
+import { stepList } from '../render/stepList.js';
 
 /** The replayed trace as text, in the layout of a model file's check report. */
 export function modelReplayReport(file: string, r: ReplayedModelTrace, p: Palette): string {
@@ -21,6 +21,11 @@ export function modelReplayReport(file: string, r: ReplayedModelTrace, p: Palett
           : '')
       : p.good('ENDS WITHOUT A VIOLATION: no checked property is violated at its last state'),
   ];
-  if (n > 0) lines.push('', ...traceLines(r.steps, primary?.message, p));
+  const failure = primary?.message;
+  if (n > 0)
+    lines.push(
+      '',
+      ...stepList({ steps: r.steps, ...(failure === undefined ? {} : { failure }), references: [], threads: [] }, p),
+    );
   return lines.join('\n') + '\n';
 }

@@ -14,7 +14,8 @@ import { renderSteps } from '../../checker/renderSteps.js';
 import { palette } from '../../cli/render/colour.js';
 import { raisingStep } from '../../cli/render/raisingStep.js';
 import { textReport } from '../../cli/render/textReport.js';
-import type { CheckRun } from '../../cli/runCheck.js';
+import { kernelRunView } from '../../cli/report/kernelRunView.js';
+import type { CheckRun } from '../../cli/run/kernelRun.js';
 import { buildKernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { withThrowingStep } from '../fixtures/faults/throwingKernelStep.js';
@@ -49,7 +50,7 @@ function throwingSeedRun(): { run: CheckRun; text: string } {
     steps: trace ? renderSteps(model, trace) : [],
     references: [],
   };
-  return { run, text: textReport(run, palette(false)) };
+  return { run, text: textReport(kernelRunView(run), palette(false)) };
 }
 
 describe('a kernel step that throws', () => {

@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkWithWorkers } from '../../checker/checkWithWorkers.js';
 import type { Outcome } from '../../checker/Outcome.js';
-import { exitCodeOf } from '../../cli/commands/checkCommand.js';
-import type { CheckRun } from '../../cli/runCheck.js';
+import { exitCodeOf } from '../../cli/exitCodes.js';
 import { faultyCounter, type WorkerFault } from '../fixtures/faults/workerFaults.js';
 import { expectModelError } from '../helpers/expect.js';
 import { REPO_ROOT, runCli } from '../helpers/runCli.js';
@@ -82,7 +81,7 @@ describe('a broken worker: a model error naming the worker (exit 4), never a han
         unknown
       >;
       expectModelError(outcome, message);
-      expect(exitCodeOf({ outcome } as CheckRun)).toBe(4);
+      expect(exitCodeOf(outcome.kind)).toBe(4);
       expect(performance.now() - started).toBeLessThan(20_000);
     });
   }

@@ -1,5 +1,7 @@
 /** Check runs of the bundled scenarios, computed once per test file, for the format and render tests. */
-import { runCheck, type CheckRun } from '../../../cli/runCheck.js';
+import { check } from '../../../checker/check.js';
+import { finishRun, type CheckRun } from '../../../cli/run/kernelRun.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { applyOverrides, type ScenarioOverrides } from '../../../cli/applyOverrides.js';
 import { bundledScenarioNames, loadScenario } from '../../../model/kernel/loadScenario.js';
 import type { Io } from '../../../cli/Io.js';
@@ -12,11 +14,9 @@ export function runOf(name: string, overrides: ScenarioOverrides = {}): CheckRun
   const key = `${name} ${JSON.stringify(overrides)}`;
   let run = cache.get(key);
   if (!run) {
-    run = runCheck(
-      applyOverrides(loadScenario(name), overrides),
-      {},
-      ['mmucheck check', name, ...overrideFlags(overrides)].join(' '),
-    );
+    const scenario = applyOverrides(loadScenario(name), overrides);
+    const model = buildKernelModel(scenario);
+    run = finishRun(scenario, model, check(model), ['mmucheck check', name, ...overrideFlags(overrides)].join(' '));
     cache.set(key, run);
   }
   return run;

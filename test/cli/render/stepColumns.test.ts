@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { palette } from '../../../cli/render/colour.js';
 import { stepColumns } from '../../../cli/render/stepColumns.js';
 import { shortNote, showValue } from '../../../cli/render/TraceView.js';
-import { traceViewOf } from '../../../cli/render/traceViewOf.js';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
+import { traceViewOfRun } from '../../../cli/report/traceViewOfRun.js';
 import { runOf, violatingScenarios } from '../formats/runs.js';
 
 const IDENTIFIER = /[A-Za-z0-9_$]+(?:-[A-Za-z0-9_$]+)*/g;
@@ -19,7 +20,7 @@ function identifiers(texts: readonly string[]): Set<string> {
 describe('stepColumns', () => {
   for (const scenario of violatingScenarios()) {
     it(`${scenario}: never breaks a line inside an identifier, at 60 to 200 columns`, () => {
-      const view = traceViewOf(runOf(scenario));
+      const view = traceViewOfRun(kernelRunView(runOf(scenario)));
       const texts = [
         ...view.threads.map((t) => `${t.name} cpu${t.cpu ?? ''}`),
         ...view.steps.flatMap((s) => [
@@ -42,7 +43,7 @@ describe('stepColumns', () => {
   }
 
   it('keeps the whole of __mmu_notifier_invalidate_range_start in one line at 60 columns', () => {
-    const out = stepColumns(traceViewOf(runOf('lazy-with-reader')), 60, palette(false)).join('\n');
+    const out = stepColumns(traceViewOfRun(kernelRunView(runOf('lazy-with-reader'))), 60, palette(false)).join('\n');
     expect(out).toContain('__mmu_notifier_invalidate_range_start');
   });
 });

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { palette } from '../../../cli/render/colour.js';
 import { textReport } from '../../../cli/render/textReport.js';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import type { ScenarioOverrides } from '../../../cli/applyOverrides.js';
 import { runOf } from '../formats/runs.js';
 
@@ -66,14 +67,17 @@ const CELLS: readonly [golden: string, file: string, overrides: ScenarioOverride
 describe('the text report matches its golden file', () => {
   for (const [scenario, layout] of CASES) {
     it(`${scenario}, ${layout}`, () => {
-      const text = textReport(runOf(scenario), palette(false), { columns: layout === 'columns', width: 120 });
+      const text = textReport(kernelRunView(runOf(scenario)), palette(false), {
+        columns: layout === 'columns',
+        width: 120,
+      });
       expectGolden(`${scenario}.${layout}.txt`, stable(text));
     });
   }
 
   for (const [golden, file, overrides] of CELLS) {
     it(`${golden}, list`, () => {
-      const text = textReport(runOf(file, overrides), palette(false), { columns: false, width: 120 });
+      const text = textReport(kernelRunView(runOf(file, overrides)), palette(false), { columns: false, width: 120 });
       expectGolden(`${golden}.list.txt`, stable(text));
     });
   }
@@ -81,8 +85,8 @@ describe('the text report matches its golden file', () => {
 
 describe('colour', () => {
   it('marks the failing step and the steps that set it up only when the palette colours', () => {
-    const plain = textReport(runOf('lazy-with-reader'), palette(false));
-    const coloured = textReport(runOf('lazy-with-reader'), palette(true));
+    const plain = textReport(kernelRunView(runOf('lazy-with-reader')), palette(false));
+    const coloured = textReport(kernelRunView(runOf('lazy-with-reader')), palette(true));
     expect(plain).not.toContain('\u001b[');
     expect(coloured).toContain('\u001b[1;31m>\u001b[0m  16');
     expect(coloured).toContain('\u001b[1;33m*\u001b[0m   5');

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport, REPORT_FORMATS } from '../../../cli/formats/emitReport.js';
+import { formatReport, REPORT_FORMATS } from '../../../cli/formats/formatReport.js';
 import type { Io } from '../../../cli/Io.js';
+import { kernelRunView } from '../../../cli/report/kernelRunView.js';
 import { cli, runOf, violatingScenarios } from './runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmucheck-out-'));
@@ -25,7 +26,7 @@ describe('every bundled violation renders in every format', () => {
     it(name, () => {
       const run = runOf(name);
       for (const format of REPORT_FORMATS)
-        expect(formatReport(run, { format }, io), `${name} as ${format}`).toMatch(STARTS[format]);
+        expect(formatReport(kernelRunView(run), { format }, io), `${name} as ${format}`).toMatch(STARTS[format]);
     });
   }
 });

@@ -1,13 +1,6 @@
-/** The trace view of a check run: its counterexample (or the trace to a model error), ready to print. */
+/** When each thread of a kernel trace finishes: where the column layout ends its lifeline. */
 import type { Trace } from '../../checker/Trace.js';
 import type { KernelModel, KernelModelState } from '../../properties/buildKernelModel.js';
-import type { CheckRun } from '../runCheck.js';
-import type { TraceView } from './TraceView.js';
-import { kernelRunView } from '../report/kernelRunView.js';
-import { traceViewOfRun } from '../report/traceViewOfRun.js';
-import { traceOf } from './traceOf.js';
-
-export { traceOf };
 
 /** Thread name → the step after which the thread had finished, for threads that finish within the trace. */
 export function finishedAt(
@@ -24,9 +17,4 @@ export function finishedAt(
     }
   });
   return done;
-}
-
-/** The view of `run`'s trace (traceViewOfRun), with the step after which each thread had finished. */
-export function traceViewOf(run: CheckRun): TraceView {
-  return { ...traceViewOfRun(kernelRunView(run)), finishedAt: finishedAt(run.model, traceOf(run)) };
 }

@@ -1,10 +1,9 @@
 /**
- * The report formats of `mmucheck check` and where a report goes: stdout, or the file named by
- * `--out`. Flags that only make sense with one format are refused with the others, before the run.
+ * The report formats of `mmucheck check`, the same for a kernel scenario and a model file. Flags
+ * that only make sense with one format are refused with the others, before the run.
  */
 import { InputError } from '../../model/InputError.js';
 import type { Io } from '../Io.js';
-import type { CheckRun } from '../runCheck.js';
 import { palette } from '../render/colour.js';
 import { jsonReport } from '../render/jsonReport.js';
 import { textReport } from '../render/textReport.js';
@@ -12,10 +11,10 @@ import { terminalWidth } from '../render/terminalWidth.js';
 import { dotStateGraph } from './dotStateGraph.js';
 import { dotTrace } from './dotTrace.js';
 import { htmlReport } from './htmlReport.js';
-import { kernelRunView } from '../report/kernelRunView.js';
+import type { RunView } from '../report/RunView.js';
 import { itfTrace } from './itfTrace.js';
 import { sarifLog } from './sarifLog.js';
-import { requireWritableOut, writeReportFile } from './reportFile.js';
+import { requireWritableOut } from './reportFile.js';
 
 /** Every report format, the default first. */
 export const REPORT_FORMATS = ['text', 'json', 'itf', 'sarif', 'dot', 'html'] as const;
@@ -23,7 +22,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The flags that choose a report and where it goes. */
 export interface ReportFlags {
-  readonly format: ReportFormat;
+  /** Text when not given (`explain` has no formats). */
+  readonly format?: ReportFormat;
   /** Write the report to this file instead of stdout. */
   readonly out?: string;
   /** Text only: one column per thread. */
@@ -36,37 +36,32 @@ export interface ReportFlags {
 
 /** Refuses flags that do not apply to the chosen format, and an `--out` file the report could not be written to. */
 export function requireReportFlags(flags: ReportFlags): void {
-  if (flags.columns && flags.format !== 'text')
-    throw new InputError(`applies to --format text only, not ${flags.format}`, undefined, '--columns');
-  if (flags.graph && flags.format !== 'dot')
-    throw new InputError(`applies to --format dot only, not ${flags.format}`, undefined, '--graph');
+  const format = flags.format ?? 'text';
+  if (flags.columns && format !== 'text')
+    throw new InputError(`applies to --format text only, not ${format}`, undefined, '--columns');
+  if (flags.graph && format !== 'dot')
+    throw new InputError(`applies to --format dot only, not ${format}`, undefined, '--graph');
   if (flags.out !== undefined) requireWritableOut(flags.out);
 }
 
 /** The report of `run` in the chosen format, as text. */
-export function formatReport(run: CheckRun, flags: ReportFlags, io: Io): string {
+export function formatReport(run: RunView, flags: ReportFlags, io: Io): string {
   const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-  switch (flags.format) {
+  switch (flags.format ?? 'text') {
     case 'json':
       return json(jsonReport(run));
     case 'itf':
-      return json(itfTrace(kernelRunView(run)));
+      return json(itfTrace(run));
     case 'sarif':
-      return json(sarifLog(kernelRunView(run)));
+      return json(sarifLog(run));
     case 'dot':
-      return flags.graph ? dotStateGraph(kernelRunView(run)) : dotTrace(kernelRunView(run));
+      // A model that broke its contract is not explored again for the graph: the trace to the error is drawn.
+      return flags.graph === true && run.outcome.kind !== 'modelError' ? dotStateGraph(run) : dotTrace(run);
     case 'html':
-      return htmlReport(kernelRunView(run));
+      return htmlReport(run);
     case 'text': {
       const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
       return textReport(run, palette(colour), { columns: flags.columns === true, width: terminalWidth(io) });
     }
   }
-}
-
-/** Writes the report of `run` to stdout, or to the `--out` file (a failure there is an OutputError: exit 5). */
-export function emitReport(io: Io, run: CheckRun, flags: ReportFlags): void {
-  const text = formatReport(run, flags, io);
-  if (flags.out === undefined) return io.out(text);
-  writeReportFile(flags.out, text);
 }

@@ -1,0 +1,27 @@
+/**
+ * What a run checks: a kernel scenario or a model file. The one run function (run.ts) does
+ * the same for both — bounds, guard, search, report, exit code — and asks the source for the
+ * rest: how to search its model, the view of a run that ended with an outcome, how to explain it.
+ */
+import type { CheckOptions } from '../../checker/CheckOptions.js';
+import type { Outcome } from '../../checker/Outcome.js';
+import type { Palette } from '../render/colour.js';
+import type { RunView } from '../report/RunView.js';
+
+/** Which command runs: `check` writes a report, `explain` narrates the verdict. */
+export type RunMode = 'check' | 'explain';
+
+/** A scenario or model file, loaded and ready to check. */
+export interface RunSource {
+  /** Searches the model with `options`. */
+  search(options: Partial<CheckOptions>): Promise<Outcome<unknown, unknown>>;
+  /**
+   * The outcome to report, once the search is over and what its code may have left behind has
+   * surfaced (a model file's code can fail outside any step, where the search cannot see it).
+   */
+  settle(outcome: Outcome<unknown, unknown>): Promise<Outcome<unknown, unknown>>;
+  /** The view of the run, had it ended with `outcome`. */
+  view(outcome: Outcome<unknown, unknown>): RunView;
+  /** The `explain` report of `view` (in kernel terms, or in the model file's own). */
+  explain(view: RunView, options: CheckOptions, p: Palette): string;
+}

@@ -1,0 +1,54 @@
+/** A kernel scenario as a run's source: a bundled name or a scenario file, with the command line's overrides. */
+import { check } from '../../checker/check.js';
+import { checkWithWorkers } from '../../checker/checkWithWorkers.js';
+import type { Outcome } from '../../checker/Outcome.js';
+import { InputError } from '../../model/InputError.js';
+import { loadScenario } from '../../model/kernel/loadScenario.js';
+import { buildKernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
+import { kernelModelSource } from '../../properties/kernelModelSource.js';
+import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
+import { AUTO_SEQUENTIAL, defaultWorkers } from '../defaults.js';
+import { requireReportFlags } from '../formats/formatReport.js';
+import { explainReport } from '../render/explainReport.js';
+import { kernelRunView } from '../report/kernelRunView.js';
+import { finishRun } from './kernelRun.js';
+import { boundFlags } from '../searchOptions.js';
+import type { RunFlags } from './run.js';
+import type { RunMode, RunSource } from './RunSource.js';
+
+/** The flags a scenario's run reads. */
+export interface ScenarioFlags extends ScenarioOverrides, RunFlags {
+  readonly workers?: number;
+}
+
+/**
+ * The scenario `arg` as `flags` change it. `check` searches with worker threads (without
+ * --workers, a space that ends within AUTO_SEQUENTIAL states stays on one thread); `explain`, on
+ * one thread. The result is the same for any number of workers.
+ */
+export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode): RunSource {
+  requireReportFlags(flags);
+  const scenario = applyOverrides(loadScenario(arg), flags);
+  if (flags.expected === true && !scenario.expect) {
+    throw new InputError(
+      'needs a scenario whose file has an "expect" field, checked without --kernel, --srcu or --property (they change the question)',
+      undefined,
+      '--expected',
+    );
+  }
+  const command = [`mmucheck ${mode}`, arg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
+  const model = buildKernelModel(scenario);
+  return {
+    search: async (options) =>
+      mode === 'explain'
+        ? check(model, options)
+        : checkWithWorkers(model, kernelModelSource(scenario), {
+            ...options,
+            workers: flags.workers ?? defaultWorkers(),
+            sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
+          }),
+    settle: async (outcome) => outcome,
+    view: (outcome) => kernelRunView(finishRun(scenario, model, outcome as Outcome<KernelModelState, number>, command)),
+    explain: explainReport,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The one run of `check` and `explain`, for a kernel scenario and a model file alike: the search
+ * bounds, the guard that can stop the search, the search, the report (or the narration) and the
+ * exit code. What differs between the two kinds of run is the source's (RunSource.ts).
+ */
+import { resolveOptions } from '../../checker/resolveOptions.js';
+import { EXIT, exitCodeOf } from '../exitCodes.js';
+import { formatReport, type ReportFlags } from '../formats/formatReport.js';
+import { writeReportFile } from '../formats/reportFile.js';
+import { guardSearch } from '../guardSearch.js';
+import type { Io } from '../Io.js';
+import { makeProgress } from '../progress.js';
+import { palette } from '../render/colour.js';
+import type { RunView } from '../report/RunView.js';
+import { searchOptions, type BoundFlags } from '../searchOptions.js';
+import type { RunMode, RunSource } from './RunSource.js';
+
+/** The flags of `check` and `explain` that the run itself reads. */
+export interface RunFlags extends BoundFlags, ReportFlags {
+  /** Exit by the scenario file's expected verdict (checked by the source: only a scenario has one). */
+  readonly expected?: boolean;
+  readonly quiet?: boolean;
+}
+
+/**
+ * With --expected, for CI jobs that keep known bugs as regression scenarios: a violation the file
+ * expects passes, an unexpected verdict fails; incomplete runs and model errors keep their codes.
+ */
+function expectationExitCode(run: RunView): number {
+  const kind = run.outcome.kind;
+  if (kind === 'incomplete' || kind === 'modelError') return exitCodeOf(kind);
+  return run.expectation?.matches === true ? EXIT.ok : EXIT.violation;
+}
+
+/** Checks `source`, writes its report (to stdout or the --out file), and returns the exit code. */
+export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode: RunMode): Promise<number> {
+  const progress = makeProgress(io, flags.quiet === true);
+  const options = searchOptions(flags, io, progress);
+  const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
+  const render = (view: RunView, graph: boolean) =>
+    mode === 'explain'
+      ? source.explain(view, resolveOptions(options), palette(colour))
+      : formatReport(view, { ...flags, graph }, io);
+  // A stopped run's report is sent to the guard with every progress report: never a state graph
+  // (--graph), which would explore the whole space again each time.
+  const guarded = guardSearch(io, options, flags.out, (reason, stats) =>
+    render(source.view({ kind: 'incomplete', reason, stats }), false),
+  );
+  const searched = await source.search(guarded.options);
+  guarded.done();
+  progress.done();
+  const view = source.view(await source.settle(searched));
+  const report = render(view, flags.graph === true);
+  if (flags.out === undefined) io.out(report);
+  else writeReportFile(flags.out, report);
+  return flags.expected === true ? expectationExitCode(view) : exitCodeOf(view.outcome.kind);
+}
