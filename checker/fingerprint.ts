@@ -55,10 +55,28 @@ export class FingerprintHasher implements EncodeSink {
     this.count++;
   }
 
-  /** Fingerprints integers [start, end) of `data` on their own: reset, mix each, finish. */
+  /**
+   * Fingerprints integers [start, end) of `data` on their own: reset, mix each, finish. The hot
+   * path of every search, so `int`'s rounds are repeated here on locals (the same arithmetic, so
+   * the same fingerprint), where field writes per integer made it half again as slow.
+   */
   ints(data: Int32Array, start: number, end: number): void {
-    this.reset();
-    for (let i = start; i < end; i++) this.int(data[i]!);
+    let h1 = SEED_HI;
+    let h2 = SEED_LO;
+    for (let i = start; i < end; i++) {
+      const value = data[i]!;
+      let k = Math.imul(value, M1);
+      k = (k << 15) | (k >>> 17);
+      h1 ^= Math.imul(k, M2);
+      h1 = (h1 << 13) | (h1 >>> 19);
+      h1 = (Math.imul(h1, 5) + 0xe654_6b64) | 0;
+      h2 = (h2 + Math.imul(value, P2)) | 0;
+      h2 = (h2 << 13) | (h2 >>> 19);
+      h2 = Math.imul(h2, P1);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.count = end - start;
     this.finish();
   }
 

@@ -24,6 +24,24 @@ describe('fingerprint', () => {
     expect(hex(Map({ a: 1, b: List([true, null]) }))).toBe('eef989d3dda62359');
   });
 
+  it('fingerprints a range of integers as feeding them one by one does (the range form has its own loop)', () => {
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0);
+    const data = Int32Array.from({ length: 300 }, next);
+    const hasher = new FingerprintHasher();
+    for (const [start, end] of [
+      [0, 0],
+      [0, 1],
+      [3, 70],
+      [100, 300],
+    ] as const) {
+      hasher.ints(data, start, end);
+      expect(fingerprintHex(hasher)).toBe(hashInts(new FingerprintHasher(), Array.from(data.subarray(start, end))));
+    }
+    hasher.ints(Int32Array.of(1, 2, 3), 0, 3);
+    expect(fingerprintHex(hasher)).toBe('99d22dec84668e98');
+  });
+
   it('gives the same result from a reused hasher after reset', () => {
     const hasher = new FingerprintHasher();
     const first = hashInts(hasher, [7, 8, 9]);
