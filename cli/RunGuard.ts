@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { EXIT } from './exitCodes.js';
-import { STOP_CODE, type GuardLimits, type GuardedReason, type FallbackReports } from './guardMessages.js';
+import { GUARD_WORD, STOP_CODE, type GuardLimits, type GuardedReason, type FallbackReports } from './guardMessages.js';
 
 /** How long the program may take to stop by itself once asked (signal, timeout, memory). */
 export const STOP_GRACE_MS = 1500;
@@ -33,7 +33,7 @@ export class RunGuard {
 
   constructor(
     private readonly worker: Worker,
-    /** Word 0: why the run must stop (`STOP_CODE`), read by the program thread's search. */
+    /** The shared guard words (`GUARD_WORD`): why the run must stop, and whether the search is over. */
     private readonly stop: Int32Array,
     /** Where the fallback report goes when it goes to stdout (the process's output channels). */
     private readonly writeOut: (text: string) => void = (text) => process.stdout.write(text),
@@ -42,7 +42,7 @@ export class RunGuard {
 
   /** SIGINT or SIGTERM: the first asks the run to stop, a second (or an unanswered first) ends it. */
   signal(): void {
-    if (++this.signals > 1) return this.forceEnd('interrupted', 'interrupted again');
+    if (++this.signals > 1) return this.forceEnd('interrupted', 'interrupted again', true);
     this.request('interrupted');
   }
 
@@ -96,7 +96,7 @@ export class RunGuard {
   /** Asks the search to stop, and ends the thread if it has not within the grace period. */
   private request(reason: GuardedReason): void {
     if (this.ended) return;
-    Atomics.compareExchange(this.stop, 0, STOP_CODE.none, STOP_CODE[reason]);
+    Atomics.compareExchange(this.stop, GUARD_WORD.stop, STOP_CODE.none, STOP_CODE[reason]);
     if (this.graceTimer !== undefined) return;
     this.graceTimer = setTimeout(
       () =>
@@ -113,13 +113,17 @@ export class RunGuard {
    * Ends the program thread and the process with the last incomplete report the program sent:
    * exit 3. If the thread cannot be ended (blocked in a system call), the process kills itself.
    */
-  private forceEnd(reason: GuardedReason, why: string): void {
+  private forceEnd(reason: GuardedReason, why: string, asked = false): void {
     if (this.ended) return;
+    // A search that is over is writing its own report: a timer leaves it to finish, and even a
+    // second signal does not add a report of its own to it.
+    const searchOver = Atomics.load(this.stop, GUARD_WORD.searchOver) === 1;
+    if (searchOver && !asked) return;
     this.ended = this.forced = true;
     this.disarm();
     clearTimeout(this.graceTimer);
-    Atomics.store(this.stop, 0, STOP_CODE[reason]);
-    const fallback = this.fallback;
+    Atomics.store(this.stop, GUARD_WORD.stop, STOP_CODE[reason]);
+    const fallback = searchOver ? undefined : this.fallback;
     const note = fallback ? 'the run ends now, with the statistics of its last progress report' : 'the run ends now';
     process.stderr.write(`${this.debugName}: ${why}; ${note}\n`);
     if (fallback) this.writeFallback(fallback, reason);

@@ -7,6 +7,18 @@ import type { IncompleteReason } from '../checker/Outcome.js';
 /** The reasons the guard can end a run for. */
 export type GuardedReason = Extract<IncompleteReason, 'interrupted' | 'timeout' | 'memory'>;
 
+/**
+ * The words shared by the two threads: why the run must stop (written by the guard), and whether
+ * the program thread's search is over (written by the program thread before it reports, read by
+ * the guard, which then leaves the report to it instead of printing its own).
+ */
+export const GUARD_WORD = { stop: 0, searchOver: 1 } as const;
+
+/** A new pair of shared guard words. */
+export function guardWords(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(8));
+}
+
 /** Values of the shared stop word: 0 while the run may go on, else why it must stop. */
 export const STOP_CODE: Readonly<Record<GuardedReason | 'none', number>> = {
   none: 0,

@@ -6,9 +6,10 @@
  * statistics; a second one, or a program that does not stop in time, ends it at once with the
  * statistics of its last progress report (still exit 3).
  */
+import { guardWords } from './guardMessages.js';
 import { runOnProgramThread } from './programThread.js';
 
-const stop = new Int32Array(new SharedArrayBuffer(4));
+const stop = guardWords();
 const thread = runOnProgramThread({
   args: process.argv.slice(2),
   stop,

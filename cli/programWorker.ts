@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createProgram } from './createProgram.js';
 import type { Io } from './Io.js';
 import type { FromProgram, ProgramStart } from './programThread.js';
-import { stopReasonOf } from './guardMessages.js';
+import { GUARD_WORD, stopReasonOf } from './guardMessages.js';
 import { guardStrayErrors } from './strayErrors.js';
 
 const start = workerData as ProgramStart;
@@ -18,11 +18,18 @@ const io: Io = {
   err: (text) => send({ type: 'err', text }),
   stdoutIsTty: start.stdoutIsTty,
   stderrIsTty: start.stderrIsTty,
-  stopRequested: () => stopReasonOf(Atomics.load(start.stop, 0)),
+  stopRequested: () => stopReasonOf(Atomics.load(start.stop, GUARD_WORD.stop)),
   guard: {
-    arm: (limits) => send({ type: 'arm', limits }),
+    arm: (limits) => {
+      Atomics.store(start.stop, GUARD_WORD.searchOver, 0);
+      send({ type: 'arm', limits });
+    },
     fallback: (fallback) => send({ type: 'fallback', fallback }),
-    disarm: () => send({ type: 'disarm' }),
+    // Said at once in shared memory, where a busy main thread may read the message late.
+    disarm: () => {
+      Atomics.store(start.stop, GUARD_WORD.searchOver, 1);
+      send({ type: 'disarm' });
+    },
   },
 };
 const guard = guardStrayErrors(io, start.args.includes('--debug'));
