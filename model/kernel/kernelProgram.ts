@@ -9,6 +9,7 @@ import type { ProgramState } from '../program/ProgramState.js';
 import type { ProcDef } from '../program/Proc.js';
 import type { ThreadSpec } from '../program/ProgramModel.js';
 import { KernelMem } from './KernelMem.js';
+import type { KernelShape } from './layout/KernelShape.js';
 import { queuesEmpty } from './srcu.js';
 import { GET_PUT_BEHAVIOURS, type Scenario, type ThreadConfig } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
@@ -107,8 +108,7 @@ function mayViolate(env: KernelEnv): (runner: PackedProgram<KernelMem>) => boole
 }
 
 /** A runner of the scenario's procedures over memory of its own. */
-function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[]): () => PackedProgram<KernelMem> {
-  const shape = { listeners: env.behaviours.length, threads: threads.length, queues: env.queues };
+function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[], shape: KernelShape): () => PackedProgram<KernelMem> {
   return () =>
     new PackedProgram({ procs: kernelProcedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
 }
@@ -125,18 +125,18 @@ export function buildKernelProgram(scenario: Scenario, propertiesOf: KernelPrope
   if (threads.length > 30)
     throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
   const env = makeKernelEnv(scenario, threads);
+  const shape: KernelShape = { listeners: env.behaviours.length, threads: threads.length, queues: env.queues };
   let model: PackedProgramModel<KernelState, KernelMem> | undefined;
   const allFinished = (s: KernelModelState) => model!.allFinished(s);
   model = new PackedProgramModel<KernelState, KernelMem>({
     threads,
-    runner: runnerOf(env, threads),
+    runner: runnerOf(env, threads, shape),
     initShared: initialState(scenario, threads.length, env.queues),
     properties: propertiesOf(env, allFinished),
     finalShared: (g) => g.queues.every((q) => q.isEmpty()),
     mayViolate: mayViolate(env),
     encodeShared: encodeKernel,
-    decodeShared: (source) =>
-      decodeKernel({ listeners: env.behaviours.length, threads: threads.length, queues: env.queues }, source),
+    decodeShared: (source) => decodeKernel(shape, source),
     describeShared: (g) => describeKernel(env, g),
   });
   return Object.assign(model, { scenario, env });

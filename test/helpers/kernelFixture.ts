@@ -7,7 +7,8 @@ import { buildKernelModel, type KernelModel } from '../../properties/buildKernel
 import { parseScenario } from '../../model/kernel/parseScenario.js';
 import type { KernelEnv } from '../../model/kernel/KernelEnv.js';
 import type { KernelState } from '../../model/kernel/state/KernelState.js';
-import { decodeKernel, encodeKernel, type KernelShape } from '../../model/kernel/encode.js';
+import { decodeKernel, encodeKernel } from '../../model/kernel/encode.js';
+import type { KernelShape } from '../../model/kernel/layout/KernelShape.js';
 import { KernelMem } from '../../model/kernel/KernelMem.js';
 import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 
