@@ -18,7 +18,7 @@ import { TraceStore } from '../TraceStore.js';
 import { mergeLevel, type MergedLevel } from './LevelMerge.js';
 import { firstStops, generatedBefore, type LevelStops } from './levelCut.js';
 import { handedLevel, initialLevel, type HandedSearch, type Level } from './firstLevel.js';
-import { chunkSize } from './LevelRun.js';
+import { chunkSize } from './chunkSize.js';
 import {
   Control,
   MAX_LEVEL_SIZE,
