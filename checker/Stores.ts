@@ -2,6 +2,8 @@
  * The three stores of a search, each behind a small interface so that a parallel or disk-backed
  * explorer can replace one without touching the others: the frontier (states still to expand),
  * the seen set (fingerprints only) and the trace links (parent id and action index per state).
+ * The parallel search's workers insert into a seen set that ranks discoveries instead
+ * (`RankedSeenSet`), which keeps each level's outcome that of a one-thread search.
  */
 import type { SuccessorBatch } from './SuccessorBatch.js';
 
@@ -24,6 +26,43 @@ export interface SeenSet {
    * the insertion, the read's cache miss overlaps that work instead of stalling the insertion.
    */
   warm?(hi: number): number;
+}
+
+/** What an insertion into a `RankedSeenSet` found. */
+export const enum Insert {
+  /** The fingerprint was absent: this caller stored it and holds the lowest rank so far. */
+  New = 0,
+  /** Present from an earlier level: nothing to do. */
+  Old = 1,
+  /** Present from this level, and this caller's rank is the lowest so far. */
+  Won = 2,
+  /** Present from this level, with a lower rank than this caller's. */
+  Lost = 3,
+  /** The level's claim list is full: the level must be run again with a larger one. */
+  Full = 4,
+}
+
+/**
+ * Fingerprints of the states of finished levels, and claims on those of the level in progress,
+ * into which many threads insert at once. Each insertion comes with a rank, the order in which a
+ * one-thread search would have met that successor; a state found more than once in a level is
+ * claimed by its lowest-ranked discoverer, whatever the number of threads or their timing, so the
+ * states kept, and their parents, are those a one-thread search keeps. Claims become stored
+ * states when the level ends.
+ */
+export interface RankedSeenSet {
+  /** Number of stored fingerprints, with the claims of the level in progress published so far. */
+  readonly size: number;
+  /** Bytes held. */
+  readonly bytes: number;
+  /** The claim of the last insertion that found `New` or `Won`: where the level's merge reads the lowest rank. */
+  readonly lastClaim: number;
+  /** Inserts a fingerprint discovered with `rank` (> 0). */
+  insert(hi: number, lo: number, rank: number): Insert;
+  /** Whether the fingerprint is stored by a finished level. */
+  has(hi: number, lo: number): boolean;
+  /** As `SeenSet.warm`: reads the memory an insertion of this fingerprint will probe first. */
+  warm(hi: number): number;
 }
 
 /** How a stored state was reached: its root's initial-state index, then one action index per step. */

@@ -1,26 +1,13 @@
 /** One worker's pass over one level: its position, its counts, and the chunks of the level it claims. */
-import { Control, StopReason, type LevelMessage, type LevelResult } from './messages.js';
-import { SharedSeenSet, type SeenBuffers } from './SharedSeenSet.js';
+import { Control, StopReason, type LevelMessage, type LevelResult, type SeenBuffers } from './messages.js';
+import { SharedSeenSet } from './SharedSeenSet.js';
+import type { RankedSeenSet } from '../Stores.js';
 import type { SegmentWriter } from './SegmentWriter.js';
 import type { Candidates } from './Candidates.js';
+import { MIN_CHUNK } from './chunkSize.js';
 
-/** The fewest and the most positions a worker claims at a time from the level's shared cursor. */
-const MIN_CHUNK = 64;
-const MAX_CHUNK = 1024;
-/** Chunks each worker gets at least, when chunks are larger than the fewest: the last chunk of a level keeps one worker busy while the others wait. */
-const CHUNKS_PER_WORKER = 128;
-
-/**
- * Positions a worker claims at a time in a level of `count` states shared by `workers`: as many
- * as keep each worker to at least CHUNKS_PER_WORKER chunks, within [MIN_CHUNK, MAX_CHUNK]. Large
- * chunks keep more of the states a worker discovers twice (the successors of neighbouring states
- * are often the same) within its own chunk, where the claims it checks are in its own cache.
- */
-export function chunkSize(count: number, workers: number): number {
-  let chunk = MIN_CHUNK;
-  while (chunk < MAX_CHUNK && 2 * chunk * workers * CHUNKS_PER_WORKER <= count) chunk *= 2;
-  return chunk;
-}
+// Named here by its tests, from before it had a file of its own.
+export { chunkSize } from './chunkSize.js';
 
 /**
  * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
@@ -32,7 +19,9 @@ export function chunkSize(count: number, workers: number): number {
  * fresh objects every level made it be thrown away and rebuilt each time.
  */
 export class LevelRun {
-  readonly seen: SharedSeenSet;
+  /** The shared seen set, as the pass's insertions use it. */
+  readonly seen: RankedSeenSet;
+  private readonly shared: SharedSeenSet; // the same set, for the pass's claims and counts
   // Set by `begin`, which runs before anything reads them.
   msg!: LevelMessage;
   out!: SegmentWriter;
@@ -54,15 +43,15 @@ export class LevelRun {
     seen: SeenBuffers,
     readonly cands: Candidates,
   ) {
-    this.seen = SharedSeenSet.attach(seen);
+    this.seen = this.shared = SharedSeenSet.attach(seen);
   }
 
   /** Starts the pass over the level of `msg`, writing discovered states to `out`. */
   begin(msg: LevelMessage, out: SegmentWriter): void {
     this.msg = msg;
     this.out = out;
-    this.seen.reattach(msg.seen);
-    this.seen.startClaiming();
+    this.shared.reattach(msg.seen);
+    this.shared.startClaiming();
     this.segments = msg.segments.map((b) => new Int32Array(b));
     this.entries = new Int32Array(msg.entries);
     this.cursor = new Int32Array(msg.cursor);
@@ -101,15 +90,15 @@ export class LevelRun {
     if (!now && (this.position & 255) !== 0) return;
     Atomics.add(control, Control.Generated, this.generated - this.published);
     this.published = this.generated;
-    const taken = this.seen.claimsTaken;
-    const stored = this.seen.publish(taken - this.claimsPublished);
+    const taken = this.shared.claimsTaken;
+    const stored = this.shared.publish(taken - this.claimsPublished);
     this.claimsPublished = taken;
     if (stored >= maxStates) Atomics.compareExchange(control, Control.Stop, StopReason.None, StopReason.MaxStates);
   }
 
   /** Ends the pass: what the coordinator needs of it. */
   result(error?: LevelResult['error']): LevelResult {
-    this.seen.finishClaiming();
+    this.shared.finishClaiming();
     return {
       type: 'level',
       candidates: this.cands.data,

@@ -5,8 +5,8 @@
  */
 import type { Model } from '../../model/Model.js';
 import { PropertyChecker } from '../PropertyChecker.js';
+import { Insert } from '../Stores.js';
 import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult } from './messages.js';
-import { Insert } from './SharedSeenSet.js';
 import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
 import type { SuccessorBatch } from '../SuccessorBatch.js';

@@ -1,50 +1,26 @@
 /**
  * The seen set of the parallel search: one fingerprint table in shared memory, 8 bytes a slot,
  * claimed by every worker at once without locks. A worker claims an empty slot by a
- * compare-and-swap on the high word, then takes the next index of the level's claim list from a
- * block of indices it drew from a shared counter, and stores it, marked pending, in the low word;
- * the claim holds the low word itself, the slot, and the lowest rank that discovered the state so
- * far, lowered with atomic minimum, so the discoverer kept is the one a sequential search would
- * have used. One probe sequence per successor; at the level's end the real low words replace the
- * pending marks. The list fills up when the level's new states do, whoever found them.
+ * compare-and-swap on the high word, then takes the next index of the level's claim list
+ * (`ClaimList`: from a block of indices it drew from a shared counter), and stores it, marked
+ * pending, in the low word; the claim holds the low word itself, the slot, and the lowest rank
+ * that discovered the state so far, lowered with atomic minimum, so the discoverer kept is the one
+ * a sequential search would have used. One probe sequence per successor; at the level's end the
+ * real low words replace the pending marks.
  *
  * A stored low word has its top bit clear, which is what tells a finished state from a pending
  * claim: fingerprints are 63 bits in this set (64 in the sequential one), so two states that differ
  * only in that bit would be one here; at 2^-63 a pair, below anything the statistics can show.
  */
 import { FingerprintTable, MAX_LOAD, grownCapacity } from '../FingerprintTable.js';
+import { Insert, type RankedSeenSet } from '../Stores.js';
+import { ClaimList, Meta, claimsFor } from './ClaimList.js';
+import type { SeenBuffers } from './messages.js';
 import { growMessage, type GrowMessage } from './TableGrowth.js';
 
-/** What an insertion found. */
-export const enum Insert {
-  /** The fingerprint was absent: this caller stored it and holds the lowest rank so far. */
-  New = 0,
-  /** Present from an earlier level: nothing to do. */
-  Old = 1,
-  /** Present from this level, and this caller's rank is the lowest so far. */
-  Won = 2,
-  /** Present from this level, with a lower rank than this caller's. */
-  Lost = 3,
-  /** The level's claim list is full: the level must be run again with a larger one. */
-  Full = 4,
-}
-
-/** The shared memory of a set, as posted to workers. */
-export interface SeenBuffers {
-  /** Fingerprints: (hi, lo) word pairs. */
-  readonly table: SharedArrayBuffer;
-  /** The current level's claims: (lo, rank, slot) word triples. */
-  readonly claims: SharedArrayBuffer;
-  /** [0]: claims of the current level published by the workers (for progress and the state bound); [1]: states of finished levels; [2]: claims the level may take; [3]: the first claim index no block has taken yet. */
-  readonly meta: SharedArrayBuffer;
-  /**
-   * How many times the table, and the claim list, have been replaced. A buffer posted to a worker
-   * arrives as a new object every time, so these, not object identity, tell a worker that it was
-   * sent new memory rather than the same memory again.
-   */
-  readonly tableVersion: number;
-  readonly claimsVersion: number;
-}
+// What `insert` answers, and the fewest claims a level gets, for users of the set itself.
+export { Insert } from '../Stores.js';
+export { MIN_CLAIMS } from './ClaimList.js';
 
 /** Bits of a fingerprint this set keeps: the low word's top bit marks pending claims. */
 export const FINGERPRINT_BITS = 63;
@@ -53,19 +29,8 @@ export const FINGERPRINT_BITS = 63;
 const PENDING = 0x8000_0000;
 /** The low word of a claim that found the claim list full, as the signed view reads it (-1): never a fingerprint's. */
 const REFUSED = PENDING | 0x7fff_ffff;
-/**
- * The fewest claims a level gets. Small: a level that finds more runs again with twice the room,
- * which costs little on a small level, and a larger minimum held 0.5–5 bytes a state in claims
- * and table headroom on runs of up to a few hundred thousand states.
- */
-export const MIN_CLAIMS = 1 << 10;
 // A level may fill the table up to this load with its claims; probing then still ends quickly.
 const CLAIM_LOAD = 0.95;
-
-/** Claim indices a thread draws from the shared counter at a time. */
-const BLOCK = 256;
-/** The slot word of a claim index left unused at the end of a thread's last block. */
-const UNUSED = 0xffff_ffff;
 
 /** The stored form of a fingerprint's halves: high word never 0 (0 marks an empty slot), low word 63 bits and never 0. */
 function storedHi(hi: number): number {
@@ -76,23 +41,19 @@ function storedLo(lo: number): number {
 }
 
 /** A shared fingerprint set with per-level claims. */
-export class SharedSeenSet {
+export class SharedSeenSet implements RankedSeenSet {
   private table: FingerprintTable;
   // The table's words as signed integers, for every atomic operation on them. An atomic operation
   // is a call, whose arguments and result are numbers: a word of 2^31 or more in the unsigned view
   // would be a heap number, allocated on each call; in this view every word is a small integer.
   private signed: Int32Array;
-  private claims: Uint32Array;
-  private meta: Int32Array;
+  private readonly claims: ClaimList;
+  private readonly meta: Int32Array;
   /** The claim index of the last New or Won insertion. */
   lastClaim = -1;
-  private nextClaim = 0; // this thread's block of claim indices: [nextClaim, blockEnd)
-  private blockEnd = 0;
-  private taken = 0;
   private tableVersion = 0;
-  private claimsVersion = 0;
 
-  private constructor(table: FingerprintTable, claims: Uint32Array, meta: Int32Array) {
+  private constructor(table: FingerprintTable, claims: ClaimList, meta: Int32Array) {
     this.table = table;
     this.signed = signedWords(table);
     this.claims = claims;
@@ -101,22 +62,19 @@ export class SharedSeenSet {
 
   /** A new empty set of `capacity` slots. */
   static create(capacity = 1024): SharedSeenSet {
-    return new SharedSeenSet(
-      FingerprintTable.createShared(capacity),
-      sharedWords(3 * MIN_CLAIMS),
-      new Int32Array(new SharedArrayBuffer(16)),
-    );
+    const meta = new Int32Array(new SharedArrayBuffer(4 * Meta.Size));
+    return new SharedSeenSet(FingerprintTable.createShared(capacity), ClaimList.create(meta), meta);
   }
 
   /** The set living in `buffers` (in another thread). */
   static attach(buffers: SeenBuffers): SharedSeenSet {
+    const meta = new Int32Array(buffers.meta);
     const set = new SharedSeenSet(
       new FingerprintTable(new Uint32Array(buffers.table)),
-      new Uint32Array(buffers.claims),
-      new Int32Array(buffers.meta),
+      new ClaimList(new Uint32Array(buffers.claims), meta, buffers.claimsVersion),
+      meta,
     );
     set.tableVersion = buffers.tableVersion;
-    set.claimsVersion = buffers.claimsVersion;
     return set;
   }
 
@@ -126,53 +84,49 @@ export class SharedSeenSet {
    */
   reattach(buffers: SeenBuffers): void {
     if (buffers.tableVersion !== this.tableVersion) this.useTable(new FingerprintTable(new Uint32Array(buffers.table)));
-    if (buffers.claimsVersion !== this.claimsVersion) this.claims = new Uint32Array(buffers.claims);
+    this.claims.reattach(buffers.claims, buffers.claimsVersion);
     this.tableVersion = buffers.tableVersion;
-    this.claimsVersion = buffers.claimsVersion;
   }
 
   /** The shared memory, to post to workers (it changes when the table grows or the claim list does). */
   get buffers(): SeenBuffers {
     return {
       table: this.table.words.buffer as SharedArrayBuffer,
-      claims: this.claims.buffer as SharedArrayBuffer,
+      claims: this.claims.buffer,
       meta: this.meta.buffer as SharedArrayBuffer,
       tableVersion: this.tableVersion,
-      claimsVersion: this.claimsVersion,
+      claimsVersion: this.claims.version,
     };
   }
 
   /** Stored fingerprints, with the current level's claims published so far. */
   get size(): number {
-    return this.meta[1]! + Atomics.load(this.meta, 0);
+    return this.meta[Meta.Settled]! + Atomics.load(this.meta, Meta.Published);
   }
 
   /** States of finished levels. */
   get settled(): number {
-    return this.meta[1]!;
+    return this.meta[Meta.Settled]!;
   }
 
   /** Starts this thread's claims of the current level (each thread, before it inserts). */
   startClaiming(): void {
-    this.nextClaim = 0;
-    this.blockEnd = 0;
-    this.taken = 0;
+    this.claims.start();
   }
 
   /** Ends this thread's claims of the level: the rest of its last block is marked unused for `endLevel`. */
   finishClaiming(): void {
-    for (let k = this.nextClaim; k < this.blockEnd; k++) this.claims[3 * k + 2] = UNUSED;
-    this.nextClaim = this.blockEnd;
+    this.claims.finish();
   }
 
   /** Claims this thread has taken since `startClaiming`. */
   get claimsTaken(): number {
-    return this.taken;
+    return this.claims.claimsTaken;
   }
 
   /** Adds `count` claims to the published total; returns the states stored with them. */
   publish(count: number): number {
-    return this.meta[1]! + Atomics.add(this.meta, 0, count) + count;
+    return this.meta[Meta.Settled]! + Atomics.add(this.meta, Meta.Published, count) + count;
   }
 
   /** Slots of the table. */
@@ -182,17 +136,17 @@ export class SharedSeenSet {
 
   /** Claims the current level may take (threads draw them in blocks). */
   get claimLimit(): number {
-    return this.meta[2]!;
+    return this.claims.limit;
   }
 
   /** Claims the claim list has room for (at least the limit). */
   get claimCapacity(): number {
-    return this.claims.length / 3;
+    return this.claims.capacity;
   }
 
   /** Bytes of shared memory held: the table, the claim list (sized for the level, at most four times too large) and the counters. */
   get bytes(): number {
-    return this.table.bytes + this.claims.byteLength + this.meta.byteLength;
+    return this.table.bytes + this.claims.bytes + this.meta.byteLength;
   }
 
   /**
@@ -208,7 +162,7 @@ export class SharedSeenSet {
       if ((hi | lo) !== 0) table.add(storedHi(hi), storedLo(lo));
     }
     this.replaceTable(table);
-    this.meta[1] = count;
+    this.meta[Meta.Settled] = count;
   }
 
   /**
@@ -219,11 +173,8 @@ export class SharedSeenSet {
    */
   beginLevel(expected: number): void {
     const wanted = claimsFor(expected);
-    if (this.claimCapacity < wanted || this.claimCapacity > 4 * wanted) this.replaceClaims(wanted);
-    this.meta[0] = 0;
-    this.meta[2] = wanted;
-    this.meta[3] = 0;
-    this.reserve(this.meta[1]! + wanted);
+    this.claims.begin(wanted);
+    this.reserve(this.meta[Meta.Settled]! + wanted);
   }
 
   /**
@@ -232,7 +183,7 @@ export class SharedSeenSet {
    * needs none. The set keeps its table until `grown` is called.
    */
   growthFor(expected: number): GrowMessage | undefined {
-    const capacity = this.capacityFor(this.meta[1]! + claimsFor(expected));
+    const capacity = this.capacityFor(this.meta[Meta.Settled]! + claimsFor(expected));
     return capacity === this.capacity ? undefined : growMessage(this.table, FingerprintTable.createShared(capacity));
   }
 
@@ -247,12 +198,8 @@ export class SharedSeenSet {
    */
   retryLevel(): void {
     const old = this.table;
-    const wanted = 2 * this.claimLimit;
-    if (this.claimCapacity < wanted) this.replaceClaims(wanted);
-    this.meta[0] = 0;
-    this.meta[2] = wanted;
-    this.meta[3] = 0;
-    const table = FingerprintTable.createShared(this.capacityFor(this.meta[1]! + wanted));
+    const wanted = this.claims.retry();
+    const table = FingerprintTable.createShared(this.capacityFor(this.meta[Meta.Settled]! + wanted));
     table.addAll(old, PENDING);
     this.replaceTable(table);
   }
@@ -262,18 +209,8 @@ export class SharedSeenSet {
    * every claim's slot gets its real low word, and the claimed states count as stored.
    */
   endLevel(): void {
-    const claims = this.claims;
-    const words = this.table.words;
-    const drawn = Math.min(this.meta[3]!, this.claimLimit);
-    let stored = this.meta[1]!;
-    for (let k = 0; k < drawn; k++) {
-      const slot = claims[3 * k + 2]!;
-      if (slot === UNUSED) continue;
-      words[2 * slot + 1] = claims[3 * k]!;
-      stored++;
-    }
-    this.meta[1] = stored;
-    this.meta[0] = 0;
+    this.meta[Meta.Settled] = this.meta[Meta.Settled]! + this.claims.settle(this.table.words);
+    this.meta[Meta.Published] = 0;
   }
 
   /** Reads the slot an insertion of a fingerprint with high half `hi` probes first (see `SuccessorBatch`). */
@@ -309,31 +246,19 @@ export class SharedSeenSet {
       while (mark === 0) mark = Atomics.load(signed, 2 * slot + 1); // the claimer is between its two stores
       if (mark === REFUSED) continue;
       const k = mark & 0x7fff_ffff;
-      if (this.claims[3 * k] !== l) continue;
+      if (this.claims.lowAt(k) !== l) continue;
       this.lastClaim = k;
-      return this.compete(3 * k + 1, rank);
+      return this.claims.compete(k, rank);
     }
   }
 
   // The slot is ours: take a claim index, fill the claim, then publish it in the low word.
   private claim(slot: number, l: number, rank: number): Insert {
-    let k = this.nextClaim;
-    if (k === this.blockEnd) {
-      const limit = this.claimLimit;
-      k = Atomics.add(this.meta, 3, BLOCK);
-      if (k >= limit) {
-        this.nextClaim = this.blockEnd = 0;
-        Atomics.store(this.signed, 2 * slot + 1, REFUSED);
-        return Insert.Full;
-      }
-      this.blockEnd = Math.min(k + BLOCK, limit);
+    const k = this.claims.take(l, rank, slot);
+    if (k < 0) {
+      Atomics.store(this.signed, 2 * slot + 1, REFUSED);
+      return Insert.Full;
     }
-    this.nextClaim = k + 1;
-    this.taken++;
-    const claims = this.claims;
-    claims[3 * k] = l;
-    claims[3 * k + 1] = rank;
-    claims[3 * k + 2] = slot;
     // One sequentially consistent store publishes the claim: a thread that reads PENDING | k with
     // Atomics.load then sees the claim's three words (message passing in the JS memory model).
     Atomics.store(this.signed, 2 * slot + 1, PENDING | k);
@@ -341,17 +266,9 @@ export class SharedSeenSet {
     return Insert.New;
   }
 
-  private compete(at: number, rank: number): Insert {
-    for (;;) {
-      const current = Atomics.load(this.claims, at);
-      if (current <= rank) return Insert.Lost;
-      if (Atomics.compareExchange(this.claims, at, current, rank) === current) return Insert.Won;
-    }
-  }
-
   /** The lowest rank that discovered the state of claim `k` in this level. */
   rankAt(k: number): number {
-    return this.claims[3 * k + 1]!;
+    return this.claims.rankAt(k);
   }
 
   /** Whether a fingerprint of a finished level is stored (coordinating thread). */
@@ -384,22 +301,8 @@ export class SharedSeenSet {
     this.table = table;
     this.signed = signedWords(table);
   }
-
-  private replaceClaims(count: number): void {
-    this.claims = sharedWords(3 * count);
-    this.claimsVersion++;
-  }
-}
-
-/** The claims a level expected to find about `expected` new states gets room for. */
-function claimsFor(expected: number): number {
-  return Math.max(MIN_CLAIMS, Math.ceil(expected));
 }
 
 function signedWords(table: FingerprintTable): Int32Array {
   return new Int32Array(table.words.buffer, table.words.byteOffset, table.words.length);
-}
-
-function sharedWords(count: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(4 * count));
 }

@@ -6,9 +6,10 @@ import type { Model } from '../../model/Model.js';
 import { IntBuffer, IntReader } from '../../model/IntBuffer.js';
 import { FingerprintHasher } from '../fingerprint.js';
 import type { LevelHandoff } from '../LevelHandoff.js';
+import { Insert } from '../Stores.js';
 import type { TraceStore } from '../TraceStore.js';
 import { SegmentWriter } from './SegmentWriter.js';
-import { Insert, type SharedSeenSet } from './SharedSeenSet.js';
+import type { SharedSeenSet } from './SharedSeenSet.js';
 import { initialStatesOf } from '../modelContract.js';
 import { EncodingAudit } from '../EncodingAudit.js';
 

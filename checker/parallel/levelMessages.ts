@@ -3,9 +3,9 @@
  * one shared cursor, so whichever worker finishes its chunk first takes the next and a worker
  * whose states are dearer to expand holds no one up.
  */
-import type { SeenBuffers } from './SharedSeenSet.js';
+import type { SeenBuffers } from './messages.js';
 import type { Level } from './firstLevel.js';
-import { chunkSize } from './LevelRun.js';
+import { chunkSize } from './chunkSize.js';
 import type { LevelMessage } from './messages.js';
 
 /** One level's messages, and the per-chunk counts of generated successors the workers fill in. */

@@ -1,6 +1,5 @@
 /** The messages between the coordinating thread and the search workers, and the shared control words. */
 import type { ModelSource } from './ModelSource.js';
-import type { SeenBuffers } from './SharedSeenSet.js';
 import type { GrowMessage, GrownMessage } from './TableGrowth.js';
 
 /** Indices of the shared control array (Int32Array over a SharedArrayBuffer). */
@@ -34,6 +33,23 @@ export const NO_VIOLATION = 0x7fff_ffff;
 export const RANK_ACTIONS = 64;
 /** And at most this many states per level (ranks fit in 32 bits). */
 export const MAX_LEVEL_SIZE = Math.floor(0xffff_ffff / RANK_ACTIONS) - 1;
+
+/** The shared memory of a `SharedSeenSet`, as posted to workers. */
+export interface SeenBuffers {
+  /** Fingerprints: (hi, lo) word pairs. */
+  readonly table: SharedArrayBuffer;
+  /** The current level's claims: (lo, rank, slot) word triples. */
+  readonly claims: SharedArrayBuffer;
+  /** The counters, Int32 words indexed by `Meta` (see `ClaimList`): claims of the current level published by the workers (for progress and the state bound), states of finished levels, claims the level may take, and the first claim index no block has taken yet. */
+  readonly meta: SharedArrayBuffer;
+  /**
+   * How many times the table, and the claim list, have been replaced. A buffer posted to a worker
+   * arrives as a new object every time, so these, not object identity, tell a worker that it was
+   * sent new memory rather than the same memory again.
+   */
+  readonly tableVersion: number;
+  readonly claimsVersion: number;
+}
 
 /** Sets a worker up. */
 export interface InitMessage {
