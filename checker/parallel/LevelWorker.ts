@@ -10,7 +10,7 @@ import { Control, RANK_ACTIONS, StopReason, type LevelMessage, type LevelResult 
 import { SegmentWriter } from './SegmentWriter.js';
 import { Candidates } from './Candidates.js';
 import type { SuccessorBatch } from '../SuccessorBatch.js';
-import { LevelRun } from './LevelRun.js';
+import { LevelPass } from './LevelPass.js';
 import { collectGarbage } from './collectGarbage.js';
 import { propertiesOf } from '../modelContract.js';
 import { EncodingAudit } from '../EncodingAudit.js';
@@ -30,7 +30,7 @@ export class LevelWorker<S, A> implements ScanHost {
   // have been expanded by now; and the candidate list, read by the merge before the next level.
   private readonly writers = [new SegmentWriter(), new SegmentWriter()];
   private readonly cands = new Candidates();
-  private pass: LevelRun | undefined;
+  private pass: LevelPass | undefined;
   private stateVisitor: StateVisitor<S, A> | undefined;
   private firstRank = 0; // the rank of the first successor of the state being visited
   private lastTable: SharedArrayBuffer | undefined;
@@ -51,20 +51,20 @@ export class LevelWorker<S, A> implements ScanHost {
     this.control = new Int32Array(control);
   }
 
-  /** Runs one share of a level; model exceptions are reported with the position and action. */
-  run(msg: LevelMessage): LevelResult {
+  /** Expands this worker's share of a level; model exceptions are reported with the position and action. */
+  expandLevel(msg: LevelMessage): LevelResult {
     this.releaseReplacedBuffers(msg);
     const out = this.writers[msg.depth & 1]!;
     out.reset();
     this.cands.reset();
-    const run = (this.pass ??= new LevelRun(msg.seen, this.cands));
-    run.begin(msg, out);
-    const visitor = (this.stateVisitor ??= this.makeVisitor(run));
+    const pass = (this.pass ??= new LevelPass(msg.seen, this.cands));
+    pass.begin(msg, out);
+    const visitor = (this.stateVisitor ??= this.makeVisitor(pass));
     visitor.cutOff = false;
     try {
-      for (let first = this.nextChunk(run); first < msg.end; first = this.nextChunk(run)) {
-        const end = run.chunkEnd(first);
-        const generated = run.generated;
+      for (let first = this.nextChunk(pass); first < msg.end; first = this.nextChunk(pass)) {
+        const end = pass.chunkEnd(first);
+        const generated = pass.generated;
         const ended = visitor.scan(first, end, msg.expand, this);
         if (ended.verdict === VIOLATED) {
           atomicMin(this.control, Control.BestViolation, ended.position);
@@ -72,29 +72,29 @@ export class LevelWorker<S, A> implements ScanHost {
           break;
         }
         if (ended.position < end) break; // asked to stop
-        run.finishChunk(first, run.generated - generated);
+        pass.finishChunk(first, pass.generated - generated);
       }
     } catch (e) {
       const err = e as Error;
       // The others go on below this position: a one-thread search would meet what is there first.
-      atomicMin(this.control, Control.StopBeyond, run.position);
-      run.publish(this.control, true, this.maxStates);
-      run.cutOff = visitor.cutOff;
-      run.actionIndex = visitor.activeAction;
-      return run.result({
+      atomicMin(this.control, Control.StopBeyond, pass.position);
+      pass.publish(this.control, true, this.maxStates);
+      pass.cutOff = visitor.cutOff;
+      pass.actionIndex = visitor.activeAction;
+      return pass.result({
         message: err.message ?? String(e),
         ...(err.stack ? { stack: err.stack } : {}),
-        position: run.position,
-        actionIndex: run.actionIndex,
+        position: pass.position,
+        actionIndex: pass.actionIndex,
       });
     }
-    run.publish(this.control, true, this.maxStates);
-    run.cutOff = visitor.cutOff;
-    return run.result();
+    pass.publish(this.control, true, this.maxStates);
+    pass.cutOff = visitor.cutOff;
+    return pass.result();
   }
 
   // Made with the first level: the visitor reads ahead in the shared seen set the pass attaches.
-  private makeVisitor(run: LevelRun): StateVisitor<S, A> {
+  private makeVisitor(pass: LevelPass): StateVisitor<S, A> {
     const model = this.model;
     const form = searchFormOf(model);
     const expansion =
@@ -107,18 +107,18 @@ export class LevelWorker<S, A> implements ScanHost {
             traceTo,
           });
     const limit = { max: RANK_ACTIONS - 1, error: tooManyActions };
-    return new StateVisitor(expansion, this.props, undefined, run.seen, limit);
+    return new StateVisitor(expansion, this.props, undefined, pass.seen, limit);
   }
 
   /** Loads the state at `position` of the level (ScanHost). */
   load(position: number): number {
-    const run = this.pass!;
-    run.position = position;
-    const segment = run.segments[run.entries[3 * position]!]!;
-    const offset = run.entries[3 * position + 1]!;
+    const pass = this.pass!;
+    pass.position = position;
+    const segment = pass.segments[pass.entries[3 * position]!]!;
+    const offset = pass.entries[3 * position + 1]!;
     this.stateVisitor!.expansion.loadEncoded(segment, offset + 1, offset + 1 + segment[offset]!);
     this.firstRank = position * RANK_ACTIONS + 1;
-    return run.entries[3 * position + 2]!;
+    return pass.entries[3 * position + 2]!;
   }
 
   /** Looks at the shared stop word every 128 positions (ScanHost). */
@@ -128,19 +128,19 @@ export class LevelWorker<S, A> implements ScanHost {
 
   /** Counts the state and, every 256 positions, publishes the counts (ScanHost). */
   visited(): void {
-    const run = this.pass!;
-    run.visited++;
-    run.publish(this.control, false, this.maxStates);
+    const pass = this.pass!;
+    pass.visited++;
+    pass.publish(this.control, false, this.maxStates);
   }
 
   /** Claims successor `k` of the state being visited (see `claim`); a worker never stops on the state bound here. */
   keep(batch: SuccessorBatch, k: number, parentId: number): boolean {
-    const run = this.pass!;
-    run.generated++;
+    const pass = this.pass!;
+    pass.generated++;
     // Fingerprint halves go on as signed integers: one of 2^31 or more would be a heap number, allocated per call.
     const data = batch.data;
     this.claim(
-      run,
+      pass,
       batch.hi(k) | 0,
       batch.lo(k) | 0,
       this.firstRank + k,
@@ -158,7 +158,7 @@ export class LevelWorker<S, A> implements ScanHost {
    * while its rank is the lowest so far; a full claim list stops every worker for a rerun.
    */
   private claim(
-    run: LevelRun,
+    pass: LevelPass,
     hi: number,
     lo: number,
     rank: number,
@@ -168,18 +168,18 @@ export class LevelWorker<S, A> implements ScanHost {
     start: number,
     end: number,
   ): void {
-    const seen = run.seen;
+    const seen = pass.seen;
     const status = seen.insert(hi, lo, rank);
     if (status === Insert.New || status === Insert.Won)
-      run.cands.push(rank, seen.lastClaim, parent, action, run.out.appendRange(data, start, end));
+      pass.cands.push(rank, seen.lastClaim, parent, action, pass.out.appendRange(data, start, end));
     else if (status === Insert.Full) Atomics.store(this.control, Control.Stop, StopReason.Full);
   }
 
   // Once the state bound is reached no chunk is begun, but every chunk begun is finished: the
   // level's expanded positions are then all those below some point, as in a one-thread search,
   // so the states it would have kept are all among those found. Other stops end a chunk at once.
-  private nextChunk(run: LevelRun): number {
-    return Atomics.load(this.control, Control.Stop) === StopReason.MaxStates ? run.msg.end : run.claim();
+  private nextChunk(pass: LevelPass): number {
+    return Atomics.load(this.control, Control.Stop) === StopReason.MaxStates ? pass.msg.end : pass.claim();
   }
 
   private stopAsked(position: number): boolean {

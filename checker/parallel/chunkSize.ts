@@ -1,6 +1,6 @@
 /**
  * The size of the chunks a level is shared out in, which the coordinator picks for each level: it
- * needs none of the worker's pass (`LevelRun`), which claims the chunks.
+ * needs none of the worker's pass (`LevelPass`), which claims the chunks.
  */
 
 /** The fewest and the most positions a worker claims at a time from the level's shared cursor. */

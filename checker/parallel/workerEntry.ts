@@ -22,7 +22,7 @@ port.on('message', async (msg: ToWorker) => {
       }
       break;
     case 'level': {
-      reply(worker!.run(msg));
+      reply(worker!.expandLevel(msg));
       break;
     }
     case 'grow':

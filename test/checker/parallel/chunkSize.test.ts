@@ -1,6 +1,6 @@
 /** How many positions a worker claims at a time: small chunks for small levels, up to 1,024 for large ones. */
 import { describe, expect, it } from 'vitest';
-import { chunkSize } from '../../../checker/parallel/LevelRun.js';
+import { chunkSize } from '../../../checker/parallel/chunkSize.js';
 
 describe('chunkSize', () => {
   it('keeps 64 positions until every worker still gets 128 chunks of twice that', () => {

@@ -7,7 +7,6 @@ import type { Candidates } from './Candidates.js';
 import { MIN_CHUNK } from './chunkSize.js';
 
 // Named here by its tests, from before it had a file of its own.
-export { chunkSize } from './chunkSize.js';
 
 /**
  * One worker's pass over a level: where it is, what it found, and the chunks it claims. Chunks
@@ -18,7 +17,7 @@ export { chunkSize } from './chunkSize.js';
  * anew each level: optimised code that embeds them then stays valid from level to level, where
  * fresh objects every level made it be thrown away and rebuilt each time.
  */
-export class LevelRun {
+export class LevelPass {
   /** The shared seen set, as the pass's insertions use it. */
   readonly seen: RankedSeenSet;
   private readonly shared: SharedSeenSet; // the same set, for the pass's claims and counts
