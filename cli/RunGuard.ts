@@ -9,10 +9,19 @@
 import { writeFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { EXIT } from './exitCodes.js';
-import { GUARD_WORD, STOP_CODE, type GuardLimits, type GuardedReason, type FallbackReports } from './guardMessages.js';
+import {
+  GUARD_WORD,
+  PHASE,
+  STOP_CODE,
+  type GuardLimits,
+  type GuardedReason,
+  type FallbackReports,
+} from './guardMessages.js';
 
 /** How long the program may take to stop by itself once asked (signal, timeout, memory). */
 export const STOP_GRACE_MS = 1500;
+/** How long a program that has not begun its search yet has to begin it and stop, once asked. */
+export const START_GRACE_MS = 10_000;
 /** How often the resident memory is sampled while a search runs. */
 const MEMORY_SAMPLE_MS = 10;
 /** Above this share of the bound, the program thread is ended at once instead of asked. */
@@ -33,7 +42,7 @@ export class RunGuard {
 
   constructor(
     private readonly worker: Worker,
-    /** The shared guard words (`GUARD_WORD`): why the run must stop, and whether the search is over. */
+    /** The shared guard words (`GUARD_WORD`): why the run must stop, and the program thread's `PHASE`. */
     private readonly stop: Int32Array,
     /** Where the fallback report goes when it goes to stdout (the process's output channels). */
     private readonly writeOut: (text: string) => void = (text) => process.stdout.write(text),
@@ -98,14 +107,13 @@ export class RunGuard {
     if (this.ended) return;
     Atomics.compareExchange(this.stop, GUARD_WORD.stop, STOP_CODE.none, STOP_CODE[reason]);
     if (this.graceTimer !== undefined) return;
-    this.graceTimer = setTimeout(
-      () =>
-        this.forceEnd(
-          reason,
-          `the search did not stop within ${seconds(STOP_GRACE_MS)} of being asked (${ASKED[reason]}; a step that does not return?)`,
-        ),
-      STOP_GRACE_MS,
-    );
+    // A program still starting stops as soon as its search begins; it may take long to get there on a loaded machine.
+    const starting = Atomics.load(this.stop, GUARD_WORD.phase) === PHASE.starting;
+    const grace = starting ? START_GRACE_MS : STOP_GRACE_MS;
+    const what = starting
+      ? `the run did not reach its search within ${seconds(grace)} of being asked (${ASKED[reason]}; a model file that does not finish loading?)`
+      : `the search did not stop within ${seconds(grace)} of being asked (${ASKED[reason]}; a step that does not return?)`;
+    this.graceTimer = setTimeout(() => this.forceEnd(reason, what), grace);
     this.graceTimer.unref();
   }
 
@@ -117,7 +125,7 @@ export class RunGuard {
     if (this.ended) return;
     // A search that is over is writing its own report: a timer leaves it to finish, and even a
     // second signal does not add a report of its own to it.
-    const searchOver = Atomics.load(this.stop, GUARD_WORD.searchOver) === 1;
+    const searchOver = Atomics.load(this.stop, GUARD_WORD.phase) === PHASE.reporting;
     if (searchOver && !asked) return;
     this.ended = this.forced = true;
     this.disarm();

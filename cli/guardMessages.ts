@@ -8,11 +8,18 @@ import type { IncompleteReason } from '../checker/Outcome.js';
 export type GuardedReason = Extract<IncompleteReason, 'interrupted' | 'timeout' | 'memory'>;
 
 /**
- * The words shared by the two threads: why the run must stop (written by the guard), and whether
- * the program thread's search is over (written by the program thread before it reports, read by
- * the guard, which then leaves the report to it instead of printing its own).
+ * The words shared by the two threads: why the run must stop (written by the guard), and where the
+ * program thread is (`PHASE`, written by the program thread as it goes, so a busy main thread
+ * that reads its messages late still knows).
  */
-export const GUARD_WORD = { stop: 0, searchOver: 1 } as const;
+export const GUARD_WORD = { stop: 0, phase: 1 } as const;
+
+/**
+ * Where the program thread is: still starting (loading a model file, say), in a search, or past
+ * it, writing its own report. The guard gives a starting program longer to reach its search, and
+ * leaves a reporting one to finish instead of printing a report of its own beside it.
+ */
+export const PHASE = { starting: 0, searching: 1, reporting: 2 } as const;
 
 /** A new pair of shared guard words. */
 export function guardWords(): Int32Array {

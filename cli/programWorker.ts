@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createProgram } from './createProgram.js';
 import type { Io } from './Io.js';
 import type { FromProgram, ProgramStart } from './programThread.js';
-import { GUARD_WORD, stopReasonOf } from './guardMessages.js';
+import { GUARD_WORD, PHASE, stopReasonOf } from './guardMessages.js';
 import { guardStrayErrors } from './strayErrors.js';
 
 const start = workerData as ProgramStart;
@@ -21,13 +21,13 @@ const io: Io = {
   stopRequested: () => stopReasonOf(Atomics.load(start.stop, GUARD_WORD.stop)),
   guard: {
     arm: (limits) => {
-      Atomics.store(start.stop, GUARD_WORD.searchOver, 0);
+      Atomics.store(start.stop, GUARD_WORD.phase, PHASE.searching);
       send({ type: 'arm', limits });
     },
     fallback: (fallback) => send({ type: 'fallback', fallback }),
     // Said at once in shared memory, where a busy main thread may read the message late.
     disarm: () => {
-      Atomics.store(start.stop, GUARD_WORD.searchOver, 1);
+      Atomics.store(start.stop, GUARD_WORD.phase, PHASE.reporting);
       send({ type: 'disarm' });
     },
   },
