@@ -8,7 +8,7 @@ import type { Trace } from '../../checker/Trace.js';
 import type { StateView } from '../../model/ActionView.js';
 import type { Model } from '../../model/Model.js';
 import type { Property } from '../../model/Property.js';
-import type { ThreadSpec } from '../../model/program/ProgramModel.js';
+import type { ThreadSpec } from '../../model/program/ThreadSpec.js';
 import type { LoadedModel } from './loadModelFile.js';
 import { programThreads, stateView, viewModel } from './modelView.js';
 
