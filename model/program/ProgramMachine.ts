@@ -157,9 +157,25 @@ export class ProgramMachine<S> {
 
   /** The integers of thread `tid`'s stack in the successor last built. */
   builtStack(tid: number): number[] {
+    const a = this.work;
     const base = this.stride * tid;
     const first = frameSlot(base, 0);
-    return Array.from(this.work.subarray(first, first + 2 * this.work[base]!));
+    const out = new Array<number>(2 * a[base]!);
+    for (let i = 0; i < out.length; i++) out[i] = a[first + i]!;
+    return out;
+  }
+
+  /** The threads with an enabled step in the loaded state, ascending. */
+  enabledThreads(): number[] {
+    const out = new Array<number>(this.enabledCount);
+    for (let k = 0; k < out.length; k++) out[k] = this.enabled[k]!;
+    return out;
+  }
+
+  /** Which of the loaded state's enabled threads `tid` is (its `k`), or -1 when it has no enabled step. */
+  enabledIndex(tid: number): number {
+    for (let k = 0; k < this.enabledCount; k++) if (this.enabled[k] === tid) return k;
+    return -1;
   }
 
   /** The step thread `tid` would take in the loaded state, or undefined. */

@@ -11,7 +11,7 @@ import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
 import type { ProcDef } from './Proc.js';
 import { FrameLimitError, ProgramMachine, type NamedFrame } from './ProgramMachine.js';
-import { makeProgramState, type ProgramState } from './ProgramState.js';
+import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
 import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
 import { HeldValue } from './SharedHolder.js';
 import type { ThreadSpec } from './ThreadSpec.js';
@@ -36,6 +36,7 @@ export interface ProgramSpec<G> {
 /** Frames a thread's stack first has room for; a deeper call doubles the room, up to `DEEPEST` frames. */
 const FIRST_FRAMES = 8;
 const DEEPEST = 4096;
+const EMPTY: Stack = List();
 
 /**
  * The model of a multi-threaded program: a view of Immutable states over the program interpreter.
@@ -50,11 +51,14 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
   private loaded: ProgramState<G> | undefined;
   /** The state whose enabled steps the interpreter has found. */
   private searched: ProgramState<G> | undefined;
+  /** The List each thread's stack in the interpreter was loaded from. */
+  private readonly stacks: (Stack | undefined)[];
 
   constructor(readonly spec: ProgramSpec<G>) {
     this.held = new HeldValue(spec.initShared);
     this.machine = this.machineWith(FIRST_FRAMES);
     this.daemons = spec.threads.map((t) => t.daemon === true);
+    this.stacks = spec.threads.map(() => undefined);
     if (spec.encodeShared) this.encode = this.encodeProgram;
     if (spec.encodeShared && spec.decodeShared) this.decode = this.decodeProgram;
   }
@@ -72,14 +76,14 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
 
   actions(state: ProgramState<G>): readonly number[] {
     this.search(state);
-    return Array.from(this.machine.enabled.subarray(0, this.machine.enabledCount));
+    return this.machine.enabledThreads();
   }
 
   nextState(state: ProgramState<G>, tid: number): ProgramState<G> {
     return this.growing(() => {
       this.search(state);
       const m = this.machine;
-      const k = m.enabled.subarray(0, m.enabledCount).indexOf(tid);
+      const k = m.enabledIndex(tid);
       if (k < 0) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
       m.take(k);
       return state.set('threads', state.threads.set(tid, List(m.builtStack(tid)))).set('shared', m.shared);
@@ -177,6 +181,7 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
 
   private resize(maxFrames: number): void {
     this.machine = this.machineWith(maxFrames);
+    this.stacks.fill(undefined);
     this.forget();
   }
 
@@ -185,16 +190,32 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     this.searched = undefined;
   }
 
-  /** Puts the stacks and shared value of `state` into the interpreter. */
+  /**
+   * Puts the stacks and shared value of `state` into the interpreter. A stack that is the very List
+   * already loaded for its thread is not copied again: a successor shares every stack but one with
+   * the state it came from, and the search loads siblings one after another.
+   */
   private load(state: ProgramState<G>): void {
     if (this.loaded === state) return;
     this.forget();
-    let deepest = 0;
-    for (const stack of state.threads) deepest = Math.max(deepest, stack.size >> 1);
-    if (deepest > this.machine.maxFrames) this.resize(Math.max(deepest, 2 * this.machine.maxFrames));
-    for (let tid = 0; tid < this.machine.threadCount; tid++) {
-      const ints = state.threads.get(tid)?.toArray() ?? [];
-      this.machine.loadStack(tid, ints, 0, ints.length);
+    const threads = state.threads;
+    let tid = 0;
+    while (tid < this.machine.threadCount) {
+      const stack = threads.get(tid) ?? EMPTY;
+      if (this.stacks[tid] !== stack) {
+        const frames = stack.size >> 1;
+        if (frames > this.machine.maxFrames) {
+          // Deeper than the interpreter holds: make room, and load every stack into the new one.
+          this.resize(Math.max(frames, 2 * this.machine.maxFrames));
+          tid = 0;
+          continue;
+        }
+        this.stacks[tid] = undefined;
+        const ints = stack.toArray();
+        this.machine.loadStack(tid, ints, 0, ints.length);
+        this.stacks[tid] = stack;
+      }
+      tid++;
     }
     this.held.value = state.shared;
     this.loaded = state;

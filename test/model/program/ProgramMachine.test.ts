@@ -172,5 +172,8 @@ describe('stack depth', () => {
     const done = model.nextState(init, 0);
     expect(model.finished(done, 0)).toBe(true);
     expect(expectOk(check(model)).stats).toMatchObject({ distinct: 2, depth: 1 });
+    const fresh = immutableModel(deep);
+    expect(fresh.frames(init, 0)).toHaveLength(22);
+    expect(fresh.actions(init)).toEqual([0]);
   });
 });
