@@ -47,12 +47,7 @@ export class PackedProgram<M extends PackedShared> extends ProgramMachine<M> {
 
   /** Loads a state from its encoding in `data[start…end)` and finds the enabled step of every thread. */
   load(data: Int32Array, start: number, end: number): void {
-    let at = start;
-    for (let tid = 0; tid < this.threadCount; tid++) {
-      const size = data[at++]!;
-      this.loadStack(tid, data, at, size);
-      at += size;
-    }
+    const at = this.loadStacks(data, start);
     this.mem.a = this.cur;
     if (this.mem.readFrom(data, at) !== end)
       throw new RangeError('the encoded state does not have the length its shape gives');

@@ -107,6 +107,16 @@ export class ProgramMachine<S> {
     for (let i = 0; i < size; i++) a[first + i] = from[at + i]!;
   }
 
+  /** Loads every thread's stack of the state to load from its canonical encoding at `data[at]`; returns where it ended. */
+  loadStacks(data: Int32Array, at: number): number {
+    for (let tid = 0; tid < this.threadCount; tid++) {
+      const size = data[at++]!;
+      this.loadStack(tid, data, at, size);
+      at += size;
+    }
+    return at;
+  }
+
   /** Finds the enabled step of every thread in the loaded state. */
   findEnabled(): void {
     const a = this.cur;
