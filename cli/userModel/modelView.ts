@@ -7,7 +7,7 @@
  */
 import type { StateView } from '../../model/ActionView.js';
 import type { Model } from '../../model/Model.js';
-import type { ThreadSpec } from '../../model/program/ProgramModel.js';
+import type { ThreadSpec } from '../../model/program/ThreadSpec.js';
 
 type Leaf = string | number | boolean;
 

@@ -1,6 +1,6 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
 import type { KernelPropertyId } from './PropertyId.js';
-import type { ThreadSpec } from '../program/ProgramModel.js';
+import type { ThreadSpec } from '../program/ThreadSpec.js';
 import type { Behaviour, KernelVersion, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
 

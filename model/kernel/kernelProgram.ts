@@ -7,7 +7,7 @@ import { PackedProgram } from '../program/PackedProgram.js';
 import { PackedProgramModel } from '../program/PackedProgramModel.js';
 import type { ProgramState } from '../program/ProgramState.js';
 import type { ProcDef } from '../program/Proc.js';
-import type { ThreadSpec } from '../program/ProgramModel.js';
+import type { ThreadSpec } from '../program/ThreadSpec.js';
 import { KernelMem } from './KernelMem.js';
 import type { KernelShape } from './layout/KernelShape.js';
 import { queuesEmpty } from './srcu.js';

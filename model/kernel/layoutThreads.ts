@@ -2,7 +2,7 @@
  * Lays out a scenario's threads: its thread groups in order, then driver teardown threads, then the
  * SRCU workers. Every thread has a name of its own.
  */
-import type { ThreadSpec } from '../program/ProgramModel.js';
+import type { ThreadSpec } from '../program/ThreadSpec.js';
 import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
 
 /** The threads of a scenario, each with its entry procedure, argument and CPU. */

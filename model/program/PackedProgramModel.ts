@@ -11,12 +11,12 @@ import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
 import type { PackedExpander } from '../PackedExpander.js';
 import { IntBuffer, IntReader } from '../IntBuffer.js';
-import type { Frame } from './Frame.js';
 import type { PackedProgram } from './PackedProgram.js';
+import type { NamedFrame } from './ProgramMachine.js';
 import type { PackedShared } from './PackedShared.js';
 import { makeProgramState, type ProgramState } from './ProgramState.js';
 import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
-import type { ThreadSpec } from './ProgramModel.js';
+import type { ThreadSpec } from './ThreadSpec.js';
 import { requireUniqueThreadNames } from './threadNames.js';
 
 /** Everything a packed program model is made of. */
@@ -157,7 +157,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
   }
 
   /** The frames of thread `tid`, outermost first, with their procedure names. */
-  frames(state: ProgramState<G>, tid: number): { readonly proc: string; readonly frame: Frame }[] {
+  frames(state: ProgramState<G>, tid: number): NamedFrame[] {
     this.load(state);
     return this.runner.stackOf(tid).map((frame) => ({ proc: this.runner.procs[frame.proc]!.name, frame }));
   }

@@ -9,24 +9,14 @@ import type { Property } from '../Property.js';
 import type { EncodeSink } from '../EncodeSink.js';
 import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
-import { frameCode, unpackFrame, type Frame } from './Frame.js';
-import { compileProc, type Proc, type ProcDef } from './Proc.js';
-import type { CallDef, StepDef } from './Step.js';
-import { StepContext } from './StepContext.js';
+import type { ProcDef } from './Proc.js';
+import { FrameLimitError, ProgramMachine, type NamedFrame } from './ProgramMachine.js';
 import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
 import { decodeStacks, encodeStacks, formatStepView, stepView } from './programCodec.js';
-import { requireUniqueThreadNames } from './threadNames.js';
+import { HeldValue } from './SharedHolder.js';
+import type { ThreadSpec } from './ThreadSpec.js';
 
-/** A thread of the program: its name, where it starts, and whether it is a daemon. */
-export interface ThreadSpec {
-  readonly name: string;
-  /** The procedure the thread starts in. */
-  readonly entry: string;
-  readonly arg?: number;
-  readonly cpu?: number;
-  /** A daemon (a worker) never has to finish; it is idle whenever it cannot move. */
-  readonly daemon?: boolean;
-}
+export type { ThreadSpec } from './ThreadSpec.js';
 
 /** Everything a program model is made of. */
 export interface ProgramSpec<G> {
@@ -43,71 +33,61 @@ export interface ProgramSpec<G> {
   readonly describeShared?: (shared: G) => StateView;
 }
 
-/** The step a thread would take next, with the frame and procedure it belongs to. */
-interface Enabled<G> {
-  readonly step: StepDef<G>;
-  readonly proc: Proc<G>;
-  readonly frame: Frame;
-}
+/** Frames a thread's stack first has room for; a deeper call doubles the room, up to `DEEPEST` frames. */
+const FIRST_FRAMES = 8;
+const DEEPEST = 4096;
+const EMPTY: Stack = List();
 
-/** The frame on top of a stack, or undefined when the thread has finished. */
-function topFrame(stack: Stack): Frame | undefined {
-  const n = stack.size;
-  return n === 0 ? undefined : unpackFrame(stack.get(n - 2)!, stack.get(n - 1)!);
-}
-
-/** The model of a multi-threaded program. */
+/**
+ * The model of a multi-threaded program: a view of Immutable states over the program interpreter.
+ * A state's stacks are loaded into the interpreter (once per state), a step is taken there, and the
+ * stack it changed is read back; the shared value is the one the step and its settling returned.
+ */
 export class ProgramModel<G> implements Model<ProgramState<G>, number> {
-  private readonly procs: readonly Proc<G>[];
-  private readonly procIndex: ReadonlyMap<string, number>;
+  private readonly held: HeldValue<G>;
+  private machine: ProgramMachine<G>;
   private readonly daemons: readonly boolean[];
+  /** The state whose stacks and shared value the interpreter holds. */
+  private loaded: ProgramState<G> | undefined;
+  /** The state whose enabled steps the interpreter has found. */
+  private searched: ProgramState<G> | undefined;
+  /** The List each thread's stack in the interpreter was loaded from. */
+  private readonly stacks: (Stack | undefined)[];
 
   constructor(readonly spec: ProgramSpec<G>) {
-    this.procs = spec.procs.map((def, i) => compileProc(def, i));
-    this.procIndex = new Map(this.procs.map((p) => [p.name, p.index]));
-    if (this.procIndex.size !== this.procs.length) throw new Error('two procedures share a name');
-    requireUniqueThreadNames(spec.threads);
+    this.held = new HeldValue(spec.initShared);
+    this.machine = this.machineWith(FIRST_FRAMES);
     this.daemons = spec.threads.map((t) => t.daemon === true);
+    this.stacks = spec.threads.map(() => undefined);
     if (spec.encodeShared) this.encode = this.encodeProgram;
     if (spec.encodeShared && spec.decodeShared) this.decode = this.decodeProgram;
   }
 
   initStates(): readonly ProgramState<G>[] {
-    let shared = this.spec.initShared;
-    const stacks = this.spec.threads.map((t, tid) => {
-      const entry = List([frameCode(this.procId(t.entry), 0, t.arg ?? -1), 0]);
-      const settled = this.settle(entry, shared, tid);
-      shared = settled.shared;
-      return settled.stack;
+    return this.growing(() => {
+      this.forget();
+      this.held.value = this.spec.initShared;
+      const m = this.machine;
+      m.start();
+      const stacks = this.spec.threads.map((_t, tid) => List(m.builtStack(tid)));
+      return [makeProgramState(m.shared, List(stacks))];
     });
-    return [makeProgramState(shared, List(stacks))];
   }
 
   actions(state: ProgramState<G>): readonly number[] {
-    const enabled: number[] = [];
-    const threads = state.threads;
-    const shared = state.shared;
-    for (let tid = 0; tid < threads.size; tid++) {
-      if (this.enabledStep(shared, threads.get(tid)!, tid)) enabled.push(tid);
-    }
-    return enabled;
+    this.search(state);
+    return this.machine.enabledThreads();
   }
 
   nextState(state: ProgramState<G>, tid: number): ProgramState<G> {
-    const stack = state.threads.get(tid);
-    const found = stack && this.enabledStep(state.shared, stack, tid);
-    if (!stack || !found) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
-    const x = new StepContext(state.shared, tid, found.frame, found.proc);
-    found.step.run?.(x);
-    const { frame } = found;
-    const n = stack.size;
-    const callee = x.callee;
-    const next = stack.withMutations((s) => {
-      s.set(n - 2, frameCode(frame.proc, x.next, frame.arg)).set(n - 1, x.local);
-      if (callee) s.push(frameCode(this.procId(callee.name), 0, callee.arg), 0);
+    return this.growing(() => {
+      this.search(state);
+      const m = this.machine;
+      const k = m.enabledIndex(tid);
+      if (k < 0) throw new Error(`thread ${this.threadName(tid)} has no enabled step`);
+      m.take(k);
+      return state.set('threads', state.threads.set(tid, List(m.builtStack(tid)))).set('shared', m.shared);
     });
-    const settled = this.settle(next, x.shared, tid);
-    return state.set('threads', state.threads.set(tid, settled.stack)).set('shared', settled.shared);
   }
 
   properties(): readonly Property<ProgramState<G>>[] {
@@ -147,11 +127,11 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
   }
 
   actionView(state: ProgramState<G>, tid: number): ActionView {
-    const stack = state.threads.get(tid);
-    const found = stack && this.enabledStep(state.shared, stack, tid);
+    this.search(state);
+    const step = this.machine.stepOf(tid);
     const spec = this.spec.threads[tid];
-    if (!found || !spec) throw new Error(`thread ${tid} has no enabled step`);
-    return stepView(spec, found.step);
+    if (!step || !spec) throw new Error(`thread ${tid} has no enabled step`);
+    return stepView(spec, step);
   }
 
   formatAction(state: ProgramState<G>, tid: number): string {
@@ -164,70 +144,88 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
 
   /** The name of thread `tid`. */
   threadName(tid: number): string {
-    return this.spec.threads[tid]?.name ?? `thread ${tid}`;
+    return this.machine.threadName(tid);
   }
 
   /** Where thread `tid` stands: the function of its current step, or 'done'. */
   location(state: ProgramState<G>, tid: number): string {
-    const top = topFrame(state.threads.get(tid) ?? List());
-    if (!top) return 'done';
-    const pos = this.procs[top.proc]!.positions[top.pc];
-    return pos && 'steps' in pos ? pos.steps[0]!.fn : this.procs[top.proc]!.name;
+    this.load(state);
+    return this.machine.locationOf(tid);
   }
 
   /** The frames of thread `tid`, outermost first, with their procedure names. */
-  frames(state: ProgramState<G>, tid: number): { readonly proc: string; readonly frame: Frame }[] {
-    const stack = state.threads.get(tid) ?? List<number>();
-    const out: { proc: string; frame: Frame }[] = [];
-    for (let i = 0; i < stack.size; i += 2) {
-      const frame = unpackFrame(stack.get(i)!, stack.get(i + 1)!);
-      out.push({ proc: this.procs[frame.proc]!.name, frame });
-    }
-    return out;
+  frames(state: ProgramState<G>, tid: number): NamedFrame[] {
+    this.load(state);
+    return this.machine.framesOf(tid);
   }
 
-  private enabledStep(shared: G, stack: Stack, tid: number): Enabled<G> | undefined {
-    const frame = topFrame(stack);
-    if (!frame) return undefined;
-    const proc = this.procs[frame.proc]!;
-    const pos = proc.positions[frame.pc];
-    if (!pos || !('steps' in pos)) return undefined;
-    for (const step of pos.steps) {
-      if (!step.guard || step.guard(shared, frame, tid)) return { step, proc, frame };
-    }
-    return undefined;
+  private machineWith(maxFrames: number): ProgramMachine<G> {
+    const { procs, threads } = this.spec;
+    return new ProgramMachine({ procs, threads, holder: this.held, maxFrames });
   }
 
-  /** Resolves calls and returns, which take no step, until the top frame stands at a step. */
-  private settle(stack: Stack, shared: G, tid: number): { stack: Stack; shared: G } {
+  /**
+   * Runs `run`, and runs it again with stacks twice as deep when calls nested deeper than they held
+   * (harmless: a step over an Immutable value replaces it, so running it again changes nothing).
+   */
+  private growing<T>(run: () => T): T {
     for (;;) {
-      const top = topFrame(stack);
-      if (!top) return { stack, shared };
-      const proc = this.procs[top.proc]!;
-      const pos = proc.positions[top.pc];
-      if (!pos) {
-        stack = stack.setSize(stack.size - 2);
-        if (proc.onReturn) shared = proc.onReturn(shared, top, tid);
-      } else if ('call' in pos) {
-        stack = this.enter(stack, top, pos.call, shared);
-      } else {
-        return { stack, shared };
+      try {
+        return run();
+      } catch (e) {
+        if (!(e instanceof FrameLimitError) || this.machine.maxFrames >= DEEPEST) throw e;
+        this.resize(2 * this.machine.maxFrames);
       }
     }
   }
 
-  private enter(stack: Stack, top: Frame, callDef: CallDef<G>, shared: G): Stack {
-    const name = typeof callDef.proc === 'string' ? callDef.proc : callDef.proc(top, shared);
-    const arg = callDef.arg ? callDef.arg(top) : top.arg;
-    const n = stack.size;
-    return stack.withMutations((s) => {
-      s.set(n - 2, frameCode(top.proc, top.pc + 1, top.arg)).push(frameCode(this.procId(name), 0, arg), 0);
-    });
+  private resize(maxFrames: number): void {
+    this.machine = this.machineWith(maxFrames);
+    this.stacks.fill(undefined);
+    this.forget();
   }
 
-  private procId(name: string): number {
-    const id = this.procIndex.get(name);
-    if (id === undefined) throw new Error(`no procedure named ${name}`);
-    return id;
+  private forget(): void {
+    this.loaded = undefined;
+    this.searched = undefined;
+  }
+
+  /**
+   * Puts the stacks and shared value of `state` into the interpreter. A stack that is the very List
+   * already loaded for its thread is not copied again: a successor shares every stack but one with
+   * the state it came from, and the search loads siblings one after another.
+   */
+  private load(state: ProgramState<G>): void {
+    if (this.loaded === state) return;
+    this.forget();
+    const threads = state.threads;
+    let tid = 0;
+    while (tid < this.machine.threadCount) {
+      const stack = threads.get(tid) ?? EMPTY;
+      if (this.stacks[tid] !== stack) {
+        const frames = stack.size >> 1;
+        if (frames > this.machine.maxFrames) {
+          // Deeper than the interpreter holds: make room, and load every stack into the new one.
+          this.resize(Math.max(frames, 2 * this.machine.maxFrames));
+          tid = 0;
+          continue;
+        }
+        this.stacks[tid] = undefined;
+        const ints = stack.toArray();
+        this.machine.loadStack(tid, ints, 0, ints.length);
+        this.stacks[tid] = stack;
+      }
+      tid++;
+    }
+    this.held.value = state.shared;
+    this.loaded = state;
+  }
+
+  /** Loads `state` and finds the enabled step of every thread. */
+  private search(state: ProgramState<G>): void {
+    this.load(state);
+    if (this.searched === state) return;
+    this.machine.findEnabled();
+    this.searched = state;
   }
 }

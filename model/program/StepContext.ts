@@ -7,7 +7,10 @@ import type { Proc } from './Proc.js';
 
 /** What a step's effect sees and sets. */
 export class StepContext<G> {
-  /** The shared state, replaced (never mutated) by the effect. */
+  /**
+   * The shared state: an Immutable value the effect replaces (never mutates), or, in the packed form,
+   * the memory of the successor being built, which the effect changes in place.
+   */
   shared: G;
   /** The next position of the current frame; defaults to the one after this step. */
   next: number;

@@ -8,7 +8,7 @@ import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView } from '../ActionView.js';
 import type { Stack } from './ProgramState.js';
 import type { StepDef } from './Step.js';
-import type { ThreadSpec } from './ProgramModel.js';
+import type { ThreadSpec } from './ThreadSpec.js';
 
 /** Writes every thread's stack: its size, then its integers. */
 export function encodeStacks(threads: List<Stack>, sink: EncodeSink): void {

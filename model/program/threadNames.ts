@@ -1,5 +1,5 @@
 /** Thread names tell threads apart in traces, reports, columns and replayed ITF traces, so they must be unique. */
-import type { ThreadSpec } from './ProgramModel.js';
+import type { ThreadSpec } from './ThreadSpec.js';
 
 /** Throws when two of `threads` share a name, naming it and both thread indices. */
 export function requireUniqueThreadNames(threads: readonly Pick<ThreadSpec, 'name'>[]): void {
