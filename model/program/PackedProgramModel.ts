@@ -149,17 +149,13 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
   /** Where thread `tid` stands: the function of its current step, or 'done'. */
   location(state: ProgramState<G>, tid: number): string {
     this.load(state);
-    const top = this.runner.frameOf(tid);
-    if (!top) return 'done';
-    const proc = this.runner.procs[top.proc]!;
-    const pos = proc.positions[top.pc];
-    return pos && 'steps' in pos ? pos.steps[0]!.fn : proc.name;
+    return this.runner.locationOf(tid);
   }
 
   /** The frames of thread `tid`, outermost first, with their procedure names. */
   frames(state: ProgramState<G>, tid: number): NamedFrame[] {
     this.load(state);
-    return this.runner.stackOf(tid).map((frame) => ({ proc: this.runner.procs[frame.proc]!.name, frame }));
+    return this.runner.framesOf(tid);
   }
 
   private load(state: ProgramState<G>): void {

@@ -1,11 +1,11 @@
 /**
- * The interpreter of programs of guarded steps that `ProgramModel` runs on, written to serve packed
- * memory as well. Each thread's stack is a region of an Int32Array (see Frame.ts); the shared state
- * is held by a `SharedHolder`, the only part that differs between packed memory and an Immutable
- * value. A state is loaded once into `cur`; each successor is built in the copy `work`, so a
- * transition stays a pure function of the loaded state while nothing is allocated per field or step.
- * (`PackedProgram` keeps a copy of this control flow until this one is as fast on its hot path.)
+ * The one interpreter of programs of guarded steps, behind both program models. Each thread's stack
+ * is a region of an Int32Array (see Frame.ts); the shared state is held by a `SharedHolder`, the only
+ * part that differs between packed memory and an Immutable value. A state is loaded once into `cur`;
+ * each successor is built in the copy `work`, so a transition stays a pure function of the loaded
+ * state while nothing is allocated per field or per step.
  */
+import type { IntSink } from '../IntSink.js';
 import { decodeFrame, frameCode, frameSlot, stackStride, unpackFrame, type Frame, type LiveFrame } from './Frame.js';
 import { compileProc, type Proc, type ProcDef } from './Proc.js';
 import type { SharedHolder } from './SharedHolder.js';
@@ -55,6 +55,7 @@ export class ProgramMachine<S> {
   private readonly threads: readonly ThreadSpec[];
   private readonly holder: SharedHolder<S>;
   private readonly procIndex: ReadonlyMap<string, number>;
+  private readonly daemons: readonly boolean[];
   private readonly steps: (StepDef<S> | undefined)[];
   /** Each thread's top frame in the loaded state, as its guard and step see it. */
   private readonly frames: LiveFrame[];
@@ -73,6 +74,7 @@ export class ProgramMachine<S> {
     this.stride = stackStride(spec.maxFrames);
     this.stacksWidth = this.stride * this.threadCount;
     this.width = this.stacksWidth + spec.holder.width;
+    this.daemons = spec.threads.map((t) => t.daemon === true);
     this.cur = new Int32Array(this.width);
     this.work = new Int32Array(this.width);
     this.enabled = new Int32Array(this.threadCount);
@@ -103,6 +105,16 @@ export class ProgramMachine<S> {
     a[base] = size >> 1;
     const first = frameSlot(base, 0);
     for (let i = 0; i < size; i++) a[first + i] = from[at + i]!;
+  }
+
+  /** Loads every thread's stack of the state to load from its canonical encoding at `data[at]`; returns where it ended. */
+  loadStacks(data: Int32Array, at: number): number {
+    for (let tid = 0; tid < this.threadCount; tid++) {
+      const size = data[at++]!;
+      this.loadStack(tid, data, at, size);
+      at += size;
+    }
+    return at;
   }
 
   /** Finds the enabled step of every thread in the loaded state. */
@@ -136,6 +148,21 @@ export class ProgramMachine<S> {
     a[top + 1] = x.local;
     if (x.callee) this.push(a, tid, this.procId(x.callee.name), x.callee.arg);
     this.settle(a, tid);
+  }
+
+  /** Appends every thread's stack of `a` as its canonical encoding: its size, then its integers. */
+  writeStacks(a: Int32Array, out: IntSink): void {
+    out.grow(out.length + this.stacksWidth);
+    const d = out.data;
+    let n = out.length;
+    for (let tid = 0; tid < this.threadCount; tid++) {
+      const base = this.stride * tid;
+      const size = 2 * a[base]!;
+      d[n++] = size;
+      const first = frameSlot(base, 0);
+      for (let i = 0; i < size; i++) d[n++] = a[first + i]!;
+    }
+    out.length = n;
   }
 
   /** The integers of thread `tid`'s stack in the successor last built. */
@@ -195,6 +222,18 @@ export class ProgramMachine<S> {
     const proc = this.procs[top.proc]!;
     const pos = proc.positions[top.pc];
     return pos && 'steps' in pos ? pos.steps[0]!.fn : proc.name;
+  }
+
+  /** True when thread `tid` has run to completion in the loaded state. */
+  finished(tid: number): boolean {
+    return this.cur[this.stride * tid] === 0;
+  }
+
+  /** True when every non-daemon thread has finished in the loaded state. */
+  allFinished(): boolean {
+    for (let tid = 0; tid < this.threadCount; tid++)
+      if (!this.daemons[tid] && this.cur[this.stride * tid] !== 0) return false;
+    return true;
   }
 
   /** The name of thread `tid`. */

@@ -1,10 +1,10 @@
 /**
  * How the interpreter holds a program's shared state: the one part in which the two program forms
- * differ. Control flow (stacks, calls, returns, guards) lives in `ProgramMachine`; what guards read
- * and what a step starts from is asked of a holder. Packed memory would live in the state array
- * itself (a `width` of its own, pointed at the array being read or built); `PackedProgram` still
- * runs its own copy of the control flow for speed (see there).
+ * differ. Control flow (stacks, calls, returns, guards) is the same for both and lives in
+ * `ProgramMachine`; what guards read and what a step starts from is asked of a holder.
  */
+import type { PackedShared } from './PackedShared.js';
+
 /** Where a program's shared state is, as the interpreter's guards and steps see it. */
 export interface SharedHolder<S> {
   /** Integers the shared part takes in the state array after the stacks (0 when it is held apart). */
@@ -13,6 +13,25 @@ export interface SharedHolder<S> {
   read(a: Int32Array): S;
   /** The shared state a step starts from while a successor is built in `a` (a copy of the loaded state). */
   build(a: Int32Array): S;
+}
+
+/**
+ * Packed memory: the shared fields live in the state array itself, so the memory is pointed at the
+ * array being read or built and steps change it in place (the array is already a copy).
+ */
+export function packedHolder<M extends PackedShared>(mem: M): SharedHolder<M> {
+  return {
+    width: mem.width,
+    read(a: Int32Array): M {
+      mem.a = a;
+      return mem;
+    },
+    build(a: Int32Array): M {
+      mem.a = a;
+      mem.begin();
+      return mem;
+    },
+  };
 }
 
 /**
