@@ -51,7 +51,7 @@ export function formatReport(run: RunView, flags: ReportFlags, io: Io): string {
     case 'json':
       return json(jsonReport(run));
     case 'itf':
-      return json(itfTrace(run));
+      return json(itfTrace(run, flags.out === undefined ? {} : { out: flags.out }));
     case 'sarif':
       return json(sarifLog(run));
     case 'dot':

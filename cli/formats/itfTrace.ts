@@ -1,13 +1,15 @@
 /**
  * `--format itf`: the run's trace in the Informal Trace Format (Apalache ADR-015), readable by ITF
- * viewers. Variables are the kernel model's named view plus `threads` (where each thread stands);
+ * viewers. Variables are the model's named view plus `threads` (where each thread stands; a model
+ * file without threads has none, and one whose view has a field `threads` gets `mmucheck.threads`);
  * each state's `#meta` says which step led to it. The trace's `#meta.mmucheck` carries what
  * `mmucheck replay` needs to rebuild the model: the scenario as checked (overrides applied), or
- * the model file and the properties checked.
+ * the model file (and where it is from the trace file) and the properties checked.
  */
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { RunView } from '../report/RunView.js';
 import { ABSENT, toItfValue, type ItfValue } from './itfValue.js';
-import { THREADS_VAR } from './stateVars.js';
+import { THREADS_VAR, threadsVarBeside, type StateVars } from './stateVars.js';
 
 /** The version of the `#meta.mmucheck` block; replay refuses any other. */
 export const ITF_FORMAT_VERSION = 1;
@@ -25,12 +27,30 @@ export interface ItfTrace {
   readonly states: readonly ItfState[];
 }
 
-function itfState(run: RunView, state: unknown, meta: Record<string, unknown>): ItfState {
-  const { view, threads } = run.stateVars(state);
+/** Where the trace is written: `--out`, if given (undefined: stdout). */
+export interface ItfOptions {
+  readonly out?: string;
+}
+
+function itfState(
+  { view, threads }: StateVars,
+  threadsVar: string | undefined,
+  meta: Record<string, unknown>,
+): ItfState {
   const values: Record<string, ItfValue> = {};
   for (const [field, v] of Object.entries(view)) values[field] = toItfValue(v);
-  values[THREADS_VAR] = threads;
+  if (threadsVar !== undefined) values[threadsVar] = threads;
   return { '#meta': meta, ...values };
+}
+
+/**
+ * The variable of thread locations: `threads` for a scenario; for a model file, none when it has
+ * no threads, else a name none of its view fields has.
+ */
+function threadsVarOf(run: RunView, vars: readonly StateVars[]): string | undefined {
+  if (run.origin.kind === 'scenario') return THREADS_VAR;
+  if (run.threads.length === 0) return undefined;
+  return threadsVarBeside(vars.flatMap((v) => Object.keys(v.view)));
 }
 
 function status(run: RunView): string {
@@ -38,9 +58,12 @@ function status(run: RunView): string {
 }
 
 /** The variables of `states` (in the order they first appear), each set in every state. */
-function everyVariable(states: readonly ItfState[]): { vars: string[]; states: readonly ItfState[] } {
+function everyVariable(
+  states: readonly ItfState[],
+  threadsVar: string | undefined,
+): { vars: string[]; states: readonly ItfState[] } {
   const vars = [...new Set(states.flatMap((s) => Object.keys(s)))].filter((k) => k !== '#meta');
-  if (vars.length === 0) return { vars: [THREADS_VAR], states };
+  if (vars.length === 0) return { vars: threadsVar === undefined ? [] : [threadsVar], states };
   const whole = (s: ItfState): ItfState =>
     vars.every((v) => v in s)
       ? s
@@ -48,16 +71,34 @@ function everyVariable(states: readonly ItfState[]): { vars: string[]; states: r
   return { vars, states: states.map(whole) };
 }
 
-/** What the trace says the model is: the scenario as checked, or the model file and the properties checked. */
-function modelMeta(run: RunView): Record<string, unknown> {
+/** The path of `file` (relative to the working directory) from the directory of the trace file `out`, with `/`. */
+function fromTraceFile(file: string, out: string): string {
+  return relative(dirname(resolve(out)), resolve(file))
+    .split(sep)
+    .join('/');
+}
+
+/**
+ * What the trace says the model is: the scenario as checked, or the model file (as given and, when
+ * the trace goes to a file, from that file's directory), the properties checked and the variable
+ * of thread locations (null: the model has no threads).
+ */
+function modelMeta(run: RunView, threadsVar: string | undefined, options: ItfOptions): Record<string, unknown> {
   const o = run.origin;
-  return o.kind === 'scenario'
-    ? { scenario: o.scenario }
-    : { model: { file: o.file, name: run.name, properties: o.properties } };
+  if (o.kind === 'scenario') return { scenario: o.scenario };
+  return {
+    model: {
+      file: o.file,
+      ...(options.out === undefined ? {} : { fromTrace: fromTraceFile(o.file, options.out) }),
+      name: run.name,
+      properties: o.properties,
+      threadsVar: threadsVar ?? null,
+    },
+  };
 }
 
 /** The ITF trace of `run`: its counterexample, or the initial state alone when the run has no trace. */
-export function itfTrace(run: RunView): ItfTrace {
+export function itfTrace(run: RunView, options: ItfOptions = {}): ItfTrace {
   const trace = run.trace;
   const o = run.outcome;
   const violations =
@@ -70,15 +111,19 @@ export function itfTrace(run: RunView): ItfTrace {
         }))
       : [];
   // A model whose initStates() failed has no state to write.
-  const states: ItfState[] =
-    run.initial === undefined && trace === undefined ? [] : [itfState(run, run.initial, { index: 0, action: 'init' })];
+  const vars = [
+    ...(run.initial === undefined && trace === undefined ? [] : [run.stateVars(run.initial)]),
+    ...(trace?.steps ?? []).map((s) => run.stateVars(s.state)),
+  ];
+  const threadsVar = threadsVarOf(run, vars);
+  const states: ItfState[] = vars.length ? [itfState(vars[0]!, threadsVar, { index: 0, action: 'init' })] : [];
   trace?.steps.forEach((s, i) => {
     const view = run.steps[i]!;
     const last = i === trace.steps.length - 1;
     states.push(
-      itfState(run, s.state, {
+      itfState(vars[i + 1]!, threadsVar, {
         index: i + 1,
-        action: `${view.thread}: ${view.fn}: ${view.code}`,
+        action: [view.thread, view.fn, view.code].filter((part) => part !== '').join(': '), // a plain model has neither thread nor function
         thread: view.thread,
         ...(typeof s.action === 'number' ? { threadIndex: s.action } : {}),
         ...(view.cpu === undefined ? {} : { cpu: view.cpu }),
@@ -103,12 +148,12 @@ export function itfTrace(run: RunView): ItfTrace {
       mmucheck: {
         formatVersion: ITF_FORMAT_VERSION,
         command: run.command,
-        ...modelMeta(run),
+        ...modelMeta(run, threadsVar, options),
         initialState: run.initialState,
         violations,
         references: run.references,
       },
     },
-    ...everyVariable(states),
+    ...everyVariable(states, threadsVar),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Reads a trace saved with `--format itf` back: the ITF shape (ADR-015), the `#meta.mmucheck` block
- * that rebuilds the model, and each state's variables. A malformed file is bad input naming the
- * file and the field.
+ * that rebuilds the model, and each state's variables: the view's fields, and the thread locations
+ * in `threads` (a model file's trace names that variable in `model.threadsVar`, null when the model
+ * has no threads; a trace written before that field existed has `threads`). A malformed file is
+ * bad input naming the file and the field.
  */
 import { InputError } from '../../model/InputError.js';
 import { readInputFile } from '../../model/inputFile.js';
@@ -30,6 +32,10 @@ export interface SavedTrace {
   readonly file: string;
   /** The model to replay it on: a scenario as checked, or a model file and the properties checked. */
   readonly origin: RunOrigin;
+  /** A model file's path from the trace file's directory, when the trace recorded it (`model.fromTrace`). */
+  readonly modelFromTrace?: string;
+  /** The variable of thread locations; undefined for a model without threads. */
+  readonly threadsVar: string | undefined;
   readonly initialState: number;
   readonly states: readonly SavedState[];
   readonly steps: readonly SavedStep[];
@@ -44,7 +50,13 @@ function objectAt(v: unknown, file: string, field: string): Obj {
   return v as Obj;
 }
 
-function savedState(v: unknown, vars: readonly string[], file: string, field: string): SavedState {
+function savedState(
+  v: unknown,
+  vars: readonly string[],
+  threadsVar: string | undefined,
+  file: string,
+  field: string,
+): SavedState {
   const o = objectAt(v, file, field);
   const view: Record<string, string | number | boolean> = {};
   for (const name of vars) {
@@ -54,15 +66,16 @@ function savedState(v: unknown, vars: readonly string[], file: string, field: st
         file,
         field,
       );
-    if (name === THREADS_VAR || isAbsent(o[name])) continue;
+    if (name === threadsVar || isAbsent(o[name])) continue;
     const value = fromItfValue(o[name]);
     if (value === undefined)
       throw new InputError('expected a string, a boolean or an integer', file, `${field}.${name}`);
     view[name] = value;
   }
-  const threads = objectAt(o[THREADS_VAR], file, `${field}.${THREADS_VAR}`);
+  if (threadsVar === undefined) return { view, threads: {} };
+  const threads = objectAt(o[threadsVar], file, `${field}.${threadsVar}`);
   for (const [name, loc] of Object.entries(threads)) {
-    if (typeof loc !== 'string') throw new InputError('expected a string', file, `${field}.${THREADS_VAR}.${name}`);
+    if (typeof loc !== 'string') throw new InputError('expected a string', file, `${field}.${threadsVar}.${name}`);
   }
   return { view, threads: threads as Record<string, string> };
 }
@@ -105,10 +118,29 @@ function recordedViolations(m: Obj): string[] {
     .map((v) => String(v['property']));
 }
 
+/** What the trace says of its model: where it comes from, and the variable of thread locations. */
+type SavedModel = Pick<SavedTrace, 'origin' | 'modelFromTrace' | 'threadsVar'>;
+
+/** An optional string field of `#meta.mmucheck.model`; null stands for none where `nullable`. */
+function optionalText(model: Obj, key: string, file: string, nullable: boolean): string | null | undefined {
+  const v = model[key];
+  if (v === undefined || (nullable && v === null)) return v;
+  if (typeof v !== 'string' || v === '')
+    throw new InputError(
+      `expected a non-empty string${nullable ? ' or null' : ''}`,
+      file,
+      `#meta.mmucheck.model.${key}`,
+    );
+  return v;
+}
+
 /** The model the trace was written for: `model` (a model file) when present, else `scenario`. */
-function originOf(m: Obj, file: string): RunOrigin {
+function savedModel(m: Obj, file: string): SavedModel {
   if (m['model'] === undefined)
-    return { kind: 'scenario', scenario: parseScenario(m['scenario'], `${file}: #meta.mmucheck.scenario`) };
+    return {
+      origin: { kind: 'scenario', scenario: parseScenario(m['scenario'], `${file}: #meta.mmucheck.scenario`) },
+      threadsVar: THREADS_VAR,
+    };
   const model = objectAt(m['model'], file, '#meta.mmucheck.model');
   const path = model['file'];
   if (typeof path !== 'string' || path === '')
@@ -120,19 +152,26 @@ function originOf(m: Obj, file: string): RunOrigin {
   const properties = model['properties'];
   if (!Array.isArray(properties) || !properties.every((p) => typeof p === 'string'))
     throw new InputError('expected the list of property ids checked', file, '#meta.mmucheck.model.properties');
-  return { kind: 'modelFile', file: path, properties: properties as string[] };
+  const fromTrace = optionalText(model, 'fromTrace', file, false);
+  const threadsVar = optionalText(model, 'threadsVar', file, true);
+  return {
+    origin: { kind: 'modelFile', file: path, properties: properties as string[] },
+    ...(typeof fromTrace === 'string' ? { modelFromTrace: fromTrace } : {}),
+    threadsVar: threadsVar === undefined ? THREADS_VAR : (threadsVar ?? undefined),
+  };
 }
 
 /** Validates parsed JSON as a saved mmucheck ITF trace; `file` names it in errors. */
 export function parseItfTrace(json: unknown, file: string): SavedTrace {
   const trace = objectAt(json, file, '');
   const m = mmucheckMeta(trace, file);
-  const origin = originOf(m, file);
+  const model = savedModel(m, file);
+  const threadsVar = model.threadsVar;
   const vars = trace['vars'];
   if (!Array.isArray(vars) || !vars.every((x) => typeof x === 'string'))
     throw new InputError('expected a list of variable names', file, 'vars');
-  if (!vars.includes(THREADS_VAR))
-    throw new InputError(`expected the variable "${THREADS_VAR}" (where each thread stands)`, file, 'vars');
+  if (threadsVar !== undefined && !vars.includes(threadsVar))
+    throw new InputError(`expected the variable ${quoteValue(threadsVar)} (where each thread stands)`, file, 'vars');
   const states = trace['states'];
   if (!Array.isArray(states) || states.length === 0)
     throw new InputError('expected a non-empty list of states', file, 'states');
@@ -141,9 +180,9 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
     throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
   return {
     file,
-    origin,
+    ...model,
     initialState,
-    states: states.map((s, i) => savedState(s, vars as string[], file, `states[${i}]`)),
+    states: states.map((s, i) => savedState(s, vars as string[], threadsVar, file, `states[${i}]`)),
     steps: states.slice(1).map((s, i) => savedStep(s, file, `states[${i + 1}]`)),
     violations: recordedViolations(m),
   };

@@ -1,12 +1,26 @@
 /**
  * The variables of a kernel state as ITF and the HTML report show them: the model's named view
  * (`describe`), plus `threads`, where each thread stands (the function of its next step, or
- * `done`). Replay compares exactly these.
+ * `done`); a model file's trace names that variable in its `#meta` (none for a model without
+ * threads). Replay compares exactly these.
  */
 import type { KernelModel, KernelModelState } from '../../properties/buildKernelModel.js';
 
 /** The variable that holds every thread's location. */
 export const THREADS_VAR = 'threads';
+
+/**
+ * The name of the thread-locations variable beside view fields named `fields`: `threads`, or, when
+ * the model has a field of that name (a model file's view may), `mmucheck.threads` (then
+ * `mmucheck.threads2`, …), so that neither hides the other.
+ */
+export function threadsVarBeside(fields: Iterable<string>): string {
+  const taken = new Set(fields);
+  const nth = (n: number) => (n === 0 ? THREADS_VAR : `mmucheck.${THREADS_VAR}${n === 1 ? '' : n}`);
+  let n = 0;
+  while (taken.has(nth(n))) n++;
+  return nth(n);
+}
 
 /** A state's variables: view fields, then thread locations. */
 export interface StateVars {

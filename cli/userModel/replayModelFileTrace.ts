@@ -4,7 +4,8 @@
  * trace shows of it (thread, function, statement) and by the state it leads to; the first step or
  * state the model does not reproduce is a TraceMismatch, as for a scenario's trace.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { InputError } from '../../model/InputError.js';
 import { capText } from '../../model/safeText.js';
 import type { Model } from '../../model/Model.js';
@@ -32,17 +33,42 @@ export interface ReplayedModelTrace {
 
 const name = (text: string) => capText(text, 200);
 
-/** Loads the model file the trace names; a file that is not there is refused, naming it. */
-export async function loadTraceModel(saved: SavedTrace): Promise<LoadedModel> {
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The path of the model file the trace names, as replay looks for it: from the trace file's
+ * directory as the trace recorded it (`fromTrace`, written with `--out`); else the path as given
+ * (`file`), from the working directory; else `file` from the trace file's directory. Shown as
+ * given when that is the same file. A file found in none of these places is refused, naming them.
+ */
+export function traceModelPath(saved: SavedTrace): string {
   if (saved.origin.kind !== 'modelFile')
     throw new InputError('the trace was written for a kernel scenario', saved.file);
   const file = saved.origin.file;
-  if (!existsSync(file))
+  const dir = dirname(saved.file);
+  const places = [
+    ...(saved.modelFromTrace === undefined ? [] : [normalize(join(dir, saved.modelFromTrace))]),
+    file,
+    ...(isAbsolute(file) ? [] : [normalize(join(dir, file))]),
+  ].filter((p, i, all) => all.indexOf(p) === i);
+  const found = places.find((p) => existsSync(p));
+  if (found === undefined)
     throw new InputError(
-      `the trace was written for the model file ${name(file)} (#meta.mmucheck.model.file), which does not exist here; run replay from the directory it was checked in, or restore the file`,
+      `the trace was written for the model file ${name(file)} (#meta.mmucheck.model.file), which is not there: looked for ${places.map(name).join(', ')}; restore it, or run replay from the directory it was checked in`,
       saved.file,
     );
-  return loadModelFile(file);
+  return found !== file && sameFile(found, file) ? file : found;
+}
+
+/** Loads the model file the trace names (see traceModelPath); a file that is not there is refused, naming it. */
+export async function loadTraceModel(saved: SavedTrace): Promise<LoadedModel> {
+  return loadModelFile(traceModelPath(saved));
 }
 
 /** The properties the trace was checked for, in the model's order; an id the model lacks is a mismatch. */

@@ -46,6 +46,7 @@ describe('--format itf for a model file', () => {
       file: PETERSON_BROKEN,
       name: 'peterson-broken',
       properties: ['mutual-exclusion', 'no-deadlock', 'p0-enters', 'p1-enters', 'both-contend'],
+      threadsVar: 'threads',
     });
     expect(itf.vars).toEqual(['flag[0]', 'flag[1]', 'turn', 'inCs[0]', 'inCs[1]', 'threads']);
     expect(itf.states).toHaveLength(9);
@@ -99,14 +100,20 @@ describe('mmucheck replay of a model file trace', () => {
     );
   });
 
-  it('refuses a trace whose model file is not there, naming it', async () => {
+  it('refuses a trace whose model file is not there, naming it and where it was looked for', async () => {
     const { json } = await savedItf(PETERSON_BROKEN, 'moved');
     json['#meta'].mmucheck.model.file = 'examples/teaching/no-such-model.ts';
+    json['#meta'].mmucheck.model.fromTrace = 'no-such-model.ts';
     const path = edited(json, 'moved-edited');
+    const looked = [
+      join(dir, 'no-such-model.ts'),
+      'examples/teaching/no-such-model.ts',
+      join(dir, json['#meta'].mmucheck.model.file),
+    ];
     expect(await cli('replay', path)).toEqual({
       code: 2,
       out: '',
-      err: `mmucheck: error: ${path}: the trace was written for the model file examples/teaching/no-such-model.ts (#meta.mmucheck.model.file), which does not exist here; run replay from the directory it was checked in, or restore the file\n`,
+      err: `mmucheck: error: ${path}: the trace was written for the model file examples/teaching/no-such-model.ts (#meta.mmucheck.model.file), which is not there: looked for ${looked.join(', ')}; restore it, or run replay from the directory it was checked in\n`,
     });
   });
 
