@@ -8,6 +8,7 @@
  */
 import { encoderOf } from '../../checker/search/SearchForm.js';
 import { fingerprint, fingerprintHex } from '../../checker/fingerprint.js';
+import { invariantReason } from '../../checker/modelContract.js';
 import { InputError } from '../../model/InputError.js';
 import type { Model } from '../../model/Model.js';
 import type { Trace } from '../../checker/Trace.js';
@@ -43,7 +44,7 @@ function violatedAt<S, A>(model: Model<S, A>, state: S, enabled: number): { ids:
   const ids: string[] = [];
   let invariant = false;
   for (const p of model.properties()) {
-    if (p.kind === 'always' && p.violation(state) !== undefined) {
+    if (p.kind === 'always' && invariantReason(p, p.violation(state)) !== undefined) {
       ids.push(p.id);
       invariant = true;
     }
