@@ -8,7 +8,7 @@
 import type { Model } from '../model/Model.js';
 import type { AlwaysProperty, EventuallyProperty, Property, SometimesProperty } from '../model/Property.js';
 import type { Violation } from './Outcome.js';
-import { invariantReason } from './modelContract.js';
+import { holdsResult, invariantReason } from './modelContract.js';
 
 /** The message of a deadlock-freedom violation. */
 export const DEADLOCK_MESSAGE = 'no thread can move: no action is enabled and the model does not call this state final';
@@ -75,7 +75,11 @@ export class PropertyChecker<S> {
     let found = 0;
     for (let i = 0; i < this.reachability.length; i++) {
       const bit = 1 << i;
-      if ((pending & bit) !== 0 && (this.reachability[i] as SometimesProperty<S>).holds(state)) found |= bit;
+      if ((pending & bit) === 0) continue;
+      const property = this.reachability[i] as SometimesProperty<S>;
+      const holds = property.holds(state);
+      // true or false; anything else is a model error, not a witness (nor the lack of one).
+      if (holds === true || (holds !== false && holdsResult(property, holds))) found |= bit;
     }
     return found >>> 0;
   }
@@ -84,7 +88,9 @@ export class PropertyChecker<S> {
   terminalAt(state: S): number {
     let held = 0;
     for (let i = 0; i < this.terminal.length; i++) {
-      if ((this.terminal[i] as EventuallyProperty<S>).holds(state)) held |= 1 << i;
+      const property = this.terminal[i] as EventuallyProperty<S>;
+      const holds = property.holds(state);
+      if (holds === true || (holds !== false && holdsResult(property, holds))) held |= 1 << i;
     }
     return held >>> 0;
   }

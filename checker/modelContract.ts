@@ -1,7 +1,7 @@
 /**
  * The shape checks of the model contract that every search makes, in one place: what
- * `initStates()`, `actions()`, `nextState()` and `properties()` return, and what an `always` check
- * returns. A model that breaks one would otherwise be searched as a smaller model (no state, no
+ * `initStates()`, `actions()`, `nextState()` and `properties()` return (properties with distinct
+ * ids), what an `always` check returns and what a `sometimes` or `eventually` check returns. A model that breaks one would otherwise be searched as a smaller model (no state, no
  * step, no property) and pass; each check throws a `ModelContractError` naming the method, which
  * the search reports as a model error.
  */
@@ -68,12 +68,25 @@ export function invariantReason(property: { readonly id: string }, returned: unk
   );
 }
 
+/** What a `sometimes` or `eventually` check returned at a state: true or false; anything else throws. */
+export function holdsResult(
+  property: { readonly id: string; readonly kind: 'sometimes' | 'eventually' },
+  returned: unknown,
+): boolean {
+  if (typeof returned === 'boolean') return returned;
+  const [kind, what] = property.kind === 'sometimes' ? ['a sometimes', 'witnesses'] : ['an eventually', 'satisfies'];
+  throw new ModelContractError(
+    `the check of property "${property.id}" returned ${describeReturned(returned)}: ${kind} property's check returns true at a state that ${what} it, false elsewhere`,
+  );
+}
+
 /** The model's properties, after checking that `properties()` returned an array of well-formed properties. */
 export function propertiesOf<S>(model: Pick<Model<S, unknown>, 'properties'>): readonly Property<S>[] {
   const properties: unknown = called('properties', () => model.properties());
   if (!Array.isArray(properties))
     throw new ModelContractError(`properties() returned ${describeReturned(properties)}, not an array of properties`);
   properties.forEach(requireProperty);
+  requireDistinctIds(properties as Property<S>[]);
   return properties as Property<S>[];
 }
 
@@ -120,6 +133,19 @@ function requireProperty(value: unknown, index: number): void {
   if (check !== undefined && typeof p[check] !== 'function') {
     throw new ModelContractError(`properties() returned ${named} of kind ${kind} without its ${check}() function`);
   }
+}
+
+/** Throws when two properties share an id: reports, --property and SARIF rules name a property by its id. */
+function requireDistinctIds(properties: readonly Property<unknown>[]): void {
+  const seen = new Map<string, number>();
+  properties.forEach((p, index) => {
+    const first = seen.get(p.id);
+    if (first !== undefined)
+      throw new ModelContractError(
+        `properties() returned two properties with the id "${p.id}" (at index ${first} and ${index}): each property needs its own id, which reports, --property and SARIF name it by`,
+      );
+    seen.set(p.id, index);
+  });
 }
 
 /** A returned value as a message shows it: `true`, `null`, `a string`, `an object`. */

@@ -2,6 +2,8 @@
  * `--format dot --graph`: the whole reachable state graph of a small scenario or model file. Nodes are numbered in
  * breadth-first order (their tooltip holds the full state); edges are coloured by the thread that
  * moves; states that violate a property are red, and the counterexample's path is drawn bold.
+ * After a counterexample, the graph stops where the check stopped: at the counterexample's depth
+ * (the states there are drawn, not expanded), so it shows no state the check did not reach.
  */
 import { fingerprint, fingerprintHex } from '../../checker/fingerprint.js';
 import { encoderOf } from '../../checker/search/SearchForm.js';
@@ -19,11 +21,20 @@ function tooltip(run: RunView, state: unknown): string {
   ].join('\n');
 }
 
+/** The depth at which the check stopped: a counterexample's length, or Infinity (every reachable state). */
+function stoppedAt(run: RunView): number {
+  const o = run.outcome;
+  // A `sometimes` property without a witness is a fact of a complete search: the whole graph was explored.
+  if (o.kind !== 'violation' || o.violations.every((v) => v.noWitness === true)) return Infinity;
+  return o.trace.steps.length;
+}
+
 /** The DOT text of the state graph of `run`'s model; bad input when it has too many states. */
 export function dotStateGraph(run: RunView, limit?: number): string {
-  const graph = stateGraph(run.model, limit);
-  const encode = encoderOf(run.model);
   const trace = run.trace;
+  const depth = stoppedAt(run);
+  const graph = stateGraph(run.model, limit, depth);
+  const encode = encoderOf(run.model);
   const onPath = new Set(
     trace ? [trace.initial, ...trace.steps.map((s) => s.state)].map((s) => fingerprintHex(fingerprint(s, encode))) : [],
   );
@@ -35,7 +46,7 @@ export function dotStateGraph(run: RunView, limit?: number): string {
       : { name: run.model.formatAction?.(from, action) ?? String(action), colour: 0 };
   const lines = [
     'digraph states {',
-    `  label=${quote(`${graphTitle(run)}: ${count(graph.nodes.length, 'state')}, ${count(graph.edges.length, 'transition')}`)}; labelloc=t; fontname="monospace";`,
+    `  label=${quote(`${graphTitle(run)}: ${count(graph.nodes.length, 'state')}, ${count(graph.edges.length, 'transition')}${depth === Infinity ? '' : `, to depth ${depth} (where the check stopped)`}`)}; labelloc=t; fontname="monospace";`,
     '  node [shape=circle, fontname="monospace", fontsize=9, width=0.3];',
     '  edge [fontname="monospace", fontsize=8, arrowsize=0.5];',
   ];

@@ -6,6 +6,7 @@
 import { resolveOptions } from '../../checker/resolveOptions.js';
 import { EXIT, exitCodeOf } from '../exitCodes.js';
 import { formatReport, type ReportFlags } from '../formats/formatReport.js';
+import { GraphModelError } from '../formats/GraphModelError.js';
 import { writeReportFile } from '../formats/reportFile.js';
 import { guardSearch } from '../guardSearch.js';
 import type { Io } from '../Io.js';
@@ -49,8 +50,16 @@ export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode
   const searched = await source.search(guarded.options);
   guarded.done();
   progress.done();
-  const view = source.view(await source.settle(searched));
-  const report = render(view, flags.graph === true);
+  let view = source.view(await source.settle(searched));
+  let report: string;
+  try {
+    report = render(view, flags.graph === true);
+  } catch (error) {
+    // A model method that throws while --graph draws states the check did not need is a model error all the same.
+    if (!(error instanceof GraphModelError)) throw error;
+    view = source.view(error.outcome(view.outcome.stats));
+    report = render(view, false);
+  }
   if (flags.out === undefined) io.out(report);
   else writeReportFile(flags.out, report);
   return flags.expected === true ? expectationExitCode(view) : exitCodeOf(view.outcome.kind);

@@ -1,8 +1,9 @@
 /**
  * The shape clauses of the model contract, checked by every search: a model that returns no initial
- * state, actions that are not an array, an undefined next state, a property of unknown kind, or an
- * `always` check that returns neither a string nor undefined ends as a model error naming the
- * method, on one thread, over a packed form and with workers; never as a pass.
+ * state, actions that are not an array, an undefined next state, a property of unknown kind, an
+ * `always` check that returns neither a string nor undefined, two properties with one id, or a
+ * `sometimes` or `eventually` check that returns a non-boolean ends as a model error naming the
+ * method or the property, on one thread, over a packed form and with workers; never as a pass.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -62,6 +63,21 @@ const BREACHES: [Breach, RegExp, boolean][] = [
     'check-returns-null',
     /^the check of property "below-3" returned null: an always property's check returns a string/,
     true,
+  ],
+  [
+    'duplicate-property-id',
+    /^properties\(\) returned two properties with the id "below-3" \(at index 0 and 1\): each property needs its own id/,
+    true,
+  ],
+  [
+    'sometimes-returns-number',
+    /^the check of property "reaches-2" returned 0: a sometimes property's check returns true at a state that witnesses it, false elsewhere$/,
+    false,
+  ],
+  [
+    'eventually-returns-undefined',
+    /^the check of property "passes-5" returned undefined: an eventually property's check returns true at a state that satisfies it, false elsewhere$/,
+    false,
   ],
 ];
 

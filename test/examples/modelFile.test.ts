@@ -141,7 +141,31 @@ describe('mmucheck check <model file>', () => {
       ],
       ['properties-not-an-array', 'properties() returned an object, not an array of properties'],
       ['properties-throws', 'properties() threw: no properties today'],
+      [
+        'duplicate-property-id',
+        'properties() returned two properties with the id "below-3" (at index 0 and 1): each property needs its own id',
+      ],
+      [
+        'sometimes-returns-number',
+        'the check of property "reaches-2" returned 0: a sometimes property\'s check returns true at a state that witnesses it, false elsewhere',
+      ],
+      [
+        'eventually-returns-undefined',
+        'the check of property "passes-5" returned undefined: an eventually property\'s check returns true at a state that satisfies it, false elsewhere',
+      ],
     ];
+    it('duplicate-property-id, with --workers 2 and with --property naming the shared id', async () => {
+      const file = `${MODELS}/duplicate-property-id.mjs`;
+      for (const flags of [
+        ['--workers', '2'],
+        ['--property', 'below-3'],
+      ]) {
+        const { code, out } = await runCli(['check', file, ...flags]);
+        expect(code, flags.join(' ')).toBe(4);
+        expect(out).toContain('\nMODEL ERROR: properties() returned two properties with the id "below-3"');
+      }
+    });
+
     for (const [name, message] of cases) {
       it(name, async () => {
         const file = `${MODELS}/${name}.mjs`;
