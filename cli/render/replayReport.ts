@@ -6,10 +6,11 @@ import { traceLines, type TextLayout } from './textReport.js';
 import { finishedAt } from './finishedAt.js';
 import type { TraceView } from './TraceView.js';
 import { ruleVersionsOf } from './propertyGlossary.js';
+import { replayOpening } from './replayOpening.js';
 
 /** The replayed trace as text: what was replayed, the verdict at its last state, the steps. */
 export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout, p: Palette): string {
-  const [primary, ...others] = r.violations;
+  const [primary] = r.violations;
   const view: TraceView = {
     steps: r.steps,
     ...(primary ? { failure: primary.message, property: primary.propertyId } : {}),
@@ -20,17 +21,7 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
     finishedAt: finishedAt(r.model, r.trace),
   };
   const n = r.steps.length;
-  const lines = [
-    `replay     ${file}: ${n} step${n === 1 ? '' : 's'}, each enabled in the model and each state matching`,
-    ...describeScenario(r.model),
-    '',
-    primary
-      ? p.bad(`ENDS IN A VIOLATION  ${primary.propertyId}: ${primary.propertyName}`) +
-        (others.length
-          ? `\n          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`
-          : '')
-      : p.good('ENDS WITHOUT A VIOLATION: no checked property is violated at its last state'),
-  ];
+  const lines = replayOpening(file, n, describeScenario(r.model), r.violations, p);
   if (n > 0) lines.push('', ...traceLines(view, layout, p));
   return lines.join('\n') + '\n';
 }
