@@ -3,6 +3,7 @@
  * each state must match the saved one, variable by variable. The first difference is reported as a
  * mismatch naming the step (0 for the initial state) and the field.
  */
+import type { Model } from '../../model/Model.js';
 import { InputError } from '../../model/InputError.js';
 import { QUOTE_MAX_CHARS, capText } from '../../model/safeText.js';
 import { buildKernelModel, type KernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
@@ -40,6 +41,26 @@ export interface ReplayedTrace {
 const show = (v: unknown) => capText(JSON.stringify(v) ?? 'nothing', QUOTE_MAX_CHARS);
 /** A name or statement from the file, escaped and capped (a kernel statement is shorter). */
 const name = (text: string) => capText(text, 200);
+
+/**
+ * The properties the replayed trace violates at its last state; the file's word that it ends in a
+ * violation the model does not find there is a mismatch.
+ */
+export function savedViolations<S, A>(
+  model: Model<S, A>,
+  trace: Trace<S, A>,
+  saved: { readonly violations: readonly string[]; readonly file: string },
+): Violation[] {
+  const violations = violationsAtEnd(model, trace);
+  const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
+  if (missing)
+    throw new TraceMismatch(
+      trace.steps.length,
+      `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`,
+      saved.file,
+    );
+  return violations;
+}
 
 /** The first difference between the saved variables and the model's, in words; undefined when they match. */
 export function difference(saved: SavedState, actual: StateVars): string | undefined {
@@ -117,14 +138,7 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
     steps.push({ action: tid, state });
   }
   const trace = { initial, steps };
-  const violations = violationsAtEnd(model, trace);
-  const missing = saved.violations.find((id) => !violations.some((v) => v.propertyId === id));
-  if (missing)
-    throw new TraceMismatch(
-      steps.length,
-      `the file says the trace ends in a violation of ${name(missing)}, but ${name(missing)} holds at the model's last state`,
-      saved.file,
-    );
+  const violations = savedViolations(model, trace, saved);
   const rendered = renderSteps(model, trace);
   const references = violations.length
     ? explainViolation(rendered, state.shared, {
