@@ -12,6 +12,7 @@ import {
   type ThreadConfig,
 } from '../model/kernel/Scenario.js';
 import { threadLimitExceeded } from '../model/kernel/parseScenario.js';
+import { eraMismatch } from '../model/kernel/era.js';
 
 /** What the user may override from the command line. */
 export interface ScenarioOverrides {
@@ -39,6 +40,13 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
         '--kernel',
       );
     s = { ...s, kernel: o.kernel as KernelVersion, functions: {} };
+    const mismatch = eraMismatch(s);
+    if (mismatch)
+      throw new InputError(
+        `the scenario cannot run on ${o.kernel}: ${mismatch.field}: ${mismatch.message}`,
+        undefined,
+        '--kernel',
+      );
   }
   if (o.srcu !== undefined) {
     if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl))

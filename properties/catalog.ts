@@ -14,6 +14,7 @@ import { noCodeAfterUnload } from './kernel/noCodeAfterUnload.js';
 import { noDeadlock } from './kernel/noDeadlock.js';
 import { noLeak } from './kernel/noLeak.js';
 import { noNullDeref } from './kernel/noNullDeref.js';
+import { noStaleMapping } from './kernel/noStaleMapping.js';
 import { noUseAfterFree } from './kernel/noUseAfterFree.js';
 import { releaseAtMostOnce } from './kernel/releaseAtMostOnce.js';
 import { releaseBeforePagesFreed } from './kernel/releaseBeforePagesFreed.js';
@@ -38,6 +39,7 @@ const BY_ID: Readonly<Record<KernelPropertyId, KernelProperty>> = {
   'no-bug-on': noBugOn,
   'no-null-deref': noNullDeref,
   'list-integrity': listIntegrity,
+  'no-stale-mapping': noStaleMapping,
   'release-before-pages-freed': releaseBeforePagesFreed,
   'no-leak': noLeak,
   'no-deadlock': noDeadlock,

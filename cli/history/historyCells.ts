@@ -12,6 +12,7 @@ const SHORT: Readonly<Record<string, string>> = {
   'no-null-deref': 'null',
   'list-integrity': 'list',
   'release-before-pages-freed': 'pages',
+  'no-stale-mapping': 'stale',
   'no-leak': 'leak',
   'no-deadlock': 'deadlock',
   'release-at-most-once': 'release-1x',

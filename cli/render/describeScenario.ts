@@ -2,12 +2,26 @@
 import type { KernelModel } from '../../properties/buildKernelModel.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 import { escapeText } from '../../model/safeText.js';
+import { atLeast } from '../../model/kernel/versions.js';
 
 /** Lines describing the scenario and the model's threads. */
 export function describeScenario(model: KernelModel): string[] {
   const s = model.scenario;
   const versions = VERSIONED_FUNCTIONS.map((f) => `${f} ${model.env.version(f)}`).join(', ');
   const threads = model.spec.threads.map((t) => `${t.name}${t.cpu === undefined ? '' : ` [cpu${t.cpu}]`}`).join(', ');
+  if (model.env.interval) {
+    const remove = atLeast(s.kernel, 'v5.18')
+      ? 'mmu_interval_notifier_remove waits under the lock (319561669a59)'
+      : 'mmu_interval_notifier_remove waits with an unlocked read (before 319561669a59)';
+    const mirrors = s.mirrors.map((m, i) => `M${i} ${m.driver}${m.inserted ? ' (inserted before the start)' : ''}`);
+    return [
+      `scenario   ${escapeText(s.name)}${s.description ? `: ${escapeText(s.description)}` : ''}`,
+      `kernel     ${s.kernel} (${remove}); ${s.cpus} CPU${s.cpus === 1 ? '' : 's'}`,
+      `mirrors    ${mirrors.join(', ')}`,
+      `threads    ${threads}`,
+      `checking   ${s.properties.join(', ')}`,
+    ];
+  }
   const listeners = s.listeners.map((l, i) => `L${i} ${l.behaviour}${l.maps ? ' (maps the page)' : ''}`).join(', ');
   return [
     `scenario   ${escapeText(s.name)}${s.description ? `: ${escapeText(s.description)}` : ''}`,

@@ -3,6 +3,7 @@
  * statement a step stands for; a statement without an entry falls back to its step kind.
  */
 import type { RenderedStep } from '../../checker/renderSteps.js';
+import { INTERVAL_STATEMENTS } from './intervalGlossary.js';
 
 /** The step drops mm_users to zero. */
 function lastUser(step: RenderedStep): boolean {
@@ -154,6 +155,7 @@ const KINDS: Readonly<Record<string, string>> = {
 
 /** What `step` does: a verb phrase for the thread's name, a whole sentence when capitalised, or '' when unknown. */
 export function explainStatement(step: RenderedStep): string {
+  for (const [pattern, text] of INTERVAL_STATEMENTS) if (pattern.test(step.code)) return text;
   for (const [pattern, text, applies] of STATEMENTS) {
     const m = pattern.exec(step.code);
     if (m && (applies?.(step) ?? true)) return text.replace('$1', m[1] ?? '');

@@ -1,7 +1,17 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
 import type { KernelPropertyId } from './PropertyId.js';
 import type { ThreadSpec } from '../program/ThreadSpec.js';
-import type { Behaviour, KernelVersion, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
+import {
+  INTERVAL_ERA,
+  type Behaviour,
+  type KernelVersion,
+  type MirrorDriver,
+  type MirrorOp,
+  type Scenario,
+  type SrcuImpl,
+  type VersionedFunction,
+} from './Scenario.js';
+import { atLeast } from './versions.js';
 import { modelListeners } from './modelListeners.js';
 
 /** The fixed context of one kernel model, read by every step. */
@@ -14,6 +24,12 @@ export interface KernelEnv {
   readonly threadCpus: readonly number[];
   /** Per listener object of the model (get threads' spares included): its behaviour. */
   readonly behaviours: readonly Behaviour[];
+  /** The scenario is of the interval era (v5.5 on): mirrors instead of classic listeners. */
+  readonly interval: boolean;
+  /** Per mirror: its driver. */
+  readonly mirrors: readonly MirrorDriver[];
+  /** The op lists of the scenario's mirror tasks. */
+  readonly mirrorOps: readonly (readonly MirrorOp[])[];
   /** Per thread: the spare listener object of a get thread, or -1. */
   readonly spareOfThread: readonly number[];
   /** The property ids being checked: steps record faults only for these. */
@@ -32,6 +48,9 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     threadNames: threads.map((t) => t.name),
     threadCpus: threads.map((t) => t.cpu ?? 0),
     behaviours: modelListeners(scenario).map((l) => l.behaviour),
+    interval: atLeast(scenario.kernel, INTERVAL_ERA),
+    mirrors: scenario.mirrors.map((m) => m.driver),
+    mirrorOps: scenario.threads.flatMap((t) => (t.kind === 'mirror' ? [t.ops] : [])),
     spareOfThread: threads.map((t) => (t.entry === 'get_thread' ? t.arg! : -1)),
     checks: new Set(scenario.properties),
     version: (fn) => scenario.functions[fn] ?? scenario.kernel,

@@ -13,6 +13,7 @@ import type { KernelShape } from './layout/KernelShape.js';
 import { SCALARS } from './layout/scalars.js';
 import { LISTENER } from './layout/listener.js';
 import { SrcuMem } from './SrcuMem.js';
+import { INTERVAL, MIRROR } from './layout/interval.js';
 
 // Slots taken from the layouts once, at load: module constants, read by the accessors below as literals were.
 const {
@@ -37,6 +38,13 @@ const {
 } = LISTENER.slot;
 const LISTENERS_AT = SCALARS.slots;
 const LISTENER_SLOTS = LISTENER.slots;
+const IV = INTERVAL.slot;
+const MIRROR_SLOTS = MIRROR.slots;
+
+/** Slots of a mirror's fields, for `mirror` and `setMirror`. */
+export const MF = MIRROR.slot;
+/** Slots of the interval scalars, for `iv` and `setIv`. */
+export const IVF = IV;
 
 /** The faults of a state that has none (never written: `begin` switches to a list of the state being built). */
 const NO_FAULTS: FaultProps[] = Object.freeze([]) as unknown as FaultProps[];
@@ -45,15 +53,46 @@ const NO_FAULTS: FaultProps[] = Object.freeze([]) as unknown as FaultProps[];
 export class KernelMem extends SrcuMem implements PackedShared {
   readonly width: number;
   readonly listenerCount: number;
+  readonly mirrorCount: number;
+  private readonly intervalAt: number;
+  private readonly mirrorsAt: number;
   /** Faults recorded by the step being taken (and any the loaded state already carried). */
   faults: FaultProps[] = NO_FAULTS;
   private loadedFaults: FaultProps[] = NO_FAULTS;
   private readonly built: FaultProps[] = []; // the faults of the successor being built, reused
 
   constructor(shape: KernelShape) {
-    super(shape, LISTENERS_AT + LISTENER_SLOTS * shape.listeners);
+    const intervalAt = LISTENERS_AT + LISTENER_SLOTS * shape.listeners;
+    const mirrorsAt = shape.mirrors > 0 ? intervalAt + INTERVAL.slots : intervalAt;
+    super(shape, mirrorsAt + MIRROR_SLOTS * shape.mirrors);
     this.listenerCount = shape.listeners;
+    this.mirrorCount = shape.mirrors;
+    this.intervalAt = intervalAt;
+    this.mirrorsAt = mirrorsAt;
     this.width = this.srcuEnd;
+  }
+
+  // --- interval state and mirrors (interval-era scenarios only) -------------------------------
+
+  /** An interval scalar (a slot of `IVF`). */
+  iv(field: number): number {
+    return this.a[this.base + this.intervalAt + field]!;
+  }
+  setIv(field: number, v: number): void {
+    if (this.mirrorCount === 0) throw new RangeError('no interval state in a scenario without mirrors');
+    this.a[this.base + this.intervalAt + field] = v;
+  }
+
+  private mirrorAt(i: number, field: number): number {
+    if (i < 0 || i >= this.mirrorCount) throw new RangeError(`no mirror ${i}`);
+    return this.base + this.mirrorsAt + MIRROR_SLOTS * i + field;
+  }
+  /** A field of mirror `i` (a slot of `MF`); booleans read as 0 or 1. */
+  mirror(i: number, field: number): number {
+    return this.a[this.mirrorAt(i, field)]!;
+  }
+  setMirror(i: number, field: number, v: number): void {
+    this.a[this.mirrorAt(i, field)] = v;
   }
 
   // --- mm_struct, mmu_notifier_mm, module -------------------------------------------------
@@ -196,6 +235,10 @@ export class KernelMem extends SrcuMem implements PackedShared {
     at = SCALARS.unpack(data, at, a, b);
     for (let l = 0; l < this.listenerCount; l++)
       at = LISTENER.unpack(data, at, a, b + LISTENERS_AT + LISTENER_SLOTS * l);
+    if (this.mirrorCount > 0) {
+      at = INTERVAL.unpack(data, at, a, b + this.intervalAt);
+      for (let i = 0; i < this.mirrorCount; i++) at = MIRROR.unpack(data, at, a, b + this.mirrorsAt + MIRROR_SLOTS * i);
+    }
     at = this.readSrcu(data, at);
     const count = data[at++]!;
     this.loadedFaults = NO_FAULTS;
@@ -220,6 +263,10 @@ export class KernelMem extends SrcuMem implements PackedShared {
     const b = this.base;
     let n = SCALARS.pack(a, b, d, out.length);
     for (let l = 0; l < this.listenerCount; l++) n = LISTENER.pack(a, b + LISTENERS_AT + LISTENER_SLOTS * l, d, n);
+    if (this.mirrorCount > 0) {
+      n = INTERVAL.pack(a, b + this.intervalAt, d, n);
+      for (let i = 0; i < this.mirrorCount; i++) n = MIRROR.pack(a, b + this.mirrorsAt + MIRROR_SLOTS * i, d, n);
+    }
     n = this.writeSrcu(d, n);
     const faults = this.faults;
     d[n++] = faults.length;

@@ -18,6 +18,7 @@ export const KERNEL_PROPERTY_IDS = [
   'no-bug-on',
   'no-null-deref',
   'list-integrity',
+  'no-stale-mapping',
   'release-before-pages-freed',
   'no-leak',
   'no-deadlock',

@@ -6,8 +6,15 @@ import type { KernelPropertyId } from './PropertyId.js';
  * variant (docs/kernel-model.md §3, §5). A version names the variant of the versioned functions only;
  * the rest of the API (the seed's functions, get/put) is available in every version.
  */
-export const KERNEL_VERSIONS = ['v3.8', 'v3.9', 'v3.10', 'v3.17', 'v5.4'] as const;
+export const KERNEL_VERSIONS = ['v3.8', 'v3.9', 'v3.10', 'v3.17', 'v5.4', 'v5.5', 'v5.10', 'v5.18', 'v6.6'] as const;
 export type KernelVersion = (typeof KERNEL_VERSIONS)[number];
+
+/**
+ * The first version of the interval-notifier era (docs/interval-notifiers.md §I1): from v5.5 a
+ * scenario's secondary MMUs are interval subscriptions (`mirrors`); the classic listeners of the
+ * seed's world are modelled up to v5.4 only.
+ */
+export const INTERVAL_ERA: KernelVersion = 'v5.5';
 
 /** Functions whose variant a scenario may pick apart from its kernel version. */
 export const VERSIONED_FUNCTIONS = [
@@ -47,6 +54,32 @@ export const TEARDOWN_BEHAVIOURS: ReadonlySet<Behaviour> = new Set([
 /** Behaviours of the v5.4 get/put API (§5): a user count, and a core SRCU callback that calls `free_notifier`. */
 export const GET_PUT_BEHAVIOURS: ReadonlySet<Behaviour> = new Set(['get-put', 'put-in-release']);
 
+/**
+ * Drivers of an interval subscription (docs/interval-notifiers.md §I6): the HMM mirror pattern of
+ * lib/test_hmm.c, and broken variants of it, each one line of the pattern changed.
+ */
+export const MIRROR_DRIVERS = [
+  'correct',
+  'no-read-retry',
+  'invalidate-unlocked',
+  'set-seq-after-unlock',
+  'set-seq-before-lock',
+  'free-without-remove',
+  'remove-under-driver-lock',
+] as const;
+export type MirrorDriver = (typeof MIRROR_DRIVERS)[number];
+
+/** One interval subscriber: its driver, and whether it is inserted before the threads start. */
+export interface MirrorConfig {
+  readonly driver: MirrorDriver;
+  /** Inserted while idle before the scenario starts (its thread then does not insert). */
+  readonly inserted: boolean;
+}
+
+/** What a mirror's driver thread does, in order. */
+export const MIRROR_OPS = ['insert', 'fault', 'teardown'] as const;
+export type MirrorOp = (typeof MIRROR_OPS)[number];
+
 /** One listener: its driver behaviour, whether its secondary MMU maps the page, and its teardown CPU. */
 export interface ListenerConfig {
   readonly behaviour: Behaviour;
@@ -62,10 +95,26 @@ export type ThreadConfig =
   | { readonly kind: 'reclaimer'; readonly cpu: number; readonly count: number }
   | { readonly kind: 'module-exit'; readonly cpu: number; readonly synchronize: boolean }
   /** `count` driver threads, each holding an mm_users reference: mmu_notifier_get on listener `listener`'s ops, put, mmput. */
-  | { readonly kind: 'get'; readonly cpu: number; readonly count: number; readonly listener: number };
+  | { readonly kind: 'get'; readonly cpu: number; readonly count: number; readonly listener: number }
+  /** `count` tasks of the process, each changing the mirrored page once (zap_page_range_single), then exiting. */
+  | { readonly kind: 'invalidator'; readonly cpu: number; readonly count: number }
+  /** A task of the process that runs mirror `mirror`'s driver: `ops` in order, exiting (mmput) before a teardown. */
+  | { readonly kind: 'mirror'; readonly cpu: number; readonly mirror: number; readonly ops: readonly MirrorOp[] };
 
 export type ThreadKind = ThreadConfig['kind'];
-export const THREAD_KINDS: readonly ThreadKind[] = ['exit', 'reader', 'reclaimer', 'module-exit', 'get'];
+export const THREAD_KINDS: readonly ThreadKind[] = [
+  'exit',
+  'reader',
+  'reclaimer',
+  'module-exit',
+  'get',
+  'invalidator',
+  'mirror',
+];
+
+/** Thread kinds of the classic (v3.8–v5.4) world and of the interval (v5.5+) world. */
+export const CLASSIC_THREAD_KINDS: ReadonlySet<ThreadKind> = new Set(['reader', 'reclaimer', 'module-exit', 'get']);
+export const INTERVAL_THREAD_KINDS: ReadonlySet<ThreadKind> = new Set(['invalidator', 'mirror']);
 
 /** The verdict a scenario file expects. */
 export type Expectation = { readonly verdict: 'ok' } | { readonly verdict: 'violation'; readonly property: string };
@@ -80,6 +129,8 @@ export interface Scenario {
   readonly srcu: SrcuImpl;
   readonly cpus: number;
   readonly listeners: readonly ListenerConfig[];
+  /** Interval subscribers (v5.5 on); empty in the classic world. */
+  readonly mirrors: readonly MirrorConfig[];
   readonly threads: readonly ThreadConfig[];
   /** The property ids to check. */
   readonly properties: readonly KernelPropertyId[];

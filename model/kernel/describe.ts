@@ -50,6 +50,38 @@ function describePprev(g: KernelState, l: number): string {
   return prev < 0 ? 'on no list' : `&L${prev}.next`;
 }
 
+const LINK = ['unhashed', 'on the deferred list', 'LIST_POISON2'] as const;
+
+/** The interval world's part of the view: the subscriptions struct, the page, each mirror. */
+function describeInterval(env: KernelEnv, g: KernelState, view: Record<string, string | number | boolean>): void {
+  const iv = g.interval;
+  view['subs'] = !iv.subs ? 'NULL' : g.nmm.freed ? 'freed' : 'live';
+  view['subs.lock'] = view['nmm.lock']!;
+  delete view['nmm.lock'];
+  delete view['nmm'];
+  delete view['list'];
+  view['subs.has_itree'] = iv.hasItree;
+  view['subs.invalidate_seq'] = iv.seq;
+  view['subs.active_invalidate_ranges'] = iv.active;
+  const deferred: string[] = [];
+  for (let i = iv.deferredFirst, n = 0; i >= 0 && n <= g.mirrors.size; i = g.mirrors.get(i)!.deferredNext, n++)
+    deferred.push(`M${i}`);
+  view['subs.deferred_list'] = deferred.length ? deferred.join(' -> ') : 'empty';
+  view['subs.wq'] = threadList(env, iv.armed) || 'nobody waiting';
+  view['page.generation'] = iv.gen;
+  view['page.valid-from'] = iv.validFrom;
+  g.mirrors.forEach((m, i) => {
+    view[`mirror${i}`] = m.freed ? 'freed' : 'live';
+    view[`mirror${i}.subscribed`] = m.subscribed;
+    view[`mirror${i}.in-tree`] = m.inTree;
+    view[`mirror${i}.deferred_item`] = LINK[m.deferred];
+    view[`mirror${i}.invalidate_seq`] = m.seq;
+    view[`mirror${i}.mutex`] = m.mutex < 0 ? 'free' : `held by ${env.threadNames[m.mutex]}`;
+    view[`mirror${i}.read`] = m.readGen < 0 ? 'nothing read' : `generation ${m.readGen}`;
+    view[`mirror${i}.mapping`] = m.mapping < 0 ? 'none' : `generation ${m.mapping}`;
+  });
+}
+
 /** The view: mm, notifier head, list, each listener, SRCU readers and queues, module. */
 export function describeKernel(env: KernelEnv, g: KernelState): StateView {
   const view: Record<string, string | number | boolean> = {
@@ -71,6 +103,10 @@ export function describeKernel(env: KernelEnv, g: KernelState): StateView {
     view[`listener${i}.holds-module`] = l.holdsModule;
     if (GET_PUT_BEHAVIOURS.has(env.behaviours[i]!)) view[`listener${i}.users`] = l.users;
   });
+  if (env.interval) {
+    describeInterval(env, g, view);
+    return view;
+  }
   let readers = 0;
   g.srcuNesting.forEach((d, tid) => {
     if (d > 0) readers |= 1 << tid;

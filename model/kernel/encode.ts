@@ -19,12 +19,15 @@ import type { RecordLayout } from './layout/RecordLayout.js';
 import { SCALARS } from './layout/scalars.js';
 import { LISTENER } from './layout/listener.js';
 import { CALLBACK } from './layout/callback.js';
+import { INTERVAL, MIRROR } from './layout/interval.js';
+import { makeInterval, type IntervalProps } from './state/Interval.js';
+import { makeMirror, type Mirror, type MirrorProps } from './state/Mirror.js';
 
 const S = SCALARS.slot;
 
 // Scratch records, reused: a record's slots and its encoding words.
-const slots = new Int32Array(Math.max(SCALARS.slots, LISTENER.slots, CALLBACK.slots));
-const words = new Int32Array(Math.max(SCALARS.words, LISTENER.words, CALLBACK.words));
+const slots = new Int32Array(Math.max(SCALARS.slots, LISTENER.slots, CALLBACK.slots, INTERVAL.slots, MIRROR.slots));
+const words = new Int32Array(Math.max(SCALARS.words, LISTENER.words, CALLBACK.words, INTERVAL.words, MIRROR.words));
 
 const listenerCodes = new WeakMap<Listener, Int32Array>();
 const queueCodes = new WeakMap<List<Callback>, Int32Array>();
@@ -97,6 +100,11 @@ export function encodeKernel(g: KernelState, sink: EncodeSink): void {
   ints(sink, words, scalarWords);
   const listeners = g.listeners;
   for (let i = 0; i < listeners.size; i++) ints(sink, listenerCode(listeners.get(i)!));
+  const mirrors = g.mirrors;
+  if (mirrors.size > 0) {
+    ints(sink, words, packRecord(INTERVAL, g.interval, words, 0));
+    for (let i = 0; i < mirrors.size; i++) ints(sink, words, packRecord(MIRROR, mirrors.get(i)!, words, 0));
+  }
   const nesting = g.srcuNesting;
   for (let i = 0; i < nesting.size; i++) sink.int(nesting.get(i)!);
   const queues = g.queues;
@@ -132,6 +140,10 @@ export function decodeKernel(shape: KernelShape, source: DecodeSource): KernelSt
   const listeners = ImmutableList(
     Array.from({ length: shape.listeners }, () => makeListener(unpackRecord<ListenerProps>(LISTENER, source))),
   );
+  const interval = shape.mirrors > 0 ? makeInterval(unpackRecord<IntervalProps>(INTERVAL, source)) : makeInterval();
+  const mirrors = ImmutableList<Mirror>(
+    Array.from({ length: shape.mirrors }, () => makeMirror(unpackRecord<MirrorProps>(MIRROR, source))),
+  );
   const srcuNesting = ImmutableList(Array.from({ length: shape.threads }, () => source.int()));
   const queues = ImmutableList(Array.from({ length: shape.queues }, () => decodeQueue(source)));
   const faults: Fault[] = [];
@@ -142,6 +154,8 @@ export function decodeKernel(shape: KernelShape, source: DecodeSource): KernelSt
     mm,
     nmm,
     listeners,
+    interval,
+    mirrors,
     srcuNesting,
     queues,
     moduleLoaded,

@@ -23,11 +23,14 @@ import {
   unloadedUnderCallback,
 } from './explainCallbacks.js';
 
+import { intervalStuckReferences, removeRaceReferences, staleMappingReferences } from './interval/explainInterval.js';
+
 export type { StepReference } from './StepReference.js';
 
 const OBJECT_NAMES: Readonly<Record<string, string>> = {
   mm: 'the mm_struct',
   nmm: 'the mmu_notifier_mm',
+  subs: 'the mmu_notifier_subscriptions',
   module: "the module's code",
 };
 
@@ -118,6 +121,14 @@ function faultReferences(
   object: string,
   message: string,
 ): StepReference[] {
+  const mirror = /^(mirror\d+)(?:\.|$)/.exec(object)?.[1];
+  if (mirror !== undefined) {
+    if (property === 'no-stale-mapping') return staleMappingReferences(t, last, mirror);
+    const race = removeRaceReferences(t, last, mirror);
+    if (race.length) return race;
+    const freed = objectChange(t, last, mirror);
+    return freed ? [freed] : [];
+  }
   const listener = /^listener(\d+)(?:\.|$)/.exec(object)?.[1] ?? /listener (\d+)/.exec(message)?.[1];
   if (listener !== undefined) {
     if (property === 'no-null-deref') return nullDerefReferences(t, last, listener);
@@ -153,7 +164,7 @@ function faultReferences(
     refs.push(queued);
   }
   if (object === 'module') refs.push(moduleReleased(t, last), ...unloadedUnderCallback(t, last));
-  if (object === 'mm' || object === 'nmm') refs.push(...mmCountZero(t, last));
+  if (object === 'mm' || object === 'nmm' || object === 'subs') refs.push(...mmCountZero(t, last));
   if (/^listener\d+$|^module$|^mm$|^nmm$/.test(object))
     refs.push(criticalSection(t, last, OBJECT_NAMES[object] ?? object, queuedAt));
   return refs.filter((r): r is StepReference => r !== undefined);
@@ -194,6 +205,7 @@ function stuckReferences(t: TraceFields, last: RenderedStep): StepReference[] {
   const holder = typeof lock === 'string' ? /^held by (.+)$/.exec(lock)?.[1] : undefined;
   const took = holder && t.lastChange(last.step + 1, (c) => c.field === 'nmm.lock' && c.to === lock);
   if (took) refs.push({ step: took.step, note: `${holder} took the notifier list lock here and still holds it` });
+  refs.push(...intervalStuckReferences(t, last));
   return refs;
 }
 

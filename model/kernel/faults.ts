@@ -35,7 +35,10 @@ export function touchMm(env: KernelEnv, m: KernelMem, what: string): void {
 
 /** A read or write of the mmu_notifier_mm by `what`. */
 export function touchNotifierMm(env: KernelEnv, m: KernelMem, what: string): void {
-  if (m.nmmFreed) fault(env, m, 'no-use-after-free', `${what} accesses the mmu_notifier_mm, which is freed`, 'nmm');
+  if (!m.nmmFreed) return;
+  if (env.interval)
+    fault(env, m, 'no-use-after-free', `${what} accesses the mmu_notifier_subscriptions, which is freed`, 'subs');
+  else fault(env, m, 'no-use-after-free', `${what} accesses the mmu_notifier_mm, which is freed`, 'nmm');
 }
 
 /**

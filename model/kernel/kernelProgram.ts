@@ -27,6 +27,9 @@ import { notifierSynchronizeProc, srcuBarrierProc, srcuWorkerProc, synchronizeSr
 import { listenerProcs } from './procs/listeners.js';
 import { invalidateReaderProc, moduleExitProc, reclaimerProc } from './procs/threads.js';
 import { describeKernel } from './describe.js';
+import { intervalProcedures } from './interval/intervalThreads.js';
+import { makeInterval } from './state/Interval.js';
+import { makeMirror } from './state/Mirror.js';
 import { decodeKernel, encodeKernel } from './encode.js';
 import type { Property } from '../Property.js';
 
@@ -45,6 +48,7 @@ export type KernelModelState = ProgramState<KernelState>;
  * one user. One mm_users for the exiting task and one per get thread; get threads' spares unallocated.
  */
 function initialState(scenario: Scenario, threadCount: number, queues: number): KernelState {
+  if (scenario.mirrors.length > 0) return initialIntervalState(scenario, threadCount, queues);
   const n = scenario.listeners.length;
   const count = (kind: ThreadConfig['kind']) =>
     scenario.threads.reduce((sum, t) => sum + (t.kind === kind && 'count' in t ? t.count : 0), 0);
@@ -70,8 +74,35 @@ function initialState(scenario: Scenario, threadCount: number, queues: number): 
   });
 }
 
+/**
+ * The initial state of an interval-era scenario: every task of the process (the exiting one, each
+ * invalidator, each mirror task) holds an mm_users; mirrors inserted beforehand are in the tree,
+ * inserted while idle (their seq is `invalidate_seq - 1`), each holding an mm_count.
+ */
+function initialIntervalState(scenario: Scenario, threadCount: number, queues: number): KernelState {
+  const tasks = scenario.threads.reduce(
+    (n, t) => n + (t.kind === 'invalidator' ? t.count : t.kind === 'exit' || t.kind === 'mirror' ? 1 : 0),
+    0,
+  );
+  const inserted = scenario.mirrors.filter((m) => m.inserted).length;
+  const seq = 2;
+  return makeKernelState({
+    mm: makeMm({ users: tasks, count: 1 + inserted }),
+    nmm: makeNotifierMm({ first: -1 }),
+    interval: makeInterval({ subs: inserted > 0, hasItree: inserted > 0, seq }),
+    mirrors: List(
+      scenario.mirrors.map((m) =>
+        m.inserted ? makeMirror({ subscribed: true, inTree: true, seq: seq - 1 }) : makeMirror(),
+      ),
+    ),
+    srcuNesting: List(Array.from({ length: threadCount }, () => 0)),
+    queues: List(Array.from({ length: queues }, () => List())),
+  });
+}
+
 /** Every procedure of the kernel model in environment `env` (the listener procedures of its behaviours only). */
 export function kernelProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
+  if (env.interval) return intervalProcedures(env, env.mirrorOps);
   return [
     mmputProc(env),
     mmdropFreeProc(env),
@@ -125,7 +156,12 @@ export function buildKernelProgram(scenario: Scenario, propertiesOf: KernelPrope
   if (threads.length > 30)
     throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
   const env = makeKernelEnv(scenario, threads);
-  const shape: KernelShape = { listeners: env.behaviours.length, threads: threads.length, queues: env.queues };
+  const shape: KernelShape = {
+    listeners: env.behaviours.length,
+    mirrors: env.mirrors.length,
+    threads: threads.length,
+    queues: env.queues,
+  };
   let model: PackedProgramModel<KernelState, KernelMem> | undefined;
   const allFinished = (s: KernelModelState) => model!.allFinished(s);
   model = new PackedProgramModel<KernelState, KernelMem>({

@@ -4,13 +4,14 @@
  */
 import type { ThreadSpec } from '../program/ThreadSpec.js';
 import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
+import { mirrorEntry } from './interval/intervalThreads.js';
 
 /** The threads of a scenario, each with its entry procedure, argument and CPU. */
 export function layoutThreads(scenario: Scenario): ThreadSpec[] {
   const threads: ThreadSpec[] = [];
   let spare = scenario.listeners.length; // get threads' spares follow the listeners (modelListeners)
   // Threads of one kind are numbered across its groups, so that two reader groups do not both have a reader0.
-  const counts = { reader: 0, reclaimer: 0, get: 0 };
+  const counts = { reader: 0, reclaimer: 0, get: 0, invalidator: 0 };
   for (const t of scenario.threads) {
     switch (t.kind) {
       case 'exit':
@@ -31,12 +32,21 @@ export function layoutThreads(scenario: Scenario): ThreadSpec[] {
         for (let i = 0; i < t.count; i++)
           threads.push({ name: `get${counts.get++}`, entry: 'get_thread', arg: spare++, cpu: t.cpu });
         break;
+      case 'invalidator':
+        for (let i = 0; i < t.count; i++)
+          threads.push({ name: `invalidator${counts.invalidator++}`, entry: 'invalidator', cpu: t.cpu });
+        break;
+      case 'mirror':
+        threads.push({ name: `driver${t.mirror}`, entry: mirrorEntry(t.ops), arg: t.mirror, cpu: t.cpu });
+        break;
     }
   }
   scenario.listeners.forEach((l, i) => {
     if (TEARDOWN_BEHAVIOURS.has(l.behaviour))
       threads.push({ name: `teardown-L${i}`, entry: `${l.behaviour}:teardown`, arg: i, cpu: l.cpu });
   });
+  // Interval subscriptions use no SRCU: an interval-era scenario has no SRCU workers.
+  if (scenario.mirrors.length > 0) return threads;
   if (scenario.srcu === 'classic') {
     threads.push({ name: 'srcu-worker', entry: 'srcu_worker', arg: 0, cpu: 0, daemon: true });
   } else {

@@ -4,23 +4,37 @@
  */
 import { InputError, expectedOneOf } from '../InputError.js';
 import { capText, quoteValue } from '../safeText.js';
-import { DEFAULT_PROPERTY_IDS, KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
+import { KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
 import {
   BEHAVIOURS,
   GET_PUT_BEHAVIOURS,
+  INTERVAL_ERA,
   KERNEL_VERSIONS,
+  MIRROR_DRIVERS,
+  MIRROR_OPS,
   SRCU_IMPLEMENTATIONS,
   THREAD_KINDS,
   VERSIONED_FUNCTIONS,
   type Expectation,
   type ListenerConfig,
+  type MirrorConfig,
+  type MirrorOp,
   type Scenario,
   type ThreadConfig,
 } from './Scenario.js';
 import { layoutThreads } from './layoutThreads.js';
+import { atLeast } from './versions.js';
+import { defaultProperties, eraMismatch } from './era.js';
 
 /** Limits that keep a scenario within what the model encodes (bitmasks of threads and listeners). */
-export const LIMITS = { cpus: 8, listeners: 16, threadsPerGroup: 24, threads: 30 } as const;
+export const LIMITS = {
+  cpus: 8,
+  listeners: 16,
+  mirrors: 4,
+  invalidators: 4,
+  threadsPerGroup: 24,
+  threads: 30,
+} as const;
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -95,6 +109,7 @@ const TOP = [
   'srcu',
   'cpus',
   'listeners',
+  'mirrors',
   'threads',
   'properties',
   'expect',
@@ -121,8 +136,35 @@ function getTarget(r: Reader, o: Obj, field: string, listeners: readonly Listene
   return i;
 }
 
-function thread(r: Reader, v: Json, field: string, cpus: number, listeners: readonly ListenerConfig[]): ThreadConfig {
-  const o = r.object(v, field, ['kind', 'cpu', 'count', 'synchronize', 'listener']);
+function mirror(r: Reader, v: Json, field: string): MirrorConfig {
+  const o = r.object(v, field, ['driver', 'inserted']);
+  return {
+    driver: r.oneOf(r.required(o, field, 'driver'), join(field, 'driver'), MIRROR_DRIVERS),
+    inserted: o['inserted'] === undefined ? false : r.bool(o['inserted'], join(field, 'inserted')),
+  };
+}
+
+/** A mirror task's ops: a non-empty list of `MIRROR_OPS`, each at most once and in that order. */
+function mirrorOps(r: Reader, v: Json, field: string): MirrorOp[] {
+  const ops = r.array(v, field, 1, MIRROR_OPS.length).map((x, i) => r.oneOf(x, join(field, i), MIRROR_OPS));
+  for (let i = 1; i < ops.length; i++)
+    if (MIRROR_OPS.indexOf(ops[i]!) <= MIRROR_OPS.indexOf(ops[i - 1]!))
+      r.fail(
+        join(field, i),
+        `"${ops[i]}" after "${ops[i - 1]}": ops run in the order ${MIRROR_OPS.join(', ')}, each at most once`,
+      );
+  return ops;
+}
+
+function thread(
+  r: Reader,
+  v: Json,
+  field: string,
+  cpus: number,
+  listeners: readonly ListenerConfig[],
+  mirrors: readonly MirrorConfig[],
+): ThreadConfig {
+  const o = r.object(v, field, ['kind', 'cpu', 'count', 'synchronize', 'listener', 'mirror', 'ops']);
   const k = r.oneOf(r.required(o, field, 'kind'), join(field, 'kind'), THREAD_KINDS);
   const cpu = o['cpu'] === undefined ? 0 : r.int(o['cpu'], join(field, 'cpu'), 0, cpus - 1);
   const only = (allowed: string[]) => r.object(o, field, ['kind', 'cpu', ...allowed]);
@@ -149,6 +191,30 @@ function thread(r: Reader, v: Json, field: string, cpus: number, listeners: read
         count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 0, LIMITS.threadsPerGroup),
         listener: getTarget(r, o, field, listeners),
       };
+    case 'invalidator':
+      only(['count']);
+      return {
+        kind: k,
+        cpu,
+        count: o['count'] === undefined ? 1 : r.int(o['count'], join(field, 'count'), 1, LIMITS.invalidators),
+      };
+    case 'mirror': {
+      only(['mirror', 'ops']);
+      if (mirrors.length === 0) r.fail(join(field, 'mirror'), 'the scenario has no mirrors');
+      const i = r.int(r.required(o, field, 'mirror'), join(field, 'mirror'), 0, mirrors.length - 1);
+      const ops = mirrorOps(r, r.required(o, field, 'ops'), join(field, 'ops'));
+      if (mirrors[i]!.inserted && ops[0] === 'insert')
+        r.fail(
+          join(field, 'ops'),
+          `mirror ${i} is inserted before the scenario starts; its task cannot insert it again`,
+        );
+      if (!mirrors[i]!.inserted && ops[0] !== 'insert')
+        r.fail(
+          join(field, 'ops'),
+          `mirror ${i} is not inserted beforehand ("inserted": false): its task must begin with "insert"`,
+        );
+      return { kind: k, cpu, mirror: i, ops };
+    }
   }
 }
 
@@ -173,12 +239,22 @@ export function parseScenario(json: Json, file: string): Scenario {
     for (const [key, value] of Object.entries(f))
       functions[key as keyof typeof functions] = r.oneOf(value, join('functions', key), KERNEL_VERSIONS);
   }
-  const listeners = r
-    .array(r.required(o, '', 'listeners'), 'listeners', 1, LIMITS.listeners)
-    .map((v, i) => listener(r, v, join('listeners', i), cpus));
+  // The kernel is validated in field order below; its era only decides whether listeners may be left out.
+  const named = o['kernel'];
+  const interval = KERNEL_VERSIONS.some((k) => k === named && atLeast(k, INTERVAL_ERA));
+  const listeners =
+    interval && o['listeners'] === undefined
+      ? []
+      : r
+          .array(r.required(o, '', 'listeners'), 'listeners', interval ? 0 : 1, LIMITS.listeners)
+          .map((v, i) => listener(r, v, join('listeners', i), cpus));
+  const mirrors =
+    o['mirrors'] === undefined
+      ? []
+      : r.array(o['mirrors'], 'mirrors', 0, LIMITS.mirrors).map((v, i) => mirror(r, v, join('mirrors', i)));
   const threads = r
     .array(r.required(o, '', 'threads'), 'threads', 1, 16)
-    .map((v, i) => thread(r, v, join('threads', i), cpus, listeners));
+    .map((v, i) => thread(r, v, join('threads', i), cpus, listeners, mirrors));
   const spares = threads.reduce((n, t) => n + (t.kind === 'get' ? t.count : 0), 0);
   if (listeners.length + spares > LIMITS.listeners) {
     r.fail(
@@ -186,6 +262,15 @@ export function parseScenario(json: Json, file: string): Scenario {
       `${listeners.length} listener${listeners.length === 1 ? '' : 's'} and ${spares} get thread${spares === 1 ? '' : 's'} (each with a notifier it may allocate); at most ${LIMITS.listeners} listener objects are supported`,
     );
   }
+  const kernel = r.oneOf(r.required(o, '', 'kernel'), 'kernel', KERNEL_VERSIONS);
+  const srcu = o['srcu'] === undefined ? 'classic' : r.oneOf(o['srcu'], 'srcu', SRCU_IMPLEMENTATIONS);
+  if (Object.keys(functions).length > 0 && atLeast(kernel, INTERVAL_ERA))
+    r.fail(
+      'functions',
+      `the versioned functions are those of the classic world (up to v5.4); kernel ${kernel} has none to pick`,
+    );
+  const mismatch = eraMismatch({ kernel, listeners, mirrors, threads });
+  if (mismatch) r.fail(mismatch.field, mismatch.message);
   const exits = threads.filter((t) => t.kind === 'exit').length;
   if (exits !== 1)
     r.fail('threads', `expected exactly one thread of kind "exit" (the task whose mm is torn down), got ${exits}`);
@@ -193,18 +278,19 @@ export function parseScenario(json: Json, file: string): Scenario {
     r.fail('threads', 'expected at most one thread of kind "module-exit"');
   const properties =
     o['properties'] === undefined
-      ? DEFAULT_PROPERTY_IDS
+      ? defaultProperties(kernel)
       : r
           .array(o['properties'], 'properties', 1, PROPERTY_IDS.length)
           .map((v, i) => r.oneOf(v, join('properties', i), PROPERTY_IDS));
   const scenario: Scenario = {
     name: o['name'] === undefined ? file.replace(/^.*\//, '').replace(/\.json$/, '') : r.string(o['name'], 'name'),
     description: o['description'] === undefined ? '' : r.string(o['description'], 'description'),
-    kernel: r.oneOf(r.required(o, '', 'kernel'), 'kernel', KERNEL_VERSIONS),
+    kernel,
     functions,
-    srcu: o['srcu'] === undefined ? 'classic' : r.oneOf(o['srcu'], 'srcu', SRCU_IMPLEMENTATIONS),
+    srcu,
     cpus,
     listeners,
+    mirrors,
     threads,
     properties,
     ...(o['expect'] === undefined ? {} : { expect: expectation(r, o['expect']) }),

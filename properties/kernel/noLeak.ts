@@ -18,7 +18,12 @@ export function leaks(env: KernelEnv, g: KernelState): string | undefined {
   g.listeners.forEach((l, i) => {
     if (!l.freed) left.push(`${listenerName(env, i)} is never freed`);
   });
-  if (!g.nmm.freed) left.push('the mmu_notifier_mm is never freed');
+  g.mirrors.forEach((m, i) => {
+    if (!m.freed) left.push(`mirror ${i} (${env.mirrors[i]}) is never freed`);
+  });
+  if (env.interval) {
+    if (g.interval.subs && !g.nmm.freed) left.push('the mmu_notifier_subscriptions is never freed');
+  } else if (!g.nmm.freed) left.push('the mmu_notifier_mm is never freed');
   if (!g.mm.freed) left.push(`the mm_struct is never freed (mm_count ${g.mm.count}, mm_users ${g.mm.users})`);
   else if (g.mm.count !== 0) left.push(`mm_count ends at ${g.mm.count}`);
   const queued = g.queues.reduce((n, q) => n + q.size, 0);

@@ -60,7 +60,7 @@ export function encodingOf(g: KernelState): number[] {
 
 /** How many listeners, threads and callback queues `g` has. */
 export function shapeOf(g: KernelState): KernelShape {
-  return { listeners: g.listeners.size, threads: g.srcuNesting.size, queues: g.queues.size };
+  return { listeners: g.listeners.size, mirrors: g.mirrors.size, threads: g.srcuNesting.size, queues: g.queues.size };
 }
 
 /** Packed memory of `g`'s shape holding `g`, ready for a step to build a successor in it. */
@@ -81,7 +81,10 @@ export function stateOf(m: KernelMem): KernelState {
   const buffer = new IntBuffer();
   m.writeTo(buffer);
   const source = new IntReader(buffer.data, 0, buffer.length);
-  const g = decodeKernel({ listeners: m.listenerCount, threads: m.threadCount, queues: m.queueCount }, source);
+  const g = decodeKernel(
+    { listeners: m.listenerCount, mirrors: m.mirrorCount, threads: m.threadCount, queues: m.queueCount },
+    source,
+  );
   if (!source.done) throw new Error('the packed state wrote more than a kernel state');
   return g;
 }

@@ -14,6 +14,11 @@ export type KBody = BodyItem<KernelMem>[];
 /** The context of a kernel step: `x.shared` is the state being built, changed in place. */
 export type KContext = StepContext<KernelMem>;
 
+/** A step of the kernel model (`step` with its shared state fixed to the kernel's packed memory). */
+export function kstep(fn: string, code: string, def: Omit<KStep, 'type' | 'fn' | 'code'> = {}): KStep {
+  return step<KernelMem>(fn, code, def);
+}
+
 /** `spin_lock(&mm->mmu_notifier_mm->lock)`: waits while another thread holds it; then continues at label `then`, if given. */
 export function spinLock(env: KernelEnv, fn: string, then?: string): KStep {
   const what = `${fn}: spin_lock`;

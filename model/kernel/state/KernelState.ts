@@ -5,11 +5,17 @@ import { makeNotifierMm, type NotifierMm } from './NotifierMm.js';
 import type { Listener } from './Listener.js';
 import type { Callback } from './Callback.js';
 import type { Fault } from './Fault.js';
+import { makeInterval, type Interval } from './Interval.js';
+import type { Mirror } from './Mirror.js';
 
 export interface KernelStateProps {
   readonly mm: Mm;
   readonly nmm: NotifierMm;
   readonly listeners: List<Listener>;
+  /** The interval half of the notifier state (meaningful only when there are mirrors). */
+  readonly interval: Interval;
+  /** Interval subscribers and their driver objects (interval-era scenarios only). */
+  readonly mirrors: List<Mirror>;
   /** Per thread: how deeply it is nested in mmu_notifier SRCU read-side critical sections. */
   readonly srcuNesting: List<number>;
   /** SRCU callback queues: one for classic SRCU, one per CPU for tree SRCU. */
@@ -29,6 +35,8 @@ export const makeKernelState = Record<KernelStateProps>(
     mm: makeMm(),
     nmm: makeNotifierMm(),
     listeners: List(),
+    interval: makeInterval(),
+    mirrors: List(),
     srcuNesting: List(),
     queues: List(),
     moduleLoaded: true,

@@ -38,6 +38,37 @@ const TABLE: Record<string, Pinned> = {
     depth: 25,
   },
   'tree-barrier': { verdict: 'ok', distinct: 1366, generated: 2931, depth: 38 },
+  // The interval era (v6.6).
+  'hmm-mirror': { verdict: 'ok', distinct: 6176, generated: 11541, depth: 110 },
+  'hmm-mirror-free-without-remove': {
+    verdict: 'no-use-after-free',
+    length: 31,
+    distinct: 832,
+    generated: 1815,
+    depth: 31,
+  },
+  'hmm-mirror-invalidate-unlocked': {
+    verdict: 'no-stale-mapping',
+    length: 42,
+    distinct: 1950,
+    generated: 4230,
+    depth: 42,
+  },
+  'hmm-mirror-no-read-retry': { verdict: 'no-stale-mapping', length: 43, distinct: 1899, generated: 4088, depth: 43 },
+  'hmm-mirror-remove-under-driver-lock': {
+    verdict: 'no-deadlock',
+    length: 43,
+    distinct: 1853,
+    generated: 3987,
+    depth: 43,
+  },
+  'hmm-mirror-set-seq-after-unlock': {
+    verdict: 'no-stale-mapping',
+    length: 44,
+    distinct: 2082,
+    generated: 4492,
+    depth: 44,
+  },
 };
 
 /** An outcome in the table's terms. */

@@ -36,6 +36,7 @@ describe('reading and writing the canonical encoding', () => {
       // One memory for all states, as a runner has: reading a state leaves nothing of the one before.
       const m = new KernelMem({
         listeners: env.behaviours.length,
+        mirrors: env.mirrors.length,
         threads: env.threadNames.length,
         queues: env.queues,
       });

@@ -77,7 +77,8 @@ describe('encodeKernel', () => {
 
   it('changes when any single field changes', () => {
     const base = busyState();
-    const paths = leaves(base);
+    // A classic scenario's state has no interval records: its mirrors are none and its interval fields are not encoded.
+    const paths = leaves(base).filter((p) => p[0] !== 'interval');
     expect(paths.length).toBeGreaterThan(40);
     const encoded = JSON.stringify(encodingOf(base));
     const unchanged = paths
@@ -98,6 +99,27 @@ describe('encodeKernel', () => {
       withMem(base, (m) => fault(env, m, 'no-leak', 'more')),
     ] as KernelState[];
     for (const v of variants) expect(JSON.stringify(encodingOf(v))).not.toBe(encoded);
+  });
+
+  it('changes when any interval field or mirror field changes, in an interval-era state', () => {
+    const { g } = kernelAt({
+      kernel: 'v6.6',
+      listeners: undefined,
+      mirrors: [{ driver: 'correct', inserted: true }, { driver: 'correct' }],
+      threads: [{ kind: 'exit' }, { kind: 'mirror', mirror: 1, ops: ['insert'] }],
+    });
+    const busy = g
+      .setIn(['interval', 'deferredFirst'], 0)
+      .setIn(['interval', 'armed'], 1)
+      .setIn(['mirrors', 0, 'mapping'], 0)
+      .setIn(['mirrors', 0, 'readGen'], 0);
+    const paths = leaves(busy).filter((p) => p[0] === 'interval' || p[0] === 'mirrors');
+    expect(paths.length).toBeGreaterThan(25);
+    const encoded = JSON.stringify(encodingOf(busy));
+    const unchanged = paths
+      .filter((p) => JSON.stringify(encodingOf(changed(busy, p))) === encoded)
+      .map((p) => p.join('.'));
+    expect(unchanged).toEqual([]);
   });
 
   it('tells apart the same callback on different queues', () => {

@@ -9,9 +9,12 @@ import fingerprints from '../../fixtures/kernel-source/fingerprints.json' with {
 import { kernelAt } from '../../helpers/kernelFixture.js';
 import { balanced, fragmentsOf, hashRun, MAX_RUN } from '../../helpers/kernelSource.js';
 import { kernelProcedures } from '../../../model/kernel/kernelProgram.js';
+import type { KernelEnv } from '../../../model/kernel/KernelEnv.js';
+import { isIntervalEra } from '../../../model/kernel/era.js';
 import {
   BEHAVIOURS,
   KERNEL_VERSIONS,
+  MIRROR_DRIVERS,
   SRCU_IMPLEMENTATIONS,
   type KernelVersion,
   type SrcuImpl,
@@ -34,6 +37,11 @@ const DRIVER_FUNCTIONS = new Set([
   'get_put_teardown',
   'get_put_free_notifier', // get-put: ops->free_notifier
   'put_release_free_notifier', // put-in-release: ops->free_notifier
+  // The HMM mirror of lib/test_hmm.c (interval era): a driver, not kernel core.
+  'dmirror_fault',
+  'dmirror_range_fault',
+  'dmirror_interval_invalidate',
+  'dmirror_fops_release',
 ]);
 
 /** A kernel file of one tag. */
@@ -51,6 +59,7 @@ const MMU_NOTIFIER = 'mm/mmu_notifier.c';
  * history): they are checked against the release that has them.
  */
 function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefined {
+  if (isIntervalEra(v)) return intervalSourceOf(fn, v);
   switch (fn) {
     case '__mmu_notifier_release':
     case 'mmu_notifier_unregister':
@@ -97,12 +106,56 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
   }
 }
 
+/** The source of a kernel function of the interval era (docs/interval-notifiers.md), at the version's own tag. */
+function intervalSourceOf(fn: string, v: KernelVersion): Source | undefined {
+  switch (fn) {
+    case 'mmu_notifier_invalidate_range_start':
+    case 'mmu_notifier_invalidate_range_end':
+    case 'mmu_notifier_release':
+    case 'mmu_interval_set_seq':
+      return { tag: v, path: 'include/linux/mmu_notifier.h' };
+    case '__mmu_notifier_invalidate_range_start':
+    case '__mmu_notifier_invalidate_range_end':
+    case '__mmu_notifier_release':
+    case '__mmu_notifier_register':
+    case 'mn_itree_inv_start_range':
+    case 'mn_itree_invalidate':
+    case 'mn_itree_inv_next':
+    case 'mn_itree_inv_end':
+    case 'mn_itree_release':
+    case 'mmu_interval_notifier_insert':
+    case '__mmu_interval_notifier_insert':
+    case 'mmu_interval_notifier_remove':
+    case 'mmu_interval_seq_released':
+    case 'mmu_interval_read_begin':
+    case '__mmu_notifier_mm_destroy':
+    case '__mmu_notifier_subscriptions_destroy':
+      return { tag: v, path: MMU_NOTIFIER };
+    case 'hmm_range_fault':
+      return { tag: v, path: 'mm/hmm.c' };
+    case 'zap_page_range_single':
+    case 'unmap_vmas':
+      return { tag: v, path: 'mm/memory.c' };
+    case 'mmput':
+    case '__mmput':
+    case '__mmdrop':
+      return { tag: v, path: 'kernel/fork.c' };
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Kernel files of a tag for which no file matching the tag was found in the search tool's index
  * (see test/fixtures/kernel-source/sources.json for those that were): the statements of their
  * functions at that tag are not checked. The list must stay exact — a fixture added for one of
  * them fails the test until the entry is removed here.
  */
+/** mm/memory.c (zap_page_range_single, unmap_vmas) of v5.5: no v5.5 or v5.6 tree holding it was found. */
+const NOT_FOUND_MEMORY: readonly { readonly tag: KernelVersion; readonly path: string; readonly why: string }[] = [
+  { tag: 'v5.5', path: 'mm/memory.c', why: 'no v5.5 or v5.6 tree with this file found' },
+];
+
 const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; readonly why: string }[] = [
   {
     tag: 'v3.9',
@@ -131,6 +184,17 @@ const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; 
     path: 'kernel/module.c',
     why: 'no tree of the tag found for this file',
   })),
+  ...(['v5.5', 'v5.10', 'v5.18', 'v6.6'] as const).map((tag) => ({
+    tag,
+    path: 'mm/hmm.c',
+    why: 'not read: hmm_range_fault is cited for its first statement (mmu_interval_check_retry) and its walk_page_range call only',
+  })),
+  ...(['include/linux/mmu_notifier.h', 'kernel/fork.c'] as const).map((path) => ({
+    tag: 'v5.5' as const,
+    path,
+    why: 'no tree of the tag found for this file (the v5.5 mm/mmu_notifier.c is an unattributed copy identified by content)',
+  })),
+  ...NOT_FOUND_MEMORY,
 ];
 
 /** free_module: the one 3.10 tree found has a backport of v3.19's module_memfree in it, so no tag's free_module was fingerprinted. */
@@ -148,6 +212,19 @@ const byKey = new Map<string, Set<string>>(
 
 /** Every step of the model at version `v` with SRCU `srcu`, with every behaviour and thread kind present. */
 function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
+  if (isIntervalEra(v)) {
+    const { env } = kernelAt({
+      kernel: v,
+      listeners: undefined,
+      mirrors: [{ driver: 'correct' }],
+      threads: [
+        { kind: 'exit', cpu: 0 },
+        { kind: 'invalidator', cpu: 1 },
+        { kind: 'mirror', mirror: 0, ops: ['insert', 'fault', 'teardown'], cpu: 1 },
+      ],
+    });
+    return stepsOf({ ...env, mirrors: MIRROR_DRIVERS });
+  }
   const { env } = kernelAt({
     kernel: v,
     srcu,
@@ -160,6 +237,11 @@ function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
       { kind: 'get', count: 1, cpu: 1, listener: BEHAVIOURS.indexOf('get-put') },
     ],
   });
+  return stepsOf(env);
+}
+
+/** Every step of every procedure of `env`'s model. */
+function stepsOf(env: KernelEnv): StepDef<KernelMem>[] {
   return kernelProcedures(env).flatMap((p) =>
     p.body.flatMap((item) => (item.type === 'step' ? [item] : item.type === 'choice' ? [...item.alternatives] : [])),
   );

@@ -10,6 +10,9 @@ import { bool, int, RecordLayout, WORD } from '../../../model/kernel/layout/Reco
 import { SCALARS } from '../../../model/kernel/layout/scalars.js';
 import { LISTENER } from '../../../model/kernel/layout/listener.js';
 import { CALLBACK } from '../../../model/kernel/layout/callback.js';
+import { INTERVAL, MIRROR } from '../../../model/kernel/layout/interval.js';
+import { makeInterval } from '../../../model/kernel/state/Interval.js';
+import { makeMirror } from '../../../model/kernel/state/Mirror.js';
 import { CallbackKind, makeCallback } from '../../../model/kernel/state/Callback.js';
 import { Link, makeListener } from '../../../model/kernel/state/Listener.js';
 import { makeFault } from '../../../model/kernel/state/Fault.js';
@@ -17,7 +20,7 @@ import { Page } from '../../../model/kernel/state/Mm.js';
 import type { KernelState } from '../../../model/kernel/state/KernelState.js';
 import { encodingOf, kernelAt, stateOf, memOf } from '../../helpers/kernelFixture.js';
 
-const LAYOUTS = [SCALARS, LISTENER, CALLBACK] as RecordLayout<string>[];
+const LAYOUTS = [SCALARS, LISTENER, CALLBACK, INTERVAL, MIRROR] as RecordLayout<string>[];
 
 /** The largest value a field holds (for a biased field, one less), and the smallest. */
 function extremes(f: RecordLayout<string>['fields'][number]): number[] {
@@ -29,6 +32,8 @@ describe('the layout tables', () => {
   it('name every field of the Immutable records they lay out', () => {
     expect(LISTENER.fields.map((f) => f.name).sort()).toEqual(Object.keys(makeListener().toJSON()).sort());
     expect(CALLBACK.fields.map((f) => f.name).sort()).toEqual(Object.keys(makeCallback().toJSON()).sort());
+    expect(INTERVAL.fields.map((f) => f.name).sort()).toEqual(Object.keys(makeInterval().toJSON()).sort());
+    expect(MIRROR.fields.map((f) => f.name).sort()).toEqual(Object.keys(makeMirror().toJSON()).sort());
   });
 
   it.each(LAYOUTS.map((l) => [l.name, l] as const))(

@@ -43,7 +43,8 @@ describe('parseScenario', () => {
       cpus: 2,
       listeners: [{ behaviour: 'amdkfd', maps: false, cpu: 0 }],
       threads: [{ kind: 'exit', cpu: 0 }],
-      properties: DEFAULT_PROPERTY_IDS,
+      mirrors: [],
+      properties: DEFAULT_PROPERTY_IDS.filter((id) => id !== 'no-stale-mapping'),
     });
   });
 
@@ -88,9 +89,106 @@ describe('parseScenario', () => {
         { kind: 'reclaimer', cpu: 0, count: 1 },
         { kind: 'module-exit', cpu: 0, synchronize: false },
       ],
+      mirrors: [],
       properties: ['no-leak', 'no-deadlock'],
       expect: { verdict: 'violation', property: 'no-leak' },
     });
+  });
+
+  it('reads an interval-era scenario: mirrors instead of listeners, and its own default properties', () => {
+    const s = parseScenario(
+      {
+        kernel: 'v5.18',
+        mirrors: [{ driver: 'correct', inserted: true }, { driver: 'no-read-retry' }],
+        threads: [
+          { kind: 'invalidator', count: 2, cpu: 1 },
+          { kind: 'mirror', mirror: 0, ops: ['fault', 'teardown'] },
+          { kind: 'mirror', mirror: 1, ops: ['insert', 'fault'], cpu: 1 },
+          { kind: 'exit' },
+        ],
+      },
+      'm.json',
+    );
+    expect(s.listeners).toEqual([]);
+    expect(s.mirrors).toEqual([
+      { driver: 'correct', inserted: true },
+      { driver: 'no-read-retry', inserted: false },
+    ]);
+    expect(s.threads[0]).toEqual({ kind: 'invalidator', cpu: 1, count: 2 });
+    expect(s.threads[1]).toEqual({ kind: 'mirror', cpu: 0, mirror: 0, ops: ['fault', 'teardown'] });
+    expect(s.properties).toEqual([
+      'no-callback-on-freed',
+      'no-use-after-free',
+      'no-bug-on',
+      'list-integrity',
+      'no-stale-mapping',
+      'no-leak',
+      'no-deadlock',
+    ]);
+  });
+
+  it.each([
+    [{ kernel: 'v5.4', mirrors: [{ driver: 'correct' }] }, 'mirrors', 'mmu_interval_notifier exists from v5.5'],
+    [{ kernel: 'v6.6' }, 'listeners', 'classic listeners are modelled up to v5.4'],
+    [{ kernel: 'v6.6', listeners: undefined, mirrors: [] }, 'mirrors', 'expected 1 to 4 mirrors on v6.6'],
+    [
+      {
+        kernel: 'v6.6',
+        listeners: undefined,
+        mirrors: [{ driver: 'correct' }],
+        threads: [{ kind: 'exit' }, { kind: 'reader' }],
+      },
+      'threads[1].kind',
+      '"reader" threads belong to the classic world',
+    ],
+    [
+      { kernel: 'v3.17', threads: [{ kind: 'exit' }, { kind: 'invalidator' }] },
+      'threads[1].kind',
+      '"invalidator" threads belong to the interval-notifier world',
+    ],
+    [
+      {
+        kernel: 'v6.6',
+        listeners: undefined,
+        mirrors: [{ driver: 'correct' }],
+        threads: [{ kind: 'exit' }, { kind: 'mirror', mirror: 0, ops: ['fault'] }],
+      },
+      'threads[1].ops',
+      'must begin with "insert"',
+    ],
+    [
+      {
+        kernel: 'v6.6',
+        listeners: undefined,
+        mirrors: [{ driver: 'correct' }],
+        threads: [{ kind: 'exit' }, { kind: 'mirror', mirror: 0, ops: ['insert', 'teardown', 'fault'] }],
+      },
+      'threads[1].ops[2]',
+      'ops run in the order insert, fault, teardown',
+    ],
+    [
+      {
+        kernel: 'v6.6',
+        listeners: undefined,
+        mirrors: [{ driver: 'correct', inserted: true }],
+        threads: [
+          { kind: 'exit' },
+          { kind: 'mirror', mirror: 0, ops: ['fault'] },
+          { kind: 'mirror', mirror: 0, ops: ['teardown'] },
+        ],
+      },
+      'threads[2].mirror',
+      'mirror 0 already has a task',
+    ],
+    [
+      { kernel: 'v6.6', listeners: undefined, mirrors: [{ driver: 'corect' }] },
+      'mirrors[0].driver',
+      'did you mean "correct"',
+    ],
+  ])("refuses a scenario outside its kernel's world (%#)", (fields, field, message) => {
+    const e = errorOf({ ...minimal, ...fields });
+    expect(e.field).toBe(field);
+    expect(e.message).toContain(message);
   });
 
   it('accepts an expectation that all properties hold, and nothing beside its verdict', () => {

@@ -24,6 +24,12 @@ const TABLE: Record<
   'sync-in-release': { verdict: 'no-deadlock', length: 13 },
   'tree-barrier-one-cpu': { verdict: 'barrier-waits-for-queued', length: 25 },
   'tree-barrier': { verdict: 'ok', distinct: 1366, depth: 38 },
+  'hmm-mirror': { verdict: 'ok', distinct: 6176, depth: 110 },
+  'hmm-mirror-free-without-remove': { verdict: 'no-use-after-free', length: 31 },
+  'hmm-mirror-invalidate-unlocked': { verdict: 'no-stale-mapping', length: 42 },
+  'hmm-mirror-no-read-retry': { verdict: 'no-stale-mapping', length: 43 },
+  'hmm-mirror-remove-under-driver-lock': { verdict: 'no-deadlock', length: 43 },
+  'hmm-mirror-set-seq-after-unlock': { verdict: 'no-stale-mapping', length: 44 },
 };
 
 describe('bundled scenarios', () => {

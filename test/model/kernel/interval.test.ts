@@ -1,0 +1,140 @@
+/**
+ * The interval era (docs/interval-notifiers.md): the race fixed by 319561669a59 on each version,
+ * the HMM mirror pattern, and the step that loses the race — the unlocked read of invalidate_seq in
+ * mmu_interval_notifier_remove's wait, taken between mn_itree_inv_end's invalidate_seq++ and its
+ * processing of the deferred list. Counts and shortest lengths are pinned per version.
+ */
+import { describe, expect, it } from 'vitest';
+import { check } from '../../../checker/check.js';
+import { buildKernelModel } from '../../../properties/buildKernelModel.js';
+import { loadScenario } from '../../../model/kernel/loadScenario.js';
+import { applyOverrides } from '../../../cli/applyOverrides.js';
+import type { KernelVersion } from '../../../model/kernel/Scenario.js';
+import { expectOk, expectViolation } from '../../helpers/expect.js';
+import { InputError } from '../../../model/InputError.js';
+import { runCli } from '../../helpers/runCli.js';
+
+const REMOVE = 'examples/history/interval-remove.json';
+
+function run(name: string, kernel: KernelVersion) {
+  const model = buildKernelModel(applyOverrides(loadScenario(name), { kernel }));
+  return { model, outcome: check(model) };
+}
+
+describe('interval-remove: the race fixed by 319561669a59', () => {
+  it.each(['v5.5', 'v5.10'] as const)(
+    '%s: remove returns early and the freed subscription is used, in 31 steps',
+    (kernel) => {
+      const { model, outcome } = run(REMOVE, kernel);
+      expectViolation(outcome, 'no-use-after-free', { length: 31 });
+      if (outcome.kind !== 'violation') return;
+      const { initial, steps } = outcome.trace;
+      const text = steps.map((s, i) => {
+        const c = model.actionView(i === 0 ? initial : steps[i - 1]!.state, s.action);
+        return `${c.thread} ${c.fn}: ${c.code}`;
+      });
+      const inc = text.findIndex((t) => t.includes('mn_itree_inv_end') && t.includes('invalidate_seq++'));
+      const read = text.findIndex((t) => t.includes('mmu_interval_notifier_remove') && t.includes('READ_ONCE('));
+      const kfree = text.findIndex((t) => t.includes('kfree(dmirror)'));
+      // The losing read comes after the increment and before the deferred list is processed (the last step).
+      expect(inc).toBeGreaterThanOrEqual(0);
+      expect(read).toBeGreaterThan(inc);
+      expect(kfree).toBeGreaterThan(read);
+      expect(text.at(-1)).toContain('mn_itree_inv_end');
+      expect(text.at(-1)).toContain('hlist_for_each_entry_safe');
+    },
+  );
+
+  it.each([
+    ['v5.18', 2293, 87],
+    ['v6.6', 2293, 87],
+  ] as const)(
+    '%s: the wait reads the seq under the lock and every property holds (%i states, depth %i)',
+    (kernel, distinct, depth) => {
+      const { outcome } = run(REMOVE, kernel);
+      expectOk(outcome);
+      expect(outcome.stats.distinct).toBe(distinct);
+      expect(outcome.stats.depth).toBe(depth);
+    },
+  );
+});
+
+describe('hmm-mirror: the correct pattern', () => {
+  it.each(['v5.5', 'v5.10'] as const)(
+    '%s: the pattern is right but the kernel is not: the remove race in 54 steps',
+    (kernel) => {
+      expectViolation(run('hmm-mirror', kernel).outcome, 'no-use-after-free', { length: 54 });
+    },
+  );
+
+  it.each(['v5.18', 'v6.6'] as const)('%s: all hold in 6,176 states', (kernel) => {
+    const { outcome } = run('hmm-mirror', kernel);
+    expectOk(outcome);
+    expect(outcome.stats.distinct).toBe(6176);
+  });
+
+  it('no-stale-mapping holds on every interval-era version when checked alone', () => {
+    for (const kernel of ['v5.5', 'v5.10', 'v5.18', 'v6.6'] as const) {
+      const model = buildKernelModel(
+        applyOverrides(loadScenario('hmm-mirror'), { kernel, property: ['no-stale-mapping'] }),
+      );
+      expectOk(check(model));
+    }
+  });
+});
+
+describe('the broken mirrors', () => {
+  it.each([
+    ['hmm-mirror-no-read-retry', 'v5.10', 'no-stale-mapping', 43],
+    ['hmm-mirror-invalidate-unlocked', 'v5.5', 'no-stale-mapping', 42],
+    ['hmm-mirror-set-seq-after-unlock', 'v5.18', 'no-stale-mapping', 44],
+    ['hmm-mirror-free-without-remove', 'v5.10', 'no-use-after-free', 31],
+    ['hmm-mirror-remove-under-driver-lock', 'v5.18', 'no-deadlock', 43],
+  ] as const)('%s on %s: %s in %i steps', (name, kernel, property, length) => {
+    expectViolation(run(name, kernel).outcome, property, { length });
+  });
+});
+
+describe('--kernel across the eras', () => {
+  it('refuses to run a classic scenario on an interval-era kernel, and the other way round', () => {
+    expect(() => applyOverrides(loadScenario('seed'), { kernel: 'v6.6' })).toThrow(InputError);
+    expect(() => applyOverrides(loadScenario('hmm-mirror'), { kernel: 'v5.4' })).toThrow(
+      /mmu_interval_notifier exists from v5.5/,
+    );
+  });
+});
+
+describe('explain and history in the interval era', () => {
+  it('explain names the read of invalidate_seq that lost the race, between the increment and the free', async () => {
+    const { code, out } = await runCli(['explain', REMOVE, '--kernel', 'v5.10', '--quiet', '--no-color']);
+    expect(code).toBe(1);
+    const short = out.slice(out.indexOf('In short:'));
+    expect(short).toMatch(/step 21: driver0 put mirror0 on the deferred list/);
+    expect(short).toMatch(/step 26: invalidator0 made invalidate_seq even here \(3 → 4\) while still holding/);
+    expect(short).toMatch(/step 27: the read that lost the race: driver0's wait in mmu_interval_notifier_remove read/);
+    expect(short).toMatch(/invalidate_seq = 4 here without subscriptions->lock/);
+    expect(short).toMatch(/step 30: driver0 freed mirror0 here/);
+  });
+
+  it('explain narrates a stale mapping: the read, the change, the missing retry check, the return', async () => {
+    const { code, out } = await runCli(['explain', 'hmm-mirror-no-read-retry', '--quiet', '--no-color']);
+    expect(code).toBe(1);
+    const short = out.slice(out.indexOf('In short:')).replace(/\s+/g, ' ');
+    expect(short).toContain("step 18: driver0's fault read the page here, at generation 0");
+    expect(short).toContain('without checking mmu_interval_read_retry under its mutex first');
+    expect(short).toContain('step 35: invalidator0 changed the page here: generation 0 → 1');
+    expect(short).toContain("step 43: invalidator0's invalidation returned from invalidate_range_end here");
+  });
+
+  it('history prints one row per interval-era version: violated before the fix, holding from it', async () => {
+    const { code, out } = await runCli(['history', REMOVE, '--quiet', '--no-color']);
+    expect(code).toBe(0);
+    const rows = out.split('\n').filter((l) => /^v\d/.test(l));
+    expect(rows.map((r) => r.split(/\s+/).slice(0, 9).join(' '))).toEqual([
+      'v5.5 classic ok ✗ 31 ok ok n/a ok',
+      'v5.10 classic ok ✗ 31 ok ok n/a ok',
+      'v5.18 classic ok ok ok ok n/a ok ok',
+      'v6.6 classic ok ok ok ok n/a ok ok',
+    ]);
+  });
+});
