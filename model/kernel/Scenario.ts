@@ -76,8 +76,13 @@ export interface MirrorConfig {
   readonly inserted: boolean;
 }
 
-/** What a mirror's driver thread does, in order. */
-export const MIRROR_OPS = ['insert', 'fault', 'teardown'] as const;
+/**
+ * What a mirror's driver task does, in order: insert the subscription, fault the page, and release
+ * the driver's file — `teardown` closes it while the process lives (the release runs at once, while
+ * other tasks may be invalidating), `teardown-at-exit` leaves it to the process's exit (the release
+ * runs once the last task has exited and exit_mmap is done). At most one of the two.
+ */
+export const MIRROR_OPS = ['insert', 'fault', 'teardown', 'teardown-at-exit'] as const;
 export type MirrorOp = (typeof MIRROR_OPS)[number];
 
 /** One listener: its driver behaviour, whether its secondary MMU maps the page, and its teardown CPU. */

@@ -10,7 +10,7 @@ import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
 import { IVF, type KernelMem } from '../KernelMem.js';
 import { touchMm, touchNotifierMm } from '../faults.js';
-import { kstep, mmdrop } from '../procs/common.js';
+import { dropMm, kstep } from '../procs/common.js';
 import { inVersion } from './names.js';
 import { itreeInvalidateLoop, itreeInvEnd } from './itree.js';
 import { invalidation } from './invalidation.js';
@@ -50,7 +50,13 @@ export function intervalMmputProc(env: KernelEnv): ProcDef<KernelMem> {
       label('relend:end'),
       label('unmap'),
       ...invalidation(env, 'unmap_vmas'),
-      mmdrop(env, '__mmput'),
+      // exit_mmap is done: the exiting task goes on to release its files (exit_files, after exit_mm).
+      kstep('__mmput', 'mmdrop(mm)', {
+        run: (x) => {
+          x.shared.setIv(IVF.exited, 1);
+          dropMm(env, x, '__mmput: mmdrop');
+        },
+      }),
     ],
   };
 }

@@ -6,9 +6,9 @@
 import { call } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
-import type { KernelMem } from '../KernelMem.js';
+import { IVF, type KernelMem } from '../KernelMem.js';
 import type { MirrorOp } from '../Scenario.js';
-import type { KBody } from '../procs/common.js';
+import { kstep, type KBody } from '../procs/common.js';
 import { invalidation, rangeEndProc, rangeStartProc } from './invalidation.js';
 import { intervalMmdropFreeProc, intervalMmputProc } from './exit.js';
 import { insertProc, removeProc } from './intervalApi.js';
@@ -25,9 +25,25 @@ function invalidatorProc(env: KernelEnv): ProcDef<KernelMem> {
 }
 
 /**
+ * The release of a mirror's driver file (`__fput` calling `f_op->release`, which is the driver's
+ * teardown): at once for a `close`, or, for a release at exit, once the process has exited — every
+ * task's `exit_mm` comes before its `exit_files`, so the last file reference is dropped after
+ * `exit_mmap` has finished.
+ */
+function release(env: KernelEnv, atExit: boolean): KBody {
+  return [
+    kstep('__fput', 'if (file->f_op->release) file->f_op->release(inode, file);', {
+      kind: 'call',
+      ...(atExit ? { guard: (m: KernelMem) => m.iv(IVF.exited) !== 0 } : {}),
+      run: (x) => x.call(`${env.mirrors[x.arg]}:teardown`, x.arg),
+    }),
+  ];
+}
+
+/**
  * A mirror's driver task: its `ops` in order — insert (`mmu_interval_notifier_insert` from the
- * driver's open), a device fault, and the teardown (the file's release), which runs after the task
- * exited and dropped its `mm_users` (a file is released when its last task closes it).
+ * driver's open), a device fault, and the file's release by `close` — then its exit (`mmput`). A
+ * release at exit runs after the task (and the rest of the process) has exited.
  */
 function mirrorTaskProc(env: KernelEnv, ops: readonly MirrorOp[]): ProcDef<KernelMem> {
   const driver = (f: { arg: number }) => env.mirrors[f.arg]!;
@@ -35,13 +51,10 @@ function mirrorTaskProc(env: KernelEnv, ops: readonly MirrorOp[]): ProcDef<Kerne
   for (const op of ops) {
     if (op === 'insert') body.push(call('mmu_interval_notifier_insert'));
     else if (op === 'fault') body.push(call((f) => `${driver(f)}:fault`));
-    else
-      body.push(
-        call('mmput'),
-        call((f) => `${driver(f)}:teardown`),
-      );
+    else if (op === 'teardown') body.push(...release(env, false));
   }
-  if (!ops.includes('teardown')) body.push(call('mmput'));
+  body.push(call('mmput'));
+  if (ops.includes('teardown-at-exit')) body.push(...release(env, true));
   return { name: mirrorEntry(ops), body };
 }
 

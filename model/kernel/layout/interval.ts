@@ -12,6 +12,7 @@ export const INTERVAL = new RecordLayout<keyof IntervalProps>('interval', [
   [
     bool('subs'),
     bool('hasItree'),
+    bool('exited'),
     int('seq', 8),
     int('active', 4),
     int('deferredFirst', 4, 1), // -1 packs as 0

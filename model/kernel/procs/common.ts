@@ -58,7 +58,7 @@ export function srcuUnlock(fn: string): KStep {
 }
 
 /** Decrements mm_count and enters __mmdrop when it reaches zero. */
-function dropMm(env: KernelEnv, x: KContext, what: string): void {
+export function dropMm(env: KernelEnv, x: KContext, what: string): void {
   const m = x.shared;
   touchMm(env, m, what);
   m.mmCount = m.mmCount - 1;

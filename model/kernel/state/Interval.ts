@@ -26,6 +26,8 @@ export interface IntervalProps {
   readonly armed: number;
   /** The content generation of the mirrored page: bumped by every change of its primary PTE. */
   readonly gen: number;
+  /** The process has exited: the last `mmput` finished `exit_mmap` (files are released after this). */
+  readonly exited: boolean;
   /** Property bookkeeping for `no-stale-mapping`: the oldest generation a device mapping may be made from. */
   readonly validFrom: number;
 }
@@ -43,6 +45,7 @@ export const makeInterval = Record<IntervalProps>(
     ranging: 0,
     deferredFirst: -1,
     armed: 0,
+    exited: false,
     gen: 0,
     validFrom: 0,
   },

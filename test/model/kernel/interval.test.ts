@@ -46,8 +46,8 @@ describe('interval-remove: the race fixed by 319561669a59', () => {
   );
 
   it.each([
-    ['v5.18', 2293, 87],
-    ['v6.6', 2293, 87],
+    ['v5.18', 819, 68],
+    ['v6.6', 819, 68],
   ] as const)(
     '%s: the wait reads the seq under the lock and every property holds (%i states, depth %i)',
     (kernel, distinct, depth) => {
@@ -60,26 +60,23 @@ describe('interval-remove: the race fixed by 319561669a59', () => {
 });
 
 describe('hmm-mirror: the correct pattern', () => {
-  it.each(['v5.5', 'v5.10'] as const)(
-    '%s: the pattern is right but the kernel is not: the remove race in 54 steps',
+  it.each(['v5.5', 'v5.10', 'v5.18', 'v6.6'] as const)(
+    '%s: released at exit, every property holds in 2,019 states',
     (kernel) => {
-      expectViolation(run('hmm-mirror', kernel).outcome, 'no-use-after-free', { length: 54 });
+      const { outcome } = run('hmm-mirror', kernel);
+      expectOk(outcome);
+      expect(outcome.stats.distinct).toBe(2019);
     },
   );
 
-  it.each(['v5.18', 'v6.6'] as const)('%s: all hold in 6,176 states', (kernel) => {
-    const { outcome } = run('hmm-mirror', kernel);
-    expectOk(outcome);
-    expect(outcome.stats.distinct).toBe(6176);
+  it.each(['v5.5', 'v5.10'] as const)('%s: closed while the process lives, the remove race in 54 steps', (kernel) => {
+    expectViolation(run('hmm-mirror-close', kernel).outcome, 'no-use-after-free', { length: 54 });
   });
 
-  it('no-stale-mapping holds on every interval-era version when checked alone', () => {
-    for (const kernel of ['v5.5', 'v5.10', 'v5.18', 'v6.6'] as const) {
-      const model = buildKernelModel(
-        applyOverrides(loadScenario('hmm-mirror'), { kernel, property: ['no-stale-mapping'] }),
-      );
-      expectOk(check(model));
-    }
+  it.each(['v5.18', 'v6.6'] as const)('%s: closed while the process lives, all hold in 2,555 states', (kernel) => {
+    const { outcome } = run('hmm-mirror-close', kernel);
+    expectOk(outcome);
+    expect(outcome.stats.distinct).toBe(2555);
   });
 });
 

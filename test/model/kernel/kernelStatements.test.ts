@@ -140,6 +140,8 @@ function intervalSourceOf(fn: string, v: KernelVersion): Source | undefined {
     case '__mmput':
     case '__mmdrop':
       return { tag: v, path: 'kernel/fork.c' };
+    case '__fput':
+      return { tag: v, path: 'fs/file_table.c' };
     default:
       return undefined;
   }
@@ -195,6 +197,11 @@ const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; 
     why: 'no tree of the tag found for this file (the v5.5 mm/mmu_notifier.c is an unattributed copy identified by content)',
   })),
   ...NOT_FOUND_MEMORY,
+  ...(['v5.5', 'v6.6'] as const).map((tag) => ({
+    tag,
+    path: 'fs/file_table.c',
+    why: 'no tree of the tag with this file found',
+  })),
 ];
 
 /** free_module: the one 3.10 tree found has a backport of v3.19's module_memfree in it, so no tag's free_module was fingerprinted. */

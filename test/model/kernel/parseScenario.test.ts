@@ -164,7 +164,7 @@ describe('parseScenario', () => {
         threads: [{ kind: 'exit' }, { kind: 'mirror', mirror: 0, ops: ['insert', 'teardown', 'fault'] }],
       },
       'threads[1].ops[2]',
-      'ops run in the order insert, fault, teardown',
+      'ops run in the order insert, fault, then teardown or teardown-at-exit',
     ],
     [
       {
