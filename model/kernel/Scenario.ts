@@ -66,6 +66,10 @@ export const MIRROR_DRIVERS = [
   'set-seq-before-lock',
   'free-without-remove',
   'remove-under-driver-lock',
+  'read-begin-under-lock',
+  'remove-from-invalidate',
+  'skip-invalidate-on-exit',
+  'doc-no-mmput',
 ] as const;
 export type MirrorDriver = (typeof MIRROR_DRIVERS)[number];
 

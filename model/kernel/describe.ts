@@ -68,7 +68,7 @@ function describeInterval(env: KernelEnv, g: KernelState, view: Record<string, s
     deferred.push(`M${i}`);
   view['subs.deferred_list'] = deferred.length ? deferred.join(' -> ') : 'empty';
   view['subs.wq'] = threadList(env, iv.armed) || 'nobody waiting';
-  view['process'] = iv.exited ? 'exited' : 'running';
+  view['process.tasks'] = iv.tasks;
   view['page.generation'] = iv.gen;
   view['page.valid-from'] = iv.validFrom;
   g.mirrors.forEach((m, i) => {

@@ -89,7 +89,7 @@ function initialIntervalState(scenario: Scenario, threadCount: number, queues: n
   return makeKernelState({
     mm: makeMm({ users: tasks, count: 1 + inserted }),
     nmm: makeNotifierMm({ first: -1 }),
-    interval: makeInterval({ subs: inserted > 0, hasItree: inserted > 0, seq }),
+    interval: makeInterval({ subs: inserted > 0, hasItree: inserted > 0, seq, tasks }),
     mirrors: List(
       scenario.mirrors.map((m) =>
         m.inserted ? makeMirror({ subscribed: true, inTree: true, seq: seq - 1 }) : makeMirror(),

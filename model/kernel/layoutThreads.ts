@@ -15,7 +15,7 @@ export function layoutThreads(scenario: Scenario): ThreadSpec[] {
   for (const t of scenario.threads) {
     switch (t.kind) {
       case 'exit':
-        threads.push({ name: 'exit', entry: 'mmput', cpu: t.cpu });
+        threads.push({ name: 'exit', entry: scenario.mirrors.length > 0 ? 'do_exit' : 'mmput', cpu: t.cpu });
         break;
       case 'reader':
         for (let i = 0; i < t.count; i++)

@@ -164,12 +164,12 @@ describe('bounds end a run as incomplete (exit 3), never as a pass', () => {
 });
 
 describe('scenarios, --help and --version', () => {
-  it('scenarios lists all seventeen bundled scenarios with their expected verdicts', async () => {
+  it('scenarios lists all twenty-two bundled scenarios with their expected verdicts', async () => {
     const r = await runCli(['scenarios']);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(bundledScenarioNames());
-    expect(lines).toHaveLength(17);
+    expect(lines).toHaveLength(22);
     expect(lines.find((l) => l.startsWith('seed '))).toMatch(/^seed\s+all hold\s+/);
     expect(lines.find((l) => l.startsWith('sync-in-release '))).toMatch(/^sync-in-release\s+no-deadlock violated\s+/);
   });

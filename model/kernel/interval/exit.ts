@@ -5,12 +5,12 @@
  * them in the tree) and whose `unmap_vmas` zaps and frees the page inside one more invalidation;
  * `__mmdrop` frees the subscriptions struct (checking only the classic list) and the mm.
  */
-import { label } from '../../program/Step.js';
+import { call, label } from '../../program/Step.js';
 import type { ProcDef } from '../../program/Proc.js';
 import type { KernelEnv } from '../KernelEnv.js';
 import { IVF, type KernelMem } from '../KernelMem.js';
 import { touchMm, touchNotifierMm } from '../faults.js';
-import { dropMm, kstep } from '../procs/common.js';
+import { kstep, mmdrop } from '../procs/common.js';
 import { inVersion } from './names.js';
 import { itreeInvalidateLoop, itreeInvEnd } from './itree.js';
 import { invalidation } from './invalidation.js';
@@ -50,14 +50,24 @@ export function intervalMmputProc(env: KernelEnv): ProcDef<KernelMem> {
       label('relend:end'),
       label('unmap'),
       ...invalidation(env, 'unmap_vmas'),
-      // exit_mmap is done: the exiting task goes on to release its files (exit_files, after exit_mm).
-      kstep('__mmput', 'mmdrop(mm)', {
-        run: (x) => {
-          x.shared.setIv(IVF.exited, 1);
-          dropMm(env, x, '__mmput: mmdrop');
-        },
-      }),
+      mmdrop(env, '__mmput'),
     ],
+  };
+}
+
+/**
+ * A task's exit as far as the mm is concerned: `do_exit` → `exit_mm` → `mmput`. When it returns
+ * (after `exit_mmap`, if this task dropped the last user) the task counts as gone; once every task
+ * is, the process's files are released (`exit_files` comes after `exit_mm` in every task).
+ */
+export function taskExitProc(): ProcDef<KernelMem> {
+  return {
+    name: 'do_exit',
+    body: [call<KernelMem>('mmput')],
+    onReturn: (m) => {
+      m.setIv(IVF.tasks, m.iv(IVF.tasks) - 1);
+      return m;
+    },
   };
 }
 

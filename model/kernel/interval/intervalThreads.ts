@@ -10,7 +10,7 @@ import { IVF, type KernelMem } from '../KernelMem.js';
 import type { MirrorOp } from '../Scenario.js';
 import { kstep, type KBody } from '../procs/common.js';
 import { invalidation, rangeEndProc, rangeStartProc } from './invalidation.js';
-import { intervalMmdropFreeProc, intervalMmputProc } from './exit.js';
+import { intervalMmdropFreeProc, intervalMmputProc, taskExitProc } from './exit.js';
 import { insertProc, removeProc } from './intervalApi.js';
 import { mirrorDriverProcs } from './mirrorDriver.js';
 
@@ -21,20 +21,20 @@ export function mirrorEntry(ops: readonly MirrorOp[]): string {
 
 /** A task that changes the page once (`zap_page_range_single`, as `madvise(MADV_DONTNEED)` does) and exits. */
 function invalidatorProc(env: KernelEnv): ProcDef<KernelMem> {
-  return { name: 'invalidator', body: [...invalidation(env, 'zap_page_range_single'), call<KernelMem>('mmput')] };
+  return { name: 'invalidator', body: [...invalidation(env, 'zap_page_range_single'), call<KernelMem>('do_exit')] };
 }
 
 /**
  * The release of a mirror's driver file (`__fput` calling `f_op->release`, which is the driver's
- * teardown): at once for a `close`, or, for a release at exit, once the process has exited — every
- * task's `exit_mm` comes before its `exit_files`, so the last file reference is dropped after
- * `exit_mmap` has finished.
+ * teardown): at once for a `close`, or, for a release at exit, once every task of the process has
+ * passed its `exit_mm` — `exit_files` comes after it, so the last file reference is dropped after
+ * `exit_mmap` has finished (when a task's exit ran it).
  */
 function release(env: KernelEnv, atExit: boolean): KBody {
   return [
     kstep('__fput', 'if (file->f_op->release) file->f_op->release(inode, file);', {
       kind: 'call',
-      ...(atExit ? { guard: (m: KernelMem) => m.iv(IVF.exited) !== 0 } : {}),
+      ...(atExit ? { guard: (m: KernelMem) => m.iv(IVF.tasks) === 0 } : {}),
       run: (x) => x.call(`${env.mirrors[x.arg]}:teardown`, x.arg),
     }),
   ];
@@ -53,7 +53,7 @@ function mirrorTaskProc(env: KernelEnv, ops: readonly MirrorOp[]): ProcDef<Kerne
     else if (op === 'fault') body.push(call((f) => `${driver(f)}:fault`));
     else if (op === 'teardown') body.push(...release(env, false));
   }
-  body.push(call('mmput'));
+  body.push(call('do_exit'));
   if (ops.includes('teardown-at-exit')) body.push(...release(env, true));
   return { name: mirrorEntry(ops), body };
 }
@@ -63,6 +63,7 @@ export function intervalProcedures(env: KernelEnv, opLists: readonly (readonly M
   const distinct = new Map(opLists.map((ops) => [mirrorEntry(ops), ops]));
   return [
     intervalMmputProc(env),
+    taskExitProc(),
     intervalMmdropFreeProc(env),
     rangeStartProc(env),
     rangeEndProc(env),

@@ -112,7 +112,7 @@ export function invalidation(env: KernelEnv, who: 'zap_page_range_single' | 'unm
         const m = x.shared;
         touchMm(env, m, who);
         const gen = m.iv(IVF.gen) + 1;
-        if (gen > 60) throw new Error('the page generation overflowed: more invalidations than the model encodes');
+        if (gen > 31) throw new Error('the page generation overflowed: more invalidations than the model encodes');
         m.setIv(IVF.gen, gen);
         if (who === 'unmap_vmas') m.page = Page.Freed;
         x.local = gen;

@@ -84,7 +84,9 @@ export function itreeInvalidateLoop(
     kstep(start, inVersion(env.kernel, 'subscriptions->active_invalidate_ranges++;'), {
       run: (x) => {
         touchNotifierMm(env, x.shared, start);
-        x.shared.setIv(IVF.active, x.shared.iv(IVF.active) + 1);
+        const active = x.shared.iv(IVF.active) + 1;
+        if (active > 7) throw new Error('more than 7 invalidations run at once: more than the model encodes');
+        x.shared.setIv(IVF.active, active);
       },
     }),
     kstep(

@@ -63,6 +63,37 @@ function invalidateBody(env: KernelEnv, driver: MirrorDriver): KBody {
   switch (driver) {
     case 'invalidate-unlocked':
       return [setSeq, unmap];
+    case 'remove-from-invalidate':
+      // Drops the mirror from its own callback (e.g. on MMU_NOTIFY_UNMAP): remove waits for this very invalidation.
+      return [lock, setSeq, unmap, unlock, call<KernelMem>('mmu_interval_notifier_remove')];
+    case 'skip-invalidate-on-exit':
+      // An early lib/test_hmm.c posting: without a user of the mm the callback returns at once, unmapping nothing.
+      return [
+        kstep(fn, 'if (!mmget_not_zero(dmirror->notifier.mm)) return true;', {
+          run: (x) => {
+            const m = x.shared;
+            touchMm(env, m, `${fn}: mmget_not_zero`);
+            if (m.mmUsers === 0) x.ret();
+            else m.mmUsers = m.mmUsers + 1;
+          },
+        }),
+        lock,
+        setSeq,
+        unmap,
+        unlock,
+        kstep(fn, 'mmput(dmirror->notifier.mm);', {
+          run: (x) => {
+            const m = x.shared;
+            touchMm(env, m, `${fn}: mmput`);
+            // The invalidating task holds its own user reference, so this is never the last one.
+            if (m.mmUsers <= 1)
+              throw new Error(
+                `${fn}: mmput would drop the last user inside a callback, which the model does not follow`,
+              );
+            m.mmUsers = m.mmUsers - 1;
+          },
+        }),
+      ];
     case 'set-seq-after-unlock':
       return [lock, unmap, unlock, setSeq];
     case 'set-seq-before-lock':
@@ -81,6 +112,8 @@ function faultBody(env: KernelEnv, driver: MirrorDriver): KBody {
   const fn = 'dmirror_range_fault';
   const v = (code: string) => inVersion(env.kernel, code);
   const retry = driver !== 'no-read-retry';
+  // read-begin-under-lock: the mutex is taken before read_begin and held across the retry loop.
+  const early = driver === 'read-begin-under-lock';
   return [
     kstep('dmirror_fault', 'if (!mmget_not_zero(mm))', {
       run: (x) => {
@@ -90,6 +123,7 @@ function faultBody(env: KernelEnv, driver: MirrorDriver): KBody {
         else m.mmUsers = m.mmUsers + 1;
       },
     }),
+    ...(early ? [mutexLock(env, fn)] : []),
     label('again'),
     ...readBegin(env),
     kstep('hmm_range_fault', v('if (mmu_interval_check_retry(range->notifier, range->notifier_seq))'), {
@@ -108,7 +142,7 @@ function faultBody(env: KernelEnv, driver: MirrorDriver): KBody {
         },
       },
     ),
-    mutexLock(env, fn),
+    ...(early ? [] : [mutexLock(env, fn)]),
     ...(retry
       ? [
           kstep(fn, 'if (mmu_interval_read_retry(range->notifier, range->notifier_seq))', {
@@ -117,7 +151,9 @@ function faultBody(env: KernelEnv, driver: MirrorDriver): KBody {
               if (x.shared.mirror(x.arg, MF.seq) === (x.local & 0xff)) x.goto('map');
             },
           }),
-          mutexUnlock(env, fn, 'again'),
+          early
+            ? kstep(fn, 'goto again;  /* the mutex stays held */', { run: (x) => x.goto('again') })
+            : mutexUnlock(env, fn, 'again'),
         ]
       : []),
     label('map'),
@@ -130,7 +166,8 @@ function faultBody(env: KernelEnv, driver: MirrorDriver): KBody {
       },
     }),
     mutexUnlock(env, fn),
-    call<KernelMem>('mmput'),
+    // doc-no-mmput: the fault path as the HMM documentation prints it, without the final mmput.
+    ...(driver === 'doc-no-mmput' ? [] : [call<KernelMem>('mmput')]),
   ];
 }
 
@@ -139,7 +176,7 @@ function teardownBody(env: KernelEnv, driver: MirrorDriver): KBody {
   const fn = 'dmirror_fops_release';
   const remove = call<KernelMem>('mmu_interval_notifier_remove');
   const removal =
-    driver === 'free-without-remove'
+    driver === 'free-without-remove' || driver === 'remove-from-invalidate'
       ? []
       : driver === 'remove-under-driver-lock'
         ? [mutexLock(env, fn), remove, mutexUnlock(env, fn)]

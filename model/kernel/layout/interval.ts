@@ -12,12 +12,12 @@ export const INTERVAL = new RecordLayout<keyof IntervalProps>('interval', [
   [
     bool('subs'),
     bool('hasItree'),
-    bool('exited'),
     int('seq', 8),
-    int('active', 4),
-    int('deferredFirst', 4, 1), // -1 packs as 0
-    int('gen', 6),
-    int('validFrom', 6),
+    int('active', 3),
+    int('deferredFirst', 3, 1), // -1 packs as 0; at most 4 mirrors
+    int('gen', 5),
+    int('validFrom', 5),
+    int('tasks', 5),
   ],
   [int('ranging')],
   [int('armed')],

@@ -26,8 +26,11 @@ export interface IntervalProps {
   readonly armed: number;
   /** The content generation of the mirrored page: bumped by every change of its primary PTE. */
   readonly gen: number;
-  /** The process has exited: the last `mmput` finished `exit_mmap` (files are released after this). */
-  readonly exited: boolean;
+  /**
+   * Tasks of the process that have not finished exiting (`do_exit` up to its `exit_mm`, which for
+   * the last user includes `exit_mmap`). At zero the process's files are released (`exit_files`).
+   */
+  readonly tasks: number;
   /** Property bookkeeping for `no-stale-mapping`: the oldest generation a device mapping may be made from. */
   readonly validFrom: number;
 }
@@ -45,7 +48,7 @@ export const makeInterval = Record<IntervalProps>(
     ranging: 0,
     deferredFirst: -1,
     armed: 0,
-    exited: false,
+    tasks: 0,
     gen: 0,
     validFrom: 0,
   },

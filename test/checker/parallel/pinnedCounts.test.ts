@@ -70,6 +70,29 @@ const TABLE: Record<string, Pinned> = {
     generated: 3348,
     depth: 44,
   },
+  'hmm-mirror-read-begin-under-lock': {
+    verdict: 'no-deadlock',
+    length: 43,
+    distinct: 14184,
+    generated: 40834,
+    depth: 43,
+  },
+  'hmm-mirror-remove-from-invalidate': {
+    verdict: 'no-deadlock',
+    length: 39,
+    distinct: 1223,
+    generated: 2629,
+    depth: 39,
+  },
+  'hmm-mirror-skip-invalidate-on-exit': {
+    verdict: 'no-stale-mapping',
+    length: 66,
+    distinct: 1907,
+    generated: 4006,
+    depth: 66,
+  },
+  'hmm-mirror-doc-no-mmput': { verdict: 'no-leak', length: 36, distinct: 977, generated: 2128, depth: 36 },
+  'hmm-mirror-insert-during-invalidate': { verdict: 'ok', distinct: 5562, generated: 13995, depth: 129 },
 };
 
 /** An outcome in the table's terms. */

@@ -87,6 +87,11 @@ describe('the broken mirrors', () => {
     ['hmm-mirror-set-seq-after-unlock', 'v5.18', 'no-stale-mapping', 44],
     ['hmm-mirror-free-without-remove', 'v5.10', 'no-use-after-free', 31],
     ['hmm-mirror-remove-under-driver-lock', 'v5.18', 'no-deadlock', 43],
+    ['hmm-mirror-read-begin-under-lock', 'v5.5', 'no-deadlock', 43],
+    ['hmm-mirror-remove-from-invalidate', 'v5.10', 'no-deadlock', 37],
+    ['hmm-mirror-remove-from-invalidate', 'v6.6', 'no-deadlock', 39],
+    ['hmm-mirror-skip-invalidate-on-exit', 'v5.18', 'no-stale-mapping', 66],
+    ['hmm-mirror-doc-no-mmput', 'v6.6', 'no-leak', 36],
   ] as const)('%s on %s: %s in %i steps', (name, kernel, property, length) => {
     expectViolation(run(name, kernel).outcome, property, { length });
   });

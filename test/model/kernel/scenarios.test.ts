@@ -31,6 +31,11 @@ const TABLE: Record<
   'hmm-mirror-no-read-retry': { verdict: 'no-stale-mapping', length: 43 },
   'hmm-mirror-remove-under-driver-lock': { verdict: 'no-deadlock', length: 43 },
   'hmm-mirror-set-seq-after-unlock': { verdict: 'no-stale-mapping', length: 44 },
+  'hmm-mirror-read-begin-under-lock': { verdict: 'no-deadlock', length: 43 },
+  'hmm-mirror-remove-from-invalidate': { verdict: 'no-deadlock', length: 39 },
+  'hmm-mirror-skip-invalidate-on-exit': { verdict: 'no-stale-mapping', length: 66 },
+  'hmm-mirror-doc-no-mmput': { verdict: 'no-leak', length: 36 },
+  'hmm-mirror-insert-during-invalidate': { verdict: 'ok', distinct: 5562, depth: 129 },
 };
 
 describe('bundled scenarios', () => {
