@@ -40,13 +40,6 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
         '--kernel',
       );
     s = { ...s, kernel: o.kernel as KernelVersion, functions: {} };
-    const mismatch = eraMismatch(s);
-    if (mismatch)
-      throw new InputError(
-        `the scenario cannot run on ${o.kernel}: ${mismatch.field}: ${mismatch.message}`,
-        undefined,
-        '--kernel',
-      );
   }
   if (o.srcu !== undefined) {
     if (!SRCU_IMPLEMENTATIONS.includes(o.srcu as SrcuImpl))
@@ -70,6 +63,15 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
       return id;
     });
     s = { ...s, properties: [...new Set(ids)] };
+  }
+  const mismatch = eraMismatch(s);
+  if (mismatch) {
+    const flag = o.kernel !== undefined ? '--kernel' : o.readers !== undefined ? '--readers' : '--reclaimers';
+    throw new InputError(
+      `the scenario cannot run on ${s.kernel}: ${mismatch.field}: ${mismatch.message}`,
+      undefined,
+      flag,
+    );
   }
   // The flags that add threads, named in the errors about threads.
   const counts = [o.readers !== undefined ? '--readers' : '', o.reclaimers !== undefined ? '--reclaimers' : '']

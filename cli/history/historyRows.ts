@@ -1,7 +1,7 @@
 /** The rows of a history table: every kernel version the model knows, with the SRCU implementations it ran with. */
 import { KERNEL_VERSIONS, type KernelVersion, type Scenario, type SrcuImpl } from '../../model/kernel/Scenario.js';
 import { atLeast } from '../../model/kernel/versions.js';
-import { isIntervalEra } from '../../model/kernel/era.js';
+import { isIntervalEra, isIntervalWorld } from '../../model/kernel/era.js';
 
 /** One row: a kernel version (of every versioned function) and an SRCU implementation. */
 export interface HistoryRowSpec {
@@ -17,12 +17,11 @@ export interface HistoryRowSpec {
  */
 export function historyRows(scenario: Scenario, srcus?: readonly SrcuImpl[]): HistoryRowSpec[] {
   const tree: SrcuImpl = scenario.srcu === 'classic' ? 'tree' : scenario.srcu;
-  // A scenario's rows are the versions of its world (classic listeners up to v5.4, interval
-  // subscriptions from v5.5). An interval scenario uses no SRCU: one row per version.
-  const interval = isIntervalEra(scenario.kernel);
-  const versions = KERNEL_VERSIONS.filter((k) => isIntervalEra(k) === interval);
-  if (interval) return versions.map((kernel) => ({ kernel, srcu: srcus?.[0] ?? scenario.srcu }));
-  return versions.flatMap((kernel) => {
+  // A scenario of classic listeners runs on every version; one with interval subscriptions from
+  // v5.5 only, and, since it uses no SRCU, with one row per version.
+  if (isIntervalWorld(scenario))
+    return KERNEL_VERSIONS.filter(isIntervalEra).map((kernel) => ({ kernel, srcu: srcus?.[0] ?? scenario.srcu }));
+  return KERNEL_VERSIONS.flatMap((kernel) => {
     const impls: readonly SrcuImpl[] = srcus ?? (atLeast(kernel, 'v3.17') ? ['classic', tree] : ['classic']);
     return impls.map((srcu) => ({ kernel, srcu }));
   });

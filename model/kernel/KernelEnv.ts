@@ -1,17 +1,15 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
 import type { KernelPropertyId } from './PropertyId.js';
 import type { ThreadSpec } from '../program/ThreadSpec.js';
-import {
-  INTERVAL_ERA,
-  type Behaviour,
-  type KernelVersion,
-  type MirrorDriver,
-  type MirrorOp,
-  type Scenario,
-  type SrcuImpl,
-  type VersionedFunction,
+import type {
+  Behaviour,
+  KernelVersion,
+  MirrorDriver,
+  MirrorOp,
+  Scenario,
+  SrcuImpl,
+  VersionedFunction,
 } from './Scenario.js';
-import { atLeast } from './versions.js';
 import { modelListeners } from './modelListeners.js';
 
 /** The fixed context of one kernel model, read by every step. */
@@ -24,7 +22,7 @@ export interface KernelEnv {
   readonly threadCpus: readonly number[];
   /** Per listener object of the model (get threads' spares included): its behaviour. */
   readonly behaviours: readonly Behaviour[];
-  /** The scenario is of the interval era (v5.5 on): mirrors instead of classic listeners. */
+  /** The scenario is of the interval world (v5.5 on, with mirrors) rather than of classic listeners. */
   readonly interval: boolean;
   /** Per mirror: its driver. */
   readonly mirrors: readonly MirrorDriver[];
@@ -48,7 +46,7 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     threadNames: threads.map((t) => t.name),
     threadCpus: threads.map((t) => t.cpu ?? 0),
     behaviours: modelListeners(scenario).map((l) => l.behaviour),
-    interval: atLeast(scenario.kernel, INTERVAL_ERA),
+    interval: scenario.mirrors.length > 0,
     mirrors: scenario.mirrors.map((m) => m.driver),
     mirrorOps: scenario.threads.flatMap((t) => (t.kind === 'mirror' ? [t.ops] : [])),
     spareOfThread: threads.map((t) => (t.entry === 'get_thread' ? t.arg! : -1)),

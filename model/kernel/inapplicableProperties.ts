@@ -6,14 +6,14 @@
 import type { KernelPropertyId } from './PropertyId.js';
 import type { Scenario } from './Scenario.js';
 import { synchronizeIsGracePeriod, unregisterVariant } from './versions.js';
-import { isIntervalEra, otherWorldProperty } from './era.js';
+import { isIntervalWorld, otherWorldProperty } from './era.js';
 import { KERNEL_PROPERTY_IDS } from './PropertyId.js';
 
 /** An interval-era scenario: the classic world's properties have no steps, and no-one re-adds to the deferred list. */
 function inapplicableInInterval(scenario: Scenario): Map<KernelPropertyId, string> {
   const why = new Map<KernelPropertyId, string>();
   for (const id of KERNEL_PROPERTY_IDS) {
-    const reason = otherWorldProperty(scenario.kernel, id);
+    const reason = otherWorldProperty(scenario, id);
     if (reason) why.set(id, reason);
   }
   why.set('release-at-most-once', 'interval subscriptions have no ->release');
@@ -24,7 +24,7 @@ function inapplicableInInterval(scenario: Scenario): Map<KernelPropertyId, strin
 
 /** Property id → why the model of `scenario` cannot violate it. */
 export function inapplicableProperties(scenario: Scenario): Map<KernelPropertyId, string> {
-  if (isIntervalEra(scenario.kernel)) return inapplicableInInterval(scenario);
+  if (isIntervalWorld(scenario)) return inapplicableInInterval(scenario);
   const version = (fn: keyof Scenario['functions']) => scenario.functions[fn] ?? scenario.kernel;
   const moduleExit = scenario.threads.find((t) => t.kind === 'module-exit');
   const unregisters = scenario.listeners.some((l) => l.behaviour === 'classic');
@@ -53,7 +53,7 @@ export function inapplicableProperties(scenario: Scenario): Map<KernelPropertyId
       'nothing calls hlist_del_rcu (mmu_notifier_unregister uses hlist_del_init_rcu from v3.10)',
     );
   }
-  why.set('no-stale-mapping', otherWorldProperty(scenario.kernel, 'no-stale-mapping')!);
+  why.set('no-stale-mapping', otherWorldProperty(scenario, 'no-stale-mapping')!);
   const gets = scenario.threads.some((t) => t.kind === 'get' && t.count > 0);
   if (!gets) why.set('list-integrity', 'nothing adds a node to the list (listeners start registered; no get thread)');
   return why;

@@ -28,6 +28,8 @@ import { listenerProcs } from './procs/listeners.js';
 import { invalidateReaderProc, moduleExitProc, reclaimerProc } from './procs/threads.js';
 import { describeKernel } from './describe.js';
 import { intervalProcedures } from './interval/intervalThreads.js';
+import { classicProcsIn } from './procs/todaysClassicText.js';
+import { isIntervalEra } from './era.js';
 import { makeInterval } from './state/Interval.js';
 import { makeMirror } from './state/Mirror.js';
 import { decodeKernel, encodeKernel } from './encode.js';
@@ -103,6 +105,12 @@ function initialIntervalState(scenario: Scenario, threadCount: number, queues: n
 /** Every procedure of the kernel model in environment `env` (the listener procedures of its behaviours only). */
 export function kernelProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
   if (env.interval) return intervalProcedures(env, env.mirrorOps);
+  const procs = classicProcedures(env);
+  return isIntervalEra(env.kernel) ? classicProcsIn(env.kernel, procs) : procs;
+}
+
+/** The procedures of the classic world, with the statements of v5.4 and earlier. */
+function classicProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
   return [
     mmputProc(env),
     mmdropFreeProc(env),

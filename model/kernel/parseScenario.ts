@@ -239,7 +239,11 @@ export function parseScenario(json: Json, file: string): Scenario {
   if (o['functions'] !== undefined) {
     const f = r.object(o['functions'], 'functions', VERSIONED_FUNCTIONS);
     for (const [key, value] of Object.entries(f))
-      functions[key as keyof typeof functions] = r.oneOf(value, join('functions', key), KERNEL_VERSIONS);
+      functions[key as keyof typeof functions] = r.oneOf(
+        value,
+        join('functions', key),
+        KERNEL_VERSIONS.filter((k) => !atLeast(k, INTERVAL_ERA)),
+      );
   }
   // The kernel is validated in field order below; its era only decides whether listeners may be left out.
   const named = o['kernel'];
@@ -280,7 +284,7 @@ export function parseScenario(json: Json, file: string): Scenario {
     r.fail('threads', 'expected at most one thread of kind "module-exit"');
   const properties =
     o['properties'] === undefined
-      ? defaultProperties(kernel)
+      ? defaultProperties({ mirrors })
       : r
           .array(o['properties'], 'properties', 1, PROPERTY_IDS.length)
           .map((v, i) => r.oneOf(v, join('properties', i), PROPERTY_IDS));

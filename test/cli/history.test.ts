@@ -56,7 +56,7 @@ describe('mmucheck history', () => {
   it('prints the table of seed: every version holds; v5.4 has no srcu_barrier, nothing unregisters or registers', async () => {
     const { code, out } = await mmucheck('history', '--quiet');
     expect(code).toBe(0);
-    expect(out.split('\n').slice(2, 10)).toEqual([
+    expect(out.split('\n').slice(2, 18)).toEqual([
       'kernel  srcu     unload  cb-freed  uaf  barrier  gp  bug-on  null  list  pages  leak  deadlock  states  runs',
       'v3.8    classic  ok      ok        ok   ok       ok  ok      n/a   n/a   ok     ok    ok        863     1',
       'v3.9    classic  ok      ok        ok   ok       ok  ok      n/a   n/a   ok     ok    ok        698     1',
@@ -65,9 +65,18 @@ describe('mmucheck history', () => {
       'v3.17   tree     ok      ok        ok   ok       ok  ok      n/a   n/a   ok     ok    ok        641     1',
       'v5.4    classic  ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        610     1',
       'v5.4    tree     ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        610     1',
+      // From v5.5 __mmu_notifier_release tests hlist_empty before mn_hlist_release: one step more.
+      'v5.5    classic  ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v5.5    tree     ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v5.10   classic  ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v5.10   tree     ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v5.18   classic  ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v5.18   tree     ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v6.6    classic  ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
+      'v6.6    tree     ok      ok        ok   n/a      ok  ok      n/a   n/a   ok     ok    ok        789     1',
     ]);
     expect(out).toContain('re-run any cell:  mmucheck check seed --kernel <kernel> --srcu <srcu> --property <id>');
-    expect(out).toMatch(/^7 rows, 7 runs \(shared runs\), 4,992 states explored, [\d.]+ s$/m);
+    expect(out).toMatch(/^15 rows, 15 runs \(shared runs\), 11,304 states explored, [\d.]+ s$/m);
   });
 
   it('pins seed-post-patch-lazy: the lazy listener is freed before the unlink loop in v3.8 and v3.10 only', async () => {
@@ -79,6 +88,14 @@ describe('mmucheck history', () => {
       'v3.17 tree: ok ok ok ok ok ok n/a n/a ok ok ok (113)',
       'v5.4 classic: ok ok ok n/a ok ok n/a n/a ok ok ok (96)',
       'v5.4 tree: ok ok ok n/a ok ok n/a n/a ok ok ok (96)',
+      'v5.5 classic: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v5.5 tree: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v5.10 classic: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v5.10 tree: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v5.18 classic: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v5.18 tree: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v6.6 classic: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
+      'v6.6 tree: ok ok ok n/a ok ok n/a n/a ok ok ok (97)',
     ]);
   });
 
@@ -91,6 +108,14 @@ describe('mmucheck history', () => {
       'v3.17 tree: ok ok ok ok ok ok n/a ok ok ok ok (5926)',
       'v5.4 classic: ok ok ok n/a ok ok n/a ok ok ok ok (3598)',
       'v5.4 tree: ✗31 ok ok n/a ok ok n/a ok ok ok ok (7116)',
+      'v5.5 classic: ok ok ok n/a ok ok n/a ok ok ok ok (3662)',
+      'v5.5 tree: ✗32 ok ok n/a ok ok n/a ok ok ok ok (7244)',
+      'v5.10 classic: ok ok ok n/a ok ok n/a ok ok ok ok (3662)',
+      'v5.10 tree: ✗32 ok ok n/a ok ok n/a ok ok ok ok (7244)',
+      'v5.18 classic: ok ok ok n/a ok ok n/a ok ok ok ok (3662)',
+      'v5.18 tree: ✗32 ok ok n/a ok ok n/a ok ok ok ok (7244)',
+      'v6.6 classic: ok ok ok n/a ok ok n/a ok ok ok ok (3662)',
+      'v6.6 tree: ✗32 ok ok n/a ok ok n/a ok ok ok ok (7244)',
     ]);
   });
 
@@ -105,6 +130,14 @@ describe('mmucheck history', () => {
       'v3.17 tree: n/a ok ok n/a ok ok n/a n/a ok ok ok (2472)',
       'v5.4 classic: n/a ok ok n/a ok ok n/a n/a ok ok ok (2505)',
       'v5.4 tree: n/a ok ok n/a ok ok n/a n/a ok ok ok (2472)',
+      'v5.5 classic: n/a ok ok n/a ok ok n/a n/a ok ok ok (2666)',
+      'v5.5 tree: n/a ok ok n/a ok ok n/a n/a ok ok ok (2633)',
+      'v5.10 classic: n/a ok ok n/a ok ok n/a n/a ok ok ok (2666)',
+      'v5.10 tree: n/a ok ok n/a ok ok n/a n/a ok ok ok (2633)',
+      'v5.18 classic: n/a ok ok n/a ok ok n/a n/a ok ok ok (2666)',
+      'v5.18 tree: n/a ok ok n/a ok ok n/a n/a ok ok ok (2633)',
+      'v6.6 classic: n/a ok ok n/a ok ok n/a n/a ok ok ok (2666)',
+      'v6.6 tree: n/a ok ok n/a ok ok n/a n/a ok ok ok (2633)',
     ]);
     const violated = rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c.verdict === 'violated'));
     expect(violated.map(([id, c]) => [id, c.command])).toEqual([
@@ -131,8 +164,8 @@ describe('mmucheck history', () => {
     const shared = runHistory(scenario, { scenarioArg: 'seed-post-patch-lazy', flags: [] });
     const single = runHistory(scenario, { scenarioArg: 'seed-post-patch-lazy', flags: [], perProperty: true });
     expect(cells(shared)).toEqual(cells(single));
-    expect(shared.rows.map((r) => r.runs)).toEqual([2, 1, 2, 1, 1, 1, 1]);
-    expect(single.rows.map((r) => r.runs)).toEqual([9, 9, 9, 9, 9, 8, 8]);
+    expect(shared.rows.map((r) => r.runs)).toEqual([2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(single.rows.map((r) => r.runs)).toEqual([9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8]);
   });
 
   it('takes --srcu for every row, --property for the columns, and writes Markdown', async () => {
@@ -148,7 +181,7 @@ describe('mmucheck history', () => {
       '--quiet',
     );
     expect(code).toBe(0);
-    expect(out.split('\n').slice(4, 12)).toEqual([
+    expect(out.split('\n').slice(4, 16)).toEqual([
       '| kernel | srcu | `no-use-after-free` | states |',
       '|---|---|---|---:|',
       '| v3.8 | tree | **violated (12)** | 54 |',
@@ -156,6 +189,10 @@ describe('mmucheck history', () => {
       '| v3.10 | tree | **violated (12)** | 54 |',
       '| v3.17 | tree | ok | 113 |',
       '| v5.4 | tree | ok | 96 |',
+      '| v5.5 | tree | ok | 97 |',
+      '| v5.10 | tree | ok | 97 |',
+      '| v5.18 | tree | ok | 97 |',
+      '| v6.6 | tree | ok | 97 |',
       '',
     ]);
     expect(out).toContain(

@@ -6,6 +6,7 @@ import type { KernelMem } from '../KernelMem.js';
 import { Page } from '../state/Mm.js';
 import { fault, listenerName, touchMm, touchNotifierMm } from '../faults.js';
 import { mmdrop } from './common.js';
+import { atLeast } from '../versions.js';
 
 /**
  * `release-before-pages-freed` when exit_mmap frees the address space's pages: `->release` must have
@@ -66,7 +67,7 @@ export function mmputProc(env: KernelEnv): ProcDef<KernelMem> {
         },
       }),
       // From v4.7 mmput calls __mmput for the teardown, which ends with the mmdrop.
-      mmdrop(env, env.kernel === 'v5.4' ? '__mmput' : 'mmput'),
+      mmdrop(env, atLeast(env.kernel, 'v5.4') ? '__mmput' : 'mmput'),
     ],
   };
 }

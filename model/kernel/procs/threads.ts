@@ -14,7 +14,7 @@ import { atLeast } from '../versions.js';
 export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
   const fn = '__mmu_notifier_invalidate_range_start';
   // v5.4 passes a struct mmu_notifier_range and collects the method's return value.
-  const ranged = env.kernel === 'v5.4';
+  const ranged = atLeast(env.kernel, 'v5.4');
   const head = ranged ? hlistWalkHead(env.kernel, '&range->mm->mmu_notifier_mm->list') : hlistWalkHead(env.kernel);
   const method = ranged
     ? '_ret = mn->ops->invalidate_range_start(mn, range)'
@@ -33,6 +33,7 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
       ),
       label('done'),
       srcuUnlock(fn),
+      label('drop'),
       mmdropBody(env),
     ],
   };
@@ -45,7 +46,7 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
  * `invalidate_range`, through `__mmu_notifier_invalidate_range`.
  */
 export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
-  const perRange = env.kernel === 'v5.4';
+  const perRange = atLeast(env.kernel, 'v5.4');
   const fn = perRange ? '__mmu_notifier_invalidate_range' : '__mmu_notifier_invalidate_page';
   const method = perRange
     ? 'mn->ops->invalidate_range(mn, mm, start, end)'
@@ -90,7 +91,7 @@ export function reclaimerProc(env: KernelEnv): ProcDef<KernelMem> {
  * free_unref_page_list from v4.15.
  */
 function freePageList(version: KernelVersion): string {
-  if (version === 'v5.4') return 'free_unref_page_list(&free_pages)';
+  if (atLeast(version, 'v5.4')) return 'free_unref_page_list(&free_pages)';
   return atLeast(version, 'v3.17')
     ? 'free_hot_cold_page_list(&free_pages, true)'
     : 'free_hot_cold_page_list(&free_pages, 1)';
@@ -102,10 +103,9 @@ function freePageList(version: KernelVersion): string {
  * try_stop_module refuses while it is not zero, and the wait is rmmod's retry.
  */
 export function moduleExitProc(env: KernelEnv, synchronize: boolean): ProcDef<KernelMem> {
-  const wait =
-    env.kernel === 'v5.4'
-      ? 'ret = try_stop_module(mod, flags, &forced)  /* module refcount is zero */'
-      : 'if (!forced && module_refcount(mod) != 0) wait_for_zero_refcount(mod)';
+  const wait = atLeast(env.kernel, 'v5.4')
+    ? 'ret = try_stop_module(mod, flags, &forced)  /* module refcount is zero */'
+    : 'if (!forced && module_refcount(mod) != 0) wait_for_zero_refcount(mod)';
   return {
     name: synchronize ? 'module_exit' : 'module_exit_nosync',
     body: [

@@ -59,7 +59,7 @@ const MMU_NOTIFIER = 'mm/mmu_notifier.c';
  * history): they are checked against the release that has them.
  */
 function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefined {
-  if (isIntervalEra(v)) return intervalSourceOf(fn, v);
+  if (isIntervalEra(v)) return intervalSourceOf(fn, v, srcu);
   switch (fn) {
     case '__mmu_notifier_release':
     case 'mmu_notifier_unregister':
@@ -107,7 +107,7 @@ function sourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefi
 }
 
 /** The source of a kernel function of the interval era (docs/interval-notifiers.md), at the version's own tag. */
-function intervalSourceOf(fn: string, v: KernelVersion): Source | undefined {
+function intervalSourceOf(fn: string, v: KernelVersion, srcu: SrcuImpl): Source | undefined {
   switch (fn) {
     case 'mmu_notifier_invalidate_range_start':
     case 'mmu_notifier_invalidate_range_end':
@@ -142,6 +142,36 @@ function intervalSourceOf(fn: string, v: KernelVersion): Source | undefined {
       return { tag: v, path: 'kernel/fork.c' };
     case '__fput':
       return { tag: v, path: 'fs/file_table.c' };
+    // The classic listener path in today's kernels.
+    case 'mn_hlist_release':
+    case 'mn_hlist_invalidate_range_start':
+    case '__mmu_notifier_invalidate_range':
+    case '__mmu_notifier_arch_invalidate_secondary_tlbs':
+    case 'mmu_notifier_unregister':
+    case 'mmu_notifier_put':
+    case 'mmu_notifier_free_rcu':
+    case 'find_get_mmu_notifier':
+    case 'mmu_notifier_get_locked':
+      return { tag: v, path: MMU_NOTIFIER };
+    case 'exit_mmap':
+      return { tag: v, path: 'mm/mmap.c' };
+    case 'try_to_unmap_one':
+      return { tag: v, path: 'mm/rmap.c' };
+    case 'shrink_page_list':
+    case 'shrink_folio_list':
+      return { tag: v, path: 'mm/vmscan.c' };
+    case 'mmdrop':
+      return { tag: v, path: 'include/linux/sched/mm.h' };
+    case 'delete_module':
+    case 'free_module':
+      return { tag: v, path: 'kernel/module.c' };
+    // The seed's functions, as if backported, and SRCU: as in every version.
+    case 'mmu_notifier_unregister_no_release':
+    case '__synchronize_srcu':
+    case 'synchronize_srcu':
+    case 'srcu_barrier':
+    case 'srcu_invoke_callbacks':
+      return sourceOf(fn, 'v5.4', srcu);
     default:
       return undefined;
   }
@@ -202,6 +232,21 @@ const NOT_FOUND: readonly { readonly tag: KernelVersion; readonly path: string; 
     path: 'fs/file_table.c',
     why: 'no tree of the tag with this file found',
   })),
+  ...(['v5.5', 'v5.10', 'v5.18', 'v6.6'] as const).map((tag) => ({
+    tag,
+    path: 'kernel/module.c',
+    why: 'not read for the interval-era tags',
+  })),
+  ...(['mm/mmap.c', 'mm/rmap.c', 'mm/vmscan.c', 'include/linux/sched/mm.h'] as const).map((path) => ({
+    tag: 'v5.5' as const,
+    path,
+    why: 'no v5.5 or v5.6 tree with this file found',
+  })),
+  ...(['mm/mmap.c', 'include/linux/sched/mm.h'] as const).map((path) => ({
+    tag: 'v5.18' as const,
+    path,
+    why: 'the 5.15 trees standing in for v5.18 do not store this file',
+  })),
 ];
 
 /** free_module: the one 3.10 tree found has a backport of v3.19's module_memfree in it, so no tag's free_module was fingerprinted. */
@@ -230,7 +275,19 @@ function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
         { kind: 'mirror', mirror: 0, ops: ['insert', 'fault', 'teardown'], cpu: 1 },
       ],
     });
-    return stepsOf({ ...env, mirrors: MIRROR_DRIVERS });
+    // v6.6 refuses a listener with both ->invalidate_range_start and ->arch_invalidate_secondary_tlbs: readers and reclaimers apart.
+    const classic = (threads: unknown[]) =>
+      stepsOf(kernelAt({ kernel: v, srcu, listeners: BEHAVIOURS.map((behaviour) => ({ behaviour })), threads }).env);
+    const common = [
+      { kind: 'exit', cpu: 0 },
+      { kind: 'module-exit', cpu: 0, synchronize: true },
+      { kind: 'get', count: 1, cpu: 1, listener: BEHAVIOURS.indexOf('get-put') },
+    ];
+    return [
+      ...stepsOf({ ...env, mirrors: MIRROR_DRIVERS }),
+      ...classic([...common, { kind: 'reader', count: 1, cpu: 1 }]),
+      ...classic([...common, { kind: 'reclaimer', count: 1, cpu: 1 }]),
+    ];
   }
   const { env } = kernelAt({
     kernel: v,

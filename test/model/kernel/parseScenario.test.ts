@@ -129,8 +129,16 @@ describe('parseScenario', () => {
 
   it.each([
     [{ kernel: 'v5.4', mirrors: [{ driver: 'correct' }] }, 'mirrors', 'mmu_interval_notifier exists from v5.5'],
-    [{ kernel: 'v6.6' }, 'listeners', 'classic listeners are modelled up to v5.4'],
-    [{ kernel: 'v6.6', listeners: undefined, mirrors: [] }, 'mirrors', 'expected 1 to 4 mirrors on v6.6'],
+    [
+      { kernel: 'v6.6', mirrors: [{ driver: 'correct' }] },
+      'listeners',
+      'classic listeners and interval subscriptions (mirrors) in one scenario are not modelled yet',
+    ],
+    [
+      { kernel: 'v6.6', listeners: undefined, mirrors: [] },
+      'mirrors',
+      'expected 1 to 4 mirrors, or classic listeners, on v6.6',
+    ],
     [
       {
         kernel: 'v6.6',
@@ -139,7 +147,7 @@ describe('parseScenario', () => {
         threads: [{ kind: 'exit' }, { kind: 'reader' }],
       },
       'threads[1].kind',
-      '"reader" threads belong to the classic world',
+      '"reader" threads belong to the classic listeners\' world',
     ],
     [
       { kernel: 'v3.17', threads: [{ kind: 'exit' }, { kind: 'invalidator' }] },
