@@ -10,9 +10,10 @@ export function describeScenario(model: KernelModel): string[] {
   const versions = VERSIONED_FUNCTIONS.map((f) => `${f} ${model.env.version(f)}`).join(', ');
   const threads = model.spec.threads.map((t) => `${t.name}${t.cpu === undefined ? '' : ` [cpu${t.cpu}]`}`).join(', ');
   if (model.env.interval) {
-    const remove = atLeast(s.kernel, 'v5.18')
-      ? 'mmu_interval_notifier_remove waits under the lock (319561669a59)'
-      : 'mmu_interval_notifier_remove waits with an unlocked read (before 319561669a59)';
+    const removeVersion = model.env.version('mmu_interval_notifier_remove');
+    const remove = atLeast(removeVersion, 'v5.18')
+      ? `mmu_interval_notifier_remove ${removeVersion}: waits under the lock (319561669a59)`
+      : `mmu_interval_notifier_remove ${removeVersion}: waits with an unlocked read (before 319561669a59)`;
     const mirrors = s.mirrors.map((m, i) => `M${i} ${m.driver}${m.inserted ? ' (inserted before the start)' : ''}`);
     return [
       `scenario   ${escapeText(s.name)}${s.description ? `: ${escapeText(s.description)}` : ''}`,

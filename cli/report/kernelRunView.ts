@@ -1,7 +1,7 @@
 /** The run view of a kernel scenario's run. */
 import { is } from 'immutable';
 import type { Model } from '../../model/Model.js';
-import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
+import { INTERVAL_VERSIONED_FUNCTIONS, VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 import type { KernelModelState } from '../../properties/buildKernelModel.js';
 import type { CheckRun } from '../run/kernelRun.js';
 import { stateVars } from '../formats/stateVars.js';
@@ -29,7 +29,12 @@ function scenarioJson(run: CheckRun) {
   return {
     name: s.name,
     kernel: s.kernel,
-    functions: Object.fromEntries(VERSIONED_FUNCTIONS.map((f) => [f, run.model.env.version(f)])),
+    functions: Object.fromEntries(
+      (run.model.env.interval ? INTERVAL_VERSIONED_FUNCTIONS : VERSIONED_FUNCTIONS).map((f) => [
+        f,
+        run.model.env.version(f),
+      ]),
+    ),
     srcu: s.srcu,
     cpus: s.cpus,
     listeners: s.listeners,

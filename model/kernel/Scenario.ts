@@ -16,13 +16,20 @@ export type KernelVersion = (typeof KERNEL_VERSIONS)[number];
  */
 export const INTERVAL_ERA: KernelVersion = 'v5.5';
 
-/** Functions whose variant a scenario may pick apart from its kernel version. */
+/** Functions of the classic listeners whose variant a scenario may pick apart from its kernel version (up to v5.4). */
 export const VERSIONED_FUNCTIONS = [
   '__mmu_notifier_release',
   'mmu_notifier_unregister',
   'mmu_notifier_synchronize',
 ] as const;
-export type VersionedFunction = (typeof VERSIONED_FUNCTIONS)[number];
+
+/**
+ * Functions of the interval world whose variant a scenario with mirrors may pick (v5.5 on): remove
+ * before (v5.5, v5.10) or after (v5.18, v6.6) the fix 319561669a59 — "this kernel without the fix".
+ */
+export const INTERVAL_VERSIONED_FUNCTIONS = ['mmu_interval_notifier_remove'] as const;
+
+export type VersionedFunction = (typeof VERSIONED_FUNCTIONS)[number] | (typeof INTERVAL_VERSIONED_FUNCTIONS)[number];
 
 /** SRCU implementations: classic (one FIFO queue), tree (a queue per CPU), and the tree barrier bug. */
 export const SRCU_IMPLEMENTATIONS = ['classic', 'tree', 'tree-one-cpu-barrier'] as const;

@@ -9,6 +9,7 @@ import {
   BEHAVIOURS,
   GET_PUT_BEHAVIOURS,
   INTERVAL_ERA,
+  INTERVAL_VERSIONED_FUNCTIONS,
   KERNEL_VERSIONS,
   MIRROR_DRIVERS,
   MIRROR_OPS,
@@ -16,6 +17,8 @@ import {
   THREAD_KINDS,
   VERSIONED_FUNCTIONS,
   type Expectation,
+  type KernelVersion,
+  type VersionedFunction,
   type ListenerConfig,
   type MirrorConfig,
   type MirrorOp,
@@ -235,15 +238,18 @@ export function parseScenario(json: Json, file: string): Scenario {
   const r = new Reader(file);
   const o = r.object(json, '', TOP);
   const cpus = o['cpus'] === undefined ? 2 : r.int(o['cpus'], 'cpus', 1, LIMITS.cpus);
-  const functions: Partial<Record<(typeof VERSIONED_FUNCTIONS)[number], (typeof KERNEL_VERSIONS)[number]>> = {};
+  const functions: Partial<Record<VersionedFunction, KernelVersion>> = {};
   if (o['functions'] !== undefined) {
-    const f = r.object(o['functions'], 'functions', VERSIONED_FUNCTIONS);
-    for (const [key, value] of Object.entries(f))
-      functions[key as keyof typeof functions] = r.oneOf(
+    const f = r.object(o['functions'], 'functions', [...VERSIONED_FUNCTIONS, ...INTERVAL_VERSIONED_FUNCTIONS]);
+    for (const [key, value] of Object.entries(f)) {
+      // A classic function picks a classic variant, an interval function an interval-era one.
+      const interval = (INTERVAL_VERSIONED_FUNCTIONS as readonly string[]).includes(key);
+      functions[key as VersionedFunction] = r.oneOf(
         value,
         join('functions', key),
-        KERNEL_VERSIONS.filter((k) => !atLeast(k, INTERVAL_ERA)),
+        KERNEL_VERSIONS.filter((k) => atLeast(k, INTERVAL_ERA) === interval),
       );
+    }
   }
   // The kernel is validated in field order below; its era only decides whether listeners may be left out.
   const named = o['kernel'];
@@ -270,11 +276,16 @@ export function parseScenario(json: Json, file: string): Scenario {
   }
   const kernel = r.oneOf(r.required(o, '', 'kernel'), 'kernel', KERNEL_VERSIONS);
   const srcu = o['srcu'] === undefined ? 'classic' : r.oneOf(o['srcu'], 'srcu', SRCU_IMPLEMENTATIONS);
-  if (Object.keys(functions).length > 0 && atLeast(kernel, INTERVAL_ERA))
-    r.fail(
-      'functions',
-      `the versioned functions are those of the classic world (up to v5.4); kernel ${kernel} has none to pick`,
-    );
+  for (const key of Object.keys(functions)) {
+    const interval = (INTERVAL_VERSIONED_FUNCTIONS as readonly string[]).includes(key);
+    if (interval && mirrors.length === 0)
+      r.fail(join('functions', key), 'a function of interval subscriptions: the scenario has no mirrors');
+    if (!interval && atLeast(kernel, INTERVAL_ERA))
+      r.fail(
+        join('functions', key),
+        `the classic versioned functions pick variants up to v5.4; on kernel ${kernel} they follow the kernel`,
+      );
+  }
   const mismatch = eraMismatch({ kernel, listeners, mirrors, threads });
   if (mismatch) r.fail(mismatch.field, mismatch.message);
   const exits = threads.filter((t) => t.kind === 'exit').length;

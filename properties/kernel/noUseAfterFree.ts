@@ -7,5 +7,5 @@ import { raisedByFaults } from './KernelProperty.js';
 
 export const noUseAfterFree = raisedByFaults(
   'no-use-after-free',
-  'no step reads or writes a freed listener, mm or mmu_notifier_mm',
+  'no step reads or writes a freed object: a listener or mirror, the mm or its notifier struct',
 );

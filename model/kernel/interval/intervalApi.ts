@@ -181,7 +181,7 @@ export function insertProc(env: KernelEnv): ProcDef<KernelMem> {
 function removeWait(env: KernelEnv): KBody {
   const v = (code: string) => inVersion(env.kernel, code);
   const seqOf = (local: number) => local & 0xff;
-  if (!atLeast(env.kernel, 'v5.18'))
+  if (!atLeast(env.version('mmu_interval_notifier_remove'), 'v5.18'))
     return [
       kstep(
         'mmu_interval_notifier_remove',

@@ -12,6 +12,8 @@ import { applyOverrides } from '../../../cli/applyOverrides.js';
 import type { KernelVersion } from '../../../model/kernel/Scenario.js';
 import { expectOk, expectViolation } from '../../helpers/expect.js';
 import { runCli } from '../../helpers/runCli.js';
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../../../model/kernel/parseScenario.js';
 
 const REMOVE = 'examples/history/interval-remove.json';
 const KVM = 'examples/history/kvm-reclaim.json';
@@ -172,5 +174,29 @@ describe('explain and history in the interval era', () => {
       'v5.18 classic ok ok ok ok n/a ok ok',
       'v6.6 classic ok ok ok ok n/a ok ok',
     ]);
+  });
+});
+
+describe('functions: mmu_interval_notifier_remove', () => {
+  it('a v6.6 kernel with the pre-fix remove has the race again; classic functions are refused on it', () => {
+    const base = loadScenario(REMOVE);
+    const withoutFix = {
+      ...base,
+      kernel: 'v6.6' as const,
+      functions: { mmu_interval_notifier_remove: 'v5.10' as const },
+    };
+    expectViolation(check(buildKernelModel(withoutFix)), 'no-use-after-free', { length: 31 });
+    expect(() =>
+      parseScenario(
+        { ...JSON.parse(readFileSync(REMOVE, 'utf8')), functions: { __mmu_notifier_release: 'v3.10' } },
+        'f.json',
+      ),
+    ).toThrow(/classic versioned functions pick variants up to v5.4/);
+    expect(() =>
+      parseScenario(
+        { ...JSON.parse(readFileSync(REMOVE, 'utf8')), functions: { mmu_interval_notifier_remove: 'v5.4' } },
+        'f.json',
+      ),
+    ).toThrow(/unknown value "v5.4"/);
   });
 });
