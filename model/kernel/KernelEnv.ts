@@ -1,16 +1,10 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
 import type { KernelPropertyId } from './PropertyId.js';
 import type { ThreadSpec } from '../program/ThreadSpec.js';
-import type {
-  Behaviour,
-  KernelVersion,
-  MirrorDriver,
-  MirrorOp,
-  Scenario,
-  SrcuImpl,
-  VersionedFunction,
-} from './Scenario.js';
+import type { KernelVersion, MirrorDriver, MirrorOp, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
+import type { DriverScript } from './drivers/DriverScript.js';
+import { BUILTIN_DRIVERS } from './drivers/builtinDrivers.js';
 
 /** The fixed context of one kernel model, read by every step. */
 export interface KernelEnv {
@@ -20,8 +14,10 @@ export interface KernelEnv {
   /** Per thread: its name and CPU. */
   readonly threadNames: readonly string[];
   readonly threadCpus: readonly number[];
-  /** Per listener object of the model (get threads' spares included): its behaviour. */
-  readonly behaviours: readonly Behaviour[];
+  /** Per listener object of the model (get threads' spares included): its driver's name (its ops). */
+  readonly behaviours: readonly string[];
+  /** Per listener object of the model: its driver script. */
+  readonly scripts: readonly DriverScript[];
   /** The scenario is of the interval world (v5.5 on, with mirrors) rather than of classic listeners. */
   readonly interval: boolean;
   /** Per mirror: its driver. */
@@ -45,7 +41,8 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     queues: scenario.srcu === 'classic' ? 1 : scenario.cpus,
     threadNames: threads.map((t) => t.name),
     threadCpus: threads.map((t) => t.cpu ?? 0),
-    behaviours: modelListeners(scenario).map((l) => l.behaviour),
+    behaviours: modelListeners(scenario).map((l) => BUILTIN_DRIVERS[l.behaviour].name),
+    scripts: modelListeners(scenario).map((l) => BUILTIN_DRIVERS[l.behaviour]),
     interval: scenario.mirrors.length > 0,
     mirrors: scenario.mirrors.map((m) => m.driver),
     mirrorOps: scenario.threads.flatMap((t) => (t.kind === 'mirror' ? [t.ops] : [])),

@@ -5,7 +5,6 @@ import type { KernelState } from './state/KernelState.js';
 import type { Page } from './state/Mm.js';
 import { Link } from './state/Listener.js';
 import { CallbackKind, type Callback } from './state/Callback.js';
-import { GET_PUT_BEHAVIOURS } from './Scenario.js';
 
 const PAGE = ['mapped', 'isolated by reclaimer', 'freed'] as const;
 
@@ -15,8 +14,8 @@ function threadList(env: KernelEnv, mask: number): string {
 
 /** A destroy callback by what runs: a put queues the core's mmu_notifier_free_rcu, other drivers a callback of their own. */
 function destroyName(env: KernelEnv, l: number): string {
-  const b = env.behaviours[l]!;
-  return GET_PUT_BEHAVIOURS.has(b) ? `mmu_notifier_free_rcu(L${l})` : `${b}:destroy(L${l})`;
+  const script = env.scripts[l]!;
+  return script.api === 'get-put' ? `mmu_notifier_free_rcu(L${l})` : `${script.name}:destroy(L${l})`;
 }
 
 function describeCallback(env: KernelEnv, cb: Callback): string {
@@ -102,7 +101,7 @@ export function describeKernel(env: KernelEnv, g: KernelState): StateView {
     view[`listener${i}.releases`] = l.releases;
     view[`listener${i}.registered`] = l.registered;
     view[`listener${i}.holds-module`] = l.holdsModule;
-    if (GET_PUT_BEHAVIOURS.has(env.behaviours[i]!)) view[`listener${i}.users`] = l.users;
+    if (env.scripts[i]!.api === 'get-put') view[`listener${i}.users`] = l.users;
   });
   if (env.interval) {
     describeInterval(env, g, view);

@@ -9,7 +9,7 @@ import type { KernelMem } from '../KernelMem.js';
 import { fault, invokeOn, touchListener, touchMm, touchNotifierMm } from '../faults.js';
 import { hlistAddHead, hlistDelInitRcu } from '../hlist.js';
 import { callSrcu } from '../srcu.js';
-import { kfreeListener, mmdrop, spinLock, spinUnlock, type KBody } from './common.js';
+import { mmdrop, spinLock, spinUnlock, type KBody } from './common.js';
 
 /** `mmu_notifier_put(mn)`: under the lock, drop a user; the last one unlinks the node and queues its free. */
 export function putProc(env: KernelEnv): ProcDef<KernelMem> {
@@ -55,14 +55,14 @@ export function putProc(env: KernelEnv): ProcDef<KernelMem> {
 }
 
 /** `mmu_notifier_free_rcu` (core code, the SRCU callback of a put): the driver's `free_notifier` (module code), then `mmdrop`. */
-export function freeRcuBody(env: KernelEnv, freeFn: string): KBody {
+export function freeRcuBody(env: KernelEnv, freeNotifier: KBody): KBody {
   const fn = 'mmu_notifier_free_rcu';
   return [
     step(fn, 'mn->ops->free_notifier(mn)', {
       kind: 'call',
       run: (x) => invokeOn(env, x.shared, x.arg, 'the driver method free_notifier'),
     }),
-    kfreeListener(env, freeFn, 'kfree(obj)'),
+    ...freeNotifier,
     mmdrop(env, fn),
   ];
 }

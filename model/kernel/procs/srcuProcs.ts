@@ -8,7 +8,6 @@ import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
 import { CallbackKind } from '../state/Callback.js';
 import { fault, invokeCoreCallbackOn, invokeOn, listenerName } from '../faults.js';
-import { GET_PUT_BEHAVIOURS } from '../Scenario.js';
 import { synchronizeIsGracePeriod } from '../versions.js';
 import {
   pendingCallbacks,
@@ -151,7 +150,7 @@ export function srcuWorkerProc(env: KernelEnv): ProcDef<KernelMem> {
             const l = m.cbListener(x.arg, 0);
             const what = `the SRCU callback ${destroyProcName(env, l)}`;
             // v5.4's mmu_notifier_free_rcu is core code: module code runs only when it calls free_notifier.
-            const invoke = GET_PUT_BEHAVIOURS.has(env.behaviours[l]!) ? invokeCoreCallbackOn : invokeOn;
+            const invoke = env.scripts[l]!.api === 'get-put' ? invokeCoreCallbackOn : invokeOn;
             checkGracePeriod(env, m, x.arg);
             invoke(env, m, l, what);
             m.setRunning(x.arg, 0, true);

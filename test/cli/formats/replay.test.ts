@@ -100,7 +100,7 @@ describe('an edited trace is rejected at the step that no longer matches', () =>
     const json = saved('lazy-with-reader');
     at(json, 5)['#meta'].code = 'kfree(obj)';
     expect(mismatch(json).why).toBe(
-      'the file says exit runs lazy_release: kfree(obj), but its next step in the model is lazy_release: mmu_notifier_call_srcu(&p->rcu, &lazy_destroy)',
+      'the file says exit runs lazy_release: kfree(obj), but its next step in the model is lazy_release: mmu_notifier_call_srcu(&obj->rcu, &lazy_destroy)',
     );
   });
 

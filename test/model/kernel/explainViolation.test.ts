@@ -17,7 +17,7 @@ const REFERENCES: Record<string, [number, string][]> = {
   'lazy-with-reader': [
     [
       5,
-      'the destroy callback of listener0 was queued here (exit in lazy_release: mmu_notifier_call_srcu(&p->rcu, &lazy_destroy)); it waits only for the read-side critical sections active at this point',
+      'the destroy callback of listener0 was queued here (exit in lazy_release: mmu_notifier_call_srcu(&obj->rcu, &lazy_destroy)); it waits only for the read-side critical sections active at this point',
     ],
     [
       8,
@@ -28,7 +28,7 @@ const REFERENCES: Record<string, [number, string][]> = {
   'seed-pre-patch-lazy': [
     [
       5,
-      'the destroy callback of listener0 was queued here (exit in lazy_release: mmu_notifier_call_srcu(&p->rcu, &lazy_destroy)); it waits only for the read-side critical sections active at this point',
+      'the destroy callback of listener0 was queued here (exit in lazy_release: mmu_notifier_call_srcu(&obj->rcu, &lazy_destroy)); it waits only for the read-side critical sections active at this point',
     ],
     [
       7,
@@ -77,7 +77,7 @@ const REFERENCES: Record<string, [number, string][]> = {
   'tree-barrier-one-cpu': [
     [
       19,
-      'the destroy callback of listener1 was queued here on srcu.queue.cpu1 (teardown-L1 in deferred_teardown: mmu_notifier_call_srcu(&p->rcu, &deferred_destroy))',
+      'the destroy callback of listener1 was queued here on srcu.queue.cpu1 (teardown-L1 in deferred_teardown: mmu_notifier_call_srcu(&obj->rcu, &deferred_destroy))',
     ],
     [
       24,
@@ -163,11 +163,11 @@ const CELLS: { name: string; scenario: string; overrides: ScenarioOverrides; wan
     want: [
       [
         19,
-        'the last listener dropped its module reference here (teardown-L1 in deferred_teardown: mmu_notifier_call_srcu(&p->rcu, &deferred_destroy)), so module exit could start',
+        'the last listener dropped its module reference here (teardown-L1 in deferred_teardown: mmu_notifier_call_srcu(&obj->rcu, &deferred_destroy)), so module exit could start',
       ],
       [
         19,
-        "deferred:destroy(L1) was queued here on srcu.queue.cpu1 (teardown-L1 in deferred_teardown: mmu_notifier_call_srcu(&p->rcu, &deferred_destroy)); it runs the driver's code once its grace period has ended",
+        "deferred:destroy(L1) was queued here on srcu.queue.cpu1 (teardown-L1 in deferred_teardown: mmu_notifier_call_srcu(&obj->rcu, &deferred_destroy)); it runs the driver's code once its grace period has ended",
       ],
       [
         24,

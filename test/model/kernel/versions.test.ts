@@ -207,7 +207,7 @@ describe('the v5.4 get/put API (get-put)', () => {
       expect(code, `step ${s.step}: ${s.code}`).not.toMatch(/^[a-z_]+ [a-z]+ /);
     }
     const codes = renderSteps(model, outcome.trace).map((s) => `${s.fn}: ${s.code}`);
-    expect(codes).toContain('get_put_teardown: drv_zap_sptes(p)');
+    expect(codes).toContain('get_put_teardown: drv_zap_sptes(obj)');
     expect(codes).toContain('mmu_notifier_free_rcu: mn->ops->free_notifier(mn)');
     expect(codes).toContain(
       'find_get_mmu_notifier: if (likely(mn->users != UINT_MAX)) mn->users++  /* mn: the first node with these ops */',
