@@ -233,10 +233,20 @@ function expectation(r: Reader, v: Json): Expectation {
   return { verdict, property: r.oneOf(r.required(o, 'expect', 'property'), 'expect.property', PROPERTY_IDS) };
 }
 
+/** `json` without its `$schema` string, when it is an object that has one. */
+function withoutSchema(r: Reader, json: Json): Json {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('$schema' in json)) return json;
+  const { $schema, ...fields } = json as Obj;
+  r.string($schema, '$schema');
+  return fields;
+}
+
 /** Validates parsed JSON as a scenario; `file` names it in errors. */
 export function parseScenario(json: Json, file: string): Scenario {
   const r = new Reader(file);
-  const o = r.object(json, '', TOP);
+  // `$schema` (the JSON Schema an editor checks the file against) is accepted and ignored; it is kept
+  // out of TOP so that the message for an unknown field lists the scenario's own fields only.
+  const o = r.object(withoutSchema(r, json), '', TOP);
   const cpus = o['cpus'] === undefined ? 2 : r.int(o['cpus'], 'cpus', 1, LIMITS.cpus);
   const functions: Partial<Record<VersionedFunction, KernelVersion>> = {};
   if (o['functions'] !== undefined) {

@@ -57,6 +57,17 @@ describe.skipIf(!built)('the packed package', () => {
     expect(paths.filter((p) => p.startsWith('dist/bench/') || p.startsWith('dist/test/'))).toEqual([]);
   });
 
+  it("ships schema/scenario.schema.json, the schema that every shipped scenario's $schema names", () => {
+    expect(shipped.has('schema/scenario.schema.json')).toBe(true);
+    const scenarios = paths.filter((p) => /^examples\/(scenarios|history)\/[^/]+\.json$/.test(p));
+    expect(scenarios.length).toBeGreaterThan(0);
+    for (const file of scenarios) {
+      const { $schema } = JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as { $schema?: string };
+      expect($schema, file).toBeDefined();
+      expect(shipped.has(normalize(join(dirname(file), $schema!))), `${file} names ${$schema}`).toBe(true);
+    }
+  });
+
   it('ships no source map without its sources, and no sourceMappingURL to a file it does not ship', () => {
     for (const map of paths.filter((p) => p.endsWith('.map'))) {
       const { sources } = JSON.parse(readFileSync(join(REPO_ROOT, map), 'utf8')) as { sources: string[] };
