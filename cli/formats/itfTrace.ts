@@ -6,6 +6,7 @@
  * `mmucheck replay` needs to rebuild the model: the scenario as checked (overrides applied), or
  * the model file (and where it is from the trace file) and the properties checked.
  */
+import { scenarioJson } from '../../model/kernel/scenarioJson.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { RunView } from '../report/RunView.js';
 import { ABSENT, toItfValue, type ItfValue } from './itfValue.js';
@@ -85,7 +86,7 @@ function fromTraceFile(file: string, out: string): string {
  */
 function modelMeta(run: RunView, threadsVar: string | undefined, options: ItfOptions): Record<string, unknown> {
   const o = run.origin;
-  if (o.kind === 'scenario') return { scenario: o.scenario };
+  if (o.kind === 'scenario') return { scenario: scenarioJson(o.scenario) };
   return {
     model: {
       file: o.file,

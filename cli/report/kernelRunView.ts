@@ -1,4 +1,5 @@
 /** The run view of a kernel scenario's run. */
+import { listenerJson } from '../../model/kernel/scenarioJson.js';
 import { is } from 'immutable';
 import type { Model } from '../../model/Model.js';
 import { INTERVAL_VERSIONED_FUNCTIONS, VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
@@ -37,7 +38,7 @@ function scenarioJson(run: CheckRun) {
     ),
     srcu: s.srcu,
     cpus: s.cpus,
-    listeners: s.listeners,
+    listeners: s.listeners.map(listenerJson),
     threads: run.model.spec.threads.map((t) => ({ name: t.name, cpu: t.cpu ?? 0, daemon: t.daemon === true })),
   };
 }

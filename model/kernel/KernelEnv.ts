@@ -4,7 +4,6 @@ import type { ThreadSpec } from '../program/ThreadSpec.js';
 import type { KernelVersion, MirrorDriver, MirrorOp, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
 import type { DriverScript } from './drivers/DriverScript.js';
-import { BUILTIN_DRIVERS } from './drivers/builtinDrivers.js';
 
 /** The fixed context of one kernel model, read by every step. */
 export interface KernelEnv {
@@ -41,8 +40,8 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     queues: scenario.srcu === 'classic' ? 1 : scenario.cpus,
     threadNames: threads.map((t) => t.name),
     threadCpus: threads.map((t) => t.cpu ?? 0),
-    behaviours: modelListeners(scenario).map((l) => BUILTIN_DRIVERS[l.behaviour].name),
-    scripts: modelListeners(scenario).map((l) => BUILTIN_DRIVERS[l.behaviour]),
+    behaviours: modelListeners(scenario).map((l) => l.driver.name),
+    scripts: modelListeners(scenario).map((l) => l.driver),
     interval: scenario.mirrors.length > 0,
     mirrors: scenario.mirrors.map((m) => m.driver),
     mirrorOps: scenario.threads.flatMap((t) => (t.kind === 'mirror' ? [t.ops] : [])),

@@ -1,5 +1,6 @@
 /** A scenario of the kernel model: versions, SRCU implementation, listeners, threads and properties (docs/kernel-model.md §7). */
 import type { KernelPropertyId } from './PropertyId.js';
+import type { DriverScript } from './drivers/DriverScript.js';
 
 /**
  * The kernel versions the model knows, oldest first, by the release that shipped each function's
@@ -96,9 +97,16 @@ export interface MirrorConfig {
 export const MIRROR_OPS = ['insert', 'fault', 'teardown', 'teardown-at-exit'] as const;
 export type MirrorOp = (typeof MIRROR_OPS)[number];
 
-/** One listener: its driver behaviour, whether its secondary MMU maps the page, and its teardown CPU. */
+/**
+ * One listener: its driver — a built-in behaviour or a script of the scenario's own (its `name`
+ * then stands where the behaviour would) — whether its secondary MMU maps the page, and its
+ * teardown CPU.
+ */
 export interface ListenerConfig {
-  readonly behaviour: Behaviour;
+  /** The driver's name: a built-in behaviour, or a scripted driver's `name`. */
+  readonly behaviour: string;
+  /** The driver as data (model/kernel/drivers/): the built-in's script, or the file's `driver`. */
+  readonly driver: DriverScript;
   readonly maps: boolean;
   /** The CPU of its teardown thread (behaviours torn down by a thread only). */
   readonly cpu: number;

@@ -27,7 +27,9 @@ export function inapplicableProperties(scenario: Scenario): Map<KernelPropertyId
   if (isIntervalWorld(scenario)) return inapplicableInInterval(scenario);
   const version = (fn: keyof Scenario['functions']) => scenario.functions[fn] ?? scenario.kernel;
   const moduleExit = scenario.threads.find((t) => t.kind === 'module-exit');
-  const unregisters = scenario.listeners.some((l) => l.behaviour === 'classic');
+  const unregisters = scenario.listeners.some((l) =>
+    Object.values(l.driver.hooks).some((ops) => ops?.includes('mmu_notifier_unregister')),
+  );
   const why = new Map<KernelPropertyId, string>();
   if (!moduleExit) why.set('no-code-after-unload', 'the module is never unloaded (no module-exit thread)');
   if (!moduleExit?.synchronize) {

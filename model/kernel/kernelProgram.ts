@@ -11,7 +11,7 @@ import type { ThreadSpec } from '../program/ThreadSpec.js';
 import { KernelMem } from './KernelMem.js';
 import type { KernelShape } from './layout/KernelShape.js';
 import { queuesEmpty } from './srcu.js';
-import { GET_PUT_BEHAVIOURS, type Scenario, type ThreadConfig } from './Scenario.js';
+import type { Scenario, ThreadConfig } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
 import { makeKernelEnv, type KernelEnv } from './KernelEnv.js';
 import { layoutThreads } from './layoutThreads.js';
@@ -64,7 +64,7 @@ function initialState(scenario: Scenario, threadCount: number, queues: number): 
           maps: l.maps,
           registered: true,
           holdsModule: true,
-          users: GET_PUT_BEHAVIOURS.has(l.behaviour) ? 1 : 0,
+          users: l.driver.api === 'get-put' ? 1 : 0,
         }),
   );
   return makeKernelState({

@@ -3,7 +3,7 @@
  * SRCU workers. Every thread has a name of its own.
  */
 import type { ThreadSpec } from '../program/ThreadSpec.js';
-import { TEARDOWN_BEHAVIOURS, type Scenario } from './Scenario.js';
+import type { Scenario } from './Scenario.js';
 import { mirrorEntry } from './interval/intervalThreads.js';
 
 /** The threads of a scenario, each with its entry procedure, argument and CPU. */
@@ -42,8 +42,8 @@ export function layoutThreads(scenario: Scenario): ThreadSpec[] {
     }
   }
   scenario.listeners.forEach((l, i) => {
-    if (TEARDOWN_BEHAVIOURS.has(l.behaviour))
-      threads.push({ name: `teardown-L${i}`, entry: `${l.behaviour}:teardown`, arg: i, cpu: l.cpu });
+    if (l.driver.hooks.teardown !== undefined)
+      threads.push({ name: `teardown-L${i}`, entry: `${l.driver.name}:teardown`, arg: i, cpu: l.cpu });
   });
   // Interval subscriptions use no SRCU: an interval-era scenario has no SRCU workers.
   if (scenario.mirrors.length > 0) return threads;

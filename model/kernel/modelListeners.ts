@@ -3,11 +3,13 @@
  * get thread — the notifier `mmu_notifier_get` allocates and registers when it finds no node with its
  * ops on the list. A spare starts unallocated (shown as freed) and holds the module for its thread.
  */
-import type { Behaviour, Scenario } from './Scenario.js';
+import type { Scenario } from './Scenario.js';
+import type { DriverScript } from './drivers/DriverScript.js';
 
 /** One listener object of the model. */
 export interface ModelListener {
-  readonly behaviour: Behaviour;
+  readonly behaviour: string;
+  readonly driver: DriverScript;
   readonly maps: boolean;
   /** A get thread's spare object rather than a listener registered before the scenario starts. */
   readonly spare: boolean;
@@ -17,13 +19,14 @@ export interface ModelListener {
 export function modelListeners(scenario: Scenario): ModelListener[] {
   const listeners: ModelListener[] = scenario.listeners.map((l) => ({
     behaviour: l.behaviour,
+    driver: l.driver,
     maps: l.maps,
     spare: false,
   }));
   for (const t of scenario.threads) {
     if (t.kind !== 'get') continue;
-    const behaviour = scenario.listeners[t.listener]!.behaviour;
-    for (let i = 0; i < t.count; i++) listeners.push({ behaviour, maps: false, spare: true });
+    const { behaviour, driver } = scenario.listeners[t.listener]!;
+    for (let i = 0; i < t.count; i++) listeners.push({ behaviour, driver, maps: false, spare: true });
   }
   return listeners;
 }

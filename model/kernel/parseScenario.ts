@@ -2,8 +2,12 @@
  * Reads and validates a scenario (JSON): every field is checked, unknown ones are refused with the
  * closest valid name, and every error names the file and the field.
  */
-import { InputError, expectedOneOf } from '../InputError.js';
-import { capText, quoteValue } from '../safeText.js';
+import { InputError } from '../InputError.js';
+import { capText } from '../safeText.js';
+import { join, Reader, type Json, type Obj } from './JsonReader.js';
+import { parseDriver } from './drivers/parseDriver.js';
+import { BUILTIN_DRIVERS } from './drivers/builtinDrivers.js';
+import type { DriverScript } from './drivers/DriverScript.js';
 import { KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
 import {
   BEHAVIOURS,
@@ -39,71 +43,6 @@ export const LIMITS = {
   threads: 30,
 } as const;
 
-type Json = unknown;
-type Obj = Record<string, Json>;
-
-class Reader {
-  constructor(readonly file: string) {}
-
-  fail(field: string, message: string): never {
-    throw new InputError(message, this.file, field);
-  }
-
-  object(v: Json, field: string, allowed: readonly string[]): Obj {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, `expected an object, got ${kind(v)}`);
-    for (const key of Object.keys(v)) {
-      if (!allowed.includes(key)) this.fail(join(field, key), `unknown field; ${expectedOneOf(key, allowed)}`);
-    }
-    return v as Obj;
-  }
-
-  string(v: Json, field: string): string {
-    if (typeof v !== 'string') this.fail(field, `expected a string, got ${kind(v)}`);
-    return v;
-  }
-
-  oneOf<T extends string>(v: Json, field: string, values: readonly T[]): T {
-    const s = this.string(v, field);
-    if (!values.includes(s as T)) this.fail(field, `unknown value ${quoteValue(s)}; ${expectedOneOf(s, values)}`);
-    return s as T;
-  }
-
-  int(v: Json, field: string, min: number, max: number): number {
-    if (typeof v !== 'number' || !Number.isInteger(v))
-      this.fail(field, `expected a whole number from ${min} to ${max}, got ${kind(v)}`);
-    if (v < min || v > max) this.fail(field, `expected a whole number from ${min} to ${max}, got ${v}`);
-    return v;
-  }
-
-  bool(v: Json, field: string): boolean {
-    if (typeof v !== 'boolean') this.fail(field, `expected true or false, got ${kind(v)}`);
-    return v;
-  }
-
-  array(v: Json, field: string, min: number, max: number): Json[] {
-    if (!Array.isArray(v)) this.fail(field, `expected a list, got ${kind(v)}`);
-    if (v.length < min || v.length > max) this.fail(field, `expected ${min} to ${max} entries, got ${v.length}`);
-    return v;
-  }
-
-  required(o: Obj, field: string, key: string): Json {
-    if (!(key in o)) this.fail(join(field, key), 'missing required field');
-    return o[key];
-  }
-}
-
-function kind(v: Json): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `the string ${quoteValue(v)}`;
-  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
-  return typeof v === 'object' ? 'an object' : typeof v;
-}
-
-function join(parent: string, key: string | number): string {
-  return typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
-}
-
 const TOP = [
   'name',
   'description',
@@ -119,9 +58,18 @@ const TOP = [
 ] as const;
 
 function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConfig {
-  const o = r.object(v, field, ['behaviour', 'maps', 'cpu']);
+  const o = r.object(v, field, ['behaviour', 'driver', 'maps', 'cpu']);
+  if (o['behaviour'] !== undefined && o['driver'] !== undefined)
+    r.fail(field, 'a listener has a "behaviour" (built in) or a "driver" (a script), not both');
+  let driver: DriverScript;
+  if (o['driver'] !== undefined) driver = parseDriver(r, o['driver'], join(field, 'driver'));
+  else {
+    const b = r.oneOf(r.required(o, field, 'behaviour'), join(field, 'behaviour'), BEHAVIOURS);
+    driver = BUILTIN_DRIVERS[b];
+  }
   return {
-    behaviour: r.oneOf(r.required(o, field, 'behaviour'), join(field, 'behaviour'), BEHAVIOURS),
+    behaviour: driver.name,
+    driver,
     maps: o['maps'] === undefined ? false : r.bool(o['maps'], join(field, 'maps')),
     cpu: o['cpu'] === undefined ? 0 : r.int(o['cpu'], join(field, 'cpu'), 0, cpus - 1),
   };
@@ -130,11 +78,11 @@ function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConf
 /** The `listener` of a get thread: a listener of the v5.4 get/put API, whose ops it gets. */
 function getTarget(r: Reader, o: Obj, field: string, listeners: readonly ListenerConfig[]): number {
   const i = r.int(r.required(o, field, 'listener'), join(field, 'listener'), 0, listeners.length - 1);
-  const b = listeners[i]!.behaviour;
-  if (!GET_PUT_BEHAVIOURS.has(b))
+  const { behaviour: b, driver } = listeners[i]!;
+  if (driver.api !== 'get-put')
     r.fail(
       join(field, 'listener'),
-      `listener ${i} is "${b}"; a get thread gets a listener of the get/put API (${[...GET_PUT_BEHAVIOURS].join(', ')})`,
+      `listener ${i} is "${b}"; a get thread gets a listener of the get/put API (${[...GET_PUT_BEHAVIOURS].join(', ')}, or a driver with "api": "get-put")`,
     );
   return i;
 }
@@ -277,6 +225,15 @@ export function parseScenario(json: Json, file: string): Scenario {
   const threads = r
     .array(r.required(o, '', 'threads'), 'threads', 1, 16)
     .map((v, i) => thread(r, v, join('threads', i), cpus, listeners, mirrors));
+  // Listeners with one driver name share ops (mmu_notifier_get finds them by it): one name, one script.
+  listeners.forEach((l, i) => {
+    const first = listeners.findIndex((m) => m.behaviour === l.behaviour);
+    if (first < i && JSON.stringify(listeners[first]!.driver) !== JSON.stringify(l.driver))
+      r.fail(
+        join(join('listeners', i), 'driver'),
+        `listeners[${first}] has another driver named "${l.behaviour}"; a driver name stands for one script`,
+      );
+  });
   const spares = threads.reduce((n, t) => n + (t.kind === 'get' ? t.count : 0), 0);
   if (listeners.length + spares > LIMITS.listeners) {
     r.fail(

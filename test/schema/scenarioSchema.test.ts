@@ -67,7 +67,7 @@ function expectBothRefuse(json: unknown, fragment: string): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const BUNDLED_DIRS = ['examples/scenarios', 'examples/history'];
+const BUNDLED_DIRS = ['examples/scenarios', 'examples/history', 'examples/drivers'];
 const BUNDLED = BUNDLED_DIRS.flatMap((d) =>
   readdirSync(join(REPO_ROOT, d))
     .filter((f) => f.endsWith('.json'))
@@ -75,8 +75,8 @@ const BUNDLED = BUNDLED_DIRS.flatMap((d) =>
 );
 
 describe('every bundled scenario', () => {
-  it('is found (examples/scenarios and examples/history)', () => {
-    expect(BUNDLED.length).toBeGreaterThanOrEqual(25);
+  it('is found (examples/scenarios, examples/history and examples/drivers)', () => {
+    expect(BUNDLED.length).toBeGreaterThanOrEqual(35);
   });
 
   for (const file of BUNDLED) {
@@ -331,6 +331,33 @@ describe('hand-written bad scenarios: refused by both', () => {
       'expect.property: missing required field',
     ],
     ['no threads', with_(CLASSIC, { threads: [] }), 'expected 1 to 16 entries, got 0'],
+    [
+      'a driver statement outside the vocabulary',
+      with_(CLASSIC, { listeners: [{ driver: { name: 'd', hooks: { release: ['kfre'] } } }] }),
+      'unknown statement "kfre"',
+    ],
+    [
+      'a behaviour and a driver on one listener',
+      with_(CLASSIC, { listeners: [{ behaviour: 'lazy', driver: { name: 'd', hooks: { release: [] } } }] }),
+      'not both',
+    ],
+    [
+      'a driver named like a built-in behaviour',
+      with_(CLASSIC, { listeners: [{ driver: { name: 'lazy', hooks: { release: [] } } }] }),
+      'is a built-in behaviour',
+    ],
+    [
+      'a driver with neither release nor teardown',
+      with_(CLASSIC, { listeners: [{ driver: { name: 'd', hooks: { destroy: ['kfree'] } } }] }),
+      'needs "release"',
+    ],
+    [
+      'a destroy hook in a get/put driver',
+      with_(CLASSIC, {
+        listeners: [{ driver: { name: 'd', api: 'get-put', hooks: { release: [], destroy: ['kfree'] } } }],
+      }),
+      'write "free_notifier", not "destroy"',
+    ],
   ];
   for (const [name, json, fragment] of BAD) it(name, () => expectBothRefuse(json, fragment));
 });
@@ -382,6 +409,26 @@ describe('loader-only rules: the schema accepts, the loader refuses', () => {
       'at most 16 listener objects',
     ],
     [
+      '(6) mmu_notifier_call_srcu without a destroy hook',
+      with_(CLASSIC, { listeners: [{ driver: { name: 'd', hooks: { release: ['mmu_notifier_call_srcu'] } } }] }),
+      'which the script does not define',
+    ],
+    [
+      '(6) mmu_notifier_put in a driver of api register',
+      with_(CLASSIC, { listeners: [{ driver: { name: 'd', hooks: { release: ['mmu_notifier_put'] } } }] }),
+      'set "api": "get-put"',
+    ],
+    [
+      '(7) two listeners with one driver name and two scripts',
+      with_(CLASSIC, {
+        listeners: [
+          { driver: { name: 'd', hooks: { release: ['kfree'] } } },
+          { driver: { name: 'd', hooks: { release: [] } } },
+        ],
+      }),
+      'a driver name stands for one script',
+    ],
+    [
       '(5) more than 30 threads once the groups are expanded',
       with_(CLASSIC, { threads: [{ kind: 'exit' }, { kind: 'reader', count: 24 }, { kind: 'reclaimer', count: 24 }] }),
       'at most 30 are supported',
@@ -394,9 +441,9 @@ describe('loader-only rules: the schema accepts, the loader refuses', () => {
       expect(loaderRefuses(json)).toContain(fragment);
     });
 
-  it('the schema lists the same five rules in its $comment', () => {
-    for (let i = 1; i <= 5; i++) expect(schema.$comment).toContain(`(${i})`);
-    expect(schema.$comment).not.toContain('(6)');
+  it('the schema lists the same seven rules in its $comment', () => {
+    for (let i = 1; i <= 7; i++) expect(schema.$comment).toContain(`(${i})`);
+    expect(schema.$comment).not.toContain('(8)');
   });
 });
 

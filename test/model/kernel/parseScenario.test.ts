@@ -2,6 +2,7 @@
  * Reading scenarios: defaults, every field as written, and errors that carry the file and the field
  * as values (the CLI's bad-input corpus in test/fixtures/bad checks the messages end to end).
  */
+import { BUILTIN_DRIVERS } from '../../../model/kernel/drivers/builtinDrivers.js';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { parseScenario, parseScenarioText, threadLimitExceeded, LIMITS } from '../../../model/kernel/parseScenario.js';
@@ -41,7 +42,7 @@ describe('parseScenario', () => {
       functions: {},
       srcu: 'classic',
       cpus: 2,
-      listeners: [{ behaviour: 'amdkfd', maps: false, cpu: 0 }],
+      listeners: [{ behaviour: 'amdkfd', driver: BUILTIN_DRIVERS.amdkfd, maps: false, cpu: 0 }],
       threads: [{ kind: 'exit', cpu: 0 }],
       mirrors: [],
       properties: DEFAULT_PROPERTY_IDS.filter((id) => id !== 'no-stale-mapping'),
@@ -80,8 +81,8 @@ describe('parseScenario', () => {
       srcu: 'tree',
       cpus: 3,
       listeners: [
-        { behaviour: 'amdkfd', maps: true, cpu: 0 },
-        { behaviour: 'deferred', maps: false, cpu: 2 },
+        { behaviour: 'amdkfd', driver: BUILTIN_DRIVERS.amdkfd, maps: true, cpu: 0 },
+        { behaviour: 'deferred', driver: BUILTIN_DRIVERS.deferred, maps: false, cpu: 2 },
       ],
       threads: [
         { kind: 'exit', cpu: 1 },
@@ -211,7 +212,7 @@ describe('parseScenario', () => {
       file: 'my.json',
       field: 'listeners[0].behavior',
       message:
-        'my.json: listeners[0].behavior: unknown field; expected one of behaviour, maps, cpu (did you mean "behaviour"?)',
+        'my.json: listeners[0].behavior: unknown field; expected one of behaviour, driver, maps, cpu (did you mean "behaviour"?)',
     });
   });
 

@@ -19,6 +19,7 @@ import { kernelAt, listenersOf, listOrder, withMem } from '../../helpers/kernelF
 import { hlistDelInitRcu, hlistDelRcu } from '../../../model/kernel/hlist.js';
 import { reachableStates } from '../../helpers/reachableStates.js';
 import { isIntervalEra } from '../../../model/kernel/era.js';
+import { BUILTIN_DRIVERS } from '../../../model/kernel/drivers/builtinDrivers.js';
 
 const KVM = 'examples/history/kvm-reclaim.json';
 /** The unlink loop's head and first statements, as __mmu_notifier_release has them in every version. */
@@ -246,7 +247,7 @@ describe('the v5.4 get/put API (get-put)', () => {
   it('a listener that puts from ->release holds in every version', () => {
     const base: Scenario = {
       ...loadScenario('seed'),
-      listeners: [{ behaviour: 'put-in-release', maps: true, cpu: 0 }],
+      listeners: [{ behaviour: 'put-in-release', driver: BUILTIN_DRIVERS['put-in-release'], maps: true, cpu: 0 }],
     };
     for (const kernel of KERNEL_VERSIONS.filter((k) => !isIntervalEra(k)))
       for (const srcu of ['classic', 'tree'] as const) expectOk(check(buildKernelModel({ ...base, kernel, srcu })));
@@ -257,7 +258,7 @@ describe('the v5.4 get/put API (get-put)', () => {
       ...loadScenario('seed'),
       kernel: 'v5.4',
       srcu: 'tree',
-      listeners: [{ behaviour: 'get-put', maps: true, cpu: 1 }],
+      listeners: [{ behaviour: 'get-put', driver: BUILTIN_DRIVERS['get-put'], maps: true, cpu: 1 }],
     };
     expectViolation(check(buildKernelModel(scenario)), 'no-code-after-unload', { length: 12 });
   });
