@@ -45,6 +45,11 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck check ./my-scenario.json', { exit: 0 }],
   ['README.md', 'npm run bench', { ci: true }],
   ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],
+  ['docs/drivers.md', 'npx mmucheck check ./step1.json', { exit: 1 }],
+  ['docs/drivers.md', 'npx mmucheck check ./step2.json', { exit: 1 }],
+  ['docs/drivers.md', 'npx mmucheck check ./step3.json', { exit: 1 }],
+  ['docs/drivers.md', 'npx mmucheck check ./step4.json', { exit: 0 }],
+  ['docs/drivers.md', 'npx mmucheck check ./step5.json', { exit: 0 }],
   ['docs/writing-models.md', 'mkdir counter && cd counter', { test: TARBALL_TEST }],
   ['docs/writing-models.md', 'npm init -y', { test: TARBALL_TEST }],
   ['docs/writing-models.md', 'npm install /path/to/mmucheck', { test: TARBALL_TEST }],
@@ -58,6 +63,11 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
 const SCRATCH_FILES: Readonly<Record<string, string>> = {
   'my-scenario.json': 'examples/scenarios/seed.json',
   'model.ts': 'examples/tutorial/counter.ts',
+  'step1.json': 'examples/drivers/tutorial/step1.json',
+  'step2.json': 'examples/drivers/tutorial/step2.json',
+  'step3.json': 'examples/drivers/tutorial/step3.json',
+  'step4.json': 'examples/drivers/tutorial/step4.json',
+  'step5.json': 'examples/drivers/tutorial/step5.json',
 };
 
 /** The shell commands shown on `page`. */
