@@ -11,6 +11,7 @@ import type { KernelEnv } from '../KernelEnv.js';
 import { IVF, type KernelMem } from '../KernelMem.js';
 import { touchMm, touchNotifierMm } from '../faults.js';
 import { kstep, mmdrop } from '../procs/common.js';
+import { mmputStep } from '../procs/fork.js';
 import { inVersion } from './names.js';
 import { itreeInvalidateLoop, itreeInvEnd } from './itree.js';
 import { invalidation } from './invalidation.js';
@@ -20,14 +21,7 @@ export function intervalMmputProc(env: KernelEnv): ProcDef<KernelMem> {
   return {
     name: 'mmput',
     body: [
-      kstep('mmput', 'if (atomic_dec_and_test(&mm->mm_users))', {
-        run: (x) => {
-          const m = x.shared;
-          touchMm(env, m, 'mmput');
-          m.mmUsers = m.mmUsers - 1;
-          if (m.mmUsers > 0) x.ret();
-        },
-      }),
+      mmputStep(env),
       kstep('mmu_notifier_release', 'if (mm_has_notifiers(mm)) __mmu_notifier_release(mm);', {
         run: (x) => {
           touchMm(env, x.shared, 'mmu_notifier_release: mm_has_notifiers');

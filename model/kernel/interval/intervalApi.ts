@@ -12,7 +12,7 @@ import type { KernelEnv } from '../KernelEnv.js';
 import { IVF, MF, type KernelMem } from '../KernelMem.js';
 import { Link } from '../state/Listener.js';
 import { fault, touchMm, touchNotifierMm } from '../faults.js';
-import { kstep, mmdrop, type KBody, type KContext } from '../procs/common.js';
+import { kstep, mmdrop, type KBody, type KContext, type KStep } from '../procs/common.js';
 import { atLeast } from '../versions.js';
 import { inVersion } from './names.js';
 import { subsLock, subsUnlock } from './itree.js';
@@ -174,6 +174,31 @@ export function insertProc(env: KernelEnv): ProcDef<KernelMem> {
 }
 
 /**
+ * `wait_event(subscriptions->wq, READ_ONCE(subscriptions->invalidate_seq) != seq)` in `fn`: each
+ * evaluation one unlocked read, the seq waited past in the low byte of the frame's local. A false
+ * condition arms the thread and it sleeps until `wake_up_all` (waitQueue.ts).
+ */
+function unlockedSeqWait(env: KernelEnv, fn: string): KStep {
+  return kstep(
+    fn,
+    inVersion(env.kernel, 'wait_event(subscriptions->wq, READ_ONCE(subscriptions->invalidate_seq) != seq);'),
+    {
+      kind: 'wait',
+      guard: (m, _f, tid) => awake(m, tid),
+      run: (x) => {
+        const m = x.shared;
+        touchNotifierMm(env, m, `${fn}: READ_ONCE(subscriptions->invalidate_seq)`);
+        if (m.iv(IVF.seq) !== (x.local & 0xff)) disarm(m, x.tid);
+        else {
+          arm(m, x.tid);
+          x.repeat();
+        }
+      },
+    },
+  );
+}
+
+/**
  * The wait of `mmu_interval_notifier_remove` for the seq it saw to be released: before the fix one
  * unlocked `READ_ONCE` per evaluation; from v5.18 `mmu_interval_seq_released`, which reads it under
  * the lock. The seq waited for is the low byte of the frame's local.
@@ -182,25 +207,7 @@ function removeWait(env: KernelEnv): KBody {
   const v = (code: string) => inVersion(env.kernel, code);
   const seqOf = (local: number) => local & 0xff;
   if (!atLeast(env.version('mmu_interval_notifier_remove'), 'v5.18'))
-    return [
-      kstep(
-        'mmu_interval_notifier_remove',
-        v('wait_event(subscriptions->wq, READ_ONCE(subscriptions->invalidate_seq) != seq);'),
-        {
-          kind: 'wait',
-          guard: (m, _f, tid) => awake(m, tid),
-          run: (x) => {
-            const m = x.shared;
-            touchNotifierMm(env, m, 'mmu_interval_notifier_remove: READ_ONCE(subscriptions->invalidate_seq)');
-            if (m.iv(IVF.seq) !== seqOf(x.local)) disarm(m, x.tid);
-            else {
-              arm(m, x.tid);
-              x.repeat();
-            }
-          },
-        },
-      ),
-    ];
+    return [unlockedSeqWait(env, 'mmu_interval_notifier_remove')];
   const fn = 'mmu_interval_seq_released';
   return [
     label('evaluate'),
@@ -300,19 +307,7 @@ export function readBegin(env: KernelEnv): KBody {
     subsUnlock(env, fn, (x) => {
       if (!(x.local & 0x100)) x.goto('begun');
     }),
-    kstep(fn, v('wait_event(subscriptions->wq, READ_ONCE(subscriptions->invalidate_seq) != seq);'), {
-      kind: 'wait',
-      guard: (m, _f, tid) => awake(m, tid),
-      run: (x) => {
-        const m = x.shared;
-        touchNotifierMm(env, m, `${fn}: READ_ONCE(subscriptions->invalidate_seq)`);
-        if (m.iv(IVF.seq) !== (x.local & 0xff)) disarm(m, x.tid);
-        else {
-          arm(m, x.tid);
-          x.repeat();
-        }
-      },
-    }),
+    unlockedSeqWait(env, fn),
     label('begun'),
   ];
 }

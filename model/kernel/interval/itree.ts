@@ -12,7 +12,7 @@ import type { KernelEnv } from '../KernelEnv.js';
 import { IVF, MF, type KernelMem } from '../KernelMem.js';
 import { Link } from '../state/Listener.js';
 import { touchNotifierMm } from '../faults.js';
-import { kstep, type KBody, type KContext, type KStep } from '../procs/common.js';
+import { kstep, notifierLockStep, notifierUnlockStep, type KBody, type KContext, type KStep } from '../procs/common.js';
 import { inVersion } from './names.js';
 import { invokeMirror, touchMirror, touchTree } from './intervalFaults.js';
 import { wakeAll } from './waitQueue.js';
@@ -20,30 +20,19 @@ import { wakeAll } from './waitQueue.js';
 /** The largest `invalidate_seq` the encoding holds (8 bits); a scenario never comes near it. */
 const SEQ_MAX = 250;
 
-/** `spin_lock(&subscriptions->lock)` in `fn`. */
-export function subsLock(env: KernelEnv, fn: string, extraGuard?: KStep['guard']): KStep {
-  const what = `${fn}: spin_lock`;
-  return kstep(fn, inVersion(env.kernel, 'spin_lock(&subscriptions->lock);'), {
-    kind: 'acquire',
-    guard: extraGuard ? (m, f, tid) => m.lock < 0 && extraGuard(m, f, tid) : (m) => m.lock < 0,
-    run: (x) => {
-      touchNotifierMm(env, x.shared, what);
-      x.shared.lock = x.tid;
-    },
-  });
+/** `spin_lock(&subscriptions->lock)` in `fn`, waiting also while `guard` fails. */
+export function subsLock(env: KernelEnv, fn: string, guard?: KStep['guard']): KStep {
+  return notifierLockStep(env, fn, inVersion(env.kernel, 'spin_lock(&subscriptions->lock);'), guard ? { guard } : {});
 }
 
 /** `spin_unlock(&subscriptions->lock)` in `fn`; `then` runs after (e.g. to jump or return). */
 export function subsUnlock(env: KernelEnv, fn: string, then?: (x: KContext) => void): KStep {
-  const what = `${fn}: spin_unlock`;
-  return kstep(fn, inVersion(env.kernel, 'spin_unlock(&subscriptions->lock);'), {
-    kind: 'release',
-    run: (x) => {
-      touchNotifierMm(env, x.shared, what);
-      x.shared.lock = -1;
-      then?.(x);
-    },
-  });
+  return notifierUnlockStep(
+    env,
+    fn,
+    inVersion(env.kernel, 'spin_unlock(&subscriptions->lock);'),
+    then ? { after: then } : {},
+  );
 }
 
 /** The first mirror after `after` in the interval tree (index order), or -1. */

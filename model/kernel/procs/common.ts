@@ -19,31 +19,59 @@ export function kstep(fn: string, code: string, def: Omit<KStep, 'type' | 'fn' |
   return step<KernelMem>(fn, code, def);
 }
 
-/** `spin_lock(&mm->mmu_notifier_mm->lock)`: waits while another thread holds it; then continues at label `then`, if given. */
-export function spinLock(env: KernelEnv, fn: string, then?: string): KStep {
+/** What a lock or unlock step of the notifier struct's spinlock may add: a guard of its own, and what it does after. */
+export interface LockStepOptions {
+  readonly guard?: KStep['guard'];
+  readonly after?: (x: KContext) => void;
+}
+
+/**
+ * `code` takes the notifier struct's spinlock (`mm->mmu_notifier_mm->lock`, from v5.5
+ * `subscriptions->lock`): it waits while another thread holds it (and while `guard` fails).
+ */
+export function notifierLockStep(env: KernelEnv, fn: string, code: string, o: LockStepOptions = {}): KStep {
   const what = `${fn}: spin_lock`;
-  return step(fn, 'spin_lock(&mm->mmu_notifier_mm->lock)', {
+  const extra = o.guard;
+  const after = o.after;
+  return step(fn, code, {
     kind: 'acquire',
-    guard: (m) => m.lock < 0,
+    guard: extra ? (m, f, tid) => m.lock < 0 && extra(m, f, tid) : (m) => m.lock < 0,
     run: (x) => {
       touchNotifierMm(env, x.shared, what);
       x.shared.lock = x.tid;
-      if (then !== undefined) x.goto(then);
+      if (after !== undefined) after(x);
     },
   });
 }
 
-/** `spin_unlock(&mm->mmu_notifier_mm->lock)`; then continues at label `then`, if given. */
-export function spinUnlock(env: KernelEnv, fn: string, guard?: KStep['guard'], then?: string): KStep {
+/** `code` releases the notifier struct's spinlock; `guard`, if given, says when the step may run. */
+export function notifierUnlockStep(env: KernelEnv, fn: string, code: string, o: LockStepOptions = {}): KStep {
   const what = `${fn}: spin_unlock`;
-  return step(fn, 'spin_unlock(&mm->mmu_notifier_mm->lock)', {
+  const after = o.after;
+  return step(fn, code, {
     kind: 'release',
-    ...(guard ? { guard } : {}),
+    ...(o.guard ? { guard: o.guard } : {}),
     run: (x) => {
       touchNotifierMm(env, x.shared, what);
       x.shared.lock = -1;
-      if (then !== undefined) x.goto(then);
+      if (after !== undefined) after(x);
     },
+  });
+}
+
+/** Continues at label `label`, if given. */
+const goingTo = (label?: string): LockStepOptions => (label === undefined ? {} : { after: (x) => x.goto(label) });
+
+/** `spin_lock(&mm->mmu_notifier_mm->lock)`: waits while another thread holds it; then continues at label `then`, if given. */
+export function spinLock(env: KernelEnv, fn: string, then?: string): KStep {
+  return notifierLockStep(env, fn, 'spin_lock(&mm->mmu_notifier_mm->lock)', goingTo(then));
+}
+
+/** `spin_unlock(&mm->mmu_notifier_mm->lock)`; then continues at label `then`, if given. */
+export function spinUnlock(env: KernelEnv, fn: string, guard?: KStep['guard'], then?: string): KStep {
+  return notifierUnlockStep(env, fn, 'spin_unlock(&mm->mmu_notifier_mm->lock)', {
+    ...goingTo(then),
+    ...(guard ? { guard } : {}),
   });
 }
 
@@ -58,7 +86,7 @@ export function srcuUnlock(fn: string): KStep {
 }
 
 /** Decrements mm_count and enters __mmdrop when it reaches zero. */
-export function dropMm(env: KernelEnv, x: KContext, what: string): void {
+function dropMm(env: KernelEnv, x: KContext, what: string): void {
   const m = x.shared;
   touchMm(env, m, what);
   m.mmCount = m.mmCount - 1;

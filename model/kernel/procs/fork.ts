@@ -5,7 +5,7 @@ import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
 import { Page } from '../state/Mm.js';
 import { fault, listenerName, touchMm, touchNotifierMm } from '../faults.js';
-import { mmdrop } from './common.js';
+import { mmdrop, type KStep } from './common.js';
 import { atLeast } from '../versions.js';
 
 /**
@@ -43,19 +43,24 @@ export function freePage(env: KernelEnv, m: KernelMem, who: string): void {
   m.page = Page.Freed;
 }
 
+/** `mmput`'s drop of mm_users: a user that is not the last returns at once. */
+export function mmputStep(env: KernelEnv): KStep {
+  return step('mmput', 'if (atomic_dec_and_test(&mm->mm_users))', {
+    run: (x) => {
+      const m = x.shared;
+      touchMm(env, m, 'mmput');
+      m.mmUsers = m.mmUsers - 1;
+      if (m.mmUsers > 0) x.ret();
+    },
+  });
+}
+
 /** The exiting task's `mmput(mm)`: drop mm_users; the last user tears the address space down. */
 export function mmputProc(env: KernelEnv): ProcDef<KernelMem> {
   return {
     name: 'mmput',
     body: [
-      step('mmput', 'if (atomic_dec_and_test(&mm->mm_users))', {
-        run: (x) => {
-          const m = x.shared;
-          touchMm(env, m, 'mmput');
-          m.mmUsers = m.mmUsers - 1;
-          if (m.mmUsers > 0) x.ret();
-        },
-      }),
+      mmputStep(env),
       call('__mmu_notifier_release'),
       step('exit_mmap', 'unmap_vmas(&tlb, vma, 0, -1)', {
         kind: 'free',
