@@ -12,7 +12,6 @@ import { KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
 import {
   BEHAVIOURS,
   GET_PUT_BEHAVIOURS,
-  INTERVAL_ERA,
   INTERVAL_VERSIONED_FUNCTIONS,
   KERNEL_VERSIONS,
   MIRROR_DRIVERS,
@@ -30,8 +29,7 @@ import {
   type ThreadConfig,
 } from './Scenario.js';
 import { layoutThreads } from './layoutThreads.js';
-import { atLeast } from './versions.js';
-import { defaultProperties, eraMismatch } from './era.js';
+import { defaultProperties, eraMismatch, isIntervalEra } from './era.js';
 
 /** Limits that keep a scenario within what the model encodes (bitmasks of threads and listeners). */
 export const LIMITS = {
@@ -205,13 +203,13 @@ export function parseScenario(json: Json, file: string): Scenario {
       functions[key as VersionedFunction] = r.oneOf(
         value,
         join('functions', key),
-        KERNEL_VERSIONS.filter((k) => atLeast(k, INTERVAL_ERA) === interval),
+        KERNEL_VERSIONS.filter((k) => isIntervalEra(k) === interval),
       );
     }
   }
   // The kernel is validated in field order below; its era only decides whether listeners may be left out.
   const named = o['kernel'];
-  const interval = KERNEL_VERSIONS.some((k) => k === named && atLeast(k, INTERVAL_ERA));
+  const interval = KERNEL_VERSIONS.some((k) => k === named && isIntervalEra(k));
   const listeners =
     interval && o['listeners'] === undefined
       ? []
@@ -247,7 +245,7 @@ export function parseScenario(json: Json, file: string): Scenario {
     const interval = (INTERVAL_VERSIONED_FUNCTIONS as readonly string[]).includes(key);
     if (interval && mirrors.length === 0)
       r.fail(join('functions', key), 'a function of interval subscriptions: the scenario has no mirrors');
-    if (!interval && atLeast(kernel, INTERVAL_ERA))
+    if (!interval && isIntervalEra(kernel))
       r.fail(
         join('functions', key),
         `the classic versioned functions pick variants up to v5.4; on kernel ${kernel} they follow the kernel`,
