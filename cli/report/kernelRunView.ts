@@ -1,5 +1,5 @@
 /** The run view of a kernel scenario's run. */
-import { listenerJson } from '../../model/kernel/scenarioJson.js';
+import { listenerJson, mirrorJson } from '../../model/kernel/scenarioJson.js';
 import { is } from 'immutable';
 import type { Model } from '../../model/Model.js';
 import { INTERVAL_VERSIONED_FUNCTIONS, VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
@@ -39,6 +39,7 @@ function scenarioJson(run: CheckRun) {
     srcu: s.srcu,
     cpus: s.cpus,
     listeners: s.listeners.map(listenerJson),
+    ...(s.mirrors.length > 0 ? { mirrors: s.mirrors.map(mirrorJson) } : {}),
     threads: run.model.spec.threads.map((t) => ({ name: t.name, cpu: t.cpu ?? 0, daemon: t.daemon === true })),
   };
 }

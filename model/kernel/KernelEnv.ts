@@ -1,7 +1,7 @@
 /** What the kernel model's steps know about the scenario they run in: threads, CPUs, versions, checks. */
 import type { KernelPropertyId } from './PropertyId.js';
 import type { ThreadSpec } from '../program/ThreadSpec.js';
-import type { KernelVersion, MirrorDriver, MirrorOp, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
+import type { KernelVersion, MirrorOp, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
 import type { DriverScript } from './drivers/DriverScript.js';
 
@@ -20,7 +20,9 @@ export interface KernelEnv {
   /** The scenario is of the interval world (v5.5 on, with mirrors) rather than of classic listeners. */
   readonly interval: boolean;
   /** Per mirror: its driver. */
-  readonly mirrors: readonly MirrorDriver[];
+  readonly mirrors: readonly string[];
+  /** Each mirror's driver script. */
+  readonly mirrorScripts: readonly DriverScript[];
   /** The op lists of the scenario's mirror tasks. */
   readonly mirrorOps: readonly (readonly MirrorOp[])[];
   /** Per thread: the spare listener object of a get thread, or -1. */
@@ -44,6 +46,7 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     scripts: modelListeners(scenario).map((l) => l.driver),
     interval: scenario.mirrors.length > 0,
     mirrors: scenario.mirrors.map((m) => m.driver),
+    mirrorScripts: scenario.mirrors.map((m) => m.script),
     mirrorOps: scenario.threads.flatMap((t) => (t.kind === 'mirror' ? [t.ops] : [])),
     spareOfThread: threads.map((t) => (t.entry === 'get_thread' ? t.arg! : -1)),
     checks: new Set(scenario.properties),

@@ -35,6 +35,7 @@ const {
   registered: L_REGISTERED,
   holdsModule: L_HOLDS_MODULE,
   users: L_USERS,
+  lock: L_LOCK,
 } = LISTENER.slot;
 const LISTENERS_AT = SCALARS.slots;
 const LISTENER_SLOTS = LISTENER.slots;
@@ -204,6 +205,13 @@ export class KernelMem extends SrcuMem implements PackedShared {
   }
   setUsers(l: number, v: number): void {
     this.a[this.at(l, L_USERS)] = v;
+  }
+  /** The thread holding listener `l`'s driver lock, or -1. */
+  driverLock(l: number): number {
+    return this.a[this.at(l, L_LOCK)]!;
+  }
+  setDriverLock(l: number, tid: number): void {
+    this.a[this.at(l, L_LOCK)] = tid;
   }
 
   // --- faults -----------------------------------------------------------------------------

@@ -83,7 +83,10 @@ export type MirrorDriver = (typeof MIRROR_DRIVERS)[number];
 
 /** One interval subscriber: its driver, and whether it is inserted before the threads start. */
 export interface MirrorConfig {
-  readonly driver: MirrorDriver;
+  /** The driver's name: a built-in mirror driver, or a scripted driver's `name`. */
+  readonly driver: string;
+  /** The driver as data (model/kernel/drivers/): the built-in's script, or the file's own. */
+  readonly script: DriverScript;
   /** Inserted while idle before the scenario starts (its thread then does not insert). */
   readonly inserted: boolean;
 }

@@ -1,4 +1,5 @@
 /** The flat, named view of a kernel state that traces print (only the fields that change). */
+import { usesOp } from './drivers/DriverScript.js';
 import type { StateView } from '../ActionView.js';
 import type { KernelEnv } from './KernelEnv.js';
 import type { KernelState } from './state/KernelState.js';
@@ -102,6 +103,8 @@ export function describeKernel(env: KernelEnv, g: KernelState): StateView {
     view[`listener${i}.registered`] = l.registered;
     view[`listener${i}.holds-module`] = l.holdsModule;
     if (env.scripts[i]!.api === 'get-put') view[`listener${i}.users`] = l.users;
+    if (usesOp(env.scripts[i]!, 'lock'))
+      view[`listener${i}.lock`] = l.lock < 0 ? 'free' : `held by ${env.threadNames[l.lock]}`;
   });
   if (env.interval) {
     describeInterval(env, g, view);

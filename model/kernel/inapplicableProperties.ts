@@ -8,6 +8,7 @@ import type { Scenario } from './Scenario.js';
 import { synchronizeIsGracePeriod, unregisterVariant } from './versions.js';
 import { isIntervalWorld, otherWorldProperty } from './era.js';
 import { KERNEL_PROPERTY_IDS } from './PropertyId.js';
+import { usesOp } from './drivers/DriverScript.js';
 
 /** An interval-era scenario: the classic world's properties have no steps, and no-one re-adds to the deferred list. */
 function inapplicableInInterval(scenario: Scenario): Map<KernelPropertyId, string> {
@@ -27,9 +28,7 @@ export function inapplicableProperties(scenario: Scenario): Map<KernelPropertyId
   if (isIntervalWorld(scenario)) return inapplicableInInterval(scenario);
   const version = (fn: keyof Scenario['functions']) => scenario.functions[fn] ?? scenario.kernel;
   const moduleExit = scenario.threads.find((t) => t.kind === 'module-exit');
-  const unregisters = scenario.listeners.some((l) =>
-    Object.values(l.driver.hooks).some((ops) => ops?.includes('mmu_notifier_unregister')),
-  );
+  const unregisters = scenario.listeners.some((l) => usesOp(l.driver, 'mmu_notifier_unregister'));
   const why = new Map<KernelPropertyId, string>();
   if (!moduleExit) why.set('no-code-after-unload', 'the module is never unloaded (no module-exit thread)');
   if (!moduleExit?.synchronize) {

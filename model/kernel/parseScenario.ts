@@ -3,10 +3,11 @@
  * closest valid name, and every error names the file and the field.
  */
 import { InputError } from '../InputError.js';
-import { capText } from '../safeText.js';
+import { capText, quoteValue } from '../safeText.js';
 import { join, Reader, type Json, type Obj } from './JsonReader.js';
 import { parseDriver } from './drivers/parseDriver.js';
 import { BUILTIN_DRIVERS } from './drivers/builtinDrivers.js';
+import { BUILTIN_MIRROR_DRIVERS } from './drivers/builtinMirrorDrivers.js';
 import type { DriverScript } from './drivers/DriverScript.js';
 import { KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
 import {
@@ -60,7 +61,7 @@ function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConf
   if (o['behaviour'] !== undefined && o['driver'] !== undefined)
     r.fail(field, 'a listener has a "behaviour" (built in) or a "driver" (a script), not both');
   let driver: DriverScript;
-  if (o['driver'] !== undefined) driver = parseDriver(r, o['driver'], join(field, 'driver'));
+  if (o['driver'] !== undefined) driver = parseDriver(r, o['driver'], join(field, 'driver'), 'classic', BEHAVIOURS);
   else {
     const b = r.oneOf(r.required(o, field, 'behaviour'), join(field, 'behaviour'), BEHAVIOURS);
     driver = BUILTIN_DRIVERS[b];
@@ -85,10 +86,17 @@ function getTarget(r: Reader, o: Obj, field: string, listeners: readonly Listene
   return i;
 }
 
+/** A mirror: its driver — a built-in's name, or a script of the file's own — and whether it starts inserted. */
 function mirror(r: Reader, v: Json, field: string): MirrorConfig {
   const o = r.object(v, field, ['driver', 'inserted']);
+  const d = r.required(o, field, 'driver');
+  const script =
+    typeof d === 'object' && d !== null && !Array.isArray(d)
+      ? parseDriver(r, d, join(field, 'driver'), 'interval', MIRROR_DRIVERS)
+      : BUILTIN_MIRROR_DRIVERS[r.oneOf(d, join(field, 'driver'), MIRROR_DRIVERS)];
   return {
-    driver: r.oneOf(r.required(o, field, 'driver'), join(field, 'driver'), MIRROR_DRIVERS),
+    driver: script.name,
+    script,
     inserted: o['inserted'] === undefined ? false : r.bool(o['inserted'], join(field, 'inserted')),
   };
 }
@@ -164,6 +172,14 @@ function thread(
           join(field, 'ops'),
           `mirror ${i} is not inserted beforehand ("inserted": false): its task must begin with "insert"`,
         );
+      ops.forEach((op, j) => {
+        const hook = op === 'teardown-at-exit' ? 'teardown' : op;
+        if (hook !== 'insert' && !mirrors[i]!.script.hooks[hook])
+          r.fail(
+            join(join(field, 'ops'), j),
+            `mirror ${i}'s driver ${quoteValue(mirrors[i]!.driver)} has no "${hook}" hook for this op to run`,
+          );
+      });
       return { kind: k, cpu, mirror: i, ops };
     }
   }

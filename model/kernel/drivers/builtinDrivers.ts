@@ -1,14 +1,17 @@
 /**
  * The built-in behaviours of docs/kernel-model.md §4 and §5 as driver scripts: the drivers a
- * scenario names by `behaviour`. Each is exactly the statement list of the driver it stands for.
+ * scenario names by `behaviour`. Each is written as a scenario file would write it, and read by the
+ * same parser, so a built-in and a script are one thing.
  */
+import { Reader } from '../JsonReader.js';
 import type { Behaviour } from '../Scenario.js';
 import type { DriverScript } from './DriverScript.js';
+import { parseDriver } from './parseDriver.js';
 
-export const BUILTIN_DRIVERS: Readonly<Record<Behaviour, DriverScript>> = {
+/** The scripts, as JSON. */
+export const BUILTIN_DRIVER_JSON: Readonly<Record<Behaviour, object>> = {
   amdkfd: {
     name: 'amdkfd',
-    api: 'register',
     object: 'p',
     functions: { release: 'kfd_process_notifier_release', destroy: 'kfd_process_destroy_delayed' },
     hooks: {
@@ -88,3 +91,11 @@ export const BUILTIN_DRIVERS: Readonly<Record<Behaviour, DriverScript>> = {
     hooks: { release: ['mmu_notifier_put'], free_notifier: ['kfree'] },
   },
 };
+
+/** The built-in behaviours' scripts, read once when the module loads. */
+export const BUILTIN_DRIVERS = Object.fromEntries(
+  Object.entries(BUILTIN_DRIVER_JSON).map(([b, json]) => [
+    b,
+    parseDriver(new Reader(`the built-in behaviour ${b}`), json, 'driver', 'classic', []),
+  ]),
+) as Readonly<Record<Behaviour, DriverScript>>;

@@ -1,21 +1,28 @@
 /**
- * Reads a listener's `driver` from a scenario file: a script in the vocabulary of DriverScript.ts,
- * checked statement by statement. Every refusal names the file, the listener, the hook and the
- * statement's index, with the closest valid statement for an unknown one; a script is data and
- * has no loops, so no script can make the model run without bound.
+ * Reads a driver script from a scenario file — a listener's `driver` (classic) or a mirror's
+ * `driver` (interval) — in the vocabulary of DriverScript.ts. Every refusal names the file, the
+ * listener or mirror, the hook and the statement's index, with the closest valid statement for an
+ * unknown one. A script is data: its loops go back only through a test and count no references, so
+ * no script can make the model run without bound.
  */
-import { expectedOneOf } from '../../InputError.js';
 import { quoteValue } from '../../safeText.js';
 import { join, type Json, type Reader } from '../JsonReader.js';
-import { BEHAVIOURS } from '../Scenario.js';
-import { DRIVER_HOOKS, STATEMENTS, type DriverHook, type DriverScript, type StatementOp } from './DriverScript.js';
+import {
+  HOOKS,
+  allStatements,
+  type DriverHook,
+  type DriverScript,
+  type DriverWorld,
+  type ScriptStatement,
+  type StatementOp,
+} from './DriverScript.js';
+import { hookStatements } from './parseStatements.js';
+import { checkHookFlow } from './scriptFlow.js';
 
-/** Statements a hook may hold at most. */
-export const MAX_STATEMENTS = 32;
+export { MAX_STATEMENTS } from './parseStatements.js';
 
 const C_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,39}$/;
-const OPS = Object.keys(STATEMENTS) as StatementOp[];
 
 /** Statements that need the v5.4 get/put API, and those that need a registered (non get/put) driver. */
 const GET_PUT_ONLY: ReadonlySet<StatementOp> = new Set(['mmu_notifier_put']);
@@ -31,19 +38,20 @@ function identifier(r: Reader, v: Json, field: string, pattern: RegExp, what: st
   return s;
 }
 
-/** The statement list of one hook. */
-function hookStatements(r: Reader, v: Json, field: string): StatementOp[] {
-  return r.array(v, field, 0, MAX_STATEMENTS).map((x, i) => {
-    const at = join(field, i);
-    const op = r.string(x, at);
-    if (!(OPS as string[]).includes(op)) r.fail(at, `unknown statement ${quoteValue(op)}; ${expectedOneOf(op, OPS)}`);
-    return op as StatementOp;
-  });
-}
-
-/** Validates `v` (the `driver` of listener `field`) as a driver script. */
-export function parseDriver(r: Reader, v: Json, field: string): DriverScript {
-  const o = r.object(v, field, ['name', 'api', 'object', 'functions', 'hooks']);
+/**
+ * Validates `v` (the `driver` at `field`) as a `world` driver script; `builtins` are the names it
+ * may not take (those of the built-in drivers of its world).
+ */
+export function parseDriver(
+  r: Reader,
+  v: Json,
+  field: string,
+  world: DriverWorld,
+  builtins: readonly string[],
+): DriverScript {
+  const hookNames = HOOKS[world];
+  const fields = ['name', 'object', 'lock', 'functions', 'hooks', ...(world === 'classic' ? ['api'] : [])];
+  const o = r.object(v, field, fields);
   const name = identifier(
     r,
     r.required(o, field, 'name'),
@@ -51,33 +59,55 @@ export function parseDriver(r: Reader, v: Json, field: string): DriverScript {
     NAME,
     'a driver name (letters, digits, _ and -, at most 40)',
   );
-  if ((BEHAVIOURS as readonly string[]).includes(name))
+  if (builtins.includes(name))
     r.fail(
       join(field, 'name'),
-      `${quoteValue(name)} is a built-in behaviour; use "behaviour": ${quoteValue(name)} or another name`,
+      world === 'classic'
+        ? `${quoteValue(name)} is a built-in behaviour; use "behaviour": ${quoteValue(name)} or another name`
+        : `${quoteValue(name)} is a built-in mirror driver; use "driver": ${quoteValue(name)} or another name`,
     );
   const api =
     o['api'] === undefined ? 'register' : r.oneOf(o['api'], join(field, 'api'), ['register', 'get-put'] as const);
   const object =
     o['object'] === undefined
-      ? 'drv'
+      ? world === 'classic'
+        ? 'drv'
+        : 'dmirror'
       : identifier(r, o['object'], join(field, 'object'), C_IDENTIFIER, 'a C identifier');
+  const lock =
+    o['lock'] === undefined ? 'mutex' : r.oneOf(o['lock'], join(field, 'lock'), ['mutex', 'spinlock'] as const);
   const hooksField = join(field, 'hooks');
-  const ho = r.object(r.required(o, field, 'hooks'), hooksField, DRIVER_HOOKS);
-  const hooks: Partial<Record<DriverHook, StatementOp[]>> = {};
-  for (const hook of DRIVER_HOOKS)
-    if (ho[hook] !== undefined) hooks[hook] = hookStatements(r, ho[hook], join(hooksField, hook));
+  const ho = r.object(r.required(o, field, 'hooks'), hooksField, hookNames);
+  const hooks: Partial<Record<DriverHook, ScriptStatement[]>> = {};
+  for (const hook of hookNames)
+    if (ho[hook] !== undefined) hooks[hook] = hookStatements(r, ho[hook], join(hooksField, hook), world, hook);
   const functions: Partial<Record<DriverHook, string>> = {};
   if (o['functions'] !== undefined) {
-    const fo = r.object(o['functions'], join(field, 'functions'), DRIVER_HOOKS);
-    for (const hook of DRIVER_HOOKS)
+    const fo = r.object(o['functions'], join(field, 'functions'), hookNames);
+    for (const hook of hookNames)
       if (fo[hook] !== undefined)
         functions[hook] = identifier(r, fo[hook], join(join(field, 'functions'), hook), C_IDENTIFIER, 'a C identifier');
   }
   // Default C function names: <name>_<hook>, with the name's dashes as underscores.
-  for (const hook of DRIVER_HOOKS)
+  for (const hook of hookNames)
     if (hooks[hook] && !functions[hook]) functions[hook] = `${name.replace(/-/g, '_')}_${hook}`;
-  // What a statement needs from the rest of the script.
+  const script: DriverScript = { name, world, api, object, lock, functions, hooks };
+  if (world === 'classic') checkClassic(r, script, hooksField);
+  else if (!hooks.invalidate)
+    r.fail(
+      hooksField,
+      'an interval driver needs "invalidate": the kernel calls ops->invalidate on every invalidation of the range',
+    );
+  for (const hook of hookNames) {
+    const list = hooks[hook];
+    if (list) checkHookFlow(r, script, hooksField, list, join(hooksField, hook));
+  }
+  return script;
+}
+
+/** What a classic script's statements need from the rest of it. */
+function checkClassic(r: Reader, script: DriverScript, hooksField: string): void {
+  const { api, hooks } = script;
   if (api === 'get-put' && hooks.destroy)
     r.fail(
       join(hooksField, 'destroy'),
@@ -85,9 +115,11 @@ export function parseDriver(r: Reader, v: Json, field: string): DriverScript {
     );
   if (api === 'register' && hooks.free_notifier)
     r.fail(join(hooksField, 'free_notifier'), 'free_notifier belongs to the get/put API: set "api": "get-put"');
-  for (const hook of DRIVER_HOOKS) {
-    hooks[hook]?.forEach((op, i) => {
-      const at = join(join(hooksField, hook), i);
+  for (const hook of HOOKS.classic) {
+    for (const s of allStatements(hooks[hook] ?? [])) {
+      if (s.type !== 'op') continue;
+      const { op } = s;
+      const at = join(hooksField, s.at);
       if (GET_PUT_ONLY.has(op) && api !== 'get-put')
         r.fail(at, `${op} belongs to the get/put API: set "api": "get-put"`);
       if (REGISTER_ONLY.has(op) && api !== 'register')
@@ -96,9 +128,8 @@ export function parseDriver(r: Reader, v: Json, field: string): DriverScript {
         r.fail(at, 'mmu_notifier_call_srcu queues the driver\'s "destroy" hook, which the script does not define');
       if (op === 'mmu_notifier_call_srcu' && hook === 'destroy')
         r.fail(at, 'the destroy callback queues itself again: a driver that never stops is not modelled');
-    });
+    }
   }
   if (!hooks.release && !hooks.teardown)
     r.fail(hooksField, 'a driver needs "release" (called by exit_mmap) or "teardown" (its own thread), or both');
-  return { name, api, object, functions, hooks };
 }

@@ -284,7 +284,7 @@ export function removeProc(env: KernelEnv): ProcDef<KernelMem> {
  * the seq read is the frame's local (low byte), bit 8 whether it is the running invalidation's.
  * The wait's condition is one unlocked read, in every version.
  */
-export function readBegin(env: KernelEnv): KBody {
+export function readBegin(env: KernelEnv, labels = ''): KBody {
   const v = (code: string) => inVersion(env.kernel, code);
   const fn = 'mmu_interval_read_begin';
   return [
@@ -305,9 +305,9 @@ export function readBegin(env: KernelEnv): KBody {
       },
     }),
     subsUnlock(env, fn, (x) => {
-      if (!(x.local & 0x100)) x.goto('begun');
+      if (!(x.local & 0x100)) x.goto(`${labels}begun`);
     }),
     unlockedSeqWait(env, fn),
-    label('begun'),
+    label(`${labels}begun`),
   ];
 }

@@ -12,7 +12,7 @@ import { kstep, type KBody } from '../procs/common.js';
 import { invalidation, rangeEndProc, rangeStartProc } from './invalidation.js';
 import { intervalMmdropFreeProc, intervalMmputProc, taskExitProc } from './exit.js';
 import { insertProc, removeProc } from './intervalApi.js';
-import { mirrorDriverProcs } from './mirrorDriver.js';
+import { mirrorDriverProcs } from './mirrorStatements.js';
 
 /** The entry procedure of a mirror task running `ops`. */
 export function mirrorEntry(ops: readonly MirrorOp[]): string {
@@ -70,7 +70,7 @@ export function intervalProcedures(env: KernelEnv, opLists: readonly (readonly M
     insertProc(env),
     removeProc(env),
     invalidatorProc(env),
-    ...mirrorDriverProcs(env, env.mirrors),
+    ...mirrorDriverProcs(env, env.mirrorScripts),
     ...[...distinct.values()].map((ops) => mirrorTaskProc(env, ops)),
   ];
 }

@@ -12,6 +12,7 @@ export const LISTENER = new RecordLayout<keyof ListenerProps>('listener', [
     bool('holdsModule'),
     int('releases', 6),
     int('next', 8, 1), // -1 (NULL) packs as 0
-    int('users', 12), // mn->users
+    int('users', 6), // mn->users: at most one per thread (LIMITS.threads)
+    int('lock', 5, 1), // a thread, or -1
   ],
 ]);

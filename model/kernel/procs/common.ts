@@ -1,5 +1,5 @@
 /** Steps that many kernel functions share: spinlock, SRCU read lock, reference drops, frees, list walks. */
-import { step, label, type BodyItem, type StepDef } from '../../program/Step.js';
+import { call, step, label, type BodyItem, type StepDef } from '../../program/Step.js';
 import type { StepContext } from '../../program/StepContext.js';
 import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
@@ -178,7 +178,8 @@ export function hlistWalkHead(version: KernelVersion, list = '&mm->mmu_notifier_
 /**
  * The loop `head` (see hlistWalkHead) calling a method on each node: read the list head, then per
  * node invoke the method and read the node's `next` — both reads are the loop statement's. The
- * cursor is the frame's local; control continues at label `after` when the walk ends.
+ * cursor is the frame's local; control continues at label `after` when the walk ends. `hook`, when
+ * given, names the procedure of the driver's own body of the method, entered after the invocation.
  */
 export function walkList(
   env: KernelEnv,
@@ -187,6 +188,7 @@ export function walkList(
   methodCode: string,
   invoke: (x: KContext, l: number) => void,
   after: string,
+  hook?: (l: number) => string,
 ): KBody {
   const readHead = `${fn}: reading the list head`;
   const readNext = `${fn}: reading mn->hlist.next`;
@@ -201,6 +203,14 @@ export function walkList(
     }),
     label(node),
     step(fn, methodCode, { kind: 'call', run: (x) => invoke(x, x.local) }),
+    ...(hook
+      ? [
+          call<KernelMem>(
+            (f) => hook(f.local),
+            (f) => f.local,
+          ),
+        ]
+      : []),
     step(fn, `${head}  /* mn = next */`, {
       run: (x) => {
         touchListener(env, x.shared, x.local, readNext);

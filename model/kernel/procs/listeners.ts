@@ -7,8 +7,9 @@ import type { KernelEnv } from '../KernelEnv.js';
 import type { KernelMem } from '../KernelMem.js';
 import { fault } from '../faults.js';
 import type { KBody } from './common.js';
-import type { DriverScript } from '../drivers/DriverScript.js';
-import { hookBody } from '../drivers/compileDriver.js';
+import { usesOp, type DriverHook, type DriverScript } from '../drivers/DriverScript.js';
+import { compileHook } from '../drivers/compileStatements.js';
+import { classicStatements } from '../drivers/classicStatements.js';
 import { callbackReturned } from './srcuProcs.js';
 import { freeRcuBody } from './getPut.js';
 
@@ -20,6 +21,7 @@ function releaseModule(m: KernelMem, l: number): KernelMem {
 
 interface BehaviourProcs {
   readonly release: KBody;
+  readonly invalidateRangeStart: KBody;
   readonly destroy: KBody;
   readonly teardown?: KBody;
 }
@@ -30,14 +32,14 @@ interface BehaviourProcs {
  * teardown thread, if it has one.
  */
 function behaviourProcs(env: KernelEnv, script: DriverScript): BehaviourProcs {
-  const destroy =
-    script.api === 'get-put'
-      ? freeRcuBody(env, hookBody(env, script, 'free_notifier'))
-      : hookBody(env, script, 'destroy');
+  const world = classicStatements(env, script);
+  const hookBody = (hook: DriverHook) => compileHook(script, hook, world);
+  const destroy = script.api === 'get-put' ? freeRcuBody(env, hookBody('free_notifier')) : hookBody('destroy');
   return {
-    release: hookBody(env, script, 'release'),
+    release: hookBody('release'),
+    invalidateRangeStart: hookBody('invalidate_range_start'),
     destroy,
-    ...(script.hooks.teardown ? { teardown: hookBody(env, script, 'teardown') } : {}),
+    ...(script.hooks.teardown ? { teardown: hookBody('teardown') } : {}),
   };
 }
 
@@ -64,26 +66,38 @@ function moduleCode(env: KernelEnv, p: BehaviourProcs): BehaviourProcs {
   return {
     ...p,
     release: wrap(p.release),
+    invalidateRangeStart: wrap(p.invalidateRangeStart),
     destroy: wrap(p.destroy),
     ...(p.teardown ? { teardown: wrap(p.teardown) } : {}),
   };
 }
 
-/** The procedures of every behaviour used by the scenario: `->release`, `:destroy`, `:teardown`. */
+/**
+ * The procedures of every behaviour used by the scenario: `->release`, `->invalidate_range_start`,
+ * `:destroy`, `:teardown`. The driver drops its module reference when its last hook returns
+ * (`->release`, or its teardown thread), unless its script says where with `module_put`.
+ */
 export function listenerProcs(env: KernelEnv): ProcDef<KernelMem>[] {
   const used = [...new Map(env.scripts.map((s) => [s.name, s])).values()];
   return used.flatMap((script) => {
     const b = script.name;
     const p = moduleCode(env, behaviourProcs(env, script));
-    const tornDownByThread = script.hooks.teardown !== undefined;
+    const implicitPut = !usesOp(script, 'module_put');
+    const dropsOnReturn = (hook: 'release' | 'teardown') =>
+      implicitPut && (hook === 'teardown' || script.hooks.teardown === undefined)
+        ? { onReturn: (g: KernelMem, f: { arg: number }) => releaseModule(g, f.arg) }
+        : {};
     const procs: ProcDef<KernelMem>[] = [
-      tornDownByThread
-        ? { name: `${b}->release`, body: p.release }
-        : { name: `${b}->release`, body: p.release, onReturn: (g, f) => releaseModule(g, f.arg) },
+      { name: `${b}->release`, body: p.release, ...dropsOnReturn('release') },
+      { name: `${b}->invalidate_range_start`, body: p.invalidateRangeStart },
       { name: `${b}:destroy`, body: p.destroy, onReturn: (g, f) => callbackReturned(g, f.arg) },
     ];
-    if (p.teardown)
-      procs.push({ name: `${b}:teardown`, body: p.teardown, onReturn: (g, f) => releaseModule(g, f.arg) });
+    if (p.teardown) procs.push({ name: `${b}:teardown`, body: p.teardown, ...dropsOnReturn('teardown') });
     return procs;
   });
+}
+
+/** Whether some driver of the scenario implements `->invalidate_range_start` (so the walk calls it). */
+export function anyInvalidateRangeStart(env: KernelEnv): boolean {
+  return env.scripts.some((s) => (s.hooks.invalidate_range_start ?? []).length > 0);
 }

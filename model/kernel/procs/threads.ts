@@ -7,6 +7,7 @@ import { Page } from '../state/Mm.js';
 import { touchMm } from '../faults.js';
 import { hlistWalkHead, invokeMethod, mmdropBody, srcuLock, srcuUnlock, walkList } from './common.js';
 import { freePage } from './fork.js';
+import { anyInvalidateRangeStart } from './listeners.js';
 import type { KernelVersion } from '../Scenario.js';
 import { atLeast } from '../versions.js';
 
@@ -30,6 +31,7 @@ export function invalidateReaderProc(env: KernelEnv): ProcDef<KernelMem> {
         method,
         (x, l) => invokeMethod(env, x, l, 'the driver method invalidate_range_start'),
         'done',
+        anyInvalidateRangeStart(env) ? (l) => `${env.behaviours[l]}->invalidate_range_start` : undefined,
       ),
       label('done'),
       srcuUnlock(fn),

@@ -26,6 +26,8 @@ export interface ListenerProps {
   readonly holdsModule: boolean;
   /** `mn->users`: references taken by mmu_notifier_get and not yet put (v5.4 get/put listeners; 0 otherwise). */
   readonly users: number;
+  /** The thread holding the driver's own lock (`lock` in its script), or -1. */
+  readonly lock: number;
 }
 
 /** An immutable listener object. */
@@ -42,6 +44,7 @@ export const makeListener = Record<ListenerProps>(
     registered: false,
     holdsModule: true,
     users: 0,
+    lock: -1,
   },
   'Listener',
 );

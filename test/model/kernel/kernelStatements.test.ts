@@ -4,6 +4,7 @@
  * (test/fixtures/kernel-source, test/helpers/kernelSource.ts). Steps of driver code — the listener
  * behaviours' own functions — are not kernel source and are declared below as such.
  */
+import { BUILTIN_MIRROR_DRIVERS } from '../../../model/kernel/drivers/builtinMirrorDrivers.js';
 import { describe, expect, it } from 'vitest';
 import fingerprints from '../../fixtures/kernel-source/fingerprints.json' with { type: 'json' };
 import { kernelAt } from '../../helpers/kernelFixture.js';
@@ -38,7 +39,6 @@ const DRIVER_FUNCTIONS = new Set([
   'get_put_free_notifier', // get-put: ops->free_notifier
   'put_release_free_notifier', // put-in-release: ops->free_notifier
   // The HMM mirror of lib/test_hmm.c (interval era): a driver, not kernel core.
-  'dmirror_fault',
   'dmirror_range_fault',
   'dmirror_interval_invalidate',
   'dmirror_fops_release',
@@ -284,7 +284,11 @@ function stepsAt(v: KernelVersion, srcu: SrcuImpl): StepDef<KernelMem>[] {
       { kind: 'get', count: 1, cpu: 1, listener: BEHAVIOURS.indexOf('get-put') },
     ];
     return [
-      ...stepsOf({ ...env, mirrors: MIRROR_DRIVERS }),
+      ...stepsOf({
+        ...env,
+        mirrors: MIRROR_DRIVERS,
+        mirrorScripts: MIRROR_DRIVERS.map((d) => BUILTIN_MIRROR_DRIVERS[d]),
+      }),
       ...classic([...common, { kind: 'reader', count: 1, cpu: 1 }]),
       ...classic([...common, { kind: 'reclaimer', count: 1, cpu: 1 }]),
     ];

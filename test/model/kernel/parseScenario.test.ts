@@ -2,6 +2,7 @@
  * Reading scenarios: defaults, every field as written, and errors that carry the file and the field
  * as values (the CLI's bad-input corpus in test/fixtures/bad checks the messages end to end).
  */
+import { BUILTIN_MIRROR_DRIVERS } from '../../../model/kernel/drivers/builtinMirrorDrivers.js';
 import { BUILTIN_DRIVERS } from '../../../model/kernel/drivers/builtinDrivers.js';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -112,8 +113,8 @@ describe('parseScenario', () => {
     );
     expect(s.listeners).toEqual([]);
     expect(s.mirrors).toEqual([
-      { driver: 'correct', inserted: true },
-      { driver: 'no-read-retry', inserted: false },
+      { driver: 'correct', script: BUILTIN_MIRROR_DRIVERS.correct, inserted: true },
+      { driver: 'no-read-retry', script: BUILTIN_MIRROR_DRIVERS['no-read-retry'], inserted: false },
     ]);
     expect(s.threads[0]).toEqual({ kind: 'invalidator', cpu: 1, count: 2 });
     expect(s.threads[1]).toEqual({ kind: 'mirror', cpu: 0, mirror: 0, ops: ['fault', 'teardown'] });
