@@ -86,6 +86,18 @@ function getTarget(r: Reader, o: Obj, field: string, listeners: readonly Listene
   return i;
 }
 
+/** Refuses two entries of `list` (the `field` list's drivers, by name) with one name and two scripts. */
+function oneScriptPerName(r: Reader, field: string, list: readonly (readonly [string, DriverScript])[]): void {
+  list.forEach(([name, script], i) => {
+    const first = list.findIndex(([n]) => n === name);
+    if (first < i && JSON.stringify(list[first]![1]) !== JSON.stringify(script))
+      r.fail(
+        join(join(field, i), 'driver'),
+        `${field}[${first}] has another driver named "${name}"; a driver name stands for one script`,
+      );
+  });
+}
+
 /** A mirror: its driver — a built-in's name, or a script of the file's own — and whether it starts inserted. */
 function mirror(r: Reader, v: Json, field: string): MirrorConfig {
   const o = r.object(v, field, ['driver', 'inserted']);
@@ -239,15 +251,18 @@ export function parseScenario(json: Json, file: string): Scenario {
   const threads = r
     .array(r.required(o, '', 'threads'), 'threads', 1, 16)
     .map((v, i) => thread(r, v, join('threads', i), cpus, listeners, mirrors));
-  // Listeners with one driver name share ops (mmu_notifier_get finds them by it): one name, one script.
-  listeners.forEach((l, i) => {
-    const first = listeners.findIndex((m) => m.behaviour === l.behaviour);
-    if (first < i && JSON.stringify(listeners[first]!.driver) !== JSON.stringify(l.driver))
-      r.fail(
-        join(join('listeners', i), 'driver'),
-        `listeners[${first}] has another driver named "${l.behaviour}"; a driver name stands for one script`,
-      );
-  });
+  // Listeners with one driver name share ops (mmu_notifier_get finds them by it), mirrors with one
+  // driver name share its procedures: one name, one script.
+  oneScriptPerName(
+    r,
+    'listeners',
+    listeners.map((l) => [l.behaviour, l.driver]),
+  );
+  oneScriptPerName(
+    r,
+    'mirrors',
+    mirrors.map((m) => [m.driver, m.script]),
+  );
   const spares = threads.reduce((n, t) => n + (t.kind === 'get' ? t.count : 0), 0);
   if (listeners.length + spares > LIMITS.listeners) {
     r.fail(

@@ -14,3 +14,11 @@ export function outcomeSummary(o: Outcome<unknown, unknown>, withQueue = false) 
     reason: o.kind === 'incomplete' ? o.reason : undefined,
   };
 }
+
+/** Verdict (the primary property of a violation), shortest length and counts: what a script and its built-in twin share. */
+export function verdictSummary(o: Outcome<unknown, unknown>) {
+  const { distinct, generated, depth } = o.stats;
+  if (o.kind === 'violation')
+    return { verdict: o.violations[0]!.propertyId, length: o.trace.steps.length, distinct, generated, depth };
+  return { verdict: o.kind, distinct, generated, depth };
+}

@@ -25,6 +25,8 @@ import {
   VERSIONED_FUNCTIONS,
 } from '../../model/kernel/Scenario.js';
 import { LIMITS, parseScenario, parseScenarioText } from '../../model/kernel/parseScenario.js';
+import { CLASSIC_HOOKS, MIRROR_HOOKS, STATEMENTS, type StatementOp } from '../../model/kernel/drivers/DriverScript.js';
+import { MAX_REPEAT, MAX_STATEMENTS } from '../../model/kernel/drivers/parseStatements.js';
 import { atLeast } from '../../model/kernel/versions.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 
@@ -429,6 +431,52 @@ describe('loader-only rules: the schema accepts, the loader refuses', () => {
       'a driver name stands for one script',
     ],
     [
+      '(8) a goto that does not end its branch',
+      with_(INTERVAL, {
+        mirrors: [
+          { driver: { name: 'm', hooks: { invalidate: [{ if: '!mmget_not_zero', then: [{ goto: 'x' }, 'kfree'] }] } } },
+        ],
+      }),
+      'may only end the branch',
+    ],
+    [
+      '(8) a goto to a label the hook does not have',
+      with_(INTERVAL, {
+        mirrors: [{ driver: { name: 'm', hooks: { invalidate: [{ if: '!mmget_not_zero', then: [{ goto: 'x' }] }] } } }],
+      }),
+      'no label "x"',
+    ],
+    [
+      '(8) an unlock where the lock is not held',
+      with_(CLASSIC, { listeners: [{ driver: { name: 'd', hooks: { release: ['unlock'] } } }] }),
+      'does not hold the lock',
+    ],
+    [
+      '(8) mmu_interval_set_seq outside invalidate',
+      with_(INTERVAL, {
+        mirrors: [{ driver: { name: 'm', hooks: { invalidate: [], teardown: ['mmu_interval_set_seq'] } } }],
+      }),
+      'may stand only in "invalidate"',
+    ],
+    [
+      '(9) a fault op for a driver without a fault hook',
+      with_(INTERVAL, {
+        mirrors: [{ driver: { name: 'm', hooks: { invalidate: [] } } }],
+        threads: [{ kind: 'exit' }, { kind: 'mirror', mirror: 0, ops: ['insert', 'fault'] }],
+      }),
+      'has no "fault" hook',
+    ],
+    [
+      '(9) two mirrors with one driver name and two scripts',
+      with_(INTERVAL, {
+        mirrors: [
+          { driver: { name: 'm', hooks: { invalidate: [], fault: [], teardown: ['kfree'] } } },
+          { driver: { name: 'm', hooks: { invalidate: [], fault: [], teardown: [] } }, inserted: true },
+        ],
+      }),
+      'a driver name stands for one script',
+    ],
+    [
       '(5) more than 30 threads once the groups are expanded',
       with_(CLASSIC, { threads: [{ kind: 'exit' }, { kind: 'reader', count: 24 }, { kind: 'reclaimer', count: 24 }] }),
       'at most 30 are supported',
@@ -441,9 +489,9 @@ describe('loader-only rules: the schema accepts, the loader refuses', () => {
       expect(loaderRefuses(json)).toContain(fragment);
     });
 
-  it('the schema lists the same seven rules in its $comment', () => {
-    for (let i = 1; i <= 7; i++) expect(schema.$comment).toContain(`(${i})`);
-    expect(schema.$comment).not.toContain('(8)');
+  it('the schema lists the same nine rules in its $comment', () => {
+    for (let i = 1; i <= 9; i++) expect(schema.$comment).toContain(`(${i})`);
+    expect(schema.$comment).not.toContain('(10)');
   });
 });
 
@@ -467,12 +515,42 @@ describe("the schema's enums and limits are the model's", () => {
 
   it('behaviours, mirror drivers, mirror ops, SRCU implementations, property ids, thread kinds', () => {
     expect(defs.listener.properties.behaviour.enum).toEqual(BEHAVIOURS);
-    expect(defs.mirror.properties.driver.enum).toEqual(MIRROR_DRIVERS);
+    expect(defs.mirror.properties.driver.anyOf[0].enum).toEqual(MIRROR_DRIVERS);
+    expect(defs.mirrorDriver.properties.name.not.enum).toEqual(MIRROR_DRIVERS);
+    expect(defs.driver.properties.name.not.enum).toEqual(BEHAVIOURS);
     expect(defs.mirrorThread.properties.ops.items.enum).toEqual(MIRROR_OPS);
     expect(top.srcu.enum).toEqual(SRCU_IMPLEMENTATIONS);
     expect(defs.propertyId.enum).toEqual(KERNEL_PROPERTY_IDS);
     expect(defs.thread.properties.kind.enum).toEqual(THREAD_KINDS);
     for (const k of THREAD_KINDS) expect(defs[`${k}Thread`].properties.kind.const).toBe(k);
+  });
+
+  it('the driver vocabulary: statements and tests of each world, hooks, own statements, limits', () => {
+    const ops = Object.keys(STATEMENTS) as StatementOp[];
+    const of = (world: string, use: string) =>
+      ops.filter((op) => (STATEMENTS[op].worlds as readonly string[]).includes(world) && STATEMENTS[op].use === use);
+    expect(defs.classicOp.enum).toEqual(of('classic', 'statement'));
+    expect(defs.intervalOp.enum).toEqual(of('interval', 'statement'));
+    expect(of('classic', 'condition')).toEqual([]);
+    const tests = of('interval', 'condition');
+    expect(defs.intervalTest.enum).toEqual([...tests, ...tests.map((t) => `!${t}`)]);
+    const own = (world: string) =>
+      defs[`${world}Statement`].anyOf.find((a: Json) => (a['required'] as string[] | undefined)?.includes('c'))
+        .properties.do.enum;
+    expect(own('classic')).toEqual(of('classic', 'statement').filter((op) => 'own' in STATEMENTS[op]));
+    expect(own('interval')).toEqual(of('interval', 'statement').filter((op) => 'own' in STATEMENTS[op]));
+    expect(Object.keys(defs.driver.properties.hooks.properties)).toEqual(CLASSIC_HOOKS);
+    expect(Object.keys(defs.driver.properties.functions.properties)).toEqual(CLASSIC_HOOKS);
+    expect(Object.keys(defs.mirrorDriver.properties.hooks.properties)).toEqual(MIRROR_HOOKS);
+    expect(Object.keys(defs.mirrorDriver.properties.functions.properties)).toEqual(MIRROR_HOOKS);
+    for (const hook of CLASSIC_HOOKS)
+      expect(defs.driver.properties.hooks.properties[hook].maxItems).toBe(MAX_STATEMENTS);
+    for (const hook of MIRROR_HOOKS)
+      expect(defs.mirrorDriver.properties.hooks.properties[hook].maxItems).toBe(MAX_STATEMENTS);
+    const repeat = defs.classicStatement.anyOf.find(
+      (a: Json) => 'repeat' in ((a['properties'] as Json | undefined) ?? {}),
+    );
+    expect(repeat.properties.repeat.maximum).toBe(MAX_REPEAT);
   });
 
   it("the era rule's thread kinds", () => {

@@ -76,7 +76,7 @@ export const STATEMENTS = {
   module_put: { c: 'module_put(THIS_MODULE)', worlds: CLASSIC, use: 'statement' },
   /** Begin a read of the CPU page tables: wait for a running invalidation, remember the seq. */
   mmu_interval_read_begin: {
-    c: 'range->notifier_seq = mmu_interval_read_begin(&{obj}->notifier)',
+    c: 'range->notifier_seq = mmu_interval_read_begin(range->notifier)',
     worlds: INTERVAL,
     use: 'statement',
   },
@@ -110,14 +110,14 @@ export const STATEMENTS = {
   },
   /** Test, under the driver's lock: an invalidation has run since read_begin. */
   mmu_interval_read_retry: {
-    c: 'mmu_interval_read_retry(&{obj}->notifier, range->notifier_seq)',
+    c: 'mmu_interval_read_retry(range->notifier, range->notifier_seq)',
     worlds: INTERVAL,
     use: 'condition',
     after: 'mmu_interval_read_begin',
   },
   /** Test, without the lock (a hint only): an invalidation has run since read_begin. */
   mmu_interval_check_retry: {
-    c: 'mmu_interval_check_retry(&{obj}->notifier, range->notifier_seq)',
+    c: 'mmu_interval_check_retry(range->notifier, range->notifier_seq)',
     worlds: INTERVAL,
     use: 'condition',
     after: 'mmu_interval_read_begin',

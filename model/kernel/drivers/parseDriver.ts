@@ -126,6 +126,11 @@ function checkClassic(r: Reader, script: DriverScript, hooksField: string): void
         r.fail(at, `${op} is not for a get/put driver, which mmu_notifier_put unlinks and frees`);
       if (op === 'mmu_notifier_call_srcu' && !hooks.destroy)
         r.fail(at, 'mmu_notifier_call_srcu queues the driver\'s "destroy" hook, which the script does not define');
+      if (op === 'mmu_notifier_unregister' && hook === 'release')
+        r.fail(
+          at,
+          'mmu_notifier_unregister calls ->release while the node is on the list, and this is ->release: the driver recurses without bound (a kernel stack overflow); ->release may call mmu_notifier_unregister_no_release',
+        );
       if (op === 'mmu_notifier_call_srcu' && hook === 'destroy')
         r.fail(at, 'the destroy callback queues itself again: a driver that never stops is not modelled');
     }

@@ -123,18 +123,31 @@ export function intervalStuckReferences(t: TraceFields, last: RenderedStep): Ste
         });
     }
   }
-  const mutexes = new Set<string>();
+  refs.push(...driverLockReferences(t, last));
+  return refs;
+}
+
+/**
+ * Who holds a driver's own lock at the end of a deadlock (a mirror's mutex, a listener's `lock`), and
+ * where they took it: the threads stuck on it wait for a holder that cannot move.
+ */
+export function driverLockReferences(t: TraceFields, last: RenderedStep): StepReference[] {
+  const refs: StepReference[] = [];
+  const locks = new Set<string>();
   for (const s of t.stepsOf('', last.step, true))
-    for (const c of s.changes) if (/^mirror\d+\.mutex$/.test(c.field)) mutexes.add(c.field);
-  for (const field of mutexes) {
+    for (const c of s.changes) if (/^(mirror\d+\.mutex|listener\d+\.lock)$/.test(c.field)) locks.add(c.field);
+  for (const field of locks) {
     const held = t.valueAfter(field, last.step);
     const holder = typeof held === 'string' ? /^held by (.+)$/.exec(held)?.[1] : undefined;
     const took = holder && t.lastChange(last.step + 1, (c) => c.field === field && c.to === held);
-    if (took)
-      refs.push({
-        step: took.step,
-        note: `${holder} took ${field.replace('.mutex', '')}'s mutex here and still holds it; the invalidation's ->invalidate waits for it`,
-      });
+    if (!took) continue;
+    const object = field.replace(/\.(mutex|lock)$/, '');
+    refs.push({
+      step: took.step,
+      note: field.endsWith('.mutex')
+        ? `${holder} took ${object}'s mutex here and still holds it; the invalidation's ->invalidate waits for it`
+        : `${holder} took ${object}'s driver lock here (${took.code}) and still holds it; a thread that takes it again waits for ever`,
+    });
   }
   return refs;
 }

@@ -49,6 +49,19 @@ export function mmputStep(env: KernelEnv): KStep {
     run: (x) => {
       const m = x.shared;
       touchMm(env, m, 'mmput');
+      if (m.mmUsers <= 0) {
+        // A driver script's mmput of a user it never took: the count would go below zero, and the
+        // address space is already being torn down under the caller. Reported, not followed.
+        fault(
+          env,
+          m,
+          'no-use-after-free',
+          'mmput drops a user of the mm that nobody holds: mm_users is already 0, so the address space is torn down (or freed) under its caller',
+          'mm',
+        );
+        x.ret();
+        return;
+      }
       m.mmUsers = m.mmUsers - 1;
       if (m.mmUsers > 0) x.ret();
     },

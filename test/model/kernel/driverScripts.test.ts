@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../../checker/check.js';
-import type { Outcome } from '../../../checker/Outcome.js';
+import { verdictSummary } from '../../helpers/outcomeSummary.js';
 import { buildKernelModel } from '../../../properties/buildKernelModel.js';
 import { parseScenario } from '../../../model/kernel/parseScenario.js';
 import { BEHAVIOURS, type KernelVersion } from '../../../model/kernel/Scenario.js';
@@ -32,12 +32,7 @@ function builtinTwin(b: string, json: Json): Json {
   };
 }
 
-function summary(o: Outcome<unknown, unknown>) {
-  const { distinct, generated, depth } = o.stats;
-  if (o.kind === 'violation')
-    return { verdict: o.violations[0]!.propertyId, length: o.trace.steps.length, distinct, generated, depth };
-  return { verdict: o.kind, distinct, generated, depth };
-}
+const summary = verdictSummary;
 
 function run(json: Json, kernel?: KernelVersion) {
   const s = parseScenario(json, 'x.json');
