@@ -50,6 +50,9 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['docs/drivers.md', 'npx mmucheck check ./step3.json', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step4.json', { exit: 0 }],
   ['docs/drivers.md', 'npx mmucheck check ./step5.json', { exit: 0 }],
+  ['docs/drivers.md', 'npx mmucheck check ./step6.json', { exit: 1 }],
+  ['docs/drivers.md', 'npx mmucheck check ./mirror1.json', { exit: 1 }],
+  ['docs/drivers.md', 'npx mmucheck check ./mirror2.json', { exit: 0 }],
   ['docs/writing-models.md', 'mkdir counter && cd counter', { test: TARBALL_TEST }],
   ['docs/writing-models.md', 'npm init -y', { test: TARBALL_TEST }],
   ['docs/writing-models.md', 'npm install /path/to/mmucheck', { test: TARBALL_TEST }],
@@ -68,6 +71,9 @@ const SCRATCH_FILES: Readonly<Record<string, string>> = {
   'step3.json': 'examples/drivers/tutorial/step3.json',
   'step4.json': 'examples/drivers/tutorial/step4.json',
   'step5.json': 'examples/drivers/tutorial/step5.json',
+  'step6.json': 'examples/drivers/tutorial/step6.json',
+  'mirror1.json': 'examples/drivers/tutorial/mirror1.json',
+  'mirror2.json': 'examples/drivers/tutorial/mirror2.json',
 };
 
 /** The shell commands shown on `page`. */

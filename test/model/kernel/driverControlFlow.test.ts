@@ -15,6 +15,7 @@ import { MIRROR_DRIVERS, type KernelVersion } from '../../../model/kernel/Scenar
 import { BUILTIN_MIRROR_DRIVERS } from '../../../model/kernel/drivers/builtinMirrorDrivers.js';
 import { applyOverrides } from '../../../cli/applyOverrides.js';
 import { renderSteps } from '../../../checker/renderSteps.js';
+import { runCli } from '../../helpers/runCli.js';
 
 type Json = Record<string, unknown>;
 
@@ -272,4 +273,35 @@ describe('bad control flow is refused, naming the statement', () => {
     expect(r.field).toBe(field);
     expect(r.message).toContain(message);
   });
+});
+
+describe('a scripted driver in every format', () => {
+  it.each(['text', 'json', 'itf', 'sarif', 'dot', 'html'])(
+    '%s: the scripted mirror no-read-retry reports its violation, and its saved trace replays',
+    async (format) => {
+      const fs = await import('node:fs');
+      const dir = fs.mkdtempSync('/tmp/mmucheck-driver-');
+      const out = `${dir}/report.${format}`;
+      const { code } = await runCli([
+        'check',
+        'examples/drivers/mirror-no-read-retry.json',
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
+      expect(code).toBe(1);
+      const text = fs.readFileSync(out, 'utf8');
+      expect(text).toContain('no-stale-mapping');
+      if (format === 'json') {
+        const report = JSON.parse(text) as { scenario: { mirrors: { driver: { name: string } }[] } };
+        expect(report.scenario.mirrors[0]!.driver.name).toBe('dmirror-no-read-retry');
+      }
+      if (format === 'itf') {
+        const replayed = await runCli(['replay', out]);
+        expect(replayed.out + replayed.err).toContain('no-stale-mapping');
+        expect(replayed.code).toBe(0);
+      }
+    },
+  );
 });
