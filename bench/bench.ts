@@ -8,11 +8,14 @@
  * `npm run bench -- --quick` leaves it out. `-- --repeat N` runs each configuration N times, one worker and two alternately, and prints the
  * median (and the range) of the seconds and of the speed-ups of each pair: on a machine shared with
  * others, run-to-run changes of 10–20% are common, and pairs run close together are compared
- * under the most similar conditions.
+ * under the most similar conditions. Then `history` of the two history scenarios with `--jobs 1`
+ * and `--jobs 2` (historyBench.ts), as many rounds; `-- --history-only` runs only that part.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchHistory } from './historyBench.js';
+import { median, spread } from './spread.js';
 
 interface Row {
   readers: number;
@@ -30,27 +33,27 @@ interface Row {
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const historyOnly = args.includes('--history-only');
 const repeatAt = args.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
 if (!Number.isInteger(repeat) || repeat < 1) {
   console.error(`bench: --repeat takes a whole number of runs of at least 1, not ${args[repeatAt + 1] ?? 'nothing'}`);
   process.exit(2);
 }
-const unknown = args.filter((a, i) => a !== '--quick' && a !== '--repeat' && (repeatAt < 0 || i !== repeatAt + 1));
+const FLAGS = ['--quick', '--history-only', '--repeat'];
+const unknown = args.filter((a, i) => !FLAGS.includes(a) && (repeatAt < 0 || i !== repeatAt + 1));
 if (unknown.length > 0) {
   const hint = unknown.includes('--large')
     ? ' (the 12-million-state configuration is run by default now; --quick leaves it out)'
     : '';
-  console.error(`bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--repeat N]`);
+  console.error(
+    `bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--history-only] [--repeat N]`,
+  );
   process.exit(2);
 }
-const configs: [readers: number, listeners: number][] = [
-  [3, 1],
-  [2, 2],
-  [4, 1],
-  [5, 1],
-  ...(quick ? [] : ([[4, 3]] as [number, number][])),
-];
+const configs: [readers: number, listeners: number][] = historyOnly
+  ? []
+  : [[3, 1], [2, 2], [4, 1], [5, 1], ...(quick ? [] : ([[4, 3]] as [number, number][]))];
 const runner = fileURLToPath(new URL('./benchRun.js', import.meta.url));
 
 function run(readers: number, listeners: number, workers: number): Row {
@@ -76,19 +79,6 @@ const header = [
   'RSS B/state',
   'store B/state',
 ];
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The median of `values`, with their range when there are several. */
-function spread(values: readonly number[], digits: number, unit = ''): string {
-  const text = median(values).toFixed(digits) + unit;
-  return values.length > 1
-    ? `${text} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`
-    : text;
-}
 
 // Runs of one configuration and worker count; speed-ups are of each run over the one-worker run of its pair.
 const fmt = (runs: readonly Row[], speedUps: readonly number[] | undefined) => {
@@ -136,7 +126,11 @@ for (const [readers, listeners] of configs) {
     ),
   );
 }
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+if (!historyOnly) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+}
+benchHistory(repeat);

@@ -1,5 +1,6 @@
-/** Defaults of the check command that depend on the machine: workers and the memory bound. */
+/** Defaults of the checking commands that depend on the machine: workers, jobs and the memory bound. */
 import { availableParallelism, totalmem } from 'node:os';
+import { InputError } from '../model/InputError.js';
 
 /** One worker per CPU. */
 export function defaultWorkers(): number {
@@ -13,6 +14,20 @@ export function defaultWorkers(): number {
  */
 export function maxWorkers(): number {
   return 4 * defaultWorkers();
+}
+
+/**
+ * Refuses more threads than the machine can use for `flag` (`--workers`, `--jobs`); `same` says
+ * what does not depend on their number.
+ */
+export function requireThreadsWithinMax(flag: string, threads: number | undefined, same: string): void {
+  const max = maxWorkers();
+  if (threads !== undefined && threads > max)
+    throw new InputError(
+      `${threads} is more than this machine can use: at most ${max} (4 per CPU); ${same}`,
+      undefined,
+      flag,
+    );
 }
 
 /**

@@ -4,8 +4,7 @@
  * the thread it belongs to is busy, but it can set a shared flag that a search on another thread
  * polls. The main thread keeps the process's stdout and stderr and writes what the program sends.
  */
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { startWorker } from '../checker/pool/startWorker.js';
 import { EXIT } from './exitCodes.js';
 import type { GuardMessage } from './guardMessages.js';
 import { RunGuard } from './RunGuard.js';
@@ -27,18 +26,6 @@ export type FromProgram =
   | { readonly type: 'exit'; readonly code: number }
   | GuardMessage;
 
-/** The worker program: compiled JavaScript, or the TypeScript source through the tsx loader. */
-function workerProgram(start: ProgramStart): { filename: string; options: WorkerOptions } {
-  if (import.meta.url.endsWith('.ts')) {
-    const entry = new URL('./programWorker.ts', import.meta.url).href;
-    return {
-      filename: fileURLToPath(new URL('../checker/parallel/tsBoot.mjs', import.meta.url)),
-      options: { workerData: { ...start, entry } },
-    };
-  }
-  return { filename: fileURLToPath(new URL('./programWorker.js', import.meta.url)), options: { workerData: start } };
-}
-
 /** A program running on its thread: its guard takes signals, and `exitCode` resolves when it ends. */
 export interface ProgramThread {
   readonly guard: RunGuard;
@@ -47,8 +34,7 @@ export interface ProgramThread {
 
 /** Runs the program on `args` in a worker thread; its exit code resolves to 4 if the thread failed. */
 export function runOnProgramThread(start: ProgramStart): ProgramThread {
-  const { filename, options } = workerProgram(start);
-  const worker = new Worker(filename, options);
+  const worker = startWorker(new URL('./programWorker.js', import.meta.url), { ...start });
   const output = processOutput();
   const guard = new RunGuard(worker, start.stop, (text) => output.write('out', text));
   let code: number | undefined;

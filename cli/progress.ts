@@ -18,13 +18,25 @@ function line(s: Stats): string {
 
 /** Progress to `io.err`, or nothing when `quiet`. */
 export function makeProgress(io: Io, quiet: boolean): Progress {
-  if (quiet) return { update: () => {}, done: () => {} };
+  const lines = progressLines(io, quiet);
+  return { update: (stats) => lines.show(line(stats)), done: () => lines.done() };
+}
+
+/** Where progress lines go: `show` a line (the live line on a terminal), `done` clears it at the end. */
+export interface ProgressLines {
+  show(text: string): void;
+  done(): void;
+}
+
+/** Progress lines of any text to `io.err` (a live line on a terminal, `progress:` lines otherwise), or nothing when `quiet`. */
+export function progressLines(io: Io, quiet: boolean): ProgressLines {
+  if (quiet) return { show: () => {}, done: () => {} };
   let shown = false;
   return {
-    update(stats) {
+    show(text) {
       shown = true;
-      if (io.stderrIsTty) io.err(`\r\u001b[K${line(stats)}`);
-      else io.err(`progress: ${line(stats)}\n`);
+      if (io.stderrIsTty) io.err(`\r\u001b[K${text}`);
+      else io.err(`progress: ${text}\n`);
     },
     done() {
       if (shown && io.stderrIsTty) io.err('\r\u001b[K');

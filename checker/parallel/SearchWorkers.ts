@@ -1,11 +1,15 @@
 /**
- * The search workers of one run, started through worker-threads-pool: each builds its own model
- * from a `ModelSource`, then expands the level ranges it is sent. A worker that dies or throws
- * outside the model fails the run with an error naming it: never a hang, never a pass.
+ * The search workers of one run: each builds its own model from a `ModelSource`, then expands the
+ * level ranges it is sent. A worker that dies or throws outside the model fails the run with an
+ * error naming it: never a hang, never a pass.
+ *
+ * They are started like the check pool's workers (startWorker.ts) but are not a CheckPool: a pool
+ * hands independent checks to whichever worker is free, while these workers each keep state of the
+ * one search (their model, their share of the level) and move in lockstep: message i of a level
+ * goes to worker i, and the level ends when every worker has answered.
  */
-import { fileURLToPath } from 'node:url';
-import type { Worker, WorkerOptions } from 'node:worker_threads';
-import Pool from 'worker-threads-pool';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../pool/startWorker.js';
 import type { ModelSource } from './ModelSource.js';
 import type { FromWorker, LevelMessage, LevelResult } from './messages.js';
 import type { GrowMessage, GrownMessage } from './TableGrowth.js';
@@ -20,15 +24,6 @@ export class WorkerFailure extends Error {
     super(`worker ${worker} ${message}`);
     this.name = 'WorkerFailure';
   }
-}
-
-/** Where the worker program is: compiled JavaScript, or TypeScript sources through the tsx loader. */
-function workerProgram(): { filename: string; options: WorkerOptions } {
-  if (import.meta.url.endsWith('.ts')) {
-    const entry = new URL('./workerEntry.ts', import.meta.url).href;
-    return { filename: fileURLToPath(new URL('./tsBoot.mjs', import.meta.url)), options: { workerData: { entry } } };
-  }
-  return { filename: fileURLToPath(new URL('./workerEntry.js', import.meta.url)), options: {} };
 }
 
 /** A started set of workers. */
@@ -51,18 +46,8 @@ export class SearchWorkers {
     control: SharedArrayBuffer,
     maxStates: number,
   ): Promise<SearchWorkers> {
-    const pool = new Pool({ max: count });
-    const { filename, options } = workerProgram();
-    const workers = await Promise.all(
-      Array.from(
-        { length: count },
-        () =>
-          new Promise<Worker>((resolve, reject) =>
-            pool.acquire(filename, options, (e, w) => (e ? reject(e) : resolve(w))),
-          ),
-      ),
-    );
-    const set = new SearchWorkers(workers);
+    const entry = new URL('./workerEntry.js', import.meta.url);
+    const set = new SearchWorkers(Array.from({ length: count }, () => startWorker(entry)));
     const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates }));
     replies.forEach((r, i) => {
       if (r.type === 'initError') throw new WorkerFailure(i + 1, `could not build the model: ${r.message}`);
@@ -91,7 +76,6 @@ export class SearchWorkers {
   /** Stops every worker. */
   async close(): Promise<void> {
     for (const w of this.workers) w.removeAllListeners('exit');
-    // Terminated here rather than by pool.destroy(), which uses the deprecated callback form.
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 

@@ -1,7 +1,6 @@
 /** `mmucheck check [scenario]`: check a bundled scenario or a scenario file, print the verdict and a shortest counterexample. */
 import type { Command } from 'commander';
-import { InputError } from '../../model/InputError.js';
-import { maxWorkers } from '../defaults.js';
+import { requireThreadsWithinMax } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions } from '../searchOptions.js';
 import { REPORT_FORMATS } from '../formats/formatReport.js';
 import { choiceOption, intOption } from '../parseOptions.js';
@@ -10,18 +9,6 @@ import { isModelFile } from '../userModel/loadModelFile.js';
 import { kernelSource, type ScenarioFlags } from '../run/kernelSource.js';
 import { modelFileSource } from '../run/modelFileSource.js';
 import { runSource } from '../run/run.js';
-
-/** Refuses more workers than the machine can use (the results would be the same with fewer). */
-function requireWorkers(workers: number | undefined): void {
-  const max = maxWorkers();
-  if (workers !== undefined && workers > max) {
-    throw new InputError(
-      `${workers} is more than this machine can use: at most ${max} (4 per CPU); results are the same for any number of workers`,
-      undefined,
-      '--workers',
-    );
-  }
-}
 
 /** Adds the `check` command; `setExit` receives the exit code. */
 export function addCheckCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -51,7 +38,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: ScenarioFlags) => {
-      requireWorkers(flags.workers);
+      requireThreadsWithinMax('--workers', flags.workers, 'results are the same for any number of workers');
       const source = isModelFile(scenarioArg)
         ? await modelFileSource(scenarioArg, flags, io, 'check')
         : kernelSource(scenarioArg, flags, 'check');

@@ -5,14 +5,15 @@ import { SRCU_IMPLEMENTATIONS, type SrcuImpl } from '../../model/kernel/Scenario
 import { LIMITS } from '../../model/kernel/parseScenario.js';
 import { MAX_STATES_LIMIT } from '../../checker/resolveOptions.js';
 import { applyOverrides, overrideFlags } from '../applyOverrides.js';
-import { runHistory, type History, type HistoryRow } from '../history/runHistory.js';
+import { CheckPool } from '../../checker/pool/CheckPool.js';
+import { runHistory, type History } from '../history/runHistory.js';
 import { historyJson, historyMarkdown, historyText } from '../history/renderHistory.js';
-import { rowName } from '../history/historyCells.js';
+import { historyProgress } from '../history/historyProgress.js';
+import { defaultWorkers, requireThreadsWithinMax } from '../defaults.js';
 import { EXIT } from '../exitCodes.js';
 import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import { requireScenarioArgument } from '../userModel/loadModelFile.js';
-import { count } from '../render/plural.js';
 
 interface HistoryFlags {
   readonly srcu?: SrcuImpl[];
@@ -22,6 +23,7 @@ interface HistoryFlags {
   readonly perProperty?: boolean;
   readonly maxStates?: number;
   readonly timeout?: number;
+  readonly jobs?: number;
   readonly format: 'text' | 'json' | 'markdown';
   readonly quiet?: boolean;
   readonly color: boolean;
@@ -31,16 +33,6 @@ interface HistoryFlags {
 export function historyExitCode(h: History): number {
   const kinds = new Set(h.rows.flatMap((r) => r.cells.map((c) => c.verdict.kind)));
   return kinds.has('model-error') ? EXIT.modelError : kinds.has('incomplete') ? EXIT.incomplete : EXIT.ok;
-}
-
-/** A progress line on stderr at most once a second, so long tables show they are alive. */
-function rowProgress(io: Io, quiet: boolean): (row: HistoryRow, index: number, total: number) => void {
-  let last = Date.now();
-  return (row, index, total) => {
-    if (quiet || Date.now() - last < 1000) return;
-    last = Date.now();
-    io.err(`progress: row ${index + 1} of ${total} (${rowName(row)}) done, ${count(row.states, 'state')}\n`);
-  };
 }
 
 /** Collects repeated `--srcu` values, each one of the implementations. */
@@ -73,11 +65,17 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
       intOption(1, MAX_STATES_LIMIT),
     )
     .option('--timeout <duration>', 'bound of each run: stop (incomplete) after this long', durationOption)
+    .option(
+      '--jobs <n>',
+      'runs checked at once, each on one thread (default: one per CPU); the table is the same for any number',
+      intOption(1, 256),
+    )
     .option('--format <format>', 'text, json or markdown', choiceOption(['text', 'json', 'markdown'] as const), 'text')
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour (the table has none; accepted like every other command)')
-    .action((scenarioArg: string, flags: HistoryFlags) => {
+    .action(async (scenarioArg: string, flags: HistoryFlags) => {
       requireScenarioArgument(scenarioArg, 'history');
+      requireThreadsWithinMax('--jobs', flags.jobs, 'the table is the same for any number of jobs');
       const overrides = {
         ...(flags.readers === undefined ? {} : { readers: flags.readers }),
         ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }),
@@ -88,18 +86,29 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
         ...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]),
         ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
       ];
-      const history = runHistory(scenario, {
-        scenarioArg,
-        flags: [...overrideFlags({ ...overrides, property: [] }), ...bounds],
-        ...(flags.srcu ? { srcus: [...new Set(flags.srcu)] } : {}),
-        perProperty: flags.perProperty === true,
-        check: {
-          ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-          ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-          ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
-        },
-        onRow: rowProgress(io, flags.quiet === true),
+      const pool = new CheckPool({
+        jobs: flags.jobs ?? defaultWorkers(),
+        ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
       });
+      const progress = historyProgress(io, flags.quiet === true);
+      let history: History;
+      try {
+        history = await runHistory(scenario, {
+          scenarioArg,
+          flags: [...overrideFlags({ ...overrides, property: [] }), ...bounds],
+          ...(flags.srcu ? { srcus: [...new Set(flags.srcu)] } : {}),
+          perProperty: flags.perProperty === true,
+          pool,
+          bounds: {
+            ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
+            ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
+          },
+          onProgress: (p) => progress.update(p),
+        });
+      } finally {
+        await pool.close();
+        progress.done();
+      }
       if (flags.format === 'json') io.out(JSON.stringify(historyJson(history), null, 2) + '\n');
       else io.out(flags.format === 'markdown' ? historyMarkdown(history) : historyText(history));
       setExit(historyExitCode(history));

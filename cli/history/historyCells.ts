@@ -1,4 +1,6 @@
 /** How a history cell reads: short column labels for the text table, and each verdict in a word. */
+import type { IncompleteReason } from '../../checker/Outcome.js';
+import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
 import type { CellVerdict, History } from './runHistory.js';
 
 /** Short column labels for the text table (the legend maps them back to property ids). */
@@ -39,6 +41,12 @@ export function cellText(v: CellVerdict): string {
   }
 }
 
+/** The rows of a note, or `all rows` when it is every row of a table of several. */
+function rowsOrAll<T extends { rows: string[] }>(h: History, notes: Iterable<T>): T[] {
+  const all = h.rows.length;
+  return [...notes].map((x) => (x.rows.length === all && all > 1 ? { ...x, rows: ['all rows'] } : x));
+}
+
 /** Every distinct reason a property is not applicable, with the rows it applies to. */
 export function notApplicableNotes(h: History): { property: string; reason: string; rows: string[] }[] {
   const notes = new Map<string, { property: string; reason: string; rows: string[] }>();
@@ -51,8 +59,32 @@ export function notApplicableNotes(h: History): { property: string; reason: stri
       notes.set(key, note);
     }
   }
-  const all = h.rows.length;
-  return [...notes.values()].map((x) => (x.rows.length === all && all > 1 ? { ...x, rows: ['all rows'] } : x));
+  return rowsOrAll(h, notes.values());
+}
+
+/** Why cells are incomplete (a bound, an interrupt), each with the rows that have such cells. */
+export function incompleteNotes(h: History): { reason: string; rows: string[] }[] {
+  const notes = new Map<IncompleteReason, { reason: string; rows: string[] }>();
+  for (const row of h.rows) {
+    const reasons = new Set(row.cells.flatMap((c) => (c.verdict.kind === 'incomplete' ? [c.verdict.reason] : [])));
+    for (const reason of reasons) {
+      const note = notes.get(reason) ?? { reason: INCOMPLETE_REASONS[reason], rows: [] };
+      note.rows.push(rowName(row));
+      notes.set(reason, note);
+    }
+  }
+  return rowsOrAll(h, notes.values());
+}
+
+/** The cells that ended in an error, one note per row and message (the cells of one run share it), in table order. */
+export function errorNotes(h: History): { row: string; properties: string[]; message: string }[] {
+  return h.rows.flatMap((row) => {
+    const byMessage = new Map<string, string[]>();
+    for (const c of row.cells)
+      if (c.verdict.kind === 'model-error')
+        byMessage.set(c.verdict.message, [...(byMessage.get(c.verdict.message) ?? []), c.property]);
+    return [...byMessage].map(([message, properties]) => ({ row: rowName(row), properties, message }));
+  });
 }
 
 /** A row's name: `v3.17 tree`. */

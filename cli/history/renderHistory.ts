@@ -1,6 +1,14 @@
 /** The history table as text (a terminal table with a legend), Markdown, or a JSON value. */
 import type { History, HistoryCell } from './runHistory.js';
-import { cellText, notableCells, notApplicableNotes, rowName, shortLabel } from './historyCells.js';
+import {
+  cellText,
+  errorNotes,
+  incompleteNotes,
+  notableCells,
+  notApplicableNotes,
+  rowName,
+  shortLabel,
+} from './historyCells.js';
 import { escapeText } from '../../model/safeText.js';
 import { count } from '../render/plural.js';
 
@@ -62,6 +70,15 @@ export function historyText(h: History): string {
       'not applicable:',
       ...notes.map((x) => `  ${shortLabel(x.property)} (${x.rows.join(', ')}): ${x.reason}`),
     );
+  const incomplete = incompleteNotes(h);
+  if (incomplete.length) lines.push('', 'incomplete:', ...incomplete.map((x) => `  ${x.rows.join(', ')}: ${x.reason}`));
+  const errors = errorNotes(h);
+  if (errors.length)
+    lines.push(
+      '',
+      'errors:',
+      ...errors.map((x) => `  ${x.row} (${x.properties.map(shortLabel).join(', ')}): ${escapeText(x.message)}`),
+    );
   lines.push('', ...commandLines(h), '', totals(h));
   return lines.join('\n') + '\n';
 }
@@ -82,6 +99,16 @@ export function historyMarkdown(h: History): string {
   );
   const notes = notApplicableNotes(h);
   if (notes.length) lines.push('', ...notes.map((x) => `- n/a \`${x.property}\` (${x.rows.join(', ')}): ${x.reason}`));
+  const incomplete = incompleteNotes(h);
+  if (incomplete.length) lines.push('', ...incomplete.map((x) => `- ? (${x.rows.join(', ')}): ${x.reason}`));
+  const errors = errorNotes(h);
+  if (errors.length)
+    lines.push(
+      '',
+      ...errors.map(
+        (x) => `- error ${x.row} (${x.properties.map((p) => `\`${p}\``).join(', ')}): ${escapeText(x.message)}`,
+      ),
+    );
   const notable = notableCells(h);
   if (notable.length)
     lines.push(

@@ -5,12 +5,17 @@
  * found violated at depth L in a run has no fault-free path shorter than L in that run, and the
  * properties not checked record no faults, so its own run (`--property`) finds the same shortest
  * length L: each cell is what its re-run command prints. `perProperty` runs each cell on its own.
+ *
+ * Every run is a job of the check pool. The rows go on at once, each sending its next run when its
+ * last one has ended, so the pool keeps as many runs going as it has places; the table is put
+ * together in row order once every row has ended, so it does not depend on how many ran at once.
  */
 import type { KernelPropertyId } from '../../model/kernel/PropertyId.js';
-import { check } from '../../checker/check.js';
-import type { CheckOptions } from '../../checker/CheckOptions.js';
+import type { CheckJobOptions } from '../../checker/pool/CheckJob.js';
+import type { CheckPool } from '../../checker/pool/CheckPool.js';
 import type { IncompleteReason } from '../../checker/Outcome.js';
-import { buildKernelModel } from '../../properties/buildKernelModel.js';
+import type { ModelSource } from '../../model/ModelSource.js';
+import { kernelModelSource } from '../../properties/kernelModelSource.js';
 import { inapplicableProperties } from '../../model/kernel/inapplicableProperties.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
 import { historyRows, type HistoryRowSpec } from './historyRows.js';
@@ -38,6 +43,7 @@ export interface HistoryRow extends HistoryRowSpec {
   /** Distinct states explored, summed over the row's runs. */
   readonly states: number;
   readonly runs: number;
+  /** Time the row's searches took, summed (time spent waiting for a place in the pool is not counted). */
   readonly elapsedMs: number;
 }
 
@@ -59,49 +65,88 @@ export interface HistoryOptions {
   readonly flags: readonly string[];
   readonly srcus?: readonly SrcuImpl[];
   readonly perProperty?: boolean;
-  /** Bounds and callbacks of each run. */
-  readonly check?: Partial<CheckOptions>;
-  /** Called after each row. */
-  readonly onRow?: (row: HistoryRow, index: number, total: number) => void;
+  /** Where the runs run (and what stops them: the pool's `shouldStop`). */
+  readonly pool: Pick<CheckPool, 'run'>;
+  /** Bounds of each run. */
+  readonly bounds?: CheckJobOptions;
+  /** Called after each run, with the cells decided so far. */
+  readonly onProgress?: (progress: HistoryProgress) => void;
+  /**
+   * How a row's scenario becomes the source of the model its runs check (default:
+   * `kernelModelSource`). Not reachable from the command line: tests give models that fail.
+   */
+  readonly modelSource?: (scenario: Scenario) => ModelSource;
+}
+
+/** How far a history has got, after each run. */
+export interface HistoryProgress {
+  readonly cellsDone: number;
+  readonly cells: number;
+  readonly rowsDone: number;
+  readonly rows: number;
+  /** Distinct states explored so far, summed over the runs. */
+  readonly states: number;
+}
+
+/** What the rows of one history share while they run: the cells of every row and the tally. */
+interface HistoryRun {
+  readonly options: HistoryOptions;
+  readonly columns: number;
+  /** Each row's decided cells, in row order. */
+  readonly decided: readonly Decided[];
+  states: number;
 }
 
 type Decided = Map<string, CellVerdict>;
 
-/** Checks `properties` on `scenario` once and records what the run decides. */
-function runOnce(
+function reportProgress(run: HistoryRun): void {
+  run.options.onProgress?.({
+    cellsDone: run.decided.reduce((sum, d) => sum + d.size, 0),
+    cells: run.decided.length * run.columns,
+    rowsDone: run.decided.filter((d) => d.size === run.columns).length,
+    rows: run.decided.length,
+    states: run.states,
+  });
+}
+
+/** Checks `properties` on `scenario` once and records what the run decides; returns the run's distinct states and time. */
+async function runOnce(
   scenario: Scenario,
   properties: readonly KernelPropertyId[],
   options: HistoryOptions,
   decided: Decided,
-): number {
-  const outcome = check(buildKernelModel({ ...scenario, properties }), options.check);
+): Promise<{ states: number; elapsedMs: number }> {
+  const source = (options.modelSource ?? kernelModelSource)({ ...scenario, properties });
+  const outcome = await options.pool.run({ source, options: options.bounds ?? {} });
   const set = (ids: readonly string[], v: CellVerdict) => ids.forEach((id) => decided.set(id, v));
   if (outcome.kind === 'ok') set(properties, { kind: 'pass' });
   else if (outcome.kind === 'incomplete') set(properties, { kind: 'incomplete', reason: outcome.reason });
   else if (outcome.kind === 'modelError') set(properties, { kind: 'model-error', message: outcome.message });
   else
     for (const v of outcome.violations)
-      decided.set(v.propertyId, { kind: 'violated', length: outcome.trace.steps.length, message: v.message });
+      decided.set(v.propertyId, { kind: 'violated', length: outcome.length, message: v.message });
   // Every run decides at least one property (a violation names the ones it violates), so rows end.
   if (!properties.some((id) => decided.has(id)))
     throw new Error(`a run of ${scenario.name} decided none of ${properties.join(', ')}`);
-  return outcome.stats.distinct;
+  return { states: outcome.stats.distinct, elapsedMs: outcome.stats.elapsedMs };
 }
 
-function runRow(base: Scenario, spec: HistoryRowSpec, options: HistoryOptions): HistoryRow {
-  const started = Date.now();
+async function runRow(base: Scenario, spec: HistoryRowSpec, run: HistoryRun, decided: Decided): Promise<HistoryRow> {
+  const { options } = run;
   const scenario: Scenario = { ...base, kernel: spec.kernel, functions: {}, srcu: spec.srcu };
-  const decided: Decided = new Map();
-  for (const [id, reason] of inapplicableProperties(scenario))
-    if (base.properties.includes(id)) decided.set(id, { kind: 'not-applicable', reason });
   let states = 0;
   let runs = 0;
+  let elapsedMs = 0;
   const open = () => base.properties.filter((id) => !decided.has(id));
   const single = options.perProperty ? open().map((id) => [id]) : undefined;
   const nextBatch = (): readonly KernelPropertyId[] => (single ? (single.shift() ?? []) : open());
   for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
-    states += runOnce(scenario, batch, options, decided);
+    const done = await runOnce(scenario, batch, options, decided);
+    states += done.states;
+    elapsedMs += done.elapsedMs;
     runs++;
+    run.states += done.states;
+    reportProgress(run);
   }
   const flags = [`--kernel ${spec.kernel}`, `--srcu ${spec.srcu}`, ...options.flags];
   const cells = base.properties.map((property) => ({
@@ -109,21 +154,26 @@ function runRow(base: Scenario, spec: HistoryRowSpec, options: HistoryOptions): 
     verdict: decided.get(property)!,
     command: ['mmucheck check', options.scenarioArg, ...flags, `--property ${property}`].join(' '),
   }));
-  return { ...spec, cells, states, runs, elapsedMs: Date.now() - started };
+  return { ...spec, cells, states, runs, elapsedMs: Math.round(elapsedMs) };
 }
 
 /** The history table of `scenario`: one row per version (and SRCU), one cell per property. */
-export function runHistory(checked: Scenario, options: HistoryOptions): History {
+export async function runHistory(checked: Scenario, options: HistoryOptions): Promise<History> {
   const started = Date.now();
   const columns = PROPERTY_IDS.filter((id) => checked.properties.includes(id));
   const scenario: Scenario = { ...checked, properties: columns };
   const specs = historyRows(scenario, options.srcus);
-  const rows: HistoryRow[] = [];
-  for (const spec of specs) {
-    const row = runRow(scenario, spec, options);
-    rows.push(row);
-    options.onRow?.(row, rows.length - 1, specs.length);
-  }
+  // The cells no run can decide first, so that progress counts them from the start.
+  const decided = specs.map((spec): Decided => {
+    const inapplicable = inapplicableProperties({ ...scenario, kernel: spec.kernel, functions: {}, srcu: spec.srcu });
+    return new Map(
+      [...inapplicable]
+        .filter(([id]) => columns.includes(id))
+        .map(([id, reason]) => [id, { kind: 'not-applicable', reason }]),
+    );
+  });
+  const run: HistoryRun = { options, columns: columns.length, decided, states: 0 };
+  const rows = await Promise.all(specs.map((spec, i) => runRow(scenario, spec, run, decided[i]!)));
   return {
     scenario,
     properties: columns,

@@ -9,6 +9,7 @@ import type { Io } from '../../cli/Io.js';
 import { runHistory, type History } from '../../cli/history/runHistory.js';
 import { cellText } from '../../cli/history/historyCells.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
+import { CheckPool } from '../../checker/pool/CheckPool.js';
 
 /** Runs the CLI in-process and returns its exit code and output. */
 async function mmucheck(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -17,6 +18,15 @@ async function mmucheck(...args: string[]): Promise<{ code: number; out: string;
   const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), stdoutIsTty: false, stderrIsTty: false };
   const code = await createProgram(io).run(args);
   return { code, out, err };
+}
+
+/**
+ * `mmucheck history` with its runs on this thread (`--jobs 1`, which later flags override): from
+ * TypeScript sources a pool worker takes 0.4 s and more to start. The table is the same for any
+ * number of jobs (tested below).
+ */
+function history(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return mmucheck('history', '--jobs', '1', ...args);
 }
 
 interface JsonCell {
@@ -46,7 +56,7 @@ function rowLine(r: JsonRow): string {
 }
 
 async function table(scenario: string, ...flags: string[]): Promise<string[]> {
-  const { code, out } = await mmucheck('history', scenario, '--format', 'json', '--quiet', ...flags);
+  const { code, out } = await history(scenario, '--format', 'json', '--quiet', ...flags);
   expect(code).toBe(0);
   return (JSON.parse(out) as { rows: JsonRow[] }).rows.map(rowLine);
 }
@@ -54,7 +64,7 @@ async function table(scenario: string, ...flags: string[]): Promise<string[]> {
 // Columns: unload cb-freed uaf barrier gp bug-on null list pages leak deadlock.
 describe('mmucheck history', () => {
   it('prints the table of seed: every version holds; v5.4 has no srcu_barrier, nothing unregisters or registers', async () => {
-    const { code, out } = await mmucheck('history', '--quiet');
+    const { code, out } = await history('--quiet');
     expect(code).toBe(0);
     expect(out.split('\n').slice(2, 18)).toEqual([
       'kernel  srcu     unload  cb-freed  uaf  barrier  gp  bug-on  null  list  pages  leak  deadlock  states  runs',
@@ -120,7 +130,7 @@ describe('mmucheck history', () => {
   });
 
   it('pins kvm-reclaim (v3.8 dereferences NULL, v3.9 frees a page the secondary MMU maps) and each violated cell reproduces with its command', async () => {
-    const { out } = await mmucheck('history', 'examples/history/kvm-reclaim.json', '--format', 'json', '--quiet');
+    const { out } = await history('examples/history/kvm-reclaim.json', '--format', 'json', '--quiet');
     const rows = (JSON.parse(out) as { rows: JsonRow[] }).rows;
     expect(rows.map(rowLine)).toEqual([
       'v3.8 classic: n/a ok ok n/a ok ok ✗16 n/a ok ok ok (3998)',
@@ -158,19 +168,24 @@ describe('mmucheck history', () => {
     }
   });
 
-  it('shared runs give the same cells as one run per property, in fewer runs', () => {
+  it('shared runs give the same cells as one run per property, in fewer runs', async () => {
     const scenario = loadScenario('seed-post-patch-lazy');
     const cells = (h: History) => h.rows.map((r) => r.cells.map((c) => cellText(c.verdict)).join(' '));
-    const shared = runHistory(scenario, { scenarioArg: 'seed-post-patch-lazy', flags: [] });
-    const single = runHistory(scenario, { scenarioArg: 'seed-post-patch-lazy', flags: [], perProperty: true });
+    const pool = new CheckPool({ jobs: 1 });
+    const shared = await runHistory(scenario, { scenarioArg: 'seed-post-patch-lazy', flags: [], pool });
+    const single = await runHistory(scenario, {
+      scenarioArg: 'seed-post-patch-lazy',
+      flags: [],
+      perProperty: true,
+      pool,
+    });
     expect(cells(shared)).toEqual(cells(single));
     expect(shared.rows.map((r) => r.runs)).toEqual([2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(single.rows.map((r) => r.runs)).toEqual([9, 9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8]);
   });
 
   it('takes --srcu for every row, --property for the columns, and writes Markdown', async () => {
-    const { code, out } = await mmucheck(
-      'history',
+    const { code, out } = await history(
       'seed-post-patch-lazy',
       '--srcu',
       'tree',
@@ -201,13 +216,13 @@ describe('mmucheck history', () => {
   });
 
   it('marks cells cut short by a bound with ? and exits 3; refuses a bad --srcu with exit 2', async () => {
-    const cut = await mmucheck('history', '--max-states', '50', '--quiet');
+    const cut = await history('--max-states', '50', '--quiet');
     expect(cut.code).toBe(3);
     expect(cut.out.split('\n')[3]).toBe(
       'v3.8    classic  ?       ?         ?    ?        ?   ?       n/a   n/a   ?      ?     ?         50      1',
     );
     expect(cut.out).toContain('mmucheck check seed --kernel <kernel> --srcu <srcu> --max-states 50 --property <id>');
-    const bad = await mmucheck('history', '--srcu', 'treee');
+    const bad = await history('--srcu', 'treee');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('expected one of classic, tree, tree-one-cpu-barrier, got "treee"');
   });
@@ -215,9 +230,9 @@ describe('mmucheck history', () => {
 
 describe('mmucheck history, in the words of the other commands', () => {
   it('says ok in Markdown where the text table says ok, and never pass', async () => {
-    const args = ['history', 'seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet'];
-    const text = await mmucheck(...args);
-    const markdown = await mmucheck(...args, '--format', 'markdown');
+    const args = ['seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet'];
+    const text = await history(...args);
+    const markdown = await history(...args, '--format', 'markdown');
     expect(text.out.split('\n')[4]).toMatch(/^v3\.9 +tree +ok +109 +1$/);
     expect(markdown.out).toContain('| v3.9 | tree | ok | 109 |');
     expect(markdown.out).not.toMatch(/\bpass\b/);
@@ -225,17 +240,8 @@ describe('mmucheck history, in the words of the other commands', () => {
   });
 
   it('accepts --no-color like check, explain and replay', async () => {
-    const plain = await mmucheck(
-      'history',
-      'seed-post-patch-lazy',
-      '--srcu',
-      'tree',
-      '--property',
-      'no-use-after-free',
-      '--quiet',
-    );
-    const r = await mmucheck(
-      'history',
+    const plain = await history('seed-post-patch-lazy', '--srcu', 'tree', '--property', 'no-use-after-free', '--quiet');
+    const r = await history(
       'seed-post-patch-lazy',
       '--srcu',
       'tree',

@@ -1,7 +1,9 @@
 /**
  * Honest endings under signals: SIGINT or SIGTERM during a long run (seed with 5 readers takes
  * minutes) ends it within a couple of seconds with exit code 3, the word "interrupted" and the
- * statistics so far — with the sequential search (one worker) and the parallel one alike.
+ * statistics so far — with the sequential search (one worker) and the parallel one alike; and a
+ * history on a pool of workers ends with its table, every unfinished cell incomplete, and leaves no
+ * worker running (one would keep the process from exiting).
  */
 import { describe, expect, it } from 'vitest';
 import { BINARY, binaryBuilt, startBinary } from '../helpers/runCli.js';
@@ -9,8 +11,8 @@ import { BINARY, binaryBuilt, startBinary } from '../helpers/runCli.js';
 const LONG_RUN = ['check', 'seed', '--readers', '5', '--quiet'];
 
 /** Starts the long run, sends `signal` after a second, and returns how and how fast it ended. */
-async function interruptAfterASecond(extra: readonly string[], signal: NodeJS.Signals) {
-  const run = startBinary([...LONG_RUN, ...extra]);
+async function interruptAfterASecond(extra: readonly string[], signal: NodeJS.Signals, args = LONG_RUN) {
+  const run = startBinary([...args, ...extra]);
   // Whatever happens, a long run must not be left behind.
   const guard = setTimeout(() => run.signal('SIGKILL'), 10_000);
   try {
@@ -46,6 +48,16 @@ describe.runIf(binaryBuilt()).concurrent('a long run of the binary', () => {
     expect(report).toMatchObject({ verdict: 'incomplete', reason: 'interrupted' });
     expect(report.stats.distinct).toBeGreaterThan(0);
     expect(report.stats.generated).toBeGreaterThanOrEqual(report.stats.distinct);
+  });
+
+  it('ends a history on two jobs after SIGINT with its table, every unfinished cell incomplete, exit 3', async () => {
+    // Each row of seed with 4 readers takes seconds: no row is done a second in.
+    const r = await interruptAfterASecond(['--jobs', '2'], 'SIGINT', ['history', 'seed', '--readers', '4', '--quiet']);
+    expect([r.code, r.signal], r.err).toEqual([3, null]);
+    const lines = r.out.split('\n');
+    expect(lines[3]).toMatch(/^v3\.8 +classic +\? +\? +\? +\? +\? +\? +n\/a +n\/a +\? +\? +\? +[\d,]+ +1$/);
+    expect(r.out).toContain('incomplete:\n  all rows: the run was interrupted\n');
+    expect(r.out).toMatch(/^15 rows, 15 runs \(shared runs\), [\d,]+ states explored, [\d.]+ s$/m);
   });
 });
 

@@ -44,6 +44,7 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck replay t.itf.json', { exit: 0 }],
   ['README.md', 'npx mmucheck check ./my-scenario.json', { exit: 0 }],
   ['README.md', 'npm run bench', { ci: true }],
+  ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
   ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step1.json', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step2.json', { exit: 1 }],
@@ -65,6 +66,7 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
 /** The files the commands run here expect to find, as a reader would have them: their own scenario and model. */
 const SCRATCH_FILES: Readonly<Record<string, string>> = {
   'my-scenario.json': 'examples/scenarios/seed.json',
+  'kvm-reclaim.json': 'examples/history/kvm-reclaim.json',
   'model.ts': 'examples/tutorial/counter.ts',
   'step1.json': 'examples/drivers/tutorial/step1.json',
   'step2.json': 'examples/drivers/tutorial/step2.json',
