@@ -11,7 +11,8 @@ import {
   type SrcuImpl,
   type ThreadConfig,
 } from '../model/kernel/Scenario.js';
-import { threadLimitExceeded } from '../model/kernel/parseScenario.js';
+import { mutantId, threadLimitExceeded } from '../model/kernel/parseScenario.js';
+import { Reader } from '../model/kernel/JsonReader.js';
 import { eraMismatch } from '../model/kernel/era.js';
 
 /** What the user may override from the command line. */
@@ -21,6 +22,8 @@ export interface ScenarioOverrides {
   readonly readers?: number;
   readonly reclaimers?: number;
   readonly property?: readonly string[];
+  /** `--mutant ID`: one statement deleted or moved (as `necessity` prints it). */
+  readonly mutant?: string;
 }
 
 /** Sets the count of a reader-like thread group, adding it (on CPU 1) if the scenario has none. */
@@ -64,6 +67,7 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
     });
     s = { ...s, properties: [...new Set(ids)] };
   }
+  if (o.mutant !== undefined) s = { ...s, mutant: mutantId(new Reader(''), o.mutant, '--mutant') };
   const mismatch = eraMismatch(s);
   if (mismatch) {
     const flag = o.kernel !== undefined ? '--kernel' : o.readers !== undefined ? '--readers' : '--reclaimers';
@@ -96,7 +100,12 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
 
 /** Another kernel, SRCU or property set is another question: the file's expected verdict is about its own. */
 function changesVerdict(o: ScenarioOverrides): boolean {
-  return o.kernel !== undefined || o.srcu !== undefined || (o.property !== undefined && o.property.length > 0);
+  return (
+    o.kernel !== undefined ||
+    o.srcu !== undefined ||
+    o.mutant !== undefined ||
+    (o.property !== undefined && o.property.length > 0)
+  );
 }
 
 function withoutExpectation(s: Scenario): Scenario {
@@ -112,5 +121,6 @@ export function overrideFlags(o: ScenarioOverrides): string[] {
   if (o.readers !== undefined) flags.push(`--readers ${o.readers}`);
   if (o.reclaimers !== undefined) flags.push(`--reclaimers ${o.reclaimers}`);
   for (const p of o.property ?? []) flags.push(`--property ${p}`);
+  if (o.mutant !== undefined) flags.push(`--mutant '${o.mutant}'`);
   return flags;
 }

@@ -30,7 +30,8 @@ export function addScenarioOptions(command: Command): Command {
     .addOption(new Option('--srcu <impl>', 'SRCU implementation').choices(SRCU_IMPLEMENTATIONS))
     .option('--readers <n>', 'number of invalidate readers', intOption(0, LIMITS.threadsPerGroup))
     .option('--reclaimers <n>', 'number of page reclaimers', intOption(0, LIMITS.threadsPerGroup))
-    .option('--property <id>', 'check only this property (repeatable)', collect);
+    .option('--property <id>', 'check only this property (repeatable)', collect)
+    .option('--mutant <id>', 'check the model with one statement deleted or moved, as `necessity` prints it');
 }
 
 /** Adds --max-states, --max-depth, --timeout and --max-memory. */

@@ -3,30 +3,22 @@ import type { Command } from 'commander';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { SRCU_IMPLEMENTATIONS, type SrcuImpl } from '../../model/kernel/Scenario.js';
 import { LIMITS } from '../../model/kernel/parseScenario.js';
-import { MAX_STATES_LIMIT } from '../../checker/resolveOptions.js';
 import { applyOverrides, overrideFlags } from '../applyOverrides.js';
-import { CheckPool } from '../../checker/pool/CheckPool.js';
+import { addPooledOptions, openPool, pooledBounds, type PooledFlags } from '../pooledRuns.js';
 import { runHistory, type History } from '../history/runHistory.js';
 import { historyJson, historyMarkdown, historyText } from '../history/renderHistory.js';
 import { historyProgress } from '../history/historyProgress.js';
-import { defaultWorkers, requireThreadsWithinMax } from '../defaults.js';
 import { EXIT } from '../exitCodes.js';
-import { choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
+import { choiceOption, collect, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import { requireScenarioArgument } from '../userModel/loadModelFile.js';
 
-interface HistoryFlags {
+interface HistoryFlags extends PooledFlags {
   readonly srcu?: SrcuImpl[];
   readonly readers?: number;
   readonly reclaimers?: number;
   readonly property?: string[];
   readonly perProperty?: boolean;
-  readonly maxStates?: number;
-  readonly timeout?: number;
-  readonly jobs?: number;
-  readonly format: 'text' | 'json' | 'markdown';
-  readonly quiet?: boolean;
-  readonly color: boolean;
 }
 
 /** 0 when every cell is decided (violations are findings, not failures), 3 if a run was cut short, 4 on a model error. */
@@ -42,7 +34,7 @@ function srcuList(value: string, previous: SrcuImpl[] = []): SrcuImpl[] {
 
 /** Adds the `history` command; `setExit` receives the exit code. */
 export function addHistoryCommand(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('history')
     .description('check a scenario against every kernel version (and SRCU implementation) and print the table')
     .argument('[scenario]', 'a bundled scenario name or a path to a scenario file', 'seed')
@@ -58,59 +50,35 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
       "the columns: check only this property (repeatable); default: the scenario's list",
       collect,
     )
-    .option('--per-property', 'one run per cell instead of shared runs (slower; same table)')
-    .option(
-      '--max-states <n>',
-      'bound of each run: stop (incomplete) after this many distinct states',
-      intOption(1, MAX_STATES_LIMIT),
-    )
-    .option('--timeout <duration>', 'bound of each run: stop (incomplete) after this long', durationOption)
-    .option(
-      '--jobs <n>',
-      'runs checked at once, each on one thread (default: one per CPU); the table is the same for any number',
-      intOption(1, 256),
-    )
-    .option('--format <format>', 'text, json or markdown', choiceOption(['text', 'json', 'markdown'] as const), 'text')
-    .option('--quiet', 'no progress on stderr')
-    .option('--no-color', 'no colour (the table has none; accepted like every other command)')
-    .action(async (scenarioArg: string, flags: HistoryFlags) => {
-      requireScenarioArgument(scenarioArg, 'history');
-      requireThreadsWithinMax('--jobs', flags.jobs, 'the table is the same for any number of jobs');
-      const overrides = {
-        ...(flags.readers === undefined ? {} : { readers: flags.readers }),
-        ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }),
-        ...(flags.property ? { property: flags.property } : {}),
-      };
-      const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
-      const bounds = [
-        ...(flags.maxStates === undefined ? [] : [`--max-states ${flags.maxStates}`]),
-        ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
-      ];
-      const pool = new CheckPool({
-        jobs: flags.jobs ?? defaultWorkers(),
-        ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
+    .option('--per-property', 'one run per cell instead of shared runs (slower; same table)');
+  addPooledOptions(command, 'runs').action(async (scenarioArg: string, flags: HistoryFlags) => {
+    requireScenarioArgument(scenarioArg, 'history');
+    const overrides = {
+      ...(flags.readers === undefined ? {} : { readers: flags.readers }),
+      ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }),
+      ...(flags.property ? { property: flags.property } : {}),
+    };
+    const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
+    const bounds = pooledBounds(flags);
+    const pool = openPool(io, flags);
+    const progress = historyProgress(io, flags.quiet === true);
+    let history: History;
+    try {
+      history = await runHistory(scenario, {
+        scenarioArg,
+        flags: [...overrideFlags({ ...overrides, property: [] }), ...bounds.flags],
+        ...(flags.srcu ? { srcus: [...new Set(flags.srcu)] } : {}),
+        perProperty: flags.perProperty === true,
+        pool,
+        bounds: bounds.bounds,
+        onProgress: (p) => progress.update(p),
       });
-      const progress = historyProgress(io, flags.quiet === true);
-      let history: History;
-      try {
-        history = await runHistory(scenario, {
-          scenarioArg,
-          flags: [...overrideFlags({ ...overrides, property: [] }), ...bounds],
-          ...(flags.srcu ? { srcus: [...new Set(flags.srcu)] } : {}),
-          perProperty: flags.perProperty === true,
-          pool,
-          bounds: {
-            ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-            ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
-          },
-          onProgress: (p) => progress.update(p),
-        });
-      } finally {
-        await pool.close();
-        progress.done();
-      }
-      if (flags.format === 'json') io.out(JSON.stringify(historyJson(history), null, 2) + '\n');
-      else io.out(flags.format === 'markdown' ? historyMarkdown(history) : historyText(history));
-      setExit(historyExitCode(history));
-    });
+    } finally {
+      await pool.close();
+      progress.done();
+    }
+    if (flags.format === 'json') io.out(JSON.stringify(historyJson(history), null, 2) + '\n');
+    else io.out(flags.format === 'markdown' ? historyMarkdown(history) : historyText(history));
+    setExit(historyExitCode(history));
+  });
 }

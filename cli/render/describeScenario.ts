@@ -3,9 +3,20 @@ import type { KernelModel } from '../../properties/buildKernelModel.js';
 import { VERSIONED_FUNCTIONS } from '../../model/kernel/Scenario.js';
 import { escapeText } from '../../model/safeText.js';
 import { atLeast } from '../../model/kernel/versions.js';
+import { describeMutation } from '../../model/kernel/mutation/mutants.js';
+import { mutationId } from '../../model/kernel/mutation/Mutation.js';
+import { unmutatedProcedures } from '../../model/kernel/kernelProgram.js';
 
-/** Lines describing the scenario and the model's threads. */
+/** Lines describing the scenario and the model's threads (and the mutation the model carries, if any). */
 export function describeScenario(model: KernelModel): string[] {
+  const m = model.env.mutation;
+  const mutant = m
+    ? [`mutant     ${escapeText(`${mutationId(m)}: ${describeMutation(unmutatedProcedures(model.env), m)}`)}`]
+    : [];
+  return [...describeWorld(model), ...mutant];
+}
+
+function describeWorld(model: KernelModel): string[] {
   const s = model.scenario;
   const versions = VERSIONED_FUNCTIONS.map((f) => `${f} ${model.env.version(f)}`).join(', ');
   const threads = model.spec.threads.map((t) => `${t.name}${t.cpu === undefined ? '' : ` [cpu${t.cpu}]`}`).join(', ');

@@ -40,6 +40,7 @@ function scenarioJson(run: CheckRun) {
     cpus: s.cpus,
     listeners: s.listeners.map(listenerJson),
     ...(s.mirrors.length > 0 ? { mirrors: s.mirrors.map(mirrorJson) } : {}),
+    ...(s.mutant === undefined ? {} : { mutant: s.mutant }),
     threads: run.model.spec.threads.map((t) => ({ name: t.name, cpu: t.cpu ?? 0, daemon: t.daemon === true })),
   };
 }

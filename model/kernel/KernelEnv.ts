@@ -4,6 +4,7 @@ import type { ThreadSpec } from '../program/ThreadSpec.js';
 import type { KernelVersion, MirrorOp, Scenario, SrcuImpl, VersionedFunction } from './Scenario.js';
 import { modelListeners } from './modelListeners.js';
 import type { DriverScript } from './drivers/DriverScript.js';
+import { parseMutationId, type Mutation } from './mutation/Mutation.js';
 
 /** The fixed context of one kernel model, read by every step. */
 export interface KernelEnv {
@@ -33,6 +34,8 @@ export interface KernelEnv {
   readonly version: (fn: VersionedFunction) => KernelVersion;
   /** The scenario's kernel version: the source the statements of the other kernel functions are quoted from. */
   readonly kernel: KernelVersion;
+  /** The statement the scenario's `mutant` deletes or moves, if any. */
+  readonly mutation?: Mutation;
 }
 
 /** Builds the environment of a scenario once its threads are laid out. */
@@ -52,5 +55,6 @@ export function makeKernelEnv(scenario: Scenario, threads: readonly ThreadSpec[]
     checks: new Set(scenario.properties),
     version: (fn) => scenario.functions[fn] ?? scenario.kernel,
     kernel: scenario.kernel,
+    ...(scenario.mutant === undefined ? {} : { mutation: parseMutationId(scenario.mutant)! }),
   };
 }

@@ -163,4 +163,6 @@ export interface Scenario {
   readonly properties: readonly KernelPropertyId[];
   /** The verdict the scenario's author expects, when stated (bundled scenarios always state it). */
   readonly expect?: Expectation;
+  /** One statement of the model deleted or moved (model/kernel/mutation/): an id as `necessity` prints it. */
+  readonly mutant?: string;
 }

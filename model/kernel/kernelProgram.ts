@@ -34,6 +34,7 @@ import { makeInterval } from './state/Interval.js';
 import { makeMirror } from './state/Mirror.js';
 import { decodeKernel, encodeKernel } from './encode.js';
 import type { Property } from '../Property.js';
+import { applyMutation } from './mutation/applyMutation.js';
 
 /** The kernel model of one scenario, with the scenario and environment it was built from. */
 export interface KernelModel extends PackedProgramModel<KernelState, KernelMem> {
@@ -102,8 +103,17 @@ function initialIntervalState(scenario: Scenario, threadCount: number, queues: n
   });
 }
 
-/** Every procedure of the kernel model in environment `env` (the listener procedures of its behaviours only). */
+/**
+ * Every procedure of the kernel model in environment `env` (the listener procedures of its
+ * behaviours only), with the scenario's mutation applied when it has one.
+ */
 export function kernelProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
+  const procs = unmutatedProcedures(env);
+  return env.mutation ? applyMutation(procs, env.mutation) : procs;
+}
+
+/** The procedures as the scenario's kernel has them, before any mutation: what mutations are numbered against. */
+export function unmutatedProcedures(env: KernelEnv): ProcDef<KernelMem>[] {
   if (env.interval) return intervalProcedures(env, env.mirrorOps);
   const procs = classicProcedures(env);
   return isIntervalEra(env.kernel) ? classicProcsIn(env.kernel, procs) : procs;
@@ -164,6 +174,8 @@ export function buildKernelProgram(scenario: Scenario, propertiesOf: KernelPrope
   if (threads.length > 30)
     throw new Error(`scenario ${scenario.name} has ${threads.length} threads; at most 30 are supported`);
   const env = makeKernelEnv(scenario, threads);
+  // A mutation that names no statement of this model is refused here, before any search.
+  if (env.mutation) kernelProcedures(env);
   const shape: KernelShape = {
     listeners: env.behaviours.length,
     mirrors: env.mirrors.length,

@@ -8,6 +8,7 @@ import { join, Reader, type Json, type Obj } from './JsonReader.js';
 import { parseDriver } from './drivers/parseDriver.js';
 import { BUILTIN_DRIVERS } from './drivers/builtinDrivers.js';
 import { BUILTIN_MIRROR_DRIVERS } from './drivers/builtinMirrorDrivers.js';
+import { MUTATION_ID_FORM, parseMutationId } from './mutation/Mutation.js';
 import type { DriverScript } from './drivers/DriverScript.js';
 import { KERNEL_PROPERTY_IDS as PROPERTY_IDS } from './PropertyId.js';
 import {
@@ -54,6 +55,7 @@ const TOP = [
   'threads',
   'properties',
   'expect',
+  'mutant',
 ] as const;
 
 function listener(r: Reader, v: Json, field: string, cpus: number): ListenerConfig {
@@ -197,6 +199,14 @@ function thread(
   }
 }
 
+/** A mutation id (model/kernel/mutation/Mutation.ts); whether it names a statement is checked when the model is built. */
+export function mutantId(r: Reader, v: Json, field: string): string {
+  const id = r.string(v, field);
+  if (!parseMutationId(id))
+    r.fail(field, `${quoteValue(capText(id, 100))} is not a mutation id: expected ${MUTATION_ID_FORM}`);
+  return id;
+}
+
 function expectation(r: Reader, v: Json): Expectation {
   const o = r.object(v, 'expect', ['verdict', 'property']);
   const verdict = r.oneOf(r.required(o, 'expect', 'verdict'), 'expect.verdict', ['ok', 'violation'] as const);
@@ -307,6 +317,7 @@ export function parseScenario(json: Json, file: string): Scenario {
     threads,
     properties,
     ...(o['expect'] === undefined ? {} : { expect: expectation(r, o['expect']) }),
+    ...(o['mutant'] === undefined ? {} : { mutant: mutantId(r, o['mutant'], 'mutant') }),
   };
   const tooMany = threadLimitExceeded(scenario);
   if (tooMany) r.fail('threads', tooMany);

@@ -45,6 +45,7 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck check ./my-scenario.json', { exit: 0 }],
   ['README.md', 'npm run bench', { ci: true }],
   ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
+  ['README.md', 'npx mmucheck necessity seed-post-patch-lazy --kernel v3.17', { exit: 0 }],
   ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step1.json', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step2.json', { exit: 1 }],

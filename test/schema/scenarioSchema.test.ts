@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/InputError.js';
+import { buildKernelModel } from '../../properties/buildKernelModel.js';
 import { KERNEL_PROPERTY_IDS } from '../../model/kernel/PropertyId.js';
 import {
   BEHAVIOURS,
@@ -45,10 +46,10 @@ function schemaSays(json: unknown): { valid: boolean; why: string } {
   return { valid, why: JSON.stringify(validate.errors ?? [], null, 1) };
 }
 
-/** The loader's error message for `json`, or undefined when it loads. */
+/** The loader's error message for `json`, or undefined when it loads (and its model builds: a mutant's statement is found there). */
 function loaderRefuses(json: unknown): string | undefined {
   try {
-    parseScenario(json, 'variant.json');
+    buildKernelModel(parseScenario(json, 'variant.json'));
     return undefined;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
@@ -477,6 +478,11 @@ describe('loader-only rules: the schema accepts, the loader refuses', () => {
       'a driver name stands for one script',
     ],
     [
+      '(10) a mutant whose procedure the model does not have',
+      with_(CLASSIC, { mutant: 'no_such_function#0=delete' }),
+      'has no procedure no_such_function',
+    ],
+    [
       '(5) more than 30 threads once the groups are expanded',
       with_(CLASSIC, { threads: [{ kind: 'exit' }, { kind: 'reader', count: 24 }, { kind: 'reclaimer', count: 24 }] }),
       'at most 30 are supported',
@@ -489,9 +495,9 @@ describe('loader-only rules: the schema accepts, the loader refuses', () => {
       expect(loaderRefuses(json)).toContain(fragment);
     });
 
-  it('the schema lists the same nine rules in its $comment', () => {
-    for (let i = 1; i <= 9; i++) expect(schema.$comment).toContain(`(${i})`);
-    expect(schema.$comment).not.toContain('(10)');
+  it('the schema lists the same ten rules in its $comment', () => {
+    for (let i = 1; i <= 10; i++) expect(schema.$comment).toContain(`(${i})`);
+    expect(schema.$comment).not.toContain('(11)');
   });
 });
 
