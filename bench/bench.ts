@@ -8,13 +8,14 @@
  * `npm run bench -- --quick` leaves it out. `-- --repeat N` runs each configuration N times, one worker and two alternately, and prints the
  * median (and the range) of the seconds and of the speed-ups of each pair: on a machine shared with
  * others, run-to-run changes of 10–20% are common, and pairs run close together are compared
- * under the most similar conditions. Then `history` of the two history scenarios with `--jobs 1`
- * and `--jobs 2` (historyBench.ts), as many rounds; `-- --history-only` runs only that part.
+ * under the most similar conditions. Then `history` of the two history scenarios and `necessity
+ * seed` with `--jobs 1` and `--jobs 2` (pooledBench.ts), as many rounds; `-- --history-only` runs
+ * only that part.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchHistory } from './historyBench.js';
+import { benchPooled } from './pooledBench.js';
 import { median, spread } from './spread.js';
 
 interface Row {
@@ -133,4 +134,4 @@ if (!historyOnly) {
   for (const r of rows) console.log(line(r));
   console.log('');
 }
-benchHistory(repeat);
+benchPooled(repeat);
