@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { requireThreadsWithinMax } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions } from '../searchOptions.js';
 import { REPORT_FORMATS } from '../formats/formatReport.js';
-import { choiceOption, intOption } from '../parseOptions.js';
+import { choiceOption, collect, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import { isModelFile } from '../userModel/loadModelFile.js';
 import { kernelSource, type ScenarioFlags } from '../run/kernelSource.js';
@@ -23,6 +23,11 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
   addBoundOptions(addScenarioOptions(command))
     .option('--format <format>', REPORT_FORMATS.join(', '), choiceOption(REPORT_FORMATS), 'text')
     .option('--out <file>', 'write the report to this file instead of stdout')
+    .option(
+      '--report <format=file>',
+      'also write the report in this format to this file (repeatable: --report sarif=out.sarif --report html=trace.html)',
+      collect,
+    )
     .option('--columns', 'text: one column per thread')
     .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
     .option(

@@ -14,7 +14,10 @@ import { htmlReport } from './htmlReport.js';
 import type { RunView } from '../report/RunView.js';
 import { itfTrace } from './itfTrace.js';
 import { sarifLog } from './sarifLog.js';
-import { requireWritableOut } from './reportFile.js';
+import { requireWritableOut, writeReportFile } from './reportFile.js';
+import { resolve } from 'node:path';
+import { expectedOneOf } from '../../model/InputError.js';
+import { quoteValue } from '../../model/safeText.js';
 
 /** Every report format, the default first. */
 export const REPORT_FORMATS = ['text', 'json', 'itf', 'sarif', 'dot', 'html'] as const;
@@ -32,6 +35,40 @@ export interface ReportFlags {
   readonly graph?: boolean;
   /** False with --no-color. */
   readonly color?: boolean;
+  /** `--report FORMAT=FILE` (repeatable): more reports of the same run, each to its file. */
+  readonly report?: readonly string[];
+}
+
+/** One `--report`: a format and the file it goes to. */
+export interface ExtraReport {
+  readonly format: ReportFormat;
+  readonly file: string;
+}
+
+/** The `--report` values as formats and files, refusing a bad format and two reports to one file. */
+export function extraReports(flags: ReportFlags): ExtraReport[] {
+  const seen = new Set(flags.out === undefined ? [] : [resolve(flags.out)]);
+  return (flags.report ?? []).map((value) => {
+    const at = value.indexOf('=');
+    const format = value.slice(0, at);
+    const file = value.slice(at + 1);
+    if (at < 1 || file === '')
+      throw new InputError(`${quoteValue(value)} is not FORMAT=FILE (sarif=out.sarif, say)`, undefined, '--report');
+    if (!(REPORT_FORMATS as readonly string[]).includes(format))
+      throw new InputError(
+        `unknown report format ${quoteValue(format)}; ${expectedOneOf(format, REPORT_FORMATS)}`,
+        undefined,
+        '--report',
+      );
+    if (seen.has(resolve(file)))
+      throw new InputError(
+        `${quoteValue(file)} receives two reports (from --out or another --report)`,
+        undefined,
+        '--report',
+      );
+    seen.add(resolve(file));
+    return { format: format as ReportFormat, file };
+  });
 }
 
 /** Refuses flags that do not apply to the chosen format, and an `--out` file the report could not be written to. */
@@ -42,6 +79,16 @@ export function requireReportFlags(flags: ReportFlags): void {
   if (flags.graph && format !== 'dot')
     throw new InputError(`applies to --format dot only, not ${format}`, undefined, '--graph');
   if (flags.out !== undefined) requireWritableOut(flags.out);
+  for (const r of extraReports(flags)) requireWritableOut(r.file, '--report');
+}
+
+/**
+ * The `--report` reports of `run`, each written to its file: plain text without colour or columns,
+ * a dot trace (never a state graph), an ITF trace whose model file path is relative to its own file.
+ */
+export function writeExtraReports(run: RunView, flags: ReportFlags, io: Io): void {
+  for (const r of extraReports(flags))
+    writeReportFile(r.file, formatReport(run, { format: r.format, out: r.file, color: false }, io), '--report');
 }
 
 /** The report of `run` in the chosen format, as text. */

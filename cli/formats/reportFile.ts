@@ -9,20 +9,18 @@ import { InputError } from '../../model/InputError.js';
 import { fileTypeOf } from '../../model/inputFile.js';
 import { OutputError, outputFailureReason } from '../OutputError.js';
 
-const FLAG = '--out';
-
-function refuse(path: string, why: string): never {
-  throw new InputError(`cannot write the report: ${why}`, path, FLAG);
+function refuse(path: string, why: string, flag: string): never {
+  throw new InputError(`cannot write the report: ${why}`, path, flag);
 }
 
-function statOrUndefined(path: string): Stats | undefined {
+function statOrUndefined(path: string, flag: string): Stats | undefined {
   try {
     return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ENOTDIR') return refuse(path, 'no such directory (a part of the path is not a directory)');
-    return refuse(path, outputFailureReason(e));
+    if (code === 'ENOTDIR') return refuse(path, 'no such directory (a part of the path is not a directory)', flag);
+    return refuse(path, outputFailureReason(e), flag);
   }
 }
 
@@ -35,24 +33,27 @@ function writable(path: string, mode: number): boolean {
   }
 }
 
-/** Refuses (InputError, exit 2) an `--out` path the report could not be written to; called before the search. */
-export function requireWritableOut(path: string): void {
-  const stats = statOrUndefined(path);
+/**
+ * Refuses (InputError, exit 2) a report path (`--out`, or a `--report` file: `flag`) the report
+ * could not be written to; called before the search.
+ */
+export function requireWritableOut(path: string, flag = '--out'): void {
+  const stats = statOrUndefined(path, flag);
   if (stats !== undefined) {
     const type = fileTypeOf(stats);
-    if (type !== undefined) refuse(path, `is ${type}, not a regular file`);
-    if (!writable(path, constants.W_OK)) refuse(path, 'permission denied');
+    if (type !== undefined) refuse(path, `is ${type}, not a regular file`, flag);
+    if (!writable(path, constants.W_OK)) refuse(path, 'permission denied', flag);
     return;
   }
-  const dir = statOrUndefined(dirname(resolve(path)));
-  if (dir === undefined) refuse(path, 'no such directory');
-  if (!dir.isDirectory()) refuse(path, 'no such directory (a part of the path is not a directory)');
-  if (!writable(dirname(resolve(path)), constants.W_OK | constants.X_OK)) refuse(path, 'permission denied');
+  const dir = statOrUndefined(dirname(resolve(path)), flag);
+  if (dir === undefined) refuse(path, 'no such directory', flag);
+  if (!dir.isDirectory()) refuse(path, 'no such directory (a part of the path is not a directory)', flag);
+  if (!writable(dirname(resolve(path)), constants.W_OK | constants.X_OK)) refuse(path, 'permission denied', flag);
 }
 
 /** Writes the report to `path`; any failure is an OutputError (exit 5): the verdict is not reported when its report is lost. */
-export function writeReportFile(path: string, text: string): void {
-  const lost = (why: string) => new OutputError(`${path}: ${FLAG}: the report could not be written: ${why}`);
+export function writeReportFile(path: string, text: string, flag = '--out'): void {
+  const lost = (why: string) => new OutputError(`${path}: ${flag}: the report could not be written: ${why}`);
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in the file's place since the check makes the open fail (ENXIO) instead of waiting for a reader.

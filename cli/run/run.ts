@@ -5,7 +5,7 @@
  */
 import { resolveOptions } from '../../checker/resolveOptions.js';
 import { EXIT, exitCodeOf } from '../exitCodes.js';
-import { formatReport, type ReportFlags } from '../formats/formatReport.js';
+import { formatReport, writeExtraReports, type ReportFlags } from '../formats/formatReport.js';
 import { GraphModelError } from '../formats/GraphModelError.js';
 import { writeReportFile } from '../formats/reportFile.js';
 import { guardSearch } from '../guardSearch.js';
@@ -62,5 +62,6 @@ export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode
   }
   if (flags.out === undefined) io.out(report);
   else writeReportFile(flags.out, report);
+  if (mode === 'check') writeExtraReports(view, flags, io);
   return flags.expected === true ? expectationExitCode(view) : exitCodeOf(view.outcome.kind);
 }
