@@ -27,6 +27,7 @@ h2 { font-size: 15px; margin: 10px 0 6px; }
 .thread.done { opacity: 0.6; }
 .thread .reason { color: var(--warn); font-size: 12px; }
 .thread .pending { opacity: 0.7; margin-top: 4px; border-left: 4px solid #bbb; padding-left: 6px; }
+.thread .fn { overflow-wrap: anywhere; }
 .thread .step + .step { margin-top: 4px; }
 .explains, .file { color: #666; font-size: 11px; }
 ol.path { list-style: none; padding: 0; margin: 0; }
@@ -34,6 +35,7 @@ ol.path li { padding: 2px 4px; border-bottom: 1px solid #eee; cursor: pointer; }
 ol.path li.current { background: var(--sel); }
 ol.path li.ahead { opacity: 0.5; }
 ol.path li.violating { background: #fde0e0; }
+ol.path .chg { color: #666; font: 11px ui-monospace, monospace; margin-left: 3.2em; }
 ol.path .num { display: inline-block; min-width: 2.5em; color: #666; text-align: right; margin-right: 6px; }
 table.props { border-collapse: collapse; width: 100%; font-size: 12px; }
 table.props td { border-bottom: 1px solid #eee; padding: 2px 4px; vertical-align: top; }

@@ -100,8 +100,6 @@ export const EXPLORE_SCRIPT = `
     else if (v.final) notes.push('every thread has finished: a proper end');
     if (!v.withinBoundary) notes.push("this state is outside the model's bounded space: the checker neither checks nor expands it");
     if (!searching) status(notes.join('; '), v.deadlock ? 'bad' : '');
-    var current_ = document.querySelector('ol.path li.current');
-    if (current_ && current_.scrollIntoView) current_.scrollIntoView({ block: 'nearest' });
     document.body.setAttribute('data-ready', String(pos));
   }
   function allOptions() {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExploreServer, type ExploreServer } from '../../../cli/explore/exploreServer.js';
 import { loadExploreTarget } from '../../../cli/explore/exploreTarget.js';
 import type { PositionView } from '../../../cli/explore/positionView.js';
-import { runOf } from '../formats/runs.js';
+import { counterexampleThreads } from './counterexampleThreads.js';
 
 async function get(
   server: ExploreServer,
@@ -28,18 +28,6 @@ async function get(
 
 function post(server: ExploreServer, path: string, body: string, type = 'application/json') {
   return get(server, path, { method: 'POST', headers: { 'Content-Type': type }, body });
-}
-
-/** The checker's counterexample of lazy-with-reader as the threads that take each step. */
-function counterexampleThreads(): string[] {
-  const run = runOf('lazy-with-reader');
-  if (run.outcome.kind !== 'violation') throw new Error('lazy-with-reader must be violated');
-  let state = run.outcome.trace.initial;
-  return run.outcome.trace.steps.map((s) => {
-    const thread = run.model.actionView(state, s.action).thread;
-    state = s.state;
-    return thread;
-  });
 }
 
 describe('the explorer API on lazy-with-reader', () => {
