@@ -11,6 +11,7 @@ import { addExplainCommand } from './commands/explainCommand.js';
 import { addReplayCommand } from './commands/replayCommand.js';
 import { addHistoryCommand } from './commands/historyCommand.js';
 import { addNecessityCommand } from './commands/necessityCommand.js';
+import { addExploreCommand } from './commands/exploreCommand.js';
 import { EXIT } from './exitCodes.js';
 import { OutputError } from './OutputError.js';
 import type { Io } from './Io.js';
@@ -59,6 +60,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   addReplayCommand(program, io, setExit);
   addHistoryCommand(program, io, setExit);
   addNecessityCommand(program, io, setExit);
+  addExploreCommand(program, io, setExit);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

@@ -152,6 +152,13 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     return this.runner.locationOf(tid);
   }
 
+  /** The statements thread `tid` stands at in `state`, enabled or not (none once it has finished). */
+  pendingSteps(state: ProgramState<G>, tid: number): ActionView[] {
+    this.load(state);
+    const spec = this.spec.threads[tid];
+    return spec ? this.runner.pendingStepsOf(tid).map((step) => stepView(spec, step)) : [];
+  }
+
   /** The frames of thread `tid`, outermost first, with their procedure names. */
   frames(state: ProgramState<G>, tid: number): NamedFrame[] {
     this.load(state);

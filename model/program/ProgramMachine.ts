@@ -224,6 +224,18 @@ export class ProgramMachine<S> {
     return pos && 'steps' in pos ? pos.steps[0]!.fn : proc.name;
   }
 
+  /**
+   * The statements thread `tid` stands at in the loaded state, enabled or not (several at a choice
+   * of guarded alternatives; none once it has finished or while it stands at a call): what a
+   * thread that cannot move waits to do.
+   */
+  pendingStepsOf(tid: number): readonly StepDef<S>[] {
+    const top = this.frameOf(tid);
+    if (!top) return [];
+    const pos = this.procs[top.proc]!.positions[top.pc];
+    return pos && 'steps' in pos ? pos.steps : [];
+  }
+
   /** True when thread `tid` has run to completion in the loaded state. */
   finished(tid: number): boolean {
     return this.cur[this.stride * tid] === 0;

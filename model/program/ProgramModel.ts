@@ -153,6 +153,13 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     return this.machine.locationOf(tid);
   }
 
+  /** The statements thread `tid` stands at in `state`, enabled or not (none once it has finished). */
+  pendingSteps(state: ProgramState<G>, tid: number): ActionView[] {
+    this.load(state);
+    const spec = this.spec.threads[tid];
+    return spec ? this.machine.pendingStepsOf(tid).map((step) => stepView(spec, step)) : [];
+  }
+
   /** The frames of thread `tid`, outermost first, with their procedure names. */
   frames(state: ProgramState<G>, tid: number): NamedFrame[] {
     this.load(state);

@@ -28,6 +28,7 @@ type Coverage = { readonly exit: number } | { readonly ci: true } | { readonly t
 
 const TUTORIAL_TESTS = 'test/examples/tutorial.test.ts';
 const TARBALL_TEST = 'test/package/tutorialFromTarball.test.ts';
+const EXPLORE_TEST = 'test/cli/explore/exploreBinary.test.ts';
 
 /** Every command of every page, in page order, and where it runs. */
 const COMMANDS: readonly (readonly [page: string, command: string, coverage: Coverage])[] = [
@@ -44,6 +45,8 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck replay t.itf.json', { exit: 0 }],
   ['README.md', 'npx mmucheck check ./my-scenario.json', { exit: 0 }],
   ['README.md', 'npm run bench', { ci: true }],
+  // Serves until stopped: the explore test runs it, reads the URL it prints, and stops it with SIGINT.
+  ['README.md', 'npx mmucheck explore lazy-with-reader', { test: EXPLORE_TEST }],
   ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
   ['README.md', 'npx mmucheck necessity seed-post-patch-lazy --kernel v3.17', { exit: 0 }],
   ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],

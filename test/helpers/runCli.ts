@@ -57,6 +57,8 @@ export function runBinary(args: readonly string[], options: { uid?: number; gid?
 export interface RunningBinary {
   readonly pid: number;
   signal(name: NodeJS.Signals): void;
+  /** What it has written to stdout so far. */
+  out(): string;
   /** What it has written to stderr so far. */
   err(): string;
   /** Closes the reading end of its stdout, as `| head -c 1` does once it has read enough. */
@@ -82,6 +84,7 @@ export function startBinary(args: readonly string[], options: SpawnOptions = {})
   return {
     pid: child.pid!,
     signal: (name) => void child.kill(name),
+    out: () => out,
     err: () => err,
     closeStdout: () => void child.stdout?.destroy(),
     ended,

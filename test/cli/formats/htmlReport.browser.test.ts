@@ -6,7 +6,7 @@
  * saying so, where /usr/bin/chromium is missing.
  */
 import { kernelRunView } from '../../../cli/report/kernelRunView.js';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,20 +14,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../../../cli/formats/htmlReport.js';
 import { cli, runOf } from './runs.js';
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumPresent } from '../../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const present = existsSync(CHROMIUM);
-if (!present) console.warn(`skipping the HTML report browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
+const present = chromiumPresent('the HTML report browser test');
 
 /**
  * Run in the page: every code element of the lanes and the details panel (function, statement,
@@ -80,7 +69,7 @@ describe.skipIf(!present)('the HTML report in chromium', () => {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
@@ -168,7 +157,7 @@ describe.skipIf(!present)("a model file's HTML report in chromium", () => {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
     });
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(file).href);
