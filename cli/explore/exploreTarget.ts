@@ -9,6 +9,8 @@ import type { Scenario, SrcuImpl } from '../../model/kernel/Scenario.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { buildKernelModel } from '../../properties/buildKernelModel.js';
 import { isModelFile, loadModelFile } from '../userModel/loadModelFile.js';
+import { applyOverrides, type ScenarioOverrides } from '../applyOverrides.js';
+import { InputError } from '../../model/InputError.js';
 
 /** How to build the target's model again, as data that crosses threads. */
 export type TargetSource =
@@ -31,12 +33,19 @@ export async function modelOfSource(source: TargetSource): Promise<Model<unknown
   return (await loadModelFile(source.path)).model;
 }
 
-/** Loads `arg` (a scenario name, a scenario file or a model file); bad input throws InputError. */
+/**
+ * Loads `arg` (a scenario name, a scenario file or a model file), a scenario with the command
+ * line's `overrides` (`--kernel`, `--readers`, `--mutant`, …); bad input throws InputError.
+ */
 export async function loadExploreTarget(
   arg: string,
   loadingModelFile?: (file: string) => void,
+  overrides: ScenarioOverrides = {},
 ): Promise<ExploreTarget> {
   if (isModelFile(arg)) {
+    const given = Object.keys(overrides).filter((k) => overrides[k as keyof ScenarioOverrides] !== undefined);
+    if (given.length > 0)
+      throw new InputError(`applies to a kernel scenario, not a model file`, undefined, `--${given[0]}`);
     loadingModelFile?.(arg);
     const loaded = await loadModelFile(arg);
     return {
@@ -46,7 +55,7 @@ export async function loadExploreTarget(
       source: { kind: 'file', path: resolve(arg) },
     };
   }
-  const scenario = loadScenario(arg);
+  const scenario = applyOverrides(loadScenario(arg), overrides);
   const source: TargetSource = { kind: 'scenario', scenario };
   return {
     name: scenario.name,

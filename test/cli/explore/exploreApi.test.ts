@@ -153,3 +153,25 @@ describe('the explorer API on a teaching model file', () => {
     expect(end.properties.find((p) => p.id === 'mutual-exclusion')!.status).toBe('violated');
   });
 });
+
+describe('the explorer on a mutant', () => {
+  let server: ExploreServer;
+  beforeAll(async () => {
+    // The seed bug, by hand: seed-post-patch-lazy with srcu_read_unlock moved back before the unlink loop.
+    const target = await loadExploreTarget('seed-post-patch-lazy', undefined, {
+      kernel: 'v3.17',
+      mutant: '__mmu_notifier_release#8=before#6',
+    });
+    server = await startExploreServer(target, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => server?.close());
+
+  it("finds the mutant's violation in the checker's 12 steps; overrides on a model file are refused", async () => {
+    const found = await post(server, '/api/search', '{"path":[]}');
+    expect(found.body).toMatchObject({ kind: 'found' });
+    expect(found.body.path).toHaveLength(12);
+    await expect(
+      loadExploreTarget('examples/teaching/peterson-broken.ts', undefined, { kernel: 'v3.17' }),
+    ).rejects.toThrow('--kernel: applies to a kernel scenario, not a model file');
+  });
+});
