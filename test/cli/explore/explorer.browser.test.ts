@@ -119,6 +119,31 @@ describe.skipIf(!present)('the explorer in chromium', () => {
     await other.close();
   });
 
+  it("the README's keys reproduce the seed's bug: 1 ×7, 2 ×2, 1 ×3, 4 ×3, 2; then r takes a random step", async () => {
+    await page.keyboard.press('Home');
+    await ready(0);
+    const keys = [...'1111111', ...'22', ...'111', ...'444', '2'];
+    for (const [i, key] of keys.entries()) {
+      expect(await status('no-callback-on-freed'), `before key ${i + 1}`).toBe('holds');
+      await page.keyboard.press(key);
+      await ready(i + 1);
+    }
+    expect(await status('no-callback-on-freed')).toBe('violated');
+    await page.keyboard.press('r');
+    await ready(17);
+    expect(await page.locator('#path li[data-pos]').count()).toBe(18);
+  });
+
+  it('plays a found path on with p, step by step, to its end', async () => {
+    await page.keyboard.press('Home');
+    await ready(0);
+    await page.locator('#counterexample').click();
+    await page.waitForSelector('#found[data-length]');
+    await page.keyboard.press('p');
+    await ready(16);
+    expect(await status('no-callback-on-freed')).toBe('violated');
+  });
+
   it('fits 800 px without a horizontal scroll bar, and loads nothing from elsewhere', async () => {
     await page.setViewportSize({ width: 800, height: 900 });
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
