@@ -10,6 +10,7 @@ import { addScenariosCommand } from './commands/scenariosCommand.js';
 import { addExplainCommand } from './commands/explainCommand.js';
 import { addReplayCommand } from './commands/replayCommand.js';
 import { addHistoryCommand } from './commands/historyCommand.js';
+import { addSimulateCommand } from './commands/simulateCommand.js';
 import { EXIT } from './exitCodes.js';
 import { OutputError } from './OutputError.js';
 import type { Io } from './Io.js';
@@ -57,6 +58,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   addExplainCommand(program, io, setExit);
   addReplayCommand(program, io, setExit);
   addHistoryCommand(program, io, setExit);
+  addSimulateCommand(program, io, setExit);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
