@@ -114,7 +114,15 @@ export async function runSimulate(source: RunSource, arg: string, flags: Simulat
     guarded.options.onProgress?.(statsOf(p, 0, 0));
   });
   const deadline = flags.timeout === undefined ? Infinity : Date.now() + flags.timeout;
-  const shouldStop = () => io.stopRequested?.() ?? (Date.now() >= deadline ? ('timeout' as const) : undefined);
+  const maxMemory = flags.maxMemory ?? defaultMaxMemoryBytes();
+  // The guard enforces the timeout and the memory bound from outside too; without one (in-process) this does.
+  const shouldStop = () =>
+    io.stopRequested?.() ??
+    (Date.now() >= deadline
+      ? ('timeout' as const)
+      : process.memoryUsage.rss() >= maxMemory
+        ? ('memory' as const)
+        : undefined);
   const jobs = source.poolSource === undefined ? 1 : (flags.jobs ?? defaultWorkers());
   const pool = source.poolSource === undefined ? undefined : new CheckPool({ jobs, shouldStop });
   let result: SimulationResult;

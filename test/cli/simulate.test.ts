@@ -179,6 +179,12 @@ describe('mmucheck simulate', () => {
     expect(r.out).not.toMatch(/^100,000 walks/m);
   });
 
+  it('stops at the memory bound on its own thread too, where no guard samples it', async () => {
+    const r = await runCli(['simulate', 'seed', '--jobs', '1', '--quiet', '--max-memory', '1M']);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('INCOMPLETE: the memory bound was reached before a verdict; nothing is proven');
+  });
+
   it.each([
     ['--walks', '0'],
     ['--walks', 'many'],
