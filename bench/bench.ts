@@ -10,12 +10,14 @@
  * others, run-to-run changes of 10–20% are common, and pairs run close together are compared
  * under the most similar conditions. Then `history` of the two history scenarios and `necessity
  * seed` with `--jobs 1` and `--jobs 2` (pooledBench.ts), as many rounds; `-- --history-only` runs
- * only that part.
+ * only that part. Then simulation steps per second on the seed with 12 readers and 4 listeners, and the walks
+ * `simulate lazy-with-reader` needs (simulateBench.ts); `-- --simulate-only` runs only that part.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchPooled } from './pooledBench.js';
+import { benchSimulate } from './simulateBench.js';
 import { median, spread } from './spread.js';
 
 interface Row {
@@ -35,26 +37,28 @@ interface Row {
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const historyOnly = args.includes('--history-only');
+const simulateOnly = args.includes('--simulate-only');
 const repeatAt = args.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
 if (!Number.isInteger(repeat) || repeat < 1) {
   console.error(`bench: --repeat takes a whole number of runs of at least 1, not ${args[repeatAt + 1] ?? 'nothing'}`);
   process.exit(2);
 }
-const FLAGS = ['--quick', '--history-only', '--repeat'];
+const FLAGS = ['--quick', '--history-only', '--simulate-only', '--repeat'];
 const unknown = args.filter((a, i) => !FLAGS.includes(a) && (repeatAt < 0 || i !== repeatAt + 1));
 if (unknown.length > 0) {
   const hint = unknown.includes('--large')
     ? ' (the 12-million-state configuration is run by default now; --quick leaves it out)'
     : '';
   console.error(
-    `bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--history-only] [--repeat N]`,
+    `bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--history-only | --simulate-only] [--repeat N]`,
   );
   process.exit(2);
 }
-const configs: [readers: number, listeners: number][] = historyOnly
-  ? []
-  : [[3, 1], [2, 2], [4, 1], [5, 1], ...(quick ? [] : ([[4, 3]] as [number, number][]))];
+const configs: [readers: number, listeners: number][] =
+  historyOnly || simulateOnly
+    ? []
+    : [[3, 1], [2, 2], [4, 1], [5, 1], ...(quick ? [] : ([[4, 3]] as [number, number][]))];
 const runner = fileURLToPath(new URL('./benchRun.js', import.meta.url));
 
 function run(readers: number, listeners: number, workers: number): Row {
@@ -127,11 +131,15 @@ for (const [readers, listeners] of configs) {
     ),
   );
 }
-if (!historyOnly) {
+if (!historyOnly && !simulateOnly) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   console.log('');
 }
-benchPooled(repeat);
+if (!simulateOnly) benchPooled(repeat);
+if (!historyOnly) {
+  console.log('');
+  benchSimulate(repeat);
+}

@@ -43,8 +43,11 @@ export interface ViolationOutcome<S, A> {
   readonly stats: Stats;
 }
 
-/** Why a run stopped before covering the whole space. */
-export type IncompleteReason = 'maxStates' | 'maxDepth' | 'timeout' | 'memory' | 'interrupted';
+/**
+ * Why a run stopped before covering the whole space. `walks`: a simulation ran all its walks
+ * without a violation, which proves nothing.
+ */
+export type IncompleteReason = 'maxStates' | 'maxDepth' | 'timeout' | 'memory' | 'interrupted' | 'walks';
 
 /** The run stopped at a bound before a verdict: never a pass. */
 export interface IncompleteOutcome {

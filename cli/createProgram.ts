@@ -12,6 +12,7 @@ import { addReplayCommand } from './commands/replayCommand.js';
 import { addHistoryCommand } from './commands/historyCommand.js';
 import { addNecessityCommand } from './commands/necessityCommand.js';
 import { addExploreCommand } from './commands/exploreCommand.js';
+import { addSimulateCommand } from './commands/simulateCommand.js';
 import { EXIT } from './exitCodes.js';
 import { OutputError } from './OutputError.js';
 import type { Io } from './Io.js';
@@ -61,6 +62,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   addHistoryCommand(program, io, setExit);
   addNecessityCommand(program, io, setExit);
   addExploreCommand(program, io, setExit);
+  addSimulateCommand(program, io, setExit);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

@@ -2,6 +2,9 @@
 import type { Stats } from '../checker/Stats.js';
 import type { Io } from './Io.js';
 
+/** How often a throttled progress line is shown at most. */
+const PROGRESS_MS = 1000;
+
 /** A progress reporter: `update` is called about once a second, `done` once at the end. */
 export interface Progress {
   update(stats: Stats): void;
@@ -41,5 +44,28 @@ export function progressLines(io: Io, quiet: boolean): ProgressLines {
     done() {
       if (shown && io.stderrIsTty) io.err('\r\u001b[K');
     },
+  };
+}
+
+/**
+ * Progress of a run that reports in steps of its own (history's cells, simulate's walks): at most
+ * one line a second, rendered by `render`; `also`, when given, is called with each progress shown.
+ */
+export function throttledProgress<P>(
+  io: Io,
+  quiet: boolean,
+  render: (progress: P) => string,
+  also?: (progress: P) => void,
+): { update(progress: P): void; done(): void } {
+  const lines = progressLines(io, quiet);
+  let last = Date.now();
+  return {
+    update(progress) {
+      if (Date.now() - last < PROGRESS_MS) return;
+      last = Date.now();
+      lines.show(render(progress));
+      also?.(progress);
+    },
+    done: () => lines.done(),
   };
 }

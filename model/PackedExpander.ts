@@ -18,4 +18,9 @@ export interface PackedExpander {
   needsCheck(): boolean;
   /** Writes the encoding of the successor by the `k`-th enabled action, as `Model.encode` would. */
   successor(k: number, out: IntSink): void;
+  /**
+   * The thread that takes the `k`-th enabled action, as a stable number (a program's thread index),
+   * for a simulation that weighs threads; absent when the form has no threads.
+   */
+  actionThread?(k: number): number;
 }

@@ -1,6 +1,6 @@
 /**
- * A pool of checking workers: it runs independent check jobs, `jobs` of them at a time, each on one
- * thread, and resolves each with its summary. It never rejects: a job that throws, or whose worker
+ * A pool of checking workers: it runs independent jobs — checks, and batches of simulation walks
+ * (PoolJob.ts) — `jobs` of them at a time, each on one thread, and resolves each with its summary. It never rejects: a job that throws, or whose worker
  * crashes or exits, ends as a model error of that job alone, and the next job gets a new worker.
  *
  * With one job at a time the jobs run on this thread, one after another: a worker would only add
@@ -17,8 +17,11 @@
  * way. `close()` ends every worker; idle workers do not keep the process alive meanwhile.
  */
 import type { Worker } from 'node:worker_threads';
+import type { SimulationJob } from '../simulate/SimulationJob.js';
+import type { BatchSummary } from '../simulate/WalkBatch.js';
 import type { CheckJob } from './CheckJob.js';
 import { failedJob, stoppedJob, type CheckSummary } from './CheckSummary.js';
+import type { JobCutShort, PoolJob, PoolResult } from './PoolJob.js';
 import {
   raiseStop,
   stopWord,
@@ -28,7 +31,7 @@ import {
   type StopCallback,
   type SummaryMessage,
 } from './poolMessages.js';
-import { runCheckJob } from './runCheckJob.js';
+import { runPoolJob } from './runPoolJob.js';
 import { startWorker } from './startWorker.js';
 
 /** How long a worker asked to stop (or past its job's timeout) has to answer before it is ended. */
@@ -47,13 +50,13 @@ export interface CheckPoolOptions {
 }
 
 interface Queued {
-  readonly job: CheckJob;
-  readonly resolve: (summary: CheckSummary) => void;
+  readonly job: PoolJob;
+  readonly resolve: (summary: PoolResult) => void;
 }
 
 interface Running {
   readonly id: number;
-  readonly resolve: (summary: CheckSummary) => void;
+  readonly resolve: (summary: PoolResult) => void;
   /** When the worker is ended from here if it has not answered. */
   timer: NodeJS.Timeout | undefined;
 }
@@ -76,12 +79,21 @@ export class CheckPool {
 
   /** Runs `job` when a place is free; resolves with its summary, never rejects. */
   run(job: CheckJob): Promise<CheckSummary> {
+    return this.runAny(job) as Promise<CheckSummary>;
+  }
+
+  /** Runs a batch of simulation walks when a place is free; resolves with its summary, never rejects. */
+  walk(job: SimulationJob): Promise<BatchSummary | JobCutShort> {
+    return this.runAny(job) as Promise<BatchSummary | JobCutShort>;
+  }
+
+  private runAny(job: PoolJob): Promise<PoolResult> {
     const reason = this.stopped ?? this.askStop();
     if (reason !== undefined) {
       this.stopAll(reason);
       return Promise.resolve(stoppedJob(reason));
     }
-    if (this.options.jobs === 1) return runCheckJob(job, this.options.shouldStop);
+    if (this.options.jobs === 1) return runPoolJob(job, this.options.shouldStop);
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       this.watch();
@@ -111,7 +123,8 @@ export class CheckPool {
       if (worker === undefined) return;
       const { job, resolve } = this.queue.shift()!;
       const id = this.nextId++;
-      const timeoutMs = job.options.timeoutMs;
+      // A batch of walks has no timeout of its own: its run stops it through shouldStop.
+      const timeoutMs = 'options' in job ? job.options.timeoutMs : undefined;
       const timer =
         timeoutMs === undefined
           ? undefined

@@ -3,8 +3,7 @@
  * the same number, and one shared word through which the pool asks every running job to stop.
  */
 import type { CheckOptions } from '../CheckOptions.js';
-import type { CheckJob } from './CheckJob.js';
-import type { CheckSummary } from './CheckSummary.js';
+import type { PoolJob, PoolResult } from './PoolJob.js';
 
 /** Why the pool's jobs must stop: what a caller's `shouldStop` may answer besides true. */
 export type PoolStopReason = 'interrupted' | 'memory' | 'timeout';
@@ -15,13 +14,13 @@ export type StopCallback = NonNullable<CheckOptions['shouldStop']>;
 /** A job sent to a worker. */
 export interface JobMessage {
   readonly id: number;
-  readonly job: CheckJob;
+  readonly job: PoolJob;
 }
 
 /** A worker's answer to job `id`. */
 export interface SummaryMessage {
   readonly id: number;
-  readonly summary: CheckSummary;
+  readonly summary: PoolResult;
 }
 
 /** What a pool worker starts with. */

@@ -5,9 +5,8 @@ import { addBoundOptions, addScenarioOptions } from '../searchOptions.js';
 import { REPORT_FORMATS } from '../formats/formatReport.js';
 import { choiceOption, collect, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
-import { isModelFile } from '../userModel/loadModelFile.js';
-import { kernelSource, type ScenarioFlags } from '../run/kernelSource.js';
-import { modelFileSource } from '../run/modelFileSource.js';
+import type { ScenarioFlags } from '../run/kernelSource.js';
+import { sourceOf } from '../run/sourceOf.js';
 import { runSource } from '../run/run.js';
 
 /** Adds the `check` command; `setExit` receives the exit code. */
@@ -44,9 +43,7 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: ScenarioFlags) => {
       requireThreadsWithinMax('--workers', flags.workers, 'results are the same for any number of workers');
-      const source = isModelFile(scenarioArg)
-        ? await modelFileSource(scenarioArg, flags, io, 'check')
-        : kernelSource(scenarioArg, flags, 'check');
+      const source = await sourceOf(scenarioArg, flags, io, 'check');
       setExit(await runSource(source, flags, io, 'check'));
     });
 }

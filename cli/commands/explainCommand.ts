@@ -5,9 +5,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../Io.js';
 import { addBoundOptions, addScenarioOptions } from '../searchOptions.js';
-import { isModelFile } from '../userModel/loadModelFile.js';
-import { kernelSource, type ScenarioFlags } from '../run/kernelSource.js';
-import { modelFileSource } from '../run/modelFileSource.js';
+import type { ScenarioFlags } from '../run/kernelSource.js';
+import { sourceOf } from '../run/sourceOf.js';
 import { runSource } from '../run/run.js';
 
 /** Adds the `explain` command; it takes the same scenario overrides and bounds as `check`, and exits like it. */
@@ -20,9 +19,7 @@ export function addExplainCommand(program: Command, io: Io, setExit: (code: numb
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: ScenarioFlags) => {
-      const source = isModelFile(scenarioArg)
-        ? await modelFileSource(scenarioArg, flags, io, 'explain')
-        : kernelSource(scenarioArg, flags, 'explain');
+      const source = await sourceOf(scenarioArg, flags, io, 'explain');
       setExit(await runSource(source, flags, io, 'explain'));
     });
 }

@@ -8,7 +8,7 @@
  */
 import { scenarioJson } from '../../model/kernel/scenarioJson.js';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { RunView } from '../report/RunView.js';
+import { counterexampleName, type RunView } from '../report/RunView.js';
 import { ABSENT, toItfValue, type ItfValue } from './itfValue.js';
 import { THREADS_VAR, threadsVarBeside, type StateVars } from './stateVars.js';
 
@@ -136,7 +136,7 @@ export function itfTrace(run: RunView, options: ItfOptions = {}): ItfTrace {
     );
   });
   const what = violations.length
-    ? `shortest counterexample of ${violations[0]!.property}`
+    ? `${counterexampleName(run)} of ${violations[0]!.property}`
     : `initial state (${status(run)})`;
   const where = run.origin.kind === 'scenario' ? 'scenario' : 'model';
   return {

@@ -5,7 +5,7 @@
  * points at its kernel source file, a model file's step at the model file.
  */
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
-import { checkedIds, type RunView } from '../report/RunView.js';
+import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { explainProperty, ruleVersionsOf } from '../render/propertyGlossary.js';
 import { codeFlow, KERNEL_SRC, kernelStepLocator, modelFileStepLocator, type StepLocator } from './sarifThreadFlows.js';
@@ -59,7 +59,7 @@ function results(run: RunView): Record<string, unknown>[] {
   const view = traceViewOfRun(run);
   const last = view.steps[view.steps.length - 1];
   const locate = locatorOf(run);
-  const flow = codeFlow(view, locate);
+  const flow = codeFlow(view, locate, counterexampleName(run));
   const where = run.origin.kind === 'scenario' ? 'scenario' : 'model';
   return o.violations.map((v) => ({
     ruleId: v.propertyId,

@@ -83,8 +83,12 @@ function flowThreads(view: TraceView): readonly TraceThread[] {
   return [...view.threads, ...others.map((name) => ({ name }))];
 }
 
-/** One code flow: a thread flow for each thread that takes a step, in model order; undefined for an empty trace. */
-export function codeFlow(view: TraceView, locate: StepLocator): Record<string, unknown> | undefined {
+/** One code flow: a thread flow for each thread that takes a step, in model order; undefined for an empty trace. `name` says what the trace is. */
+export function codeFlow(
+  view: TraceView,
+  locate: StepLocator,
+  name = 'shortest counterexample',
+): Record<string, unknown> | undefined {
   const threadFlows = flowThreads(view)
     .map((t) => ({ t, steps: view.steps.filter((s) => s.thread === t.name) }))
     .filter(({ steps }) => steps.length > 0)
@@ -95,7 +99,12 @@ export function codeFlow(view: TraceView, locate: StepLocator): Record<string, u
     }));
   if (threadFlows.length === 0) return undefined;
   return {
-    message: { text: `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}` },
+    message: {
+      text:
+        name === 'shortest counterexample'
+          ? `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}`
+          : `an interleaving that violates the property (${name}): ${count(view.steps.length, 'step')}`,
+    },
     threadFlows,
   };
 }

@@ -8,4 +8,5 @@ export const INCOMPLETE_REASONS: Readonly<Record<IncompleteReason, string>> = {
   timeout: 'the --timeout ran out',
   memory: 'the memory bound was reached',
   interrupted: 'the run was interrupted',
+  walks: 'the simulation ran out of walks',
 };

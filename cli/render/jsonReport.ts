@@ -55,5 +55,6 @@ export function jsonReport(run: RunView): unknown {
     expected: run.expectation?.expect ?? null,
     matchesExpected: run.expectation?.matches ?? null,
     reproduce: run.command,
+    ...(run.simulation === undefined ? {} : { simulation: run.simulation.json }),
   };
 }

@@ -13,7 +13,7 @@ import { raisingStepLines } from './raisingStep.js';
 import { INCOMPLETE_REASONS as REASONS } from './incompleteReasons.js';
 import { escapeText as t } from '../../model/safeText.js';
 import { count, properties } from './plural.js';
-import { checkedIds, type RunView } from '../report/RunView.js';
+import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
@@ -78,7 +78,8 @@ function violationLines(run: RunView, violations: readonly Violation[], layout: 
     ];
   }
   if (others.length) lines.push(`          also violated at the same step: ${ids}`);
-  lines.push('', `Shortest counterexample: ${count(run.steps.length, 'step')}`);
+  const name = counterexampleName(run);
+  lines.push('', `${name[0]!.toUpperCase()}${name.slice(1)}: ${count(run.steps.length, 'step')}`);
   lines.push(...traceLines(traceViewOfRun(run), layout, p));
   return lines;
 }
@@ -109,10 +110,11 @@ function expectationLines(run: RunView, p: Palette): string[] {
 export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): string {
   const lines = [
     ...run.header,
+    ...(run.simulation?.lines ?? []),
     '',
     ...verdictLines(run, layout, p),
     '',
-    statsLine(run.outcome.stats),
+    run.simulation?.stats ?? statsLine(run.outcome.stats),
     ...expectationLines(run, p),
     `reproduce  ${t(run.command)}`,
   ];

@@ -49,6 +49,21 @@ export interface RunExpectation {
   readonly matches: boolean | undefined;
 }
 
+/**
+ * What a simulation (`simulate`) adds to its run's report: how the walks went, which walk found the
+ * violation, and how far its trace was shortened, which decides what the counterexample may be called.
+ */
+export interface SimulationNote {
+  /** The text report's lines after the header. */
+  readonly lines: readonly string[];
+  /** What the counterexample is, in every format: `shortest counterexample`, `shortened counterexample` or `the walk's counterexample`. */
+  readonly counterexample: string;
+  /** The text report's statistics line (walks and steps rather than a search's levels). */
+  readonly stats: string;
+  /** The JSON report's `simulation` field. */
+  readonly json: Readonly<Record<string, unknown>>;
+}
+
 /** A finished run as the report formats see it. */
 export interface RunView {
   /** The model as checked (with the properties checked), for a format that explores it again (`--graph`). */
@@ -85,12 +100,19 @@ export interface RunView {
   readonly subject: { readonly scenario: unknown; readonly model: unknown };
   /** The command that reproduces the run. */
   readonly command: string;
+  /** Set for a run of `simulate`: its walks, and what its counterexample is (a check's is a shortest one). */
+  readonly simulation?: SimulationNote;
   /** The trace's first state, or the model's first initial state when there is no trace. */
   readonly initial: unknown;
   /** The position of `initial` among the model's initial states. */
   readonly initialState: number;
   /** A state's variables: the named view and where each thread stands. */
   stateVars(state: unknown): StateVars;
+}
+
+/** What the run's counterexample is: a check's is a shortest one; a simulation's says how it was shortened. */
+export function counterexampleName(run: RunView): string {
+  return run.simulation?.counterexample ?? 'shortest counterexample';
 }
 
 /** The ids of the properties checked, in the order reports list them: the scenario's, or the model's. */

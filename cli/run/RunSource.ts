@@ -5,6 +5,8 @@
  */
 import type { CheckOptions } from '../../checker/CheckOptions.js';
 import type { Outcome } from '../../checker/Outcome.js';
+import type { Model } from '../../model/Model.js';
+import type { ModelSource } from '../../model/ModelSource.js';
 import type { Palette } from '../render/colour.js';
 import type { RunView } from '../report/RunView.js';
 
@@ -13,6 +15,10 @@ export type RunMode = 'check' | 'explain';
 
 /** A scenario or model file, loaded and ready to check. */
 export interface RunSource {
+  /** The model as the run checks it (with its properties), for a command that runs it another way (`simulate`). */
+  readonly model: Model<unknown, unknown>;
+  /** How a pool worker builds the same model; undefined for a model file, which runs on this thread. */
+  readonly poolSource?: ModelSource;
   /** Searches the model with `options`. */
   search(options: Partial<CheckOptions>): Promise<Outcome<unknown, unknown>>;
   /**

@@ -3,6 +3,7 @@ import { check } from '../../checker/check.js';
 import { checkWithWorkers } from '../../checker/checkWithWorkers.js';
 import type { Outcome } from '../../checker/Outcome.js';
 import { InputError } from '../../model/InputError.js';
+import type { Model } from '../../model/Model.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { buildKernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
 import { kernelModelSource } from '../../properties/kernelModelSource.js';
@@ -39,6 +40,8 @@ export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode): 
   const command = [`mmucheck ${mode}`, arg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
   const model = buildKernelModel(scenario);
   return {
+    model: model as unknown as Model<unknown, unknown>,
+    poolSource: kernelModelSource(scenario),
     search: async (options) =>
       mode === 'explain'
         ? check(model, options)

@@ -97,9 +97,10 @@ export async function modelFileSource(file: string, flags: ModelFileFlags, io: I
     ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
     ...boundFlags(flags),
   ].join(' ');
+  const model = selected === undefined ? loaded.model : restricted(loaded.model, selected);
   return {
-    search: async (options) =>
-      check(selected === undefined ? loaded.model : restricted(loaded.model, selected), options),
+    model,
+    search: async (options) => check(model, options),
     // Model code that failed outside any step (a rejected promise, a throwing timer) during the
     // search makes the run a model error: whatever the search found, the report must not say it holds.
     settle: async (outcome) => {

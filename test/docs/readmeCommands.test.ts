@@ -49,6 +49,8 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck explore lazy-with-reader', { test: EXPLORE_TEST }],
   ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
   ['README.md', 'npx mmucheck necessity seed-post-patch-lazy --kernel v3.17', { exit: 0 }],
+  ['README.md', 'npx mmucheck simulate lazy-with-reader', { exit: 1 }],
+  ['README.md', 'npx mmucheck simulate seed --readers 8 --swarm --walks 500 --jobs 2', { exit: 3 }],
   ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step1.json', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step2.json', { exit: 1 }],
