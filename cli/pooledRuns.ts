@@ -11,6 +11,9 @@ import { defaultWorkers, requireThreadsWithinMax } from './defaults.js';
 import { choiceOption, durationOption, intOption } from './parseOptions.js';
 import type { Io } from './Io.js';
 
+/** Without `--jobs`, how long the checks run on the command's own thread before workers start. */
+export const AUTO_INLINE_MS = 1000;
+
 /** The flags of the pooled options. */
 export interface PooledFlags {
   readonly maxStates?: number;
@@ -59,6 +62,8 @@ export function openPool(io: Io, flags: PooledFlags): CheckPool {
   requireThreadsWithinMax('--jobs', flags.jobs, 'the table is the same for any number of jobs');
   return new CheckPool({
     jobs: flags.jobs ?? defaultWorkers(),
+    // Without --jobs, a table of small checks stays on this thread (see CheckPool's inlineFirstMs).
+    ...(flags.jobs === undefined ? { inlineFirstMs: AUTO_INLINE_MS } : {}),
     ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
   });
 }

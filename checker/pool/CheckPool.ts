@@ -47,6 +47,13 @@ export interface CheckPoolOptions {
   readonly jobs: number;
   /** Asked while jobs are out: true or a reason stops them all (SIGINT/SIGTERM, say). */
   readonly shouldStop?: StopCallback;
+  /**
+   * With more than one place: run jobs on this thread, one after another, until they have taken
+   * this long in all, and only then start workers for the rest. Tables of small checks end before
+   * a worker would have started and warmed up; long ones soon move to the workers. (The results
+   * are the same either way: every job is the same check wherever it runs.)
+   */
+  readonly inlineFirstMs?: number;
 }
 
 interface Queued {
@@ -71,6 +78,15 @@ export class CheckPool {
   private nextId = 0;
   private poll: NodeJS.Timeout | undefined;
   private stopped: PoolStopReason | undefined;
+  /** Time the jobs run on this thread (`inlineFirstMs`) have taken, and whether one is running. */
+  private inlineMs = 0;
+  private inlineBusy = false;
+  private spawned = 0;
+
+  /** How many workers this pool has started so far (none while jobs run on this thread). */
+  get workersStarted(): number {
+    return this.spawned;
+  }
 
   constructor(private readonly options: CheckPoolOptions) {
     if (!Number.isInteger(options.jobs) || options.jobs < 1)
@@ -97,7 +113,30 @@ export class CheckPool {
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       this.watch();
+      this.next();
+    });
+  }
+
+  /** Whether jobs still run on this thread (see `inlineFirstMs`): no worker started yet, and time left. */
+  private inline(): boolean {
+    return this.workers.size === 0 && this.inlineMs < (this.options.inlineFirstMs ?? 0);
+  }
+
+  /** Starts the next queued job: on this thread while `inline()`, else on the workers. */
+  private next(): void {
+    if (!this.inline()) {
       this.dispatch();
+      return;
+    }
+    if (this.inlineBusy || this.queue.length === 0) return;
+    const { job, resolve } = this.queue.shift()!;
+    this.inlineBusy = true;
+    const started = performance.now();
+    void runPoolJob(job, this.options.shouldStop).then((result) => {
+      this.inlineMs += performance.now() - started;
+      this.inlineBusy = false;
+      resolve(result);
+      this.settle();
     });
   }
 
@@ -137,6 +176,7 @@ export class CheckPool {
 
   private spawn(): Worker {
     const worker = startWorker(ENTRY, { stop: this.stop } satisfies PoolWorkerData);
+    this.spawned++;
     this.workers.add(worker);
     worker.on('message', (m: SummaryMessage) => this.finish(worker, m));
     worker.on('error', (e: Error) => this.lose(worker, `crashed: ${e.message}`));
@@ -183,8 +223,8 @@ export class CheckPool {
 
   /** After a job ended: the next one, or no more polling when none is out. */
   private settle(): void {
-    this.dispatch();
-    if (this.queue.length === 0 && this.busy.size === 0) {
+    this.next();
+    if (this.queue.length === 0 && this.busy.size === 0 && !this.inlineBusy) {
       clearInterval(this.poll);
       this.poll = undefined;
     }

@@ -6,6 +6,7 @@
  */
 import { makeStats } from '../../checker/makeStats.js';
 import type { Outcome } from '../../checker/Outcome.js';
+import { AUTO_INLINE_MS } from '../pooledRuns.js';
 import { CheckPool } from '../../checker/pool/CheckPool.js';
 import { runWalks } from '../../checker/simulate/runWalks.js';
 import { shortenViolation, type Shortening } from '../../checker/simulate/shortenViolation.js';
@@ -124,7 +125,10 @@ export async function runSimulate(source: RunSource, arg: string, flags: Simulat
         ? ('memory' as const)
         : undefined);
   const jobs = source.poolSource === undefined ? 1 : (flags.jobs ?? defaultWorkers());
-  const pool = source.poolSource === undefined ? undefined : new CheckPool({ jobs, shouldStop });
+  const pool =
+    source.poolSource === undefined
+      ? undefined
+      : new CheckPool({ jobs, shouldStop, ...(flags.jobs === undefined ? { inlineFirstMs: AUTO_INLINE_MS } : {}) });
   let result: SimulationResult;
   try {
     result = await simulate({
