@@ -4,6 +4,7 @@
  * sarifThreadFlows.ts) and the steps that set the failure up as related locations. A kernel step
  * points at its kernel source file, a model file's step at the model file.
  */
+import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
@@ -40,7 +41,9 @@ function notifications(run: RunView): Record<string, unknown>[] {
     return [
       {
         level: 'warning',
-        message: { text: `incomplete (${o.reason}): a bound was reached before a verdict; nothing is proven` },
+        message: {
+          text: `incomplete (${o.reason}): ${INCOMPLETE_REASONS[o.reason]} before a verdict; nothing is proven`,
+        },
       },
     ];
   if (o.kind === 'modelError') return [{ level: 'error', message: { text: `model error: ${o.message}` } }];
