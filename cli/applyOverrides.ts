@@ -113,6 +113,14 @@ function withoutExpectation(s: Scenario): Scenario {
   return rest;
 }
 
+/** The overrides among a command's `flags` whose names are `keys` (those the command takes), without the absent ones. */
+export function pickOverrides<K extends keyof ScenarioOverrides>(
+  flags: Pick<ScenarioOverrides, K>,
+  keys: readonly K[],
+): ScenarioOverrides {
+  return Object.fromEntries(keys.filter((k) => flags[k] !== undefined).map((k) => [k, flags[k]]));
+}
+
 /** The flags that reproduce the overrides, for the "reproduce" line. */
 export function overrideFlags(o: ScenarioOverrides): string[] {
   const flags: string[] = [];

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { SRCU_IMPLEMENTATIONS, type SrcuImpl } from '../../model/kernel/Scenario.js';
 import { LIMITS } from '../../model/kernel/parseScenario.js';
-import { applyOverrides, overrideFlags } from '../applyOverrides.js';
+import { applyOverrides, overrideFlags, pickOverrides } from '../applyOverrides.js';
 import { addPooledOptions, openPool, pooledBounds, type PooledFlags } from '../pooledRuns.js';
 import { runHistory, type History } from '../history/runHistory.js';
 import { historyJson, historyMarkdown, historyText } from '../history/renderHistory.js';
@@ -53,11 +53,7 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
     .option('--per-property', 'one run per cell instead of shared runs (slower; same table)');
   addPooledOptions(command, 'runs').action(async (scenarioArg: string, flags: HistoryFlags) => {
     requireScenarioArgument(scenarioArg, 'history');
-    const overrides = {
-      ...(flags.readers === undefined ? {} : { readers: flags.readers }),
-      ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }),
-      ...(flags.property ? { property: flags.property } : {}),
-    };
+    const overrides = pickOverrides(flags, ['readers', 'reclaimers', 'property']);
     const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
     const bounds = pooledBounds(flags);
     const pool = openPool(io, flags);

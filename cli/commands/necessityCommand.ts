@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { SRCU_IMPLEMENTATIONS, KERNEL_VERSIONS } from '../../model/kernel/Scenario.js';
 import { LIMITS } from '../../model/kernel/parseScenario.js';
-import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
+import { applyOverrides, overrideFlags, pickOverrides, type ScenarioOverrides } from '../applyOverrides.js';
 import { addPooledOptions, openPool, pooledBounds, type PooledFlags } from '../pooledRuns.js';
 import { runNecessity, type Necessity } from '../necessity/runNecessity.js';
 import { necessityJson, necessityMarkdown, necessityText, tally } from '../necessity/renderNecessity.js';
@@ -42,13 +42,7 @@ export function addNecessityCommand(program: Command, io: Io, setExit: (code: nu
     .option('--function <name>', 'only the statements of this C function');
   addPooledOptions(command, 'mutants').action(async (scenarioArg: string, flags: NecessityFlags) => {
     requireScenarioArgument(scenarioArg, 'necessity');
-    const overrides: ScenarioOverrides = {
-      ...(flags.kernel === undefined ? {} : { kernel: flags.kernel }),
-      ...(flags.srcu === undefined ? {} : { srcu: flags.srcu }),
-      ...(flags.readers === undefined ? {} : { readers: flags.readers }),
-      ...(flags.reclaimers === undefined ? {} : { reclaimers: flags.reclaimers }),
-      ...(flags.property ? { property: flags.property } : {}),
-    };
+    const overrides = pickOverrides(flags, ['kernel', 'srcu', 'readers', 'reclaimers', 'property']);
     const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
     const bounds = pooledBounds(flags);
     const pool = openPool(io, flags);
