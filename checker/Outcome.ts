@@ -41,6 +41,30 @@ export interface ViolationOutcome<S, A> {
   readonly violations: readonly Violation[];
   readonly trace: Trace<S, A>;
   readonly stats: Stats;
+  /** Set by a search that went on after this violation (`check --continue`): what else it found. */
+  readonly continued?: Continuation<S, A>;
+}
+
+/** One violating state of a search that went on after its first: the properties it violates, and a shortest trace to it. */
+export interface Counterexample<S, A> {
+  readonly violations: readonly Violation[];
+  readonly trace: Trace<S, A>;
+}
+
+/**
+ * What a search that went on after its first violation found after it: each further violating
+ * state, in the order found (by depth; a `sometimes` without a witness last), and, when a bound or
+ * an interrupt ended it first, why — the properties not found violated are then not proven.
+ */
+export interface Continuation<S, A> {
+  readonly further: readonly Counterexample<S, A>[];
+  readonly incomplete?: IncompleteReason;
+  /** Searches run in all, the first included. */
+  readonly runs: number;
+  /** Distinct states summed over the runs. */
+  readonly distinctInAllRuns: number;
+  /** Milliseconds of all the runs. */
+  readonly elapsedMsInAllRuns: number;
 }
 
 /**

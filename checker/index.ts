@@ -7,6 +7,8 @@ export { DEFAULT_OPTIONS, type CheckOptions } from './CheckOptions.js';
 export type { Stats } from './Stats.js';
 export { resolveOptions, MAX_STATES_LIMIT } from './resolveOptions.js';
 export type {
+  Continuation,
+  Counterexample,
   IncompleteOutcome,
   IncompleteReason,
   ModelErrorOutcome,

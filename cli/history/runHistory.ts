@@ -1,10 +1,9 @@
 /**
  * Runs a scenario against every row of its history table and decides every cell. The checker stops
  * at the first violating state, so a row takes one run with every applicable property, then runs
- * again without the properties found violated, until a run ends without a violation. A property
- * found violated at depth L in a run has no fault-free path shorter than L in that run, and the
- * properties not checked record no faults, so its own run (`--property`) finds the same shortest
- * length L: each cell is what its re-run command prints. `perProperty` runs each cell on its own.
+ * again without the properties found violated, until a run ends without a violation
+ * (checker/rerunWithoutViolated.ts, which says why each length is the shortest): each cell is what
+ * its re-run command (`--property`) prints. `perProperty` runs each cell on its own.
  *
  * Every run is a job of the check pool. The rows go on at once, each sending its next run when its
  * last one has ended, so the pool keeps as many runs going as it has places; the table is put
@@ -13,6 +12,8 @@
 import type { KernelPropertyId } from '../../model/kernel/PropertyId.js';
 import type { CheckJobOptions } from '../../checker/pool/CheckJob.js';
 import type { CheckPool } from '../../checker/pool/CheckPool.js';
+import type { CheckSummary } from '../../checker/pool/CheckSummary.js';
+import { rerunWithoutViolated } from '../../checker/rerunWithoutViolated.js';
 import type { IncompleteReason } from '../../checker/Outcome.js';
 import type { ModelSource } from '../../model/ModelSource.js';
 import { kernelModelSource } from '../../properties/kernelModelSource.js';
@@ -109,26 +110,33 @@ function reportProgress(run: HistoryRun): void {
   });
 }
 
-/** Checks `properties` on `scenario` once and records what the run decides; returns the run's distinct states and time. */
+/** Checks `properties` on `scenario` once and records what the run decides; returns how the run ended. */
 async function runOnce(
   scenario: Scenario,
-  properties: readonly KernelPropertyId[],
+  properties: readonly string[],
   options: HistoryOptions,
   decided: Decided,
-): Promise<{ states: number; elapsedMs: number }> {
-  const source = (options.modelSource ?? kernelModelSource)({ ...scenario, properties });
+): Promise<CheckSummary> {
+  const source = (options.modelSource ?? kernelModelSource)({
+    ...scenario,
+    properties: properties as KernelPropertyId[],
+  });
   const outcome = await options.pool.run({ source, options: options.bounds ?? {} });
   const set = (ids: readonly string[], v: CellVerdict) => ids.forEach((id) => decided.set(id, v));
   if (outcome.kind === 'ok') set(properties, { kind: 'pass' });
   else if (outcome.kind === 'incomplete') set(properties, { kind: 'incomplete', reason: outcome.reason });
   else if (outcome.kind === 'modelError') set(properties, { kind: 'model-error', message: outcome.message });
-  else
+  else {
     for (const v of outcome.violations)
       decided.set(v.propertyId, { kind: 'violated', length: outcome.length, message: v.message });
-  // Every run decides at least one property (a violation names the ones it violates), so rows end.
-  if (!properties.some((id) => decided.has(id)))
-    throw new Error(`a run of ${scenario.name} decided none of ${properties.join(', ')}`);
-  return { states: outcome.stats.distinct, elapsedMs: outcome.stats.elapsedMs };
+    // `sometimes` without a witness: a complete search, on which the rest held (rerunWithoutViolated).
+    if (outcome.violations.every((v) => v.noWitness === true))
+      set(
+        properties.filter((id) => !decided.has(id)),
+        { kind: 'pass' },
+      );
+  }
+  return outcome;
 }
 
 async function runRow(base: Scenario, spec: HistoryRowSpec, run: HistoryRun, decided: Decided): Promise<HistoryRow> {
@@ -137,17 +145,18 @@ async function runRow(base: Scenario, spec: HistoryRowSpec, run: HistoryRun, dec
   let states = 0;
   let runs = 0;
   let elapsedMs = 0;
-  const open = () => base.properties.filter((id) => !decided.has(id));
-  const single = options.perProperty ? open().map((id) => [id]) : undefined;
-  const nextBatch = (): readonly KernelPropertyId[] => (single ? (single.shift() ?? []) : open());
-  for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
+  const runBatch = async (batch: readonly string[]): Promise<CheckSummary> => {
     const done = await runOnce(scenario, batch, options, decided);
-    states += done.states;
-    elapsedMs += done.elapsedMs;
+    states += done.stats.distinct;
+    elapsedMs += done.stats.elapsedMs;
     runs++;
-    run.states += done.states;
+    run.states += done.stats.distinct;
     reportProgress(run);
-  }
+    return done;
+  };
+  const open = base.properties.filter((id) => !decided.has(id));
+  if (options.perProperty) for (const id of open) await runBatch([id]);
+  else await rerunWithoutViolated(open, runBatch);
   const flags = [`--kernel ${spec.kernel}`, `--srcu ${spec.srcu}`, ...options.flags];
   const cells = base.properties.map((property) => ({
     property,
