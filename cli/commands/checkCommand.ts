@@ -39,6 +39,10 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
       'store every state in full instead of its fingerprint: no collision risk, more memory, one worker',
     )
     .option('--expected', "exit by the scenario file's expected verdict: 0 when the run matches it, 1 when it does not")
+    .option(
+      '--continue',
+      'search on after the first violation: report every violated property, each with its own shortest counterexample',
+    )
     .option('--quiet', 'no progress on stderr')
     .option('--no-color', 'no colour even on a terminal')
     .action(async (scenarioArg: string, flags: ScenarioFlags) => {

@@ -6,7 +6,7 @@
  */
 import { viewOf } from '../../checker/renderSteps.js';
 import { raisingStep } from './raisingStep.js';
-import { checkedIds, type RunView } from '../report/RunView.js';
+import { checkedIds, type RunView, type ViolationEntry } from '../report/RunView.js';
 import type { Outcome } from '../../checker/Outcome.js';
 
 /** `verdict`, `property`, `violations` and `reason` of `o`. */
@@ -25,6 +25,35 @@ function verdictJson(o: Outcome<unknown, unknown>) {
           }))
         : [],
     reason: o.kind === 'incomplete' ? o.reason : null,
+  };
+}
+
+/** A property's violation with its own trace: an entry of `continued.violations`. */
+function entryJson(e: ViolationEntry) {
+  const v = e.violation;
+  return {
+    property: v.propertyId,
+    name: v.propertyName,
+    message: v.message,
+    noWitness: v.noWitness === true,
+    counterexample: e.counterexample,
+    length: e.view.steps.length,
+    initial: e.view.trace === undefined ? null : viewOf(e.view.viewer, e.view.trace.initial),
+    trace: e.view.steps,
+    references: e.view.references,
+  };
+}
+
+/** `continued` of a run of `check --continue` that found a violation: every violated property with its trace; null otherwise. */
+function continuedJson(run: RunView) {
+  const c = run.continued;
+  if (c === undefined) return null;
+  return {
+    runs: c.runs,
+    distinctInAllRuns: c.distinctInAllRuns,
+    elapsedMsInAllRuns: c.elapsedMsInAllRuns,
+    incomplete: c.incomplete ?? null,
+    violations: c.entries.map(entryJson),
   };
 }
 
@@ -55,6 +84,7 @@ export function jsonReport(run: RunView): unknown {
     expected: run.expectation?.expect ?? null,
     matchesExpected: run.expectation?.matches ?? null,
     reproduce: run.command,
+    continued: continuedJson(run),
     ...(run.simulation === undefined ? {} : { simulation: run.simulation.json }),
   };
 }

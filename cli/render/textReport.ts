@@ -15,6 +15,7 @@ import { escapeText as t } from '../../model/safeText.js';
 import { count, properties } from './plural.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
+import { continuedLines, continuedStatsLine } from './continuedLines.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -93,8 +94,13 @@ function verdictLines(run: RunView, layout: TextLayout, p: Palette): string[] {
       return [p.warn(`INCOMPLETE: ${REASONS[o.reason] ?? o.reason} before a verdict; nothing is proven`)];
     case 'modelError':
       return modelErrorLines(run, o, layout, p);
-    case 'violation':
-      return violationLines(run, o.violations, layout, p);
+    case 'violation': {
+      const entry = (view: RunView) => {
+        const v = view.outcome;
+        return v.kind === 'violation' ? violationLines(view, v.violations, layout, p) : [];
+      };
+      return run.continued ? continuedLines(run.continued, p, entry) : violationLines(run, o.violations, layout, p);
+    }
   }
 }
 
@@ -115,6 +121,7 @@ export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): s
     ...verdictLines(run, layout, p),
     '',
     run.simulation?.stats ?? statsLine(run.outcome.stats),
+    ...(run.continued ? [continuedStatsLine(run.continued)] : []),
     ...expectationLines(run, p),
     `reproduce  ${t(run.command)}`,
   ];

@@ -6,7 +6,7 @@
  * own form the view gives ready-made (the text header, the JSON report's `scenario`/`model`).
  */
 import type { Model } from '../../model/Model.js';
-import type { Outcome } from '../../checker/Outcome.js';
+import type { IncompleteReason, Outcome, Violation } from '../../checker/Outcome.js';
 import type { Trace } from '../../checker/Trace.js';
 import type { RenderedStep } from '../../model/RenderedStep.js';
 import type { StepReference } from '../../model/kernel/explainViolation.js';
@@ -64,6 +64,26 @@ export interface SimulationNote {
   readonly json: Readonly<Record<string, unknown>>;
 }
 
+/** One violated property of a run that went on after its first violation (`check --continue`). */
+export interface ViolationEntry {
+  readonly violation: Violation;
+  /** The run as if it had ended with this property's counterexample, its violation first (no `continued` of its own). */
+  readonly view: RunView;
+  /** Which counterexample it is, from 0 in the order found: properties violated at one state share one. */
+  readonly counterexample: number;
+}
+
+/** What a run that went on after its first violation found: every violated property, in the order found. */
+export interface ContinuedView {
+  /** One per violated property; the first is the run's own violation. */
+  readonly entries: readonly ViolationEntry[];
+  /** Why the search for more stopped before covering the space: the properties not listed are then not proven. */
+  readonly incomplete?: IncompleteReason;
+  readonly runs: number;
+  readonly distinctInAllRuns: number;
+  readonly elapsedMsInAllRuns: number;
+}
+
 /** A finished run as the report formats see it. */
 export interface RunView {
   /** The model as checked (with the properties checked), for a format that explores it again (`--graph`). */
@@ -100,6 +120,8 @@ export interface RunView {
   readonly subject: { readonly scenario: unknown; readonly model: unknown };
   /** The command that reproduces the run. */
   readonly command: string;
+  /** Set for a run of `check --continue` that found a violation: every property found violated, each with its view. */
+  readonly continued?: ContinuedView;
   /** Set for a run of `simulate`: its walks, and what its counterexample is (a check's is a shortest one). */
   readonly simulation?: SimulationNote;
   /** The trace's first state, or the model's first initial state when there is no trace. */
@@ -118,4 +140,11 @@ export function counterexampleName(run: RunView): string {
 /** The ids of the properties checked, in the order reports list them: the scenario's, or the model's. */
 export function checkedIds(run: RunView): readonly string[] {
   return run.origin.kind === 'scenario' ? run.origin.scenario.properties : run.origin.properties;
+}
+
+/** Every violated property of `run` with its view: the continued run's entries, else its own violations at its one counterexample. */
+export function violationEntries(run: RunView): readonly ViolationEntry[] {
+  if (run.continued !== undefined) return run.continued.entries;
+  const o = run.outcome;
+  return o.kind === 'violation' ? o.violations.map((violation) => ({ violation, view: run, counterexample: 0 })) : [];
 }

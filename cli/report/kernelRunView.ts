@@ -20,7 +20,8 @@ function expectationOf(run: CheckRun): RunExpectation | undefined {
       ? undefined
       : expect.verdict === 'ok'
         ? o.kind === 'ok'
-        : o.kind === 'violation' && o.violations.some((v) => v.propertyId === expect.property);
+        : o.kind === 'violation' &&
+          [o, ...(o.continued?.further ?? [])].some((c) => c.violations.some((v) => v.propertyId === expect.property));
   return { expect, matches };
 }
 

@@ -19,8 +19,10 @@ export interface RunSource {
   readonly model: Model<unknown, unknown>;
   /** How a pool worker builds the same model; undefined for a model file, which runs on this thread. */
   readonly poolSource?: ModelSource;
-  /** Searches the model with `options`. */
-  search(options: Partial<CheckOptions>): Promise<Outcome<unknown, unknown>>;
+  /** The ids of the properties the run checks, in the model's order. */
+  readonly properties: readonly string[];
+  /** Searches the model with `options`, checking only the properties `only` when given (a rerun of --continue). */
+  search(options: Partial<CheckOptions>, only?: readonly string[]): Promise<Outcome<unknown, unknown>>;
   /**
    * The outcome to report, once the search is over and what its code may have left behind has
    * surfaced (a model file's code can fail outside any step, where the search cannot see it).

@@ -5,7 +5,9 @@ import type { Outcome } from '../../checker/Outcome.js';
 import { InputError } from '../../model/InputError.js';
 import type { Model } from '../../model/Model.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
-import { buildKernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
+import { buildKernelModel, type KernelModel, type KernelModelState } from '../../properties/buildKernelModel.js';
+import type { Scenario } from '../../model/kernel/Scenario.js';
+import type { CheckOptions } from '../../checker/CheckOptions.js';
 import { kernelModelSource } from '../../properties/kernelModelSource.js';
 import { applyOverrides, overrideFlags, type ScenarioOverrides } from '../applyOverrides.js';
 import { AUTO_SEQUENTIAL, defaultWorkers } from '../defaults.js';
@@ -14,6 +16,7 @@ import { explainReport } from '../render/explainReport.js';
 import { kernelRunView } from '../report/kernelRunView.js';
 import { finishRun } from './kernelRun.js';
 import { boundFlags } from '../searchOptions.js';
+import { continueFlag } from './continueSearch.js';
 import type { RunFlags } from './run.js';
 import type { RunMode, RunSource } from './RunSource.js';
 
@@ -37,19 +40,28 @@ export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode): 
       '--expected',
     );
   }
-  const command = [`mmucheck ${mode}`, arg, ...overrideFlags(flags), ...boundFlags(flags)].join(' ');
+  const command = [`mmucheck ${mode}`, arg, ...overrideFlags(flags), ...boundFlags(flags), ...continueFlag(flags)].join(
+    ' ',
+  );
   const model = buildKernelModel(scenario);
+  const search = (checked: Scenario, built: KernelModel, options: Partial<CheckOptions>) =>
+    mode === 'explain'
+      ? check(built, options)
+      : checkWithWorkers(built, kernelModelSource(checked), {
+          ...options,
+          workers: flags.workers ?? defaultWorkers(),
+          sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
+        });
   return {
     model: model as unknown as Model<unknown, unknown>,
     poolSource: kernelModelSource(scenario),
-    search: async (options) =>
-      mode === 'explain'
-        ? check(model, options)
-        : checkWithWorkers(model, kernelModelSource(scenario), {
-            ...options,
-            workers: flags.workers ?? defaultWorkers(),
-            sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
-          }),
+    properties: model.properties().map((p) => p.id),
+    search: async (options, only) => {
+      if (only === undefined) return search(scenario, model, options);
+      // The same scenario checking fewer properties: its states and steps are the same.
+      const fewer: Scenario = { ...scenario, properties: scenario.properties.filter((id) => only.includes(id)) };
+      return search(fewer, buildKernelModel(fewer), options);
+    },
     settle: async (outcome) => outcome,
     view: (outcome) => kernelRunView(finishRun(scenario, model, outcome as Outcome<KernelModelState, number>, command)),
     explain: explainReport,

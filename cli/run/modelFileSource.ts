@@ -11,6 +11,7 @@ import { requireReportFlags } from '../formats/formatReport.js';
 import type { Io } from '../Io.js';
 import { modelFileRunView } from '../report/modelFileRunView.js';
 import { boundFlags } from '../searchOptions.js';
+import { continueFlag } from './continueSearch.js';
 import { modelExplainReport } from '../userModel/modelExplainReport.js';
 import { loadModelFile } from '../userModel/loadModelFile.js';
 import { restricted } from '../userModel/UserModelRun.js';
@@ -96,11 +97,22 @@ export async function modelFileSource(file: string, flags: ModelFileFlags, io: I
     file,
     ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
     ...boundFlags(flags),
+    ...continueFlag(flags),
   ].join(' ');
   const model = selected === undefined ? loaded.model : restricted(loaded.model, selected);
   return {
     model,
-    search: async (options) => check(model, options),
+    properties: properties.map((p) => p.id),
+    search: async (options, only) =>
+      check(
+        only === undefined
+          ? model
+          : restricted(
+              loaded.model,
+              properties.filter((p) => only.includes(p.id)),
+            ),
+        options,
+      ),
     // Model code that failed outside any step (a rejected promise, a throwing timer) during the
     // search makes the run a model error: whatever the search found, the report must not say it holds.
     settle: async (outcome) => {

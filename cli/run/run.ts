@@ -3,7 +3,11 @@
  * bounds, the guard that can stop the search, the search, the report (or the narration) and the
  * exit code. What differs between the two kinds of run is the source's (RunSource.ts).
  */
+import { continuedOutcome } from '../../checker/continuedOutcome.js';
+import type { Outcome } from '../../checker/Outcome.js';
 import { resolveOptions } from '../../checker/resolveOptions.js';
+import { withContinuation } from '../report/continuedView.js';
+import { continueSearch } from './continueSearch.js';
 import { EXIT, exitCodeOf } from '../exitCodes.js';
 import { formatReport, writeExtraReports, type ReportFlags } from '../formats/formatReport.js';
 import { GraphModelError } from '../formats/GraphModelError.js';
@@ -21,6 +25,8 @@ export interface RunFlags extends BoundFlags, ReportFlags {
   /** Exit by the scenario file's expected verdict (checked by the source: only a scenario has one). */
   readonly expected?: boolean;
   readonly quiet?: boolean;
+  /** `check --continue`: search on after the first violation and report every violated property. */
+  readonly continue?: boolean;
 }
 
 /**
@@ -42,15 +48,21 @@ export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode
     mode === 'explain'
       ? source.explain(view, resolveOptions(options), palette(colour))
       : formatReport(view, { ...flags, graph }, io);
+  const viewOf = (outcome: Outcome<unknown, unknown>) => withContinuation(source.view(outcome), source.view);
+  // The runs of --continue so far: a run stopped from outside still reports what they found.
+  const ended: Outcome<unknown, unknown>[] = [];
   // A stopped run's report is sent to the guard with every progress report: never a state graph
   // (--graph), which would explore the whole space again each time.
   const guarded = guardSearch(io, options, flags.out, (reason, stats) =>
-    render(source.view({ kind: 'incomplete', reason, stats }), false),
+    render(viewOf(continuedOutcome([...ended, { kind: 'incomplete', reason, stats }])), false),
   );
-  const searched = await source.search(guarded.options);
+  const searched =
+    flags.continue === true
+      ? await continueSearch(source, guarded.options, (end) => ended.push(end))
+      : await source.search(guarded.options);
   guarded.done();
   progress.done();
-  let view = source.view(await source.settle(searched));
+  let view = viewOf(await source.settle(searched));
   let report: string;
   try {
     report = render(view, flags.graph === true);
