@@ -13,24 +13,46 @@ export function graphTitle(run: RunView): string {
   const o = run.outcome;
   const verdict =
     o.kind === 'violation'
-      ? `${o.violations[0]!.propertyId} violated`
+      ? `${run.continued ? run.continued.entries.map((e) => e.violation.propertyId).join(', ') : o.violations[0]!.propertyId} violated`
       : o.kind === 'ok'
         ? 'all properties hold'
         : o.kind;
   return `${run.name}: ${verdict}`;
 }
 
-/** The DOT text of `run`'s counterexample (the initial state alone when there is none). */
+/**
+ * The DOT text of `run`'s counterexample (the initial state alone when there is none); for a run of
+ * `check --continue` that found violations, one graph with a cluster per violated property, each
+ * its own counterexample, in the order found.
+ */
 export function dotTrace(run: RunView): string {
-  const view = traceViewOfRun(run);
-  const tids = new Map(view.threads.map((t, i) => [t.name, i]));
+  const c = run.continued;
   const lines = [
-    'digraph counterexample {',
+    `digraph ${c === undefined ? 'counterexample' : 'counterexamples'} {`,
     `  label=${quote(`${graphTitle(run)}\n${run.command}`)}; labelloc=t; fontname="monospace";`,
     '  node [shape=box, fontname="monospace", fontsize=10];',
     '  edge [fontname="monospace", fontsize=9];',
-    `  s0 [label=${leftLabel(['initial state'])}];`,
   ];
+  if (c === undefined) lines.push(...traceLines(run, 's', '  '));
+  else
+    c.entries.forEach((e, i) => {
+      const title = `${i + 1} of ${c.entries.length}: ${e.violation.propertyId} (${e.view.steps.length} steps)`;
+      lines.push(
+        `  subgraph cluster_${i + 1} {`,
+        `    label=${quote(title)};`,
+        ...traceLines(e.view, `v${i + 1}s`, '    '),
+        '  }',
+      );
+    });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+/** The nodes and edges of `run`'s trace, the state after step n named `${prefix}${n}`. */
+function traceLines(run: RunView, prefix: string, indent: string): string[] {
+  const view = traceViewOfRun(run);
+  const tids = new Map(view.threads.map((t, i) => [t.name, i]));
+  const lines = [`${indent}${prefix}0 [label=${leftLabel(['initial state'])}];`];
   view.steps.forEach((s, i) => {
     const failing = i === view.steps.length - 1 && view.failure !== undefined;
     const notes = view.references.filter((r) => r.step === s.step).map((r) => `* ${shortNote(r.note)}`);
@@ -45,11 +67,12 @@ export function dotTrace(run: RunView): string {
       : notes.length
         ? ', style=filled, fillcolor="#fff3c0"'
         : '';
-    lines.push(`  s${s.step} [label=${leftLabel(body)}${style}];`);
+    lines.push(`${indent}${prefix}${s.step} [label=${leftLabel(body)}${style}];`);
     const colour = threadColour(tids.get(s.thread) ?? 0);
     const label = leftLabel([`${s.step}  ${s.thread}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`}`, s.fn, s.code], 50);
-    lines.push(`  s${s.step - 1} -> s${s.step} [label=${label}, color=${quote(colour)}, fontcolor=${quote(colour)}];`);
+    lines.push(
+      `${indent}${prefix}${s.step - 1} -> ${prefix}${s.step} [label=${label}, color=${quote(colour)}, fontcolor=${quote(colour)}];`,
+    );
   });
-  lines.push('}');
-  return lines.join('\n') + '\n';
+  return lines;
 }

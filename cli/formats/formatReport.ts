@@ -12,7 +12,7 @@ import { dotStateGraph } from './dotStateGraph.js';
 import { dotTrace } from './dotTrace.js';
 import { htmlReport } from './htmlReport.js';
 import type { RunView } from '../report/RunView.js';
-import { itfTrace } from './itfTrace.js';
+import { itfOfRun } from './itfTrace.js';
 import { sarifLog } from './sarifLog.js';
 import { requireWritableOut, writeReportFile } from './reportFile.js';
 import { resolve } from 'node:path';
@@ -98,7 +98,7 @@ export function formatReport(run: RunView, flags: ReportFlags, io: Io): string {
     case 'json':
       return json(jsonReport(run));
     case 'itf':
-      return json(itfTrace(run, flags.out === undefined ? {} : { out: flags.out }));
+      return json(itfOfRun(run, flags.out === undefined ? {} : { out: flags.out }));
     case 'sarif':
       return json(sarifLog(run));
     case 'dot':

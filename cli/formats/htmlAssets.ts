@@ -16,7 +16,8 @@ header h1 { font-size: 18px; margin: 0 0 4px; }
 .verdict.incomplete { color: var(--warn); }
 .muted { color: #666; font-size: 12px; }
 main { display: flex; align-items: flex-start; gap: 16px; padding: 12px 20px; }
-#trace { flex: 1 1 60%; overflow-x: auto; }
+#traces { flex: 1 1 60%; overflow-x: auto; }
+section.trace + section.trace { margin-top: 24px; border-top: 2px solid var(--line); }
 #details { flex: 1 1 40%; min-width: min-content; position: sticky; top: 8px; max-height: 96vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
 table.lanes { border-collapse: collapse; width: 100%; }
 table.lanes th:first-child { width: 3em; }
@@ -38,14 +39,19 @@ tr.selected td { background: var(--sel); }
 table.state { border-collapse: collapse; width: 100%; font: 12px ui-monospace, monospace; }
 table.state td { border-bottom: 1px solid #eee; padding: 2px 4px; }
 table.state tr.changed td { background: #fff3c0; font-weight: 600; }
-#why li { cursor: pointer; }
+section.why li { cursor: pointer; }
 `;
 
 /** The page's script: shows the state and the diff of the step clicked (arrow keys move). */
 export const HTML_SCRIPT = `
 (function () {
-  var data = JSON.parse(document.getElementById('mmucheck-data').textContent);
+  // One trace per section: the run's, or (check --continue) one per violated property.
+  var several = document.getElementById('mmucheck-violations');
+  var traces = several ? JSON.parse(several.textContent) : [JSON.parse(document.getElementById('mmucheck-data').textContent)];
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section.trace'));
   var panel = document.getElementById('details');
+  var data = traces[0];
+  var active = 0;
   var current = 0;
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; }); }
   // As codeHtml in htmlReport.ts: a line may break at a space or after ( , . or -> only, never inside a name.
@@ -59,15 +65,18 @@ export const HTML_SCRIPT = `
       return '<tr' + (changed.has(k) ? ' class="changed"' : '') + ' data-field="' + esc(k) + '"><td>' + code(k) + '</td><td>' + code(obj[k]) + '</td></tr>';
     }).join('');
   }
-  function show(n) {
+  function show(t, n) {
+    active = t;
+    data = traces[t];
     current = n;
     var step = n === 0 ? null : data.steps[n - 1];
     var state = step ? step.state : data.initial;
     var changed = new Set(step ? step.changes.map(function (c) { return c.field; }) : []);
     document.querySelectorAll('tr.selected').forEach(function (e) { e.classList.remove('selected'); });
-    var row = document.querySelector('tr[data-step="' + n + '"]');
+    var row = sections[t].querySelector('tr[data-step="' + n + '"]');
     if (row) row.classList.add('selected');
-    var h = step
+    var h = traces.length > 1 ? '<p class="muted">' + (t + 1) + ' of ' + traces.length + ': ' + esc(data.headline) + '</p>' : '';
+    h += step
       ? '<h2 id="details-title">Step ' + n + ': ' + esc(step.thread) + (step.cpu === null ? '' : ' (cpu' + step.cpu + ')') + '</h2><div class="fn">' + code(step.fn) + '</div><pre class="code">' + code(step.code) + '</pre>'
       : '<h2 id="details-title">Initial state</h2>';
     if (step && step.failure) h += '<p class="failure">✗ ' + esc(step.failure) + '</p>';
@@ -82,13 +91,18 @@ export const HTML_SCRIPT = `
     h += '<h3>Threads</h3><table class="state" id="threads">' + rows(state.threads, new Set()) + '</table>';
     panel.innerHTML = h;
   }
-  document.querySelectorAll('[data-step]').forEach(function (el) {
-    el.addEventListener('click', function (e) { e.stopPropagation(); show(Number(el.getAttribute('data-step'))); });
+  sections.forEach(function (section, t) {
+    section.querySelectorAll('[data-step]').forEach(function (el) {
+      el.addEventListener('click', function (e) { e.stopPropagation(); show(t, Number(el.getAttribute('data-step'))); });
+    });
   });
   document.addEventListener('keydown', function (e) {
-    if (e.key === 'ArrowDown' && current < data.steps.length) { show(current + 1); e.preventDefault(); }
-    if (e.key === 'ArrowUp' && current > 0) { show(current - 1); e.preventDefault(); }
+    if (e.key === 'ArrowDown' && current < data.steps.length) { show(active, current + 1); e.preventDefault(); }
+    if (e.key === 'ArrowUp' && current > 0) { show(active, current - 1); e.preventDefault(); }
   });
-  show(data.steps.length);
+  // #violation-N opens on the N-th trace.
+  var asked = /^#violation-(\\d+)$/.exec(location.hash);
+  var first = asked ? Math.min(Math.max(Number(asked[1]), 1), traces.length) - 1 : 0;
+  show(first, traces[first].steps.length);
 })();
 `;

@@ -3,10 +3,11 @@
  * thread that moves, the steps in order down the page, each in its thread's lane; clicking a step
  * shows the full state after it (the named view and where each thread stands) with the diff.
  */
-import type { RunView } from '../report/RunView.js';
+import type { ContinuedView, RunView } from '../report/RunView.js';
+import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
 import { CODE_BREAK_AFTER, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
-import { count } from '../render/plural.js';
+import { count, properties } from '../render/plural.js';
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -61,19 +62,61 @@ function lanesTable(data: HtmlData): string {
   return `<table class="lanes"><thead><tr><th>#</th>${head}</tr></thead><tbody>${initial}${rows.join('')}</tbody></table>`;
 }
 
-function whyList(data: HtmlData): string {
+function whyList(data: HtmlData, id: string): string {
   if (!data.references.length) return '';
   const items = data.references
     .map((r) => `<li data-step="${r.step}"><a href="#step-${r.step}">step ${r.step}</a>: ${escapeHtml(r.note)}</li>`)
     .join('');
-  return `<section id="why"><h2>Why</h2><ul>${items}</ul></section>`;
+  return `<section id="${id}" class="why"><h2>Why</h2><ul>${items}</ul></section>`;
+}
+
+/** One trace's section: a line on how to use it, its lanes, and why it fails; `n` counts the sections from 1 (0: the page's only one). */
+function traceSection(data: HtmlData, n: number, title: string): string {
+  const idle = data.threads.filter((t) => !t.moves).map((t) => t.name);
+  return `<section ${n === 0 ? 'id="trace"' : `id="violation-${n}"`} class="trace">
+${title}${data.steps.length ? `<p class="muted">${count(data.steps.length, 'step')}; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
+${lanesTable(data)}
+${whyList(data, n === 0 ? 'why' : `why-${n}`)}
+</section>`;
+}
+
+/**
+ * The traces of a run of `check --continue` that found violations: links to each, then a section
+ * per violated property, in the order found; the page's data holds each trace's (`mmucheck-violations`).
+ */
+function continuedSections(c: ContinuedView): { html: string; data: HtmlData[] } {
+  const data = c.entries.map((e) => htmlData(e.view));
+  const links = c.entries
+    .map(
+      (e, i) =>
+        `<li><a href="#violation-${i + 1}">${escapeHtml(e.violation.propertyId)}</a> <span class="muted">${e.violation.noWitness ? 'no witness' : count(e.view.steps.length, 'step')}</span></li>`,
+    )
+    .join('');
+  const cut =
+    c.incomplete === undefined
+      ? ''
+      : `<p class="verdict incomplete">incomplete (${escapeHtml(c.incomplete)}): ${escapeHtml(INCOMPLETE_REASONS[c.incomplete])} while searching for more violations; the properties not listed are not proven</p>`;
+  const sections = c.entries.map((e, i) =>
+    traceSection(
+      data[i]!,
+      i + 1,
+      `<h2>${i + 1} of ${c.entries.length}: ${escapeHtml(e.violation.propertyId)}</h2><p class="verdict violation">${escapeHtml(data[i]!.headline)}</p>\n`,
+    ),
+  );
+  return {
+    html: `<nav id="violations"><h2>${escapeHtml(properties(c.entries.length))} violated, each with its own shortest counterexample</h2><ol>${links}</ol>${cut}</nav>\n${sections.join('\n')}`,
+    data,
+  };
 }
 
 /** The HTML page of `run`. */
 export function htmlReport(run: RunView): string {
   const data = htmlData(run);
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const idle = data.threads.filter((t) => !t.moves).map((t) => t.name);
+  const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+  const continued = run.continued === undefined ? undefined : continuedSections(run.continued);
+  const headline = run.continued
+    ? `${run.continued.entries.map((e) => e.violation.propertyId).join(', ')} violated`
+    : data.headline;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -87,19 +130,17 @@ export function htmlReport(run: RunView): string {
 <header>
 <h1>mmucheck: ${escapeHtml(data.scenario)}</h1>
 <div class="muted">${escapeHtml(data.description)}</div>
-<p class="verdict ${escapeHtml(data.verdict)}" id="verdict">${escapeHtml(data.headline)}</p>
+<p class="verdict ${escapeHtml(data.verdict)}" id="verdict">${escapeHtml(headline)}</p>
 <div class="muted">${escapeHtml(data.stats)} · reproduce: <code>${escapeHtml(data.command)}</code></div>
 </header>
 <main>
-<section id="trace">
-${data.steps.length ? `<p class="muted">${count(data.steps.length, 'step')}; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
-${lanesTable(data)}
-${whyList(data)}
-</section>
+<div id="traces">
+${continued === undefined ? traceSection(data, 0, '') : continued.html}
+</div>
 <aside id="details"></aside>
 </main>
-<script type="application/json" id="mmucheck-data">${json}</script>
-<script>${HTML_SCRIPT}</script>
+<script type="application/json" id="mmucheck-data">${json(data)}</script>
+${continued === undefined ? '' : `<script type="application/json" id="mmucheck-violations">${json(continued.data)}</script>\n`}<script>${HTML_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -98,6 +98,22 @@ function modelMeta(run: RunView, threadsVar: string | undefined, options: ItfOpt
   };
 }
 
+/**
+ * The ITF of `run`: its trace, or, for a run of `check --continue` that found violations, a JSON
+ * array of traces, one per violated property in the order found (`#meta.mmucheck.continued` says
+ * which of how many), each replayable on its own (`replay FILE --trace N`).
+ */
+export function itfOfRun(run: RunView, options: ItfOptions = {}): ItfTrace | ItfTrace[] {
+  const c = run.continued;
+  if (c === undefined) return itfTrace(run, options);
+  return c.entries.map((e, i) => {
+    const trace = itfTrace(e.view, options);
+    const meta = trace['#meta'];
+    const mmucheck = { ...(meta['mmucheck'] as object), continued: { trace: i + 1, of: c.entries.length } };
+    return { ...trace, '#meta': { ...meta, mmucheck } };
+  });
+}
+
 /** The ITF trace of `run`: its counterexample, or the initial state alone when the run has no trace. */
 export function itfTrace(run: RunView, options: ItfOptions = {}): ItfTrace {
   const trace = run.trace;

@@ -188,8 +188,12 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
   };
 }
 
-/** Reads and validates a saved trace file (a regular file of at most 64 MiB: see inputFile.ts). */
-export function readItfTraceFile(path: string): SavedTrace {
+/**
+ * Reads and validates a saved trace file (a regular file of at most 64 MiB: see inputFile.ts): one
+ * trace, or the JSON array of traces that `check --continue --format itf` writes, one per violated
+ * property. Each trace of an array is named `FILE (trace N of M)` in errors and reports.
+ */
+export function readItfTraceFile(path: string): SavedTrace[] {
   const text = readInputFile(path, 'trace');
   let json: unknown;
   try {
@@ -197,5 +201,7 @@ export function readItfTraceFile(path: string): SavedTrace {
   } catch (e) {
     throw new InputError(`not valid JSON: ${capText((e as Error).message, 200)}`, path);
   }
-  return parseItfTrace(json, path);
+  if (!Array.isArray(json)) return [parseItfTrace(json, path)];
+  if (json.length === 0) throw new InputError('expected a trace, or a non-empty list of traces', path);
+  return json.map((trace, i) => parseItfTrace(trace, `${path} (trace ${i + 1} of ${json.length})`));
 }

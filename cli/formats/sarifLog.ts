@@ -4,6 +4,7 @@
  * sarifThreadFlows.ts) and the steps that set the failure up as related locations. A kernel step
  * points at its kernel source file, a model file's step at the model file.
  */
+import type { Violation } from '../../checker/Outcome.js';
 import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
@@ -47,6 +48,16 @@ function notifications(run: RunView): Record<string, unknown>[] {
       },
     ];
   if (o.kind === 'modelError') return [{ level: 'error', message: { text: `model error: ${o.message}` } }];
+  const cut = run.continued?.incomplete;
+  if (cut !== undefined)
+    return [
+      {
+        level: 'warning',
+        message: {
+          text: `incomplete (${cut}): ${INCOMPLETE_REASONS[cut]} while searching for more violations; the properties without a result are not proven`,
+        },
+      },
+    ];
   return [];
 }
 
@@ -56,15 +67,21 @@ function locatorOf(run: RunView): StepLocator {
     : modelFileStepLocator(run.origin.file);
 }
 
+/** One result per violated property, each with the code flow of its own counterexample (`check --continue` finds several). */
 function results(run: RunView): Record<string, unknown>[] {
+  const c = run.continued;
+  if (c !== undefined) return c.entries.flatMap((e) => resultsOf(e.view, [e.violation]));
   const o = run.outcome;
-  if (o.kind !== 'violation') return [];
+  return o.kind === 'violation' ? resultsOf(run, o.violations) : [];
+}
+
+function resultsOf(run: RunView, violations: readonly Violation[]): Record<string, unknown>[] {
   const view = traceViewOfRun(run);
   const last = view.steps[view.steps.length - 1];
   const locate = locatorOf(run);
   const flow = codeFlow(view, locate, counterexampleName(run));
   const where = run.origin.kind === 'scenario' ? 'scenario' : 'model';
-  return o.violations.map((v) => ({
+  return violations.map((v) => ({
     ruleId: v.propertyId,
     ruleIndex: checkedIds(run).indexOf(v.propertyId),
     kind: 'fail',

@@ -21,7 +21,9 @@ function lengthText(e: ViolationEntry): string {
 function summaryLines(c: ContinuedView, p: Palette): string[] {
   const width = Math.max(...c.entries.map((e) => t(e.violation.propertyId).length));
   const lines = [
-    p.bad(`VIOLATED  ${properties(c.entries.length)}, each with its own shortest counterexample (--continue)`),
+    p.bad(
+      `VIOLATED  ${properties(c.entries.length)} (--continue: every violation, each with its own shortest counterexample)`,
+    ),
     ...c.entries.map((e, i) => {
       const shared = c.entries.findIndex((f) => f.counterexample === e.counterexample);
       const same = shared < i ? ` (the counterexample of ${shared + 1})` : '';
