@@ -47,6 +47,7 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npm run bench', { ci: true }],
   // Serves until stopped: the explore test runs it, reads the URL it prints, and stops it with SIGINT.
   ['README.md', 'npx mmucheck explore lazy-with-reader', { test: EXPLORE_TEST }],
+  ['README.md', 'npx mmucheck check lazy-with-reader --continue', { exit: 1 }],
   ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
   ['README.md', 'npx mmucheck necessity seed-post-patch-lazy --kernel v3.17', { exit: 0 }],
   ['README.md', 'npx mmucheck simulate lazy-with-reader', { exit: 1 }],
