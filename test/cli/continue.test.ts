@@ -130,6 +130,14 @@ describe('check --continue', () => {
     expect([found(report), report.continued!.incomplete]).toEqual([LAZY.slice(0, 2), 'interrupted']);
   });
 
+  it('is a model error (exit 4) when the search for more meets a step that throws', async () => {
+    const model = 'test/fixtures/models/throws-past-violation.mjs';
+    expect((await runCli(['check', model, '--quiet'])).code).toBe(1);
+    const { code, out } = await runCli(['check', model, '--continue', '--quiet']);
+    expect(code).toBe(4);
+    expect(out).toContain('MODEL ERROR: the step from 12 is not written yet');
+  });
+
   it('changes nothing for a run that holds', async () => {
     const { code, report } = await jsonOf('seed');
     expect([code, report.verdict, report.stats.distinct, report.continued]).toEqual([0, 'ok', 707, null]);
