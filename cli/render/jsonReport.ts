@@ -8,6 +8,7 @@ import { viewOf } from '../../checker/renderSteps.js';
 import { raisingStep } from './raisingStep.js';
 import { checkedIds, type RunView } from '../report/RunView.js';
 import type { Outcome } from '../../checker/Outcome.js';
+import { coverageJson } from './coverageReport.js';
 
 /** `verdict`, `property`, `violations` and `reason` of `o`. */
 function verdictJson(o: Outcome<unknown, unknown>) {
@@ -56,5 +57,6 @@ export function jsonReport(run: RunView): unknown {
     matchesExpected: run.expectation?.matches ?? null,
     reproduce: run.command,
     ...(run.simulation === undefined ? {} : { simulation: run.simulation.json }),
+    ...(run.coverage === undefined ? {} : coverageJson(run.coverage)),
   };
 }

@@ -15,6 +15,7 @@ import { escapeText as t } from '../../model/safeText.js';
 import { count, properties } from './plural.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
+import { coverageLines } from './coverageReport.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -114,6 +115,7 @@ export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): s
     '',
     ...verdictLines(run, layout, p),
     '',
+    ...(run.coverage === undefined ? [] : [...coverageLines(run.coverage, run.outcome, p), '']),
     run.simulation?.stats ?? statsLine(run.outcome.stats),
     ...expectationLines(run, p),
     `reproduce  ${t(run.command)}`,

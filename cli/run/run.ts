@@ -15,12 +15,16 @@ import { palette } from '../render/colour.js';
 import type { RunView } from '../report/RunView.js';
 import { searchOptions, type BoundFlags } from '../searchOptions.js';
 import type { RunMode, RunSource } from './RunSource.js';
+import { CoverageTally } from '../../checker/StatementCoverage.js';
+import { coverageOf, requireCoverable } from './runCoverage.js';
 
 /** The flags of `check` and `explain` that the run itself reads. */
 export interface RunFlags extends BoundFlags, ReportFlags {
   /** Exit by the scenario file's expected verdict (checked by the source: only a scenario has one). */
   readonly expected?: boolean;
   readonly quiet?: boolean;
+  /** `check --coverage`: count how many transitions executed each statement, and report it. */
+  readonly coverage?: boolean;
 }
 
 /**
@@ -36,7 +40,9 @@ function expectationExitCode(run: RunView): number {
 /** Checks `source`, writes its report (to stdout or the --out file), and returns the exit code. */
 export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode: RunMode): Promise<number> {
   const progress = makeProgress(io, flags.quiet === true);
-  const options = searchOptions(flags, io, progress);
+  const tally = flags.coverage === true ? new CoverageTally() : undefined;
+  if (tally) requireCoverable(source.model);
+  const options = { ...searchOptions(flags, io, progress), ...(tally ? { coverage: tally } : {}) };
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
   const render = (view: RunView, graph: boolean) =>
     mode === 'explain'
@@ -45,19 +51,19 @@ export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode
   // A stopped run's report is sent to the guard with every progress report: never a state graph
   // (--graph), which would explore the whole space again each time.
   const guarded = guardSearch(io, options, flags.out, (reason, stats) =>
-    render(source.view({ kind: 'incomplete', reason, stats }), false),
+    render(coverageOf(source, tally, { kind: 'incomplete', reason, stats }, false), false),
   );
   const searched = await source.search(guarded.options);
   guarded.done();
   progress.done();
-  let view = source.view(await source.settle(searched));
+  let view = coverageOf(source, tally, await source.settle(searched));
   let report: string;
   try {
     report = render(view, flags.graph === true);
   } catch (error) {
     // A model method that throws while --graph draws states the check did not need is a model error all the same.
     if (!(error instanceof GraphModelError)) throw error;
-    view = source.view(error.outcome(view.outcome.stats));
+    view = coverageOf(source, tally, error.outcome(view.outcome.stats));
     report = render(view, false);
   }
   if (flags.out === undefined) io.out(report);
