@@ -22,6 +22,7 @@
 // The model contract.
 export type { Model } from './model/Model.js';
 export type { ActionView, StateView } from './model/ActionView.js';
+export type { Statement } from './model/Statement.js';
 export type { EncodeSink } from './model/EncodeSink.js';
 export type { DecodeSource } from './model/DecodeSource.js';
 
@@ -71,6 +72,7 @@ export { checkWithWorkers, singleThreadReason } from './checker/checkWithWorkers
 export type { ModelSource } from './checker/parallel/ModelSource.js';
 export { DEFAULT_OPTIONS, type CheckOptions } from './checker/CheckOptions.js';
 export type { Stats } from './checker/Stats.js';
+export { CoverageTally, type StatementCount } from './checker/StatementCoverage.js';
 export type {
   IncompleteOutcome,
   IncompleteReason,

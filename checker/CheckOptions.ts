@@ -1,5 +1,6 @@
 /** The bounds and switches of one run, with their defaults and validation in one place. */
 import type { Stats } from './Stats.js';
+import type { CoverageTally } from './StatementCoverage.js';
 
 /** Options of a check run; every bound carries its unit in its name. */
 export interface CheckOptions {
@@ -26,6 +27,11 @@ export interface CheckOptions {
    * and leaves its input unchanged (its encoding is compared once the state is expanded). Default: on.
    */
   readonly checkPurity?: boolean;
+  /**
+   * Statement coverage: the search adds to this tally how many transitions executed each statement,
+   * with every search thread's counts once it has finished its part. Absent: nothing is counted.
+   */
+  readonly coverage?: CoverageTally;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {

@@ -35,6 +35,7 @@ import { ModelExpansion } from './search/ModelExpansion.js';
 import { PackedExpansion } from './search/PackedExpansion.js';
 import type { SearchForm } from './search/SearchForm.js';
 import { FULL, StateVisitor, VIOLATED, type ScanHost } from './search/StateVisitor.js';
+import { counterFor, type StatementCounter } from './StatementCoverage.js';
 
 /** The stores one search writes to besides its frontier (which follows from the model's form). */
 export interface ExplorerStores {
@@ -107,15 +108,21 @@ export class Explorer<S, A> implements ScanHost {
    * trace links hold the rest). A search that ends sooner gives its outcome.
    */
   runTo(handOffAt: number): Outcome<S, A> | LevelHandoff {
+    const tally = this.options.coverage;
+    let coverage: StatementCounter | undefined;
     try {
       this.props = new PropertyChecker(this.model, propertiesOf(this.model));
       this.paths = new PathPropertyTracker(this.props);
+      coverage = counterFor(this.model as Model<unknown, unknown>, tally);
       const limit = { max: MAX_ACTION_INDEX + 1, error: tooManyActions };
-      this.visitor = new StateVisitor(this.expansion, this.props, this.paths, this.stores.seen, limit);
+      this.visitor = new StateVisitor(this.expansion, this.props, this.paths, this.stores.seen, limit, coverage);
       return this.search(handOffAt);
     } catch (error) {
       if (this.clock.inCallback) throw error;
       return this.modelError(error);
+    } finally {
+      // Whatever ended the search, what it explored is counted (a hand-off's workers add theirs).
+      if (coverage !== undefined) tally?.add(coverage.take());
     }
   }
 

@@ -22,6 +22,7 @@ import { WorkerFailure } from './parallel/SearchWorkers.js';
 import { resolveOptions } from './resolveOptions.js';
 import { ModelContractError } from './modelContract.js';
 import { planSearch } from './search/planSearch.js';
+import { CoverageTally } from './StatementCoverage.js';
 
 export { singleThreadReason } from './search/planSearch.js';
 
@@ -76,9 +77,14 @@ function searchFirst<S, A>(
 ): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
   const form = searchFormOf(model);
   if (form.kind !== 'packed') {
-    const bounded = check(model, { ...options, maxStates: Math.min(first, options.maxStates) });
-    if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates))
+    // Its statement counts are the run's only if its outcome is: the workers start again from the beginning.
+    const counted = options.coverage === undefined ? undefined : new CoverageTally();
+    const maxStates = Math.min(first, options.maxStates);
+    const bounded = check(model, { ...options, maxStates, ...(counted ? { coverage: counted } : {}) });
+    if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates)) {
+      if (counted) options.coverage?.add(counted.executed());
       return { outcome: bounded };
+    }
     return { spent: bounded.stats.elapsedMs };
   }
   const seen = new FingerprintSet();

@@ -8,6 +8,7 @@ import type { EncodeSink } from './EncodeSink.js';
 import type { DecodeSource } from './DecodeSource.js';
 import type { ActionView, StateView } from './ActionView.js';
 import type { PackedExpander } from './PackedExpander.js';
+import type { Statement } from './Statement.js';
 
 /** A finite transition system over states `S` with actions `A`. */
 export interface Model<S, A> {
@@ -37,6 +38,12 @@ export interface Model<S, A> {
   decode?(source: DecodeSource): S;
   /** Who took `action` in `state` and which statement it stands for, for structured traces. */
   actionView?(state: S, action: A): ActionView;
+  /**
+   * Every statement an action may stand for, as `actionView` names them (its `fn` and `code`),
+   * each once, in program order. With it, statement coverage (`check --coverage`) can list the
+   * statements no transition executed; without it, only those executed are known.
+   */
+  statements?(): readonly Statement[];
   /** A flat named view of `state`; traces show the fields that change from step to step. */
   describe?(state: S): StateView;
   /**

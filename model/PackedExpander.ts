@@ -23,4 +23,9 @@ export interface PackedExpander {
    * for a simulation that weighs threads; absent when the form has no threads.
    */
   actionThread?(k: number): number;
+  /**
+   * The statement the `k`-th enabled action executes, as its index in the model's `statements()`,
+   * for statement coverage; absent when the form cannot tell (coverage then asks `actionView`).
+   */
+  actionStatement?(k: number): number;
 }

@@ -18,6 +18,7 @@ import { ModelExpansion } from '../search/ModelExpansion.js';
 import { PackedExpansion } from '../search/PackedExpansion.js';
 import { searchFormOf } from '../search/SearchForm.js';
 import { StateVisitor, VIOLATED, type ScanHost } from '../search/StateVisitor.js';
+import { StatementCounter, statementsOf } from '../StatementCoverage.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
 const RELEASE_BYTES = 64 << 20;
@@ -39,16 +40,19 @@ export class LevelWorker<S, A> implements ScanHost {
   private lastClaimsVersion = 0;
   private lastSizes = 0;
   private replacedBytes = 0;
+  private readonly coverage: StatementCounter | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
     control: SharedArrayBuffer,
     private readonly maxStates: number,
+    coverage = false,
   ) {
     if (!model.encode || !model.decode)
       throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
     this.props = new PropertyChecker(model, propertiesOf(model));
     this.control = new Int32Array(control);
+    this.coverage = coverage ? new StatementCounter(statementsOf(model as Model<unknown, unknown>) ?? []) : undefined;
   }
 
   /** Expands this worker's share of a level; model exceptions are reported with the position and action. */
@@ -81,16 +85,23 @@ export class LevelWorker<S, A> implements ScanHost {
       pass.publish(this.control, true, this.maxStates);
       pass.cutOff = visitor.cutOff;
       pass.actionIndex = visitor.activeAction;
-      return pass.result({
-        message: err.message ?? String(e),
-        ...(err.stack ? { stack: err.stack } : {}),
-        position: pass.position,
-        actionIndex: pass.actionIndex,
-      });
+      return this.withCoverage(
+        pass.result({
+          message: err.message ?? String(e),
+          ...(err.stack ? { stack: err.stack } : {}),
+          position: pass.position,
+          actionIndex: pass.actionIndex,
+        }),
+      );
     }
     pass.publish(this.control, true, this.maxStates);
     pass.cutOff = visitor.cutOff;
-    return pass.result();
+    return this.withCoverage(pass.result());
+  }
+
+  // A level's counts go with its result: the coordinator adds them only if the level is not run again.
+  private withCoverage(result: LevelResult): LevelResult {
+    return this.coverage === undefined ? result : { ...result, coverage: this.coverage.take() };
   }
 
   // Made with the first level: the visitor reads ahead in the shared seen set the pass attaches.
@@ -107,7 +118,7 @@ export class LevelWorker<S, A> implements ScanHost {
             traceTo,
           });
     const limit = { max: RANK_ACTIONS - 1, error: tooManyActions };
-    return new StateVisitor(expansion, this.props, undefined, pass.seen, limit);
+    return new StateVisitor(expansion, this.props, undefined, pass.seen, limit, this.coverage);
   }
 
   /** Loads the state at `position` of the level (ScanHost). */

@@ -83,6 +83,7 @@ export class ParallelExplorer<S, A> {
       this.source,
       this.control.buffer as SharedArrayBuffer,
       this.options.maxStates,
+      this.options.coverage !== undefined,
     );
     this.watch.start();
     try {
@@ -105,6 +106,7 @@ export class ParallelExplorer<S, A> {
       const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
       this.queue = level.count;
       const results = await this.runLevel(workers, level);
+      for (const r of results) if (r.coverage) this.options.coverage?.add(r.coverage);
       // The merge stops at the first violation or throwing step, which may end the run.
       const stops = firstStops(results, Atomics.load(this.control, Control.BestViolation));
       const room = (words: number) => this.entryBuffers.take(this.depth + 1, words);

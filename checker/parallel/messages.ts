@@ -1,6 +1,7 @@
 /** The messages between the coordinating thread and the search workers, and the shared control words. */
 import type { ModelSource } from './ModelSource.js';
 import type { GrowMessage, GrownMessage } from './TableGrowth.js';
+import type { StatementCount } from '../StatementCoverage.js';
 
 /** Indices of the shared control array (Int32Array over a SharedArrayBuffer). */
 export const enum Control {
@@ -57,6 +58,8 @@ export interface InitMessage {
   readonly source: ModelSource;
   readonly control: SharedArrayBuffer;
   readonly maxStates: number;
+  /** Count statement coverage: each level's result then carries the worker's counts of that level. */
+  readonly coverage: boolean;
 }
 
 /** Expands positions [start, end) of a level. */
@@ -96,6 +99,8 @@ export interface LevelResult {
   /** A state at the depth bound had successors that were not explored. */
   readonly cutOff: boolean;
   readonly error?: WorkerError;
+  /** With coverage: how many of this worker's transitions of the level executed each statement. */
+  readonly coverage?: readonly StatementCount[];
 }
 
 /** An exception thrown by the model inside a worker. */

@@ -6,9 +6,10 @@
  * and the loop that drives them are the same for both.
  */
 import type { IntSink } from '../../model/IntSink.js';
+import type { StatementSource } from '../StatementCoverage.js';
 
-/** Loads one state at a time and writes the encodings of its successors. */
-export interface Expansion<S, A> {
+/** Loads one state at a time and writes the encodings of its successors (and, for coverage, names their statements). */
+export interface Expansion<S, A> extends StatementSource {
   /** Loads the state whose canonical encoding is `data[start…end)`. */
   loadEncoded(data: Int32Array, start: number, end: number): void;
   /** False when the loaded state lies outside the model's boundary: it is then neither checked nor expanded. */

@@ -11,6 +11,7 @@ import { FingerprintHasher, type Encoder } from '../fingerprint.js';
 import { requireActions, requireNextState } from '../modelContract.js';
 import { diagnoseMutation, requireStateValue } from '../stepPurity.js';
 import type { Trace } from '../Trace.js';
+import { countViews, type StatementCounter } from '../StatementCoverage.js';
 import type { Expansion, ExpansionFailure } from './Expansion.js';
 
 /** What a model expansion needs besides the model. */
@@ -87,6 +88,10 @@ export class ModelExpansion<S, A> implements Expansion<S, A> {
     const state = this.successors[k] as S;
     this.successors[k] = undefined as S;
     return state;
+  }
+
+  countStatements(count: number, counter: StatementCounter): void {
+    countViews(this.model, this.current as S, this.actions ?? [], count, counter);
   }
 
   // Fingerprinted before and after expanding (the seen set keeps no states): a step that changed its input shows up here.

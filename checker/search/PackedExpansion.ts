@@ -6,6 +6,7 @@ import type { Model } from '../../model/Model.js';
 import type { PackedExpander } from '../../model/PackedExpander.js';
 import type { IntSink } from '../../model/IntSink.js';
 import { IntReader } from '../../model/IntBuffer.js';
+import { countViews, type StatementCounter } from '../StatementCoverage.js';
 import type { Expansion, ExpansionFailure } from './Expansion.js';
 
 /** Expands encoded states through the model's packed form; one per search thread. */
@@ -47,6 +48,17 @@ export class PackedExpansion<S, A> implements Expansion<S, A> {
 
   successor(k: number, out: IntSink): void {
     this.expander.successor(k, out);
+  }
+
+  // Straight from the packed form when it names statements; else through the model's values.
+  countStatements(count: number, counter: StatementCounter): void {
+    const expander = this.expander;
+    if (expander.actionStatement === undefined) {
+      const state = this.state();
+      countViews(this.model, state, this.model.actions(state), count, counter);
+      return;
+    }
+    for (let k = 0; k < count; k++) counter.countIndex(expander.actionStatement(k));
   }
 
   finishExpansion(): ExpansionFailure | undefined {

@@ -10,6 +10,7 @@ import type { PathPropertyTracker } from '../PathPropertyTracker.js';
 import type { PropertyChecker } from '../PropertyChecker.js';
 import { FingerprintHasher } from '../fingerprint.js';
 import { SuccessorBatch, type Warmable } from '../SuccessorBatch.js';
+import type { StatementCounter } from '../StatementCoverage.js';
 import type { Expansion } from './Expansion.js';
 
 /** What visiting one state asks of the loop that drives the search. */
@@ -61,6 +62,8 @@ export class StateVisitor<S, A> {
     private readonly paths: PathPropertyTracker<S> | undefined,
     private readonly seen: Warmable,
     private readonly limit: ActionLimit,
+    /** Statement coverage: counts the statement of every successor built; undefined, nothing is counted. */
+    private readonly coverage?: StatementCounter,
   ) {}
 
   private readonly ended: ScanEnd = { verdict: CONTINUE, position: 0 };
@@ -125,6 +128,7 @@ export class StateVisitor<S, A> {
       failure = { error };
     }
     const built = batch.built;
+    if (this.coverage !== undefined) x.countStatements(built, this.coverage);
     for (let k = 0; k < built; k++) if (sink.keep(batch, k, id)) return FULL;
     if (failure) {
       this.activeAction = built;

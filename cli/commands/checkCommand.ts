@@ -27,6 +27,10 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
       'also write the report in this format to this file (repeatable: --report sarif=out.sarif --report html=trace.html)',
       collect,
     )
+    .option(
+      '--coverage',
+      'statement coverage: how many transitions executed each statement, and which never ran (text and json reports)',
+    )
     .option('--columns', 'text: one column per thread')
     .option('--graph', 'dot: the whole state graph (at most 2,000 states) instead of the counterexample')
     .option(

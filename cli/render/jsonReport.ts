@@ -8,6 +8,7 @@ import { viewOf } from '../../checker/renderSteps.js';
 import { raisingStep } from './raisingStep.js';
 import { checkedIds, type RunView, type ViolationEntry } from '../report/RunView.js';
 import type { Outcome } from '../../checker/Outcome.js';
+import { coverageJson } from './coverageReport.js';
 
 /** `verdict`, `property`, `violations` and `reason` of `o`. */
 function verdictJson(o: Outcome<unknown, unknown>) {
@@ -86,5 +87,6 @@ export function jsonReport(run: RunView): unknown {
     reproduce: run.command,
     continued: continuedJson(run),
     ...(run.simulation === undefined ? {} : { simulation: run.simulation.json }),
+    ...(run.coverage === undefined ? {} : coverageJson(run.coverage)),
   };
 }

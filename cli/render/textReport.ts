@@ -120,6 +120,7 @@ export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): s
     '',
     ...verdictLines(run, layout, p),
     '',
+    ...(run.coverage === undefined ? [] : [...coverageLines(run.coverage, run.outcome, p), '']),
     run.simulation?.stats ?? statsLine(run.outcome.stats),
     ...(run.continued ? [continuedStatsLine(run.continued)] : []),
     ...expectationLines(run, p),

@@ -15,6 +15,7 @@ import type { Property } from '../../model/Property.js';
 import type { StateView } from '../../model/ActionView.js';
 import type { TraceThread } from '../render/TraceView.js';
 import type { StateVars } from '../formats/stateVars.js';
+import type { CoverageTable } from '../render/coverageReport.js';
 
 /** Where a run's model comes from, as a saved trace records it to rebuild the model. */
 export type RunOrigin =
@@ -124,6 +125,8 @@ export interface RunView {
   readonly continued?: ContinuedView;
   /** Set for a run of `simulate`: its walks, and what its counterexample is (a check's is a shortest one). */
   readonly simulation?: SimulationNote;
+  /** Statement coverage, with `check --coverage`: the text and JSON reports show it, the other formats do not. */
+  readonly coverage?: CoverageTable;
   /** The trace's first state, or the model's first initial state when there is no trace. */
   readonly initial: unknown;
   /** The position of `initial` among the model's initial states. */

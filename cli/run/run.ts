@@ -19,6 +19,9 @@ import { palette } from '../render/colour.js';
 import type { RunView } from '../report/RunView.js';
 import { searchOptions, type BoundFlags } from '../searchOptions.js';
 import type { RunMode, RunSource } from './RunSource.js';
+import { CoverageTally } from '../../checker/StatementCoverage.js';
+import { coverageOf, requireCoverable } from './runCoverage.js';
+import { InputError } from '../../model/InputError.js';
 
 /** The flags of `check` and `explain` that the run itself reads. */
 export interface RunFlags extends BoundFlags, ReportFlags {
@@ -27,6 +30,8 @@ export interface RunFlags extends BoundFlags, ReportFlags {
   readonly quiet?: boolean;
   /** `check --continue`: search on after the first violation and report every violated property. */
   readonly continue?: boolean;
+  /** `check --coverage`: count how many transitions executed each statement, and report it. */
+  readonly coverage?: boolean;
 }
 
 /**
@@ -42,19 +47,25 @@ function expectationExitCode(run: RunView): number {
 /** Checks `source`, writes its report (to stdout or the --out file), and returns the exit code. */
 export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode: RunMode): Promise<number> {
   const progress = makeProgress(io, flags.quiet === true);
-  const options = searchOptions(flags, io, progress);
+  const tally = flags.coverage === true ? new CoverageTally() : undefined;
+  if (tally) requireCoverable(source.model);
+  // Each search of --continue would add its counts to the same tally: coverage of one search only.
+  if (tally && flags.continue === true)
+    throw new InputError('cannot be combined with --continue, whose searches would each add to the counts', undefined, '--coverage');
+  const options = { ...searchOptions(flags, io, progress), ...(tally ? { coverage: tally } : {}) };
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
   const render = (view: RunView, graph: boolean) =>
     mode === 'explain'
       ? source.explain(view, resolveOptions(options), palette(colour))
       : formatReport(view, { ...flags, graph }, io);
-  const viewOf = (outcome: Outcome<unknown, unknown>) => withContinuation(source.view(outcome), source.view);
+  const viewOf = (outcome: Outcome<unknown, unknown>, gathered = true) =>
+    withContinuation(coverageOf(source, tally, outcome, gathered), source.view);
   // The runs of --continue so far: a run stopped from outside still reports what they found.
   const ended: Outcome<unknown, unknown>[] = [];
   // A stopped run's report is sent to the guard with every progress report: never a state graph
   // (--graph), which would explore the whole space again each time.
   const guarded = guardSearch(io, options, flags.out, (reason, stats) =>
-    render(viewOf(continuedOutcome([...ended, { kind: 'incomplete', reason, stats }])), false),
+    render(viewOf(continuedOutcome([...ended, { kind: 'incomplete', reason, stats }]), false), false),
   );
   const searched =
     flags.continue === true
@@ -69,7 +80,7 @@ export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode
   } catch (error) {
     // A model method that throws while --graph draws states the check did not need is a model error all the same.
     if (!(error instanceof GraphModelError)) throw error;
-    view = source.view(error.outcome(view.outcome.stats));
+    view = viewOf(error.outcome(view.outcome.stats));
     report = render(view, false);
   }
   if (flags.out === undefined) io.out(report);

@@ -9,6 +9,7 @@ import type { Property } from '../Property.js';
 import type { EncodeSink } from '../EncodeSink.js';
 import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
+import type { Statement } from '../Statement.js';
 import type { PackedExpander } from '../PackedExpander.js';
 import { IntBuffer, IntReader } from '../IntBuffer.js';
 import type { PackedProgram } from './PackedProgram.js';
@@ -123,6 +124,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
       needsCheck: () => mayViolate === undefined || mayViolate(runner),
       successor: (k, out) => runner.successor(k, out),
       actionThread: (k) => runner.enabled[k]!,
+      actionStatement: (k) => runner.enabledStatement(k),
     };
   }
 
@@ -132,6 +134,11 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     const spec = this.spec.threads[tid];
     if (!step || !spec) throw new Error(`thread ${tid} has no enabled step`);
     return stepView(spec, step);
+  }
+
+  // The runner's and every packed() runner's: built from the same procedures, so indices agree.
+  statements(): readonly Statement[] {
+    return this.runner.statements();
   }
 
   formatAction(state: ProgramState<G>, tid: number): string {

@@ -6,8 +6,10 @@
  * state while nothing is allocated per field or per step.
  */
 import type { IntSink } from '../IntSink.js';
+import type { Statement } from '../Statement.js';
 import { decodeFrame, frameCode, frameSlot, stackStride, unpackFrame, type Frame, type LiveFrame } from './Frame.js';
 import { compileProc, type Proc, type ProcDef } from './Proc.js';
+import { programStatements, type ProgramStatements } from './programStatements.js';
 import type { SharedHolder } from './SharedHolder.js';
 import type { StepDef } from './Step.js';
 import { StepContext } from './StepContext.js';
@@ -61,6 +63,8 @@ export class ProgramMachine<S> {
   private readonly frames: LiveFrame[];
   private readonly settling: LiveFrame = { proc: 0, pc: 0, arg: -1, local: 0 };
   private readonly context: StepContext<S>;
+  // Built on first use: statement coverage is the only reader, and most runs do not ask for it.
+  private statementsOf: ProgramStatements<S> | undefined;
 
   constructor(spec: ProgramMachineSpec<S>) {
     this.procs = spec.procs.map((def, i) => compileProc(def, i));
@@ -173,6 +177,18 @@ export class ProgramMachine<S> {
     const out = new Array<number>(2 * a[base]!);
     for (let i = 0; i < out.length; i++) out[i] = a[first + i]!;
     return out;
+  }
+
+  /** Every statement of the procedures, each function and text once, in procedure and body order. */
+  statements(): readonly Statement[] {
+    this.statementsOf ??= programStatements(this.procs);
+    return this.statementsOf.statements;
+  }
+
+  /** The index in `statements()` of the statement the loaded state's `k`-th enabled thread executes. */
+  enabledStatement(k: number): number {
+    this.statementsOf ??= programStatements(this.procs);
+    return this.statementsOf.indexOf.get(this.steps[this.enabled[k]!]!)!;
   }
 
   /** The threads with an enabled step in the loaded state, ascending. */

@@ -9,6 +9,7 @@ import type { Property } from '../Property.js';
 import type { EncodeSink } from '../EncodeSink.js';
 import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
+import type { Statement } from '../Statement.js';
 import type { ProcDef } from './Proc.js';
 import { FrameLimitError, ProgramMachine, type NamedFrame } from './ProgramMachine.js';
 import { makeProgramState, type ProgramState, type Stack } from './ProgramState.js';
@@ -132,6 +133,10 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
     const spec = this.spec.threads[tid];
     if (!step || !spec) throw new Error(`thread ${tid} has no enabled step`);
     return stepView(spec, step);
+  }
+
+  statements(): readonly Statement[] {
+    return this.machine.statements();
   }
 
   formatAction(state: ProgramState<G>, tid: number): string {

@@ -45,6 +45,7 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck replay t.itf.json', { exit: 0 }],
   ['README.md', 'npx mmucheck check ./my-scenario.json', { exit: 0 }],
   ['README.md', 'npm run bench', { ci: true }],
+  ['README.md', 'npx mmucheck check seed --coverage', { exit: 0 }],
   // Serves until stopped: the explore test runs it, reads the URL it prints, and stops it with SIGINT.
   ['README.md', 'npx mmucheck explore lazy-with-reader', { test: EXPLORE_TEST }],
   ['README.md', 'npx mmucheck check lazy-with-reader --continue', { exit: 1 }],
