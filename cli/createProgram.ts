@@ -58,7 +58,6 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
     );
   });
   addCheckCommand(program, io, setExit);
-  addResumeCommand(program, io, setExit);
   addScenariosCommand(program, io, setExit);
   addExplainCommand(program, io, setExit);
   addReplayCommand(program, io, setExit);
@@ -66,6 +65,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   addNecessityCommand(program, io, setExit);
   addExploreCommand(program, io, setExit);
   addSimulateCommand(program, io, setExit);
+  addResumeCommand(program, io, setExit);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
