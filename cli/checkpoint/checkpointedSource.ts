@@ -31,14 +31,15 @@ export function checkpointedSource(arg: string, flags: CheckpointFlags, io: Io):
       '--checkpoint',
     );
   const scenario = scenarioIdentity(arg);
-  prepareCheckpointDir(dir);
   const checkpoints = new DirCheckpoints(
     dir,
     flags.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY_MS,
     io,
     flags.quiet === true,
   );
+  // The scenario and every other flag are checked before the directory is made.
   const source = kernelSource(arg, flags, 'check', { checkpoints });
+  prepareCheckpointDir(dir);
   const overrides = pickOverrides(flags, OVERRIDE_KEYS);
   checkpoints.use(runManifest(scenario, overrides, boundsOf(flags), source.model));
   checkpoints.start();

@@ -32,40 +32,38 @@ describe.runIf(binaryBuilt())('long runs stopped and resumed', () => {
     comparable(r.out),
   );
 
-  it('killed on two workers after 10 checkpoints, resumed on one, killed again, resumed on two', async () => {
+  /** Resumes the run in `dir` to its end on `workers`, and compares its report with the run never stopped. */
+  async function resumeToTheEnd(dir: string, workers: number) {
+    const resumed = await runCli(['resume', dir, '--workers', String(workers), '--format', 'json', '--quiet']);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(comparable(resumed.out)).toEqual(await whole);
+  }
+
+  /** A new run of the scenario with checkpoints in a new directory, on `workers`, stopped with `signal` after `after` of them. */
+  async function stoppedRun(workers: number, after: number, signal: NodeJS.Signals) {
     const dir = checkpointDir();
-    const first = await stopAfterCheckpoints(
-      ['check', ...SCENARIO, '--workers', '2', '--checkpoint', dir],
-      10,
-      'SIGKILL',
-    );
+    const check = ['check', ...SCENARIO, '--workers', String(workers), '--checkpoint', dir];
+    return { dir, stopped: await stopAfterCheckpoints(check, after, signal) };
+  }
+
+  it('killed on two workers after 10 checkpoints, resumed on one, killed again, resumed on two', async () => {
+    const { dir, stopped: first } = await stoppedRun(2, 10, 'SIGKILL');
     expect(first.signal).toBe('SIGKILL');
     const second = await stopAfterCheckpoints(['resume', dir, '--workers', '1'], 15, 'SIGKILL');
     expect(second.signal).toBe('SIGKILL');
-    const resumed = await runCli(['resume', dir, '--workers', '2', '--format', 'json', '--quiet']);
-    expect(resumed.code, resumed.err).toBe(0);
-    expect(comparable(resumed.out)).toEqual(await whole);
+    await resumeToTheEnd(dir, 2);
   });
 
   it('killed on one worker after 25 checkpoints, resumed on two', async () => {
-    const dir = checkpointDir();
-    await stopAfterCheckpoints(['check', ...SCENARIO, '--workers', '1', '--checkpoint', dir], 25, 'SIGKILL');
-    const resumed = await runCli(['resume', dir, '--workers', '2', '--format', 'json', '--quiet']);
-    expect(resumed.code, resumed.err).toBe(0);
-    expect(comparable(resumed.out)).toEqual(await whole);
+    const { dir } = await stoppedRun(1, 25, 'SIGKILL');
+    await resumeToTheEnd(dir, 2);
   });
 
   it('interrupted with SIGINT on two workers: exit 3 and a checkpoint of where it stopped; resumed on one', async () => {
-    const dir = checkpointDir();
-    const stopped = await stopAfterCheckpoints(
-      ['check', ...SCENARIO, '--workers', '2', '--checkpoint', dir],
-      12,
-      'SIGINT',
-    );
+    const { dir, stopped } = await stoppedRun(2, 12, 'SIGINT');
     expect([stopped.code, JSON.parse(stopped.out).reason]).toEqual([3, 'interrupted']);
     // The checkpoint written as it stopped follows the twelve of its levels.
     expect((stopped.err.match(/^checkpoint: /gm) ?? []).length).toBeGreaterThan(12);
-    const resumed = await runCli(['resume', dir, '--workers', '1', '--format', 'json', '--quiet']);
-    expect(comparable(resumed.out)).toEqual(await whole);
+    await resumeToTheEnd(dir, 1);
   });
 });
