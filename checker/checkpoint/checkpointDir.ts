@@ -5,7 +5,7 @@
  * previous checkpoint or the new one, whole. A temporary file left by a killed writer is ignored
  * by readers and replaced by the next writer.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../model/InputError.js';
 import {
@@ -83,10 +83,30 @@ export function readCheckpoint(dir: string): LoadedCheckpoint {
       file,
     );
   try {
-    return decodeCheckpoint(readFileSync(file));
+    return readFrom(file);
   } catch (error) {
     if (error instanceof CheckpointFormatError) throw new InputError(`${error.message}; it cannot be resumed`, file);
     throw error;
+  }
+}
+
+// The file read piece by piece (a checkpoint may be larger than a Buffer can be).
+function readFrom(file: string): LoadedCheckpoint {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    return decodeCheckpoint({
+      size,
+      read(into, position) {
+        for (let done = 0; done < into.byteLength; ) {
+          const n = readSync(fd, into, done, Math.min(into.byteLength - done, 2 ** 30), position + done);
+          if (n === 0) throw new CheckpointFormatError('truncated: it ended while it was read');
+          done += n;
+        }
+      },
+    });
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -83,30 +83,71 @@ export function encodeCheckpoint(
   return bytes + digest.byteLength;
 }
 
-/** Reads a checkpoint's bytes; throws CheckpointFormatError saying what is wrong. */
-export function decodeCheckpoint(file: Uint8Array): LoadedCheckpoint {
+/**
+ * Where a checkpoint is read from: its size, and reads of byte ranges (a file read piece by piece,
+ * so that a checkpoint larger than one Buffer may be, or than memory twice over, is still read).
+ */
+export interface CheckpointBytes {
+  readonly size: number;
+  /** Fills `into` with the bytes from `position` on. */
+  read(into: Uint8Array, position: number): void;
+}
+
+/** The bytes of a checkpoint held in memory, as a `CheckpointBytes`. */
+export function bytesSource(file: Uint8Array): CheckpointBytes {
+  return {
+    size: file.byteLength,
+    read: (into, position) => into.set(file.subarray(position, position + into.byteLength)),
+  };
+}
+
+const HASH_CHUNK_BYTES = 16 * 2 ** 20;
+
+/**
+ * Reads a checkpoint; throws CheckpointFormatError saying what is wrong. The whole file's SHA-256
+ * is checked first (one pass), then each section is read into its own array (a second pass).
+ */
+export function decodeCheckpoint(file: Uint8Array | CheckpointBytes): LoadedCheckpoint {
   requireLittleEndian();
-  if (file.byteLength < PREAMBLE_BYTES + DIGEST_BYTES)
+  const source = file instanceof Uint8Array ? bytesSource(file) : file;
+  if (source.size < PREAMBLE_BYTES + DIGEST_BYTES)
     throw new CheckpointFormatError('truncated: too short to be a checkpoint');
-  const view = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-  if (view.toString('latin1', 0, 8) !== CHECKPOINT_MAGIC) throw new CheckpointFormatError('not a mmucheck checkpoint');
-  const version = view.readUInt32LE(8);
+  const preamble = Buffer.alloc(PREAMBLE_BYTES);
+  source.read(preamble, 0);
+  if (preamble.toString('latin1', 0, 8) !== CHECKPOINT_MAGIC)
+    throw new CheckpointFormatError('not a mmucheck checkpoint');
+  const version = preamble.readUInt32LE(8);
   if (version !== CHECKPOINT_FORMAT_VERSION)
     throw new CheckpointFormatError(
       `checkpoint format version ${version}; this mmucheck reads version ${CHECKPOINT_FORMAT_VERSION}`,
     );
-  const body = view.byteLength - DIGEST_BYTES;
-  const digest = createHash('sha256').update(view.subarray(0, body)).digest();
-  if (!digest.equals(view.subarray(body)))
-    throw new CheckpointFormatError('corrupted or truncated: its SHA-256 does not match its contents');
-  const headerBytes = view.readUInt32LE(12);
+  const body = source.size - DIGEST_BYTES;
+  requireDigest(source, body);
+  const headerBytes = preamble.readUInt32LE(12);
   if (PREAMBLE_BYTES + headerBytes > body) throw new CheckpointFormatError('corrupted: the header runs past the end');
-  const header = parseHeader(view.toString('utf8', PREAMBLE_BYTES, PREAMBLE_BYTES + headerBytes));
+  const headerText = Buffer.alloc(headerBytes);
+  source.read(headerText, PREAMBLE_BYTES);
+  const header = parseHeader(headerText.toString('utf8'));
   if (header.state === null) {
     if (PREAMBLE_BYTES + headerBytes !== body) throw new CheckpointFormatError('corrupted: bytes after the header');
     return { manifest: header.manifest, state: undefined };
   }
-  return { manifest: header.manifest, state: readState(view, PREAMBLE_BYTES + headerBytes, body, header.state) };
+  return { manifest: header.manifest, state: readState(source, PREAMBLE_BYTES + headerBytes, body, header.state) };
+}
+
+// The SHA-256 of bytes [0, body) against the one stored after them.
+function requireDigest(source: CheckpointBytes, body: number): void {
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(Math.min(HASH_CHUNK_BYTES, body));
+  for (let at = 0; at < body; at += chunk.byteLength) {
+    const piece = chunk.subarray(0, Math.min(chunk.byteLength, body - at));
+    source.read(piece, at);
+    hash.update(piece);
+  }
+  const stored = Buffer.alloc(DIGEST_BYTES);
+  source.read(stored, body);
+  if (!hash.digest().equals(stored))
+    throw new CheckpointFormatError('corrupted or truncated: its SHA-256 does not match its contents');
 }
 
 function countsOf({ level, fingerprints }: RunState): SavedCounts {
@@ -165,15 +206,16 @@ function writeLinks(links: SavedLinks, count: number, put: (chunk: Uint8Array) =
   put(new Uint8Array(align8(2 * count) - 2 * count));
 }
 
-function readState(view: Buffer, at: number, body: number, counts: SavedCounts): LoadedRunState {
+function readState(source: CheckpointBytes, at: number, body: number, counts: SavedCounts): LoadedRunState {
   const { distinct, count, frontierInts } = counts;
   const sizes = [8 * distinct, 4 * distinct, align8(2 * distinct), 4 * frontierInts, 8 * count];
   if (at + sizes.reduce((a, b) => a + b, 0) !== body)
     throw new CheckpointFormatError('corrupted: its sections do not add up to its size');
   const take = (bytes: number): ArrayBuffer => {
-    const copy = view.buffer.slice(view.byteOffset + at, view.byteOffset + at + bytes);
+    const section = new ArrayBuffer(bytes);
+    source.read(new Uint8Array(section), at);
     at += bytes;
-    return copy as ArrayBuffer;
+    return section;
   };
   const fingerprints = new Uint32Array(take(sizes[0]!));
   const parents = new Uint32Array(take(sizes[1]!));
