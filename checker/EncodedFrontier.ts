@@ -81,6 +81,26 @@ export class EncodedFrontier implements Frontier<unknown> {
     };
   }
 
+  /** The current level's records and (offset, id) pairs, as views of the buffers (valid until `advance`). */
+  get currentLevel(): { readonly data: Int32Array; readonly records: Int32Array } {
+    return {
+      data: this.current.data.subarray(0, this.current.length),
+      records: this.currentRecords.data.subarray(0, this.currentRecords.length),
+    };
+  }
+
+  /** Makes `data` and `records` (a level in the form `nextLevel` gives) the next level, replacing what it held. */
+  adoptNext(data: Int32Array, records: Int32Array): void {
+    this.next.clear();
+    this.next.grow(data.length);
+    this.next.data.set(data);
+    this.next.length = data.length;
+    this.nextRecords.clear();
+    this.nextRecords.grow(records.length);
+    this.nextRecords.data.set(records);
+    this.nextRecords.length = records.length;
+  }
+
   /** Makes the next level current (the old current level's memory is reused) and returns its size. */
   advance(): number {
     const oldData = this.current;

@@ -25,6 +25,8 @@ import { requireStateValue } from './stepPurity.js';
 import { EncodingAudit } from './EncodingAudit.js';
 import { ExactSeenSet } from './ExactSeenSet.js';
 import { EncodedFrontier } from './EncodedFrontier.js';
+import { CutFingerprintSet } from './CutFingerprintSet.js';
+import { FINGERPRINT_BITS } from './parallel/SharedSeenSet.js';
 import { LevelFrontier } from './LevelFrontier.js';
 import type { LevelHandoff } from './LevelHandoff.js';
 import type { SuccessorBatch } from './SuccessorBatch.js';
@@ -36,11 +38,15 @@ import { PackedExpansion } from './search/PackedExpansion.js';
 import type { SearchForm } from './search/SearchForm.js';
 import { FULL, StateVisitor, VIOLATED, type ScanHost } from './search/StateVisitor.js';
 import { counterFor, type StatementCounter } from './StatementCoverage.js';
+import type { LevelCheckpoints } from './checkpoint/RunState.js';
+import { levelStartState, levelEndState } from './checkpoint/oneThreadRunState.js';
 
 /** The stores one search writes to besides its frontier (which follows from the model's form). */
 export interface ExplorerStores {
   readonly seen: SeenSet;
   readonly links: TraceLinks;
+  /** Where the run state goes at level boundaries, and when the run stops short (a fingerprint seen set and a TraceStore only). */
+  readonly checkpoints?: LevelCheckpoints;
 }
 
 // The clock and the callbacks are consulted once every POLL_MASK + 1 visited states.
@@ -65,6 +71,7 @@ export class Explorer<S, A> implements ScanHost {
   private depth = -1; // the level being expanded; -1 while seeding
   private levelLeft = 0; // states of the current level not yet visited, the current one included
   private levelStart = { generated: 0, distinct: 0, queue: 0 };
+  private branching = 4; // new states per expanded state in the last level, for a search that goes on from a checkpoint
   private levelSize = 0;
   private activeId = -1; // the state being visited, for model errors
   private stopReason: IncompleteReason | undefined; // why the scan of a level was stopped
@@ -107,7 +114,7 @@ export class Explorer<S, A> implements ScanHost {
    * explore: it then stops and hands that next level over, still encoded (the seen set and the
    * trace links hold the rest). A search that ends sooner gives its outcome.
    */
-  runTo(handOffAt: number): Outcome<S, A> | LevelHandoff {
+  runTo(handOffAt: number, from?: LevelHandoff): Outcome<S, A> | LevelHandoff {
     const tally = this.options.coverage;
     let coverage: StatementCounter | undefined;
     try {
@@ -116,7 +123,7 @@ export class Explorer<S, A> implements ScanHost {
       coverage = counterFor(this.model as Model<unknown, unknown>, tally);
       const limit = { max: MAX_ACTION_INDEX + 1, error: tooManyActions };
       this.visitor = new StateVisitor(this.expansion, this.props, this.paths, this.stores.seen, limit, coverage);
-      return this.search(handOffAt);
+      return this.search(handOffAt, from);
     } catch (error) {
       if (this.clock.inCallback) throw error;
       return this.modelError(error);
@@ -126,16 +133,60 @@ export class Explorer<S, A> implements ScanHost {
     }
   }
 
-  private search(handOffAt: number): Outcome<S, A> | LevelHandoff {
-    if (this.seed()) return this.incomplete('maxStates');
-    for (let depth = 0; this.frontier.advance() > 0; depth++) {
+  /**
+   * The search, from the initial states or from a level handed over (a checkpoint's), whose seen
+   * set and trace links the stores already hold.
+   */
+  private search(handOffAt: number, from: LevelHandoff | undefined): Outcome<S, A> | LevelHandoff {
+    if (from) this.restore(from);
+    else if (this.seed()) return this.incomplete('maxStates');
+    for (let depth = from?.depth ?? 0; this.frontier.advance() > 0; depth++) {
       this.depth = depth;
       const outcome = this.exploreLevel();
-      if (outcome !== undefined) return outcome;
+      if (outcome !== undefined) return this.stopped(outcome);
+      if (this.frontier.nextSize > 0) this.branching = Math.max(1, this.frontier.nextSize / this.frontier.levelSize);
+      if (this.stores.checkpoints?.due() === true && this.frontier.nextSize > 0)
+        this.stores.checkpoints.save(levelEndState(this.handoff(), this.stores));
       if (this.stores.seen.size >= handOffAt && this.frontier.nextSize > 0) return this.handoff();
     }
     const traceTo = (id: number): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id);
     return completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
+  }
+
+  // Takes the handed level as the next one to expand, with the counts so far.
+  private restore(from: LevelHandoff): void {
+    if (!(this.frontier instanceof EncodedFrontier))
+      throw new Error('only a search of a packed form can go on from a level');
+    if (this.stores.seen.size !== from.distinct)
+      throw new Error("the seen set does not hold the handed level's states");
+    this.frontier.adoptNext(from.data, from.records);
+    this.generated = from.generated;
+    this.branching = from.branching;
+  }
+
+  /**
+   * An outcome that ends the run: one that stops it short (a bound, an interrupt) saves the run
+   * state of the start of the level it stopped in, so a resumed run goes on from there as if
+   * never stopped (the level is searched again).
+   */
+  private stopped(outcome: Outcome<S, A>): Outcome<S, A> {
+    const checkpoints = this.stores.checkpoints;
+    if (checkpoints === undefined || outcome.kind !== 'incomplete') return outcome;
+    if (!(this.frontier instanceof EncodedFrontier)) return outcome;
+    const { generated, distinct } = this.levelStart;
+    const { data, records } = this.frontier.currentLevel;
+    const level: LevelHandoff = {
+      data,
+      records,
+      count: this.levelSize,
+      depth: this.depth,
+      distinct,
+      generated,
+      branching: this.branching,
+      elapsedMs: this.clock.elapsedMs,
+    };
+    checkpoints.save(levelStartState(level, this.stores, this.frontier.nextLevel));
+    return outcome;
   }
 
   /** Stores the initial states; true when that already reaches the state bound. */
@@ -266,7 +317,8 @@ export class Explorer<S, A> implements ScanHost {
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
     const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
-    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes });
+    const bits = this.stores.seen instanceof CutFingerprintSet ? FINGERPRINT_BITS : undefined;
+    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes }, bits);
   }
 }
 

@@ -23,6 +23,9 @@ import { resolveOptions } from './resolveOptions.js';
 import { ModelContractError } from './modelContract.js';
 import { planSearch } from './search/planSearch.js';
 import { CoverageTally } from './StatementCoverage.js';
+import type { LevelCheckpoints } from './checkpoint/RunState.js';
+import type { LoadedRunState } from './checkpoint/checkpointFormat.js';
+import { resumeStores } from './checkpoint/resumeStores.js';
 
 export { singleThreadReason } from './search/planSearch.js';
 
@@ -37,6 +40,10 @@ export interface WorkerOptions {
    * bound as the limit. Default 0: none.
    */
   readonly sequentialFirst?: number;
+  /** Where the run state goes at level boundaries and when the run stops short (a model with a packed form, not exact). */
+  readonly checkpoints?: LevelCheckpoints;
+  /** A saved run state (a checkpoint's) to go on from instead of the initial states. */
+  readonly resumeFrom?: LoadedRunState;
 }
 
 /** Checks `model` with `workers` threads (`source` rebuilds it in each worker). */
@@ -47,13 +54,21 @@ export async function checkWithWorkers<S, A>(
 ): Promise<Outcome<S, A>> {
   const workers = options.workers ?? 1;
   const resolved = resolveOptions(options);
+  const { checkpoints, resumeFrom } = options;
+  const saved = checkpoints !== undefined || resumeFrom !== undefined;
+  if (saved && (resolved.exact === true || searchFormOf(model).kind !== 'packed'))
+    throw new Error('checkpoints need a model with a packed form, searched with fingerprints');
   if (planSearch(model as Model<unknown, unknown>, source, resolved, workers).threads === 'one')
-    return check(model, resolved);
+    return saved ? searchOneThread(model, resolved, options, Infinity) : check(model, resolved);
   const first = options.sequentialFirst ?? 0;
-  const start = first > 0 ? searchFirst(model, resolved, first) : { spent: 0 };
+  const start =
+    first > 0 && (resumeFrom?.level.distinct ?? 0) < first
+      ? searchFirst(model, resolved, first, options)
+      : { spent: 0, ...(resumeFrom ? { handed: handedOf(resumeFrom) } : {}) };
   if ('outcome' in start) return start.outcome;
   try {
-    const running = new ParallelExplorer(model, source!, resolved, workers, start.spent).run(start.handed);
+    const explorer = new ParallelExplorer(model, source!, resolved, workers, start.spent, checkpoints);
+    const running = explorer.run(start.handed);
     delete start.handed; // taken over by the explorer: not to be kept for the whole search
     return await running;
   } catch (e) {
@@ -74,6 +89,7 @@ function searchFirst<S, A>(
   model: Model<S, A>,
   options: CheckOptions,
   first: number,
+  saved: Pick<WorkerOptions, 'checkpoints' | 'resumeFrom'>,
 ): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
   const form = searchFormOf(model);
   if (form.kind !== 'packed') {
@@ -87,9 +103,28 @@ function searchFirst<S, A>(
     }
     return { spent: bounded.stats.elapsedMs };
   }
-  const seen = new FingerprintSet();
-  const links = new TraceStore();
-  const result = new Explorer(model, options, { seen, links }, form).runTo(first);
+  const { seen, links } = saved.resumeFrom
+    ? resumeStores(saved.resumeFrom)
+    : { seen: new FingerprintSet(), links: new TraceStore() };
+  const stores = { seen, links, ...(saved.checkpoints ? { checkpoints: saved.checkpoints } : {}) };
+  const result = new Explorer(model, options, stores, form).runTo(first, saved.resumeFrom?.level);
   if (!isHandoff(result)) return { outcome: result };
   return { spent: result.elapsedMs, handed: { level: result, fingerprints: seen.slots, links } };
+}
+
+/** A search on this thread alone that saves its run state, or goes on from a saved one. */
+function searchOneThread<S, A>(
+  model: Model<S, A>,
+  options: CheckOptions,
+  saved: Pick<WorkerOptions, 'checkpoints' | 'resumeFrom'>,
+  first: number,
+): Outcome<S, A> {
+  const result = searchFirst(model, options, first, saved);
+  if (!('outcome' in result)) throw new Error('a search without a hand-over bound handed its level over');
+  return result.outcome;
+}
+
+// A saved run state as the parallel search takes over a one-thread search's (with its time not counted: this is a new run's clock).
+function handedOf(state: LoadedRunState): HandedSearch {
+  return { level: state.level, fingerprints: state.fingerprints, links: state.links };
 }

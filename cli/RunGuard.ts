@@ -123,6 +123,12 @@ export class RunGuard {
    */
   private forceEnd(reason: GuardedReason, why: string, asked = false): void {
     if (this.ended) return;
+    // A checkpoint being written is left to finish (it ends the stop in a checkpoint that can be
+    // resumed); the program is looked at again a grace period later. A second signal does not wait.
+    if (!asked && Atomics.load(this.stop, GUARD_WORD.phase) === PHASE.checkpointing) {
+      setTimeout(() => this.forceEnd(reason, why, asked), STOP_GRACE_MS).unref();
+      return;
+    }
     // A search that is over is writing its own report: a timer leaves it to finish, and even a
     // second signal does not add a report of its own to it.
     const searchOver = Atomics.load(this.stop, GUARD_WORD.phase) === PHASE.reporting;

@@ -26,6 +26,16 @@ export interface ScenarioOverrides {
   readonly mutant?: string;
 }
 
+/** Every override, by its flag's name. */
+export const OVERRIDE_KEYS = [
+  'kernel',
+  'srcu',
+  'readers',
+  'reclaimers',
+  'property',
+  'mutant',
+] as const satisfies readonly (keyof ScenarioOverrides)[];
+
 /** Sets the count of a reader-like thread group, adding it (on CPU 1) if the scenario has none. */
 function withCount(threads: readonly ThreadConfig[], kind: 'reader' | 'reclaimer', count: number): ThreadConfig[] {
   if (!threads.some((t) => t.kind === kind)) return [...threads, { kind, cpu: 1, count }];

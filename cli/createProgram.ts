@@ -13,7 +13,9 @@ import { addHistoryCommand } from './commands/historyCommand.js';
 import { addNecessityCommand } from './commands/necessityCommand.js';
 import { addExploreCommand } from './commands/exploreCommand.js';
 import { addSimulateCommand } from './commands/simulateCommand.js';
+import { addResumeCommand } from './commands/resumeCommand.js';
 import { EXIT } from './exitCodes.js';
+import { MMUCHECK_VERSION } from './version.js';
 import { OutputError } from './OutputError.js';
 import type { Io } from './Io.js';
 
@@ -39,7 +41,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   };
   const program = new Command('mmucheck')
     .description('Exhaustive model checker for the Linux mmu_notifier SRCU object-lifetime protocol')
-    .version('0.1.0')
+    .version(MMUCHECK_VERSION)
     .option('--debug', 'show stack traces of errors')
     .exitOverride()
     .configureOutput({
@@ -63,6 +65,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   addNecessityCommand(program, io, setExit);
   addExploreCommand(program, io, setExit);
   addSimulateCommand(program, io, setExit);
+  addResumeCommand(program, io, setExit);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

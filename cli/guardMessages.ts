@@ -15,11 +15,13 @@ export type GuardedReason = Extract<IncompleteReason, 'interrupted' | 'timeout' 
 export const GUARD_WORD = { stop: 0, phase: 1 } as const;
 
 /**
- * Where the program thread is: still starting (loading a model file, say), in a search, or past
- * it, writing its own report. The guard gives a starting program longer to reach its search, and
- * leaves a reporting one to finish instead of printing a report of its own beside it.
+ * Where the program thread is: still starting (loading a model file, say), in a search, past
+ * it, writing its own report, or in a search writing a checkpoint. The guard gives a starting
+ * program longer to reach its search, leaves a reporting one to finish instead of printing a
+ * report of its own beside it, and waits for a checkpoint being written (which can take seconds
+ * on a large run) before it ends a search that was asked to stop.
  */
-export const PHASE = { starting: 0, searching: 1, reporting: 2 } as const;
+export const PHASE = { starting: 0, searching: 1, reporting: 2, checkpointing: 3 } as const;
 
 /** A new pair of shared guard words. */
 export function guardWords(): Int32Array {
@@ -67,4 +69,6 @@ export interface GuardLink {
   arm(limits: GuardLimits): void;
   fallback(reports: FallbackReports): void;
   disarm(): void;
+  /** The search starts (true) or ends (false) writing a checkpoint. */
+  checkpointing?(active: boolean): void;
 }

@@ -24,6 +24,11 @@ export function durationOption(value: string): number {
   return ms;
 }
 
+/** `--checkpoint-every`: a duration as `durationOption` reads it, or 0 (`0`, `0s`): at every level boundary. */
+export function checkpointEveryOption(value: string): number {
+  return /^0+(?:\.0+)?(ms|s|m|h)?$/.test(value.trim()) ? 0 : durationOption(value);
+}
+
 /** One of a fixed set of words; a misspelt one is answered with the closest. */
 export function choiceOption<T extends string>(values: readonly T[]): (value: string) => T {
   return (value) => {

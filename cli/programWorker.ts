@@ -30,6 +30,8 @@ const io: Io = {
       Atomics.store(start.stop, GUARD_WORD.phase, PHASE.reporting);
       send({ type: 'disarm' });
     },
+    checkpointing: (active) =>
+      Atomics.store(start.stop, GUARD_WORD.phase, active ? PHASE.checkpointing : PHASE.searching),
   },
 };
 const guard = guardStrayErrors(io, start.args.includes('--debug'));

@@ -35,6 +35,8 @@ import { finishGrowth } from './TableGrowth.js';
 import { FINGERPRINT_BITS, SharedSeenSet } from './SharedSeenSet.js';
 import { EntryBuffers } from './EntryBuffers.js';
 import { propertiesOf } from '../modelContract.js';
+import type { LevelCheckpoints } from '../checkpoint/RunState.js';
+import { parallelRunState } from '../checkpoint/parallelRunState.js';
 
 // A level's claim list has room for this many times the new states expected from the last
 // level's branching; when it fills up, the level runs again with twice the room.
@@ -64,6 +66,8 @@ export class ParallelExplorer<S, A> {
     private readonly workerCount: number,
     /** Time a first search on this thread took: counted in this run's time, progress and timeout. */
     elapsedBeforeMs = 0,
+    /** Where the run state goes at level boundaries, and when the run stops short. */
+    private readonly checkpoints?: LevelCheckpoints,
   ) {
     this.props = new PropertyChecker(model, propertiesOf(model));
     this.watch = new RunWatch(options, this.control, () => this.stats(), elapsedBeforeMs);
@@ -103,7 +107,7 @@ export class ParallelExplorer<S, A> {
         throw new RangeError(
           `a level of ${level.count} states is more than the parallel search supports (${MAX_LEVEL_SIZE})`,
         );
-      const start = { generated: this.generated, distinct: this.distinct, queue: level.count };
+      const start = { generated: this.generated, distinct: this.distinct, queue: level.count, depth: this.depth };
       this.queue = level.count;
       const results = await this.runLevel(workers, level);
       for (const r of results) if (r.coverage) this.options.coverage?.add(r.coverage);
@@ -120,18 +124,43 @@ export class ParallelExplorer<S, A> {
         room,
       );
       const outcome = this.levelOutcome(results, stops, merged, level, start);
-      if (outcome) return outcome;
+      if (outcome) return this.stopped(outcome, level, start);
       this.generated += results.reduce((n, r) => n + r.generated, 0);
       this.seen.endLevel();
       this.branching = Math.max(1, merged.count / level.count);
       this.distinct = merged.nextId;
+      const scanned = level;
       level = { entries: merged.entries, count: merged.count, segments: results.map((r) => r.segment) };
       this.queue = level.count;
-      if (results.some((r) => r.cutOff)) return this.incomplete('maxDepth');
+      if (results.some((r) => r.cutOff)) return this.stopped(this.incomplete('maxDepth'), scanned, start);
+      if (level.count > 0 && this.checkpoints?.due() === true)
+        this.save(level, this.depth + 1, { generated: this.generated, distinct: this.distinct });
     }
     this.depth = Math.max(0, this.depth - 1); // the loop stepped past the last level
     this.finished = true;
     return { kind: 'ok', stats: this.stats() };
+  }
+
+  /**
+   * An outcome that ends the run: one that stops it short (a bound, an interrupt) saves the run
+   * state of the start of the level it stopped in, before the level's claims are settled, so a
+   * resumed run searches that level again and goes on as if never stopped.
+   */
+  private stopped(
+    outcome: Outcome<S, A>,
+    level: Level,
+    start: { generated: number; distinct: number; depth: number },
+  ): Outcome<S, A> {
+    // The counts of the start of the level: ending the run may have counted some of it.
+    if (this.checkpoints !== undefined && outcome.kind === 'incomplete') this.save(level, start.depth, start);
+    return outcome;
+  }
+
+  // Saves the run state whose next level is `level`, at `depth`, with `counts` stored and generated.
+  private save(level: Level, depth: number, counts: { generated: number; distinct: number }): void {
+    const { generated, distinct } = counts;
+    const at = { depth, distinct, generated, branching: this.branching, elapsedMs: this.watch.elapsedMs };
+    this.checkpoints!.save(parallelRunState(level, at, this.seen, this.links));
   }
 
   /** Runs a level, running it again with a larger claim list whenever the list fills up. */

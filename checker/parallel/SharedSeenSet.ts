@@ -26,17 +26,17 @@ export { MIN_CLAIMS } from './ClaimList.js';
 export const FINGERPRINT_BITS = 63;
 
 /** Marks a low word as the index of a pending claim. */
-const PENDING = 0x8000_0000;
+export const PENDING = 0x8000_0000;
 /** The low word of a claim that found the claim list full, as the signed view reads it (-1): never a fingerprint's. */
 const REFUSED = PENDING | 0x7fff_ffff;
 // A level may fill the table up to this load with its claims; probing then still ends quickly.
 const CLAIM_LOAD = 0.95;
 
 /** The stored form of a fingerprint's halves: high word never 0 (0 marks an empty slot), low word 63 bits and never 0. */
-function storedHi(hi: number): number {
+export function storedHi(hi: number): number {
   return hi >>> 0 || 1;
 }
-function storedLo(lo: number): number {
+export function storedLo(lo: number): number {
   return lo & 0x7fff_ffff || 1;
 }
 
@@ -97,6 +97,11 @@ export class SharedSeenSet implements RankedSeenSet {
       tableVersion: this.tableVersion,
       claimsVersion: this.claims.version,
     };
+  }
+
+  /** The table: (hi, lo) word pairs, (0, 0) empty, a pending claim's low word marked PENDING (coordinating thread, no worker running). */
+  get words(): Uint32Array {
+    return this.table.words;
   }
 
   /** Stored fingerprints, with the current level's claims published so far. */

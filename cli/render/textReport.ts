@@ -16,6 +16,7 @@ import { count, properties } from './plural.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { continuedLines, continuedStatsLine } from './continuedLines.js';
+import { coverageLines } from './coverageReport.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {

@@ -19,10 +19,20 @@ import { boundFlags } from '../searchOptions.js';
 import { continueFlag } from './continueSearch.js';
 import type { RunFlags } from './run.js';
 import type { RunMode, RunSource } from './RunSource.js';
+import type { LevelCheckpoints } from '../../checker/checkpoint/RunState.js';
+import type { LoadedRunState } from '../../checker/checkpoint/checkpointFormat.js';
 
 /** The flags a scenario's run reads. */
 export interface ScenarioFlags extends ScenarioOverrides, RunFlags {
   readonly workers?: number;
+}
+
+/** A run with checkpoints (`check --checkpoint`, `resume`): where they go, what it goes on from, and the scenario as first named. */
+export interface CheckpointedRun {
+  readonly checkpoints: LevelCheckpoints;
+  readonly resumeFrom?: LoadedRunState;
+  /** The scenario as the command line that began the run named it, for the reproduce line. */
+  readonly commandArg?: string;
 }
 
 /**
@@ -30,7 +40,7 @@ export interface ScenarioFlags extends ScenarioOverrides, RunFlags {
  * --workers, a space that ends within AUTO_SEQUENTIAL states stays on one thread); `explain`, on
  * one thread. The result is the same for any number of workers.
  */
-export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode): RunSource {
+export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode, saved?: CheckpointedRun): RunSource {
   requireReportFlags(flags);
   const scenario = applyOverrides(loadScenario(arg), flags);
   if (flags.expected === true && !scenario.expect) {
@@ -40,9 +50,13 @@ export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode): 
       '--expected',
     );
   }
-  const command = [`mmucheck ${mode}`, arg, ...overrideFlags(flags), ...boundFlags(flags), ...continueFlag(flags)].join(
-    ' ',
-  );
+  const command = [
+    `mmucheck ${mode}`,
+    saved?.commandArg ?? arg,
+    ...overrideFlags(flags),
+    ...boundFlags(flags),
+    ...continueFlag(flags),
+  ].join(' ');
   const model = buildKernelModel(scenario);
   const search = (checked: Scenario, built: KernelModel, options: Partial<CheckOptions>) =>
     mode === 'explain'
@@ -51,6 +65,8 @@ export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode): 
           ...options,
           workers: flags.workers ?? defaultWorkers(),
           sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
+          ...(saved ? { checkpoints: saved.checkpoints } : {}),
+          ...(saved?.resumeFrom ? { resumeFrom: saved.resumeFrom } : {}),
         });
   return {
     model: model as unknown as Model<unknown, unknown>,

@@ -51,7 +51,11 @@ export async function runSource(source: RunSource, flags: RunFlags, io: Io, mode
   if (tally) requireCoverable(source.model);
   // Each search of --continue would add its counts to the same tally: coverage of one search only.
   if (tally && flags.continue === true)
-    throw new InputError('cannot be combined with --continue, whose searches would each add to the counts', undefined, '--coverage');
+    throw new InputError(
+      'cannot be combined with --continue, whose searches would each add to the counts',
+      undefined,
+      '--coverage',
+    );
   const options = { ...searchOptions(flags, io, progress), ...(tally ? { coverage: tally } : {}) };
   const colour = flags.color !== false && flags.out === undefined && io.stdoutIsTty && !process.env['NO_COLOR'];
   const render = (view: RunView, graph: boolean) =>
