@@ -26,6 +26,12 @@ export interface CheckOptions {
    * and leaves its input unchanged (its encoding is compared once the state is expanded). Default: on.
    */
   readonly checkPurity?: boolean;
+  /**
+   * Symmetry reduction, for a model with interchangeable parts (`Model.symmetry`): store one
+   * representative state per orbit. Default: on. Off for a pass that needs every concrete state
+   * (one that follows fairness per thread, say), or to compare.
+   */
+  readonly symmetry?: boolean;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -34,4 +40,5 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   timeoutMs: 24 * 3600 * 1000,
   exact: false,
   checkPurity: true,
+  symmetry: true,
 };

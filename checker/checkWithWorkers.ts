@@ -74,7 +74,7 @@ function searchFirst<S, A>(
   options: CheckOptions,
   first: number,
 ): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
-  const form = searchFormOf(model);
+  const form = searchFormOf(model, options.symmetry);
   if (form.kind !== 'packed') {
     const bounded = check(model, { ...options, maxStates: Math.min(first, options.maxStates) });
     if (!(bounded.kind === 'incomplete' && bounded.reason === 'maxStates' && first < options.maxStates))

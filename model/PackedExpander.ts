@@ -23,4 +23,10 @@ export interface PackedExpander {
    * for a simulation that weighs threads; absent when the form has no threads.
    */
   actionThread?(k: number): number;
+  /**
+   * From now on, writes each successor as the encoding of its representative (that of
+   * `Model.symmetry().representative`, the same integers): for a search with symmetry reduction.
+   * Absent when the form cannot; the search then expands the model's values.
+   */
+  reduceSymmetry?(): void;
 }

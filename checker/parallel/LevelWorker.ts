@@ -16,7 +16,7 @@ import { propertiesOf } from '../modelContract.js';
 import { EncodingAudit } from '../EncodingAudit.js';
 import { ModelExpansion } from '../search/ModelExpansion.js';
 import { PackedExpansion } from '../search/PackedExpansion.js';
-import { searchFormOf } from '../search/SearchForm.js';
+import { searchFormOf, storedStateOf } from '../search/SearchForm.js';
 import { StateVisitor, VIOLATED, type ScanHost } from '../search/StateVisitor.js';
 
 // Bytes of replaced shared buffers at which a worker collects its heap to give them back.
@@ -44,6 +44,7 @@ export class LevelWorker<S, A> implements ScanHost {
     private readonly model: Model<S, A>,
     control: SharedArrayBuffer,
     private readonly maxStates: number,
+    private readonly symmetry: boolean,
   ) {
     if (!model.encode || !model.decode)
       throw new Error('the model cannot be decoded, so it cannot be explored by several workers');
@@ -96,7 +97,7 @@ export class LevelWorker<S, A> implements ScanHost {
   // Made with the first level: the visitor reads ahead in the shared seen set the pass attaches.
   private makeVisitor(pass: LevelPass): StateVisitor<S, A> {
     const model = this.model;
-    const form = searchFormOf(model);
+    const form = searchFormOf(model, this.symmetry);
     const expansion =
       form.kind === 'packed'
         ? new PackedExpansion(model, form.expander)
@@ -105,6 +106,7 @@ export class LevelWorker<S, A> implements ScanHost {
             audit: EncodingAudit.of(model),
             checkPurity: false,
             traceTo,
+            stored: storedStateOf(form),
           });
     const limit = { max: RANK_ACTIONS - 1, error: tooManyActions };
     return new StateVisitor(expansion, this.props, undefined, pass.seen, limit);

@@ -45,10 +45,11 @@ export class SearchWorkers {
     source: ModelSource,
     control: SharedArrayBuffer,
     maxStates: number,
+    symmetry: boolean,
   ): Promise<SearchWorkers> {
     const entry = new URL('./workerEntry.js', import.meta.url);
     const set = new SearchWorkers(Array.from({ length: count }, () => startWorker(entry)));
-    const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates }));
+    const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates, symmetry }));
     replies.forEach((r, i) => {
       if (r.type === 'initError') throw new WorkerFailure(i + 1, `could not build the model: ${r.message}`);
     });

@@ -57,6 +57,8 @@ export interface InitMessage {
   readonly source: ModelSource;
   readonly control: SharedArrayBuffer;
   readonly maxStates: number;
+  /** Store representatives (symmetry reduction), as the search that started the workers does. */
+  readonly symmetry: boolean;
 }
 
 /** Expands positions [start, end) of a level. */
