@@ -54,6 +54,7 @@ export class Explorer<S, A> implements ScanHost {
   private readonly frontier: Frontier<S>;
   private readonly encode: Encoder<S>;
   private readonly stored: ((state: S) => S) | undefined; // with symmetry reduction: a state's representative
+  private readonly symmetryGroups: readonly string[] | undefined;
   private readonly audit: EncodingAudit<S> | undefined; // the model's own encode, on the first states
   private readonly exact: ExactSeenSet | undefined; // exact mode: insertions hand over the encoding too
   private readonly hasher = new FingerprintHasher();
@@ -81,6 +82,7 @@ export class Explorer<S, A> implements ScanHost {
     this.paths = new PathPropertyTracker(this.props);
     this.exact = stores.seen instanceof ExactSeenSet ? stores.seen : undefined;
     this.stored = storedStateOf(form);
+    this.symmetryGroups = form.symmetry?.groups;
     if (form.kind === 'packed') {
       this.encode = model.encode!.bind(model);
       this.expansion = new PackedExpansion(model, form.expander);
@@ -263,7 +265,8 @@ export class Explorer<S, A> implements ScanHost {
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
     const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
-    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes });
+    const { elapsedMs } = this.clock;
+    return makeStats({ generated, distinct, depth, queue, elapsedMs, storeBytes, symmetry: this.symmetryGroups });
   }
 }
 

@@ -58,6 +58,7 @@ export class ParallelExplorer<S, A> {
   private chunkGenerated: Int32Array = new Int32Array(0); // successors generated per chunk of the level in progress
   private chunk = 0; // positions per chunk of the level in progress
   private readonly stored: ((state: S) => S) | undefined; // with symmetry reduction: a state's representative
+  private readonly symmetryGroups: readonly string[] | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -68,7 +69,9 @@ export class ParallelExplorer<S, A> {
     elapsedBeforeMs = 0,
   ) {
     this.props = new PropertyChecker(model, propertiesOf(model));
-    this.stored = storedStateOf({ symmetry: symmetryOf(model, options.symmetry) });
+    const symmetry = symmetryOf(model, options.symmetry);
+    this.stored = storedStateOf({ symmetry });
+    this.symmetryGroups = symmetry?.groups;
     this.watch = new RunWatch(options, this.control, () => this.stats(), elapsedBeforeMs);
   }
 
@@ -308,6 +311,7 @@ export class ParallelExplorer<S, A> {
         queue,
         elapsedMs: this.watch.elapsedMs,
         storeBytes: this.seen.bytes + this.links.bytes,
+        symmetry: this.symmetryGroups,
       },
       FINGERPRINT_BITS,
     );

@@ -38,6 +38,14 @@ function statsLine(stats: Stats): string {
   );
 }
 
+/** What the run reduced by, when it did: the counts above are of states up to renaming those threads. */
+export function reductionLines(stats: Stats): string[] {
+  if (stats.symmetry === undefined) return [];
+  return [
+    `symmetry   one state stored per orbit of interchangeable ${stats.symmetry.map(t).join('; ')} (distinct states counted up to renaming them; --no-symmetry counts every one)`,
+  ];
+}
+
 /** The trace in the layout asked for, then why it fails. */
 export function traceLines(view: TraceView, layout: TextLayout, p: Palette): string[] {
   const steps = layout.columns ? stepColumns(view, layout.width ?? DEFAULT_WIDTH, p) : stepList(view, p);
@@ -115,6 +123,7 @@ export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): s
     ...verdictLines(run, layout, p),
     '',
     run.simulation?.stats ?? statsLine(run.outcome.stats),
+    ...(run.simulation ? [] : reductionLines(run.outcome.stats)),
     ...expectationLines(run, p),
     `reproduce  ${t(run.command)}`,
   ];
