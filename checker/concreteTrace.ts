@@ -59,7 +59,10 @@ export function concreteTrace<S, A>(
     const k = actionIndices[stepIndex] as number;
     const storedActions = model.actions(stored);
     if (!Number.isInteger(k) || k < 0 || k >= storedActions.length)
-      throw new ReplayError(stepIndex, `step ${stepIndex + 1}: action ${k} does not exist (${storedActions.length} enabled)`);
+      throw new ReplayError(
+        stepIndex,
+        `step ${stepIndex + 1}: action ${k} does not exist (${storedActions.length} enabled)`,
+      );
     const next = path.stored(model.nextState(stored, storedActions[k] as A));
     const want = mustBeStored(next, stepIndex);
     const step = concreteStep(model, path, state, want, fingerprint);

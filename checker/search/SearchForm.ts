@@ -38,7 +38,10 @@ export function searchFormOf<S, A>(model: Model<S, A>, reduceSymmetry = false): 
 }
 
 /** The symmetry a search of `model` reduces by: the model's, when asked for and it has one. */
-export function symmetryOf<S>(model: Model<S, unknown>, reduceSymmetry: boolean | undefined): ModelSymmetry<S> | undefined {
+export function symmetryOf<S>(
+  model: Model<S, unknown>,
+  reduceSymmetry: boolean | undefined,
+): ModelSymmetry<S> | undefined {
   return reduceSymmetry === true ? model.symmetry?.() : undefined;
 }
 

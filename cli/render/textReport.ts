@@ -42,7 +42,7 @@ function statsLine(stats: Stats): string {
 export function reductionLines(stats: Stats): string[] {
   if (stats.symmetry === undefined) return [];
   return [
-    `symmetry   one state stored per orbit of interchangeable ${stats.symmetry.map(t).join('; ')} (distinct states counted up to renaming them; --no-symmetry counts every one)`,
+    `symmetry   one state stored per orbit of the interchangeable ${stats.symmetry.map(t).join('; ')}: distinct states are counted up to renaming them (--no-symmetry counts every one)`,
   ];
 }
 
