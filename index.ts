@@ -21,6 +21,7 @@
 
 // The model contract.
 export type { Model } from './model/Model.js';
+export type { ModelSymmetry } from './model/ModelSymmetry.js';
 export type { ActionView, StateView } from './model/ActionView.js';
 export type { Statement } from './model/Statement.js';
 export type { EncodeSink } from './model/EncodeSink.js';

@@ -12,6 +12,10 @@
  * seed` with `--jobs 1` and `--jobs 2` (pooledBench.ts), as many rounds; `-- --history-only` runs
  * only that part. Then simulation steps per second on the seed with 12 readers and 4 listeners, and the walks
  * `simulate lazy-with-reader` needs (simulateBench.ts); `-- --simulate-only` runs only that part.
+ * The first table stores every state (`no-symmetry`), so its figures measure the search itself;
+ * the second is symmetry reduction (one state per orbit of interchangeable readers) on the seed
+ * with 4 to 8 readers and with 4 readers and 3 listeners, beside the unreduced count where the first
+ * table has it (the reduction factor); `-- --symmetry-only` runs only that part.
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -38,34 +42,33 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const historyOnly = args.includes('--history-only');
 const simulateOnly = args.includes('--simulate-only');
+const symmetryOnly = args.includes('--symmetry-only');
 const repeatAt = args.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
 if (!Number.isInteger(repeat) || repeat < 1) {
   console.error(`bench: --repeat takes a whole number of runs of at least 1, not ${args[repeatAt + 1] ?? 'nothing'}`);
   process.exit(2);
 }
-const FLAGS = ['--quick', '--history-only', '--simulate-only', '--repeat'];
+const FLAGS = ['--quick', '--history-only', '--simulate-only', '--symmetry-only', '--repeat'];
 const unknown = args.filter((a, i) => !FLAGS.includes(a) && (repeatAt < 0 || i !== repeatAt + 1));
 if (unknown.length > 0) {
   const hint = unknown.includes('--large')
     ? ' (the 12-million-state configuration is run by default now; --quick leaves it out)'
     : '';
   console.error(
-    `bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--history-only | --simulate-only] [--repeat N]`,
+    `bench: unknown argument ${unknown[0]}${hint}; usage: npm run bench -- [--quick] [--history-only | --simulate-only | --symmetry-only] [--repeat N]`,
   );
   process.exit(2);
 }
 const configs: [readers: number, listeners: number][] =
-  historyOnly || simulateOnly
+  historyOnly || simulateOnly || symmetryOnly
     ? []
     : [[3, 1], [2, 2], [4, 1], [5, 1], ...(quick ? [] : ([[4, 3]] as [number, number][]))];
 const runner = fileURLToPath(new URL('./benchRun.js', import.meta.url));
 
-function run(readers: number, listeners: number, workers: number): Row {
-  const out = execFileSync(process.execPath, [runner, String(readers), String(listeners), String(workers)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+function run(readers: number, listeners: number, workers: number, symmetry = false): Row {
+  const argv = [runner, String(readers), String(listeners), String(workers), ...(symmetry ? [] : ['no-symmetry'])];
+  const out = execFileSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as Row;
 }
 
@@ -131,15 +134,62 @@ for (const [readers, listeners] of configs) {
     ),
   );
 }
-if (!historyOnly && !simulateOnly) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells: (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
+/** Prints a table of `rows` under `head`, each column right-aligned to its widest cell. */
+function printTable(head: readonly string[], body: readonly (readonly (string | number)[])[]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)));
+  const line = (cells: readonly (string | number)[]) => cells.map((c, i) => String(c).padStart(widths[i]!)).join('  ');
+  console.log(line(head));
+  for (const r of body) console.log(line(r));
   console.log('');
 }
-if (!simulateOnly) benchPooled(repeat);
-if (!historyOnly) {
+if (!historyOnly && !simulateOnly && !symmetryOnly) printTable(header, rows);
+
+// Symmetry reduction: the reduced runs, and the factor against the unreduced count of the first table.
+const symmetryConfigs: [readers: number, listeners: number][] =
+  historyOnly || simulateOnly
+    ? []
+    : [
+        [4, 1],
+        [5, 1],
+        [6, 1],
+        ...(quick
+          ? []
+          : ([
+              [7, 1],
+              [8, 1],
+            ] as [number, number][])),
+        [4, 3],
+      ];
+const unreduced = new Map(rows.map((r) => [`${r[0]}/${r[1]}`, Number(String(r[4]).replace(/,/g, ''))]));
+const symmetryRows: (string | number)[][] = [];
+for (const [readers, listeners] of symmetryConfigs) {
+  const runs: [Row[], Row[]] = [[], []];
+  for (let i = 0; i < repeat; i++) {
+    for (const workers of [1, 2]) {
+      const row = run(readers, listeners, workers, true);
+      runs[workers - 1]!.push(row);
+      console.error(
+        `  done (symmetry): ${readers} readers, ${listeners} listeners, ${workers} workers: ${row.seconds.toFixed(1)} s`,
+      );
+    }
+  }
+  const full = unreduced.get(`${readers}/${listeners}`);
+  for (const [w, worker] of runs.entries()) {
+    const speedUps = w === 0 ? undefined : worker.map((two, i) => runs[0][i]!.seconds / two.seconds);
+    const cells = fmt(worker, speedUps);
+    symmetryRows.push([
+      ...cells,
+      full ? full.toLocaleString('en-US') : '—',
+      full ? `${(full / worker[0]!.distinct).toFixed(1)}x` : '—',
+    ]);
+  }
+}
+if (symmetryRows.length > 0) {
+  console.log('symmetry reduction (one state per orbit of interchangeable readers):');
+  printTable([...header, 'unreduced', 'factor'], symmetryRows);
+}
+if (!simulateOnly && !symmetryOnly) benchPooled(repeat);
+if (!historyOnly && !symmetryOnly) {
   console.log('');
   benchSimulate(repeat);
 }

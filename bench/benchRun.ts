@@ -3,7 +3,8 @@
  * `seed` and prints one JSON line with the counts, the time and the memory. Arguments: readers,
  * listeners, workers, and optionally `parallel`, which runs the parallel search even with one
  * worker (one worker otherwise runs the one-thread search, as `--workers 1` does): that measures
- * how the parallel search itself scales. The default `--max-states` (100 million) applies:
+ * how the parallel search itself scales; and `no-symmetry`, which stores every state instead of one
+ * per orbit of interchangeable readers (symmetry reduction is on by default, as in `check`). The default `--max-states` (100 million) applies:
  * `5 3 2` is the run of 100 million states, which ends incomplete at that bound.
  */
 import { checkWithWorkers } from '../checker/checkWithWorkers.js';
@@ -22,18 +23,23 @@ export function scaledSeed(readers: number, listeners: number): Scenario {
 }
 
 const [readers = 3, listeners = 1, workers = 1] = process.argv.slice(2, 5).map(Number);
-if (process.argv[5] !== undefined && process.argv[5] !== 'parallel') {
-  console.error(`benchRun: the fourth argument may only be "parallel", not "${process.argv[5]}"`);
+const extra = process.argv.slice(5);
+const stray = extra.find((a) => a !== 'parallel' && a !== 'no-symmetry');
+if (stray !== undefined) {
+  console.error(
+    `benchRun: after readers, listeners and workers come only "parallel" and "no-symmetry", not "${stray}"`,
+  );
   process.exit(2);
 }
-const engine = process.argv[5] === 'parallel' ? 'parallel' : 'auto';
+const engine = extra.includes('parallel') ? 'parallel' : 'auto';
+const symmetry = !extra.includes('no-symmetry');
 const scenario = scaledSeed(readers, listeners);
 const started = performance.now();
 const model = buildKernelModel(scenario);
 const outcome =
   engine === 'parallel'
-    ? await new ParallelExplorer(model, kernelModelSource(scenario), resolveOptions({}), workers).run()
-    : await checkWithWorkers(model, kernelModelSource(scenario), { workers });
+    ? await new ParallelExplorer(model, kernelModelSource(scenario), resolveOptions({ symmetry }), workers).run()
+    : await checkWithWorkers(model, kernelModelSource(scenario), { workers, symmetry });
 const seconds = (performance.now() - started) / 1000;
 const { distinct, generated, depth, storeBytes } = outcome.stats;
 process.stdout.write(
@@ -42,6 +48,7 @@ process.stdout.write(
     listeners,
     workers,
     engine,
+    symmetry,
     verdict: outcome.kind,
     ...(outcome.kind === 'incomplete' ? { reason: outcome.reason } : {}),
     distinct,

@@ -32,6 +32,12 @@ export interface CheckOptions {
    * with every search thread's counts once it has finished its part. Absent: nothing is counted.
    */
   readonly coverage?: CoverageTally;
+  /**
+   * Symmetry reduction, for a model with interchangeable parts (`Model.symmetry`): store one
+   * representative state per orbit. Default: on. Off for a pass that needs every concrete state
+   * (one that follows fairness per thread, say), or to compare.
+   */
+  readonly symmetry?: boolean;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -40,4 +46,5 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   timeoutMs: 24 * 3600 * 1000,
   exact: false,
   checkPurity: true,
+  symmetry: true,
 };

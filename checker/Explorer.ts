@@ -35,7 +35,7 @@ import type { Encoder } from './fingerprint.js';
 import type { Expansion } from './search/Expansion.js';
 import { ModelExpansion } from './search/ModelExpansion.js';
 import { PackedExpansion } from './search/PackedExpansion.js';
-import type { SearchForm } from './search/SearchForm.js';
+import { storedStateOf, type SearchForm } from './search/SearchForm.js';
 import { FULL, StateVisitor, VIOLATED, type ScanHost } from './search/StateVisitor.js';
 import { counterFor, type StatementCounter } from './StatementCoverage.js';
 import type { LevelCheckpoints } from './checkpoint/RunState.js';
@@ -60,6 +60,8 @@ export class Explorer<S, A> implements ScanHost {
   private readonly expansion: Expansion<S, A>;
   private readonly frontier: Frontier<S>;
   private readonly encode: Encoder<S>;
+  private readonly stored: ((state: S) => S) | undefined; // with symmetry reduction: a state's representative
+  private readonly symmetryGroups: readonly string[] | undefined;
   private readonly audit: EncodingAudit<S> | undefined; // the model's own encode, on the first states
   private readonly exact: ExactSeenSet | undefined; // exact mode: insertions hand over the encoding too
   private readonly hasher = new FingerprintHasher();
@@ -87,6 +89,8 @@ export class Explorer<S, A> implements ScanHost {
     this.props = new PropertyChecker<S>(model, []);
     this.paths = new PathPropertyTracker(this.props);
     this.exact = stores.seen instanceof ExactSeenSet ? stores.seen : undefined;
+    this.stored = storedStateOf(form);
+    this.symmetryGroups = form.symmetry?.groups;
     if (form.kind === 'packed') {
       this.encode = model.encode!.bind(model);
       this.expansion = new PackedExpansion(model, form.expander);
@@ -98,6 +102,7 @@ export class Explorer<S, A> implements ScanHost {
         audit: this.audit,
         checkPurity: options.checkPurity === true,
         traceTo: (id) => rebuildTrace(this.model, this.traceSource(), id),
+        stored: this.stored,
       });
       this.expansion = expansion;
       this.frontier = new LevelFrontier(expansion);
@@ -198,13 +203,14 @@ export class Explorer<S, A> implements ScanHost {
       );
     const scratch = this.scratch;
     for (let index = 0; index < initStates.length; index++) {
-      const state = initStates[index] as S;
-      if (this.audit?.pending) this.audit.check(state);
+      const initial = initStates[index] as S;
+      if (this.audit?.pending) this.audit.check(initial);
+      const state = this.stored ? this.stored(initial) : initial;
       scratch.clear();
       this.encode(state, scratch);
       this.generated++;
       const id = this.insert(scratch.data, 0, scratch.length);
-      if (this.options.checkPurity === true) requireStateValue(state, `initial state ${index}`);
+      if (this.options.checkPurity === true) requireStateValue(initial, `initial state ${index}`);
       if (id < 0) continue;
       this.stores.links.addRoot(id, index);
       this.frontier.keepInitial(state, scratch.data, 0, scratch.length, id);
@@ -305,7 +311,7 @@ export class Explorer<S, A> implements ScanHost {
 
   private traceSource(): TraceSource<S> {
     const encode = this.exact ? this.exact.recording(this.encode) : this.encode;
-    return { encode, seen: this.stores.seen, links: this.stores.links };
+    return { encode, seen: this.stores.seen, links: this.stores.links, stored: this.stored };
   }
 
   private stats(): Stats {
@@ -318,7 +324,8 @@ export class Explorer<S, A> implements ScanHost {
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
     const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
     const bits = this.stores.seen instanceof CutFingerprintSet ? FINGERPRINT_BITS : undefined;
-    return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes }, bits);
+    const { elapsedMs } = this.clock;
+    return makeStats({ generated, distinct, depth, queue, elapsedMs, storeBytes, symmetry: this.symmetryGroups }, bits);
   }
 }
 

@@ -19,4 +19,10 @@ export interface Stats {
   readonly storeBytes: number;
   /** Present when the run stored full states (exact mode): then `collisionProbability` is 0. */
   readonly exact?: true;
+  /**
+   * Present when the run reduced by symmetry: the groups of interchangeable parts (`reader0…reader5`)
+   * of which it stored one representative state per orbit. `distinct` then counts orbits (states up
+   * to renaming the parts of a group), not every state: `--no-symmetry` counts every one.
+   */
+  readonly symmetry?: readonly string[];
 }

@@ -15,7 +15,7 @@ export function check<S, A>(model: Model<S, A>, options?: Partial<CheckOptions>)
   const resolved = resolveOptions(options);
   if (resolved.exact === true) return checkExact(model, resolved);
   const stores = { seen: new FingerprintSet(), links: new TraceStore() };
-  return new Explorer(model, resolved, stores, searchFormOf(model)).run();
+  return new Explorer(model, resolved, stores, searchFormOf(model, resolved.symmetry)).run();
 }
 
 // Exact mode: the same search over a seen set of full encodings; no state can be lost to a
@@ -25,7 +25,7 @@ function checkExact<S, A>(model: Model<S, A>, options: CheckOptions): Outcome<S,
   const exactOptions =
     onProgress === undefined ? options : { ...options, onProgress: (s: Stats) => onProgress(exactStats(s)) };
   const stores = { seen: new ExactSeenSet(), links: new TraceStore() };
-  const outcome = new Explorer(model, exactOptions, stores, searchFormOf(model)).run();
+  const outcome = new Explorer(model, exactOptions, stores, searchFormOf(model, options.symmetry)).run();
   return { ...outcome, stats: exactStats(outcome.stats) };
 }
 

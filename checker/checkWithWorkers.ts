@@ -91,7 +91,7 @@ function searchFirst<S, A>(
   first: number,
   saved: Pick<WorkerOptions, 'checkpoints' | 'resumeFrom'>,
 ): { outcome: Outcome<S, A> } | { spent: number; handed?: HandedSearch } {
-  const form = searchFormOf(model);
+  const form = searchFormOf(model, options.symmetry);
   if (form.kind !== 'packed') {
     // Its statement counts are the run's only if its outcome is: the workers start again from the beginning.
     const counted = options.coverage === undefined ? undefined : new CoverageTally();

@@ -9,6 +9,8 @@ export interface StatsCounts {
   readonly queue: number;
   readonly elapsedMs: number;
   readonly storeBytes: number;
+  /** The groups a symmetry-reduced run stored one state per orbit of (see Stats). */
+  readonly symmetry?: readonly string[] | undefined;
 }
 
 /**
@@ -16,9 +18,11 @@ export interface StatsCounts {
  * set that keeps `fingerprintBits` bits of each fingerprint (the parallel one keeps 63).
  */
 export function makeStats(counts: StatsCounts, fingerprintBits = 64): Stats {
-  const { generated, distinct, elapsedMs } = counts;
+  const { symmetry, ...rest } = counts;
+  const { generated, distinct, elapsedMs } = rest;
   return {
-    ...counts,
+    ...rest,
+    ...(symmetry === undefined ? {} : { symmetry }),
     statesPerSecond: rate(distinct, elapsedMs),
     collisionProbability: (distinct * Math.max(0, generated - distinct)) / 2 ** fingerprintBits,
   };

@@ -9,12 +9,15 @@ import { FingerprintHasher, type Encoder } from './fingerprint.js';
 import { ReplayError, replay } from './replay.js';
 import type { SeenSet, TraceLinks } from './Stores.js';
 import type { Trace } from './Trace.js';
+import { concreteTrace } from './concreteTrace.js';
 
 /** The stores and encoding a search used, needed to rebuild and verify its traces. */
 export interface TraceSource<S> {
   readonly encode: Encoder<S>;
   readonly seen: Pick<SeenSet, 'has'>;
   readonly links: TraceLinks;
+  /** With symmetry reduction: the state the search stored for a state (its representative). */
+  readonly stored?: ((state: S) => S) | undefined;
 }
 
 /**
@@ -24,6 +27,10 @@ export interface TraceSource<S> {
  */
 export function rebuildTrace<S, A>(model: Model<S, A>, source: TraceSource<S>, id: number, target?: S): Trace<S, A> {
   const { initialIndex, actionIndices } = source.links.rebuild(id);
+  if (source.stored) {
+    const path = { encode: source.encode, seen: source.seen, stored: source.stored };
+    return concreteTrace(model, path, initialIndex, actionIndices, target);
+  }
   const hasher = new FingerprintHasher();
   const fingerprintOf = (state: S): void => {
     hasher.reset();

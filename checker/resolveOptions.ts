@@ -19,6 +19,7 @@ export function resolveOptions(options: CheckOptionsInput = {}): CheckOptions {
     exact: options.exact ?? DEFAULT_OPTIONS.exact === true,
     checkPurity: options.checkPurity ?? DEFAULT_OPTIONS.checkPurity !== false,
     ...(options.coverage === undefined ? {} : { coverage: options.coverage }),
+    symmetry: options.symmetry ?? DEFAULT_OPTIONS.symmetry !== false,
   };
   requireInteger('maxStates', resolved.maxStates, 1, MAX_STATES_LIMIT);
   requireInteger('maxDepth', resolved.maxDepth, 0, Number.MAX_SAFE_INTEGER);

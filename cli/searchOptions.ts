@@ -21,6 +21,8 @@ export interface BoundFlags {
   /** Bytes. */
   readonly maxMemory?: number;
   readonly exact?: boolean;
+  /** False with --no-symmetry: every state stored, not one per orbit of interchangeable threads. */
+  readonly symmetry?: boolean;
 }
 
 /** Adds --kernel, --srcu, --readers, --reclaimers and --property. */
@@ -34,7 +36,7 @@ export function addScenarioOptions(command: Command): Command {
     .option('--mutant <id>', 'check the model with one statement deleted or moved, as `necessity` prints it');
 }
 
-/** Adds --max-states, --max-depth, --timeout and --max-memory. */
+/** Adds --max-states, --max-depth, --timeout, --max-memory and --no-symmetry. */
 export function addBoundOptions(command: Command): Command {
   return command
     .option('--max-states <n>', 'stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
@@ -48,7 +50,8 @@ export function addBoundOptions(command: Command): Command {
       '--max-memory <size>',
       'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)',
       sizeOption,
-    );
+    )
+    .option('--no-symmetry', 'store every state, not one per orbit of interchangeable threads (to compare)');
 }
 
 /** The checker options of the bounds, with progress and the interrupt wired to `io`. */
@@ -59,6 +62,7 @@ export function searchOptions(flags: BoundFlags, io: Io, progress: Progress): Pa
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
     ...(flags.exact === true ? { exact: true } : {}),
+    ...(flags.symmetry === false ? { symmetry: false } : {}),
     onProgress: (s) => progress.update(s),
     ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
   };
@@ -71,5 +75,6 @@ export function boundFlags(flags: BoundFlags): string[] {
     ...(flags.maxDepth === undefined ? [] : [`--max-depth ${flags.maxDepth}`]),
     ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
     ...(flags.exact === true ? ['--exact'] : []),
+    ...(flags.symmetry === false ? ['--no-symmetry'] : []),
   ];
 }

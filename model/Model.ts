@@ -9,6 +9,7 @@ import type { DecodeSource } from './DecodeSource.js';
 import type { ActionView, StateView } from './ActionView.js';
 import type { PackedExpander } from './PackedExpander.js';
 import type { Statement } from './Statement.js';
+import type { ModelSymmetry } from './ModelSymmetry.js';
 
 /** A finite transition system over states `S` with actions `A`. */
 export interface Model<S, A> {
@@ -52,4 +53,13 @@ export interface Model<S, A> {
    * uses it for speed; each call returns an expander of its own.
    */
   packed?(): PackedExpander | undefined;
+  /**
+   * The model's interchangeable parts (threads of one kind, identical processes), if it has any:
+   * the search then stores one representative state per orbit, which can divide the states stored
+   * by up to the factorial of a group's size (see ModelSymmetry for what makes it sound). Traces
+   * stay concrete: a counterexample is rebuilt as steps of real threads of this model. Undefined,
+   * or no method: no reduction. A packed form must then write representatives too
+   * (`PackedExpander.reduceSymmetry`), or the search expands the model's values.
+   */
+  symmetry?(): ModelSymmetry<S> | undefined;
 }

@@ -28,4 +28,10 @@ export interface PackedExpander {
    * for statement coverage; absent when the form cannot tell (coverage then asks `actionView`).
    */
   actionStatement?(k: number): number;
+  /**
+   * From now on, writes each successor as the encoding of its representative (that of
+   * `Model.symmetry().representative`, the same integers): for a search with symmetry reduction.
+   * Absent when the form cannot; the search then expands the model's values.
+   */
+  reduceSymmetry?(): void;
 }

@@ -16,7 +16,7 @@ import { propertiesOf } from '../modelContract.js';
 import { EncodingAudit } from '../EncodingAudit.js';
 import { ModelExpansion } from '../search/ModelExpansion.js';
 import { PackedExpansion } from '../search/PackedExpansion.js';
-import { searchFormOf } from '../search/SearchForm.js';
+import { searchFormOf, storedStateOf } from '../search/SearchForm.js';
 import { StateVisitor, VIOLATED, type ScanHost } from '../search/StateVisitor.js';
 import { StatementCounter, statementsOf } from '../StatementCoverage.js';
 
@@ -46,6 +46,7 @@ export class LevelWorker<S, A> implements ScanHost {
     private readonly model: Model<S, A>,
     control: SharedArrayBuffer,
     private readonly maxStates: number,
+    private readonly symmetry: boolean,
     coverage = false,
   ) {
     if (!model.encode || !model.decode)
@@ -107,7 +108,7 @@ export class LevelWorker<S, A> implements ScanHost {
   // Made with the first level: the visitor reads ahead in the shared seen set the pass attaches.
   private makeVisitor(pass: LevelPass): StateVisitor<S, A> {
     const model = this.model;
-    const form = searchFormOf(model);
+    const form = searchFormOf(model, this.symmetry);
     const expansion =
       form.kind === 'packed'
         ? new PackedExpansion(model, form.expander)
@@ -116,6 +117,7 @@ export class LevelWorker<S, A> implements ScanHost {
             audit: EncodingAudit.of(model),
             checkPurity: false,
             traceTo,
+            stored: storedStateOf(form),
           });
     const limit = { max: RANK_ACTIONS - 1, error: tooManyActions };
     return new StateVisitor(expansion, this.props, undefined, pass.seen, limit, this.coverage);

@@ -31,6 +31,7 @@ import {
 import type { ModelSource } from './ModelSource.js';
 import { RunWatch } from './RunWatch.js';
 import { SearchWorkers } from './SearchWorkers.js';
+import { storedStateOf, symmetryOf } from '../search/SearchForm.js';
 import { finishGrowth } from './TableGrowth.js';
 import { FINGERPRINT_BITS, SharedSeenSet } from './SharedSeenSet.js';
 import { EntryBuffers } from './EntryBuffers.js';
@@ -58,6 +59,8 @@ export class ParallelExplorer<S, A> {
   private branching = 4; // new states per expanded state, estimated from the last level
   private chunkGenerated: Int32Array = new Int32Array(0); // successors generated per chunk of the level in progress
   private chunk = 0; // positions per chunk of the level in progress
+  private readonly stored: ((state: S) => S) | undefined; // with symmetry reduction: a state's representative
+  private readonly symmetryGroups: readonly string[] | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -70,6 +73,9 @@ export class ParallelExplorer<S, A> {
     private readonly checkpoints?: LevelCheckpoints,
   ) {
     this.props = new PropertyChecker(model, propertiesOf(model));
+    const symmetry = symmetryOf(model, options.symmetry);
+    this.stored = storedStateOf({ symmetry });
+    this.symmetryGroups = symmetry?.groups;
     this.watch = new RunWatch(options, this.control, () => this.stats(), elapsedBeforeMs);
   }
 
@@ -87,6 +93,7 @@ export class ParallelExplorer<S, A> {
       this.source,
       this.control.buffer as SharedArrayBuffer,
       this.options.maxStates,
+      this.options.symmetry === true,
       this.options.coverage !== undefined,
     );
     this.watch.start();
@@ -274,7 +281,7 @@ export class ParallelExplorer<S, A> {
 
   /** Stores the initial states as level 0. */
   private seed(): Level {
-    const first = initialLevel(this.model, this.seen, this.links, this.options.maxStates);
+    const first = initialLevel(this.model, this.seen, this.links, this.options.maxStates, this.stored);
     this.distinct = first.distinct;
     this.generated = first.generated;
     return first.level;
@@ -311,7 +318,7 @@ export class ParallelExplorer<S, A> {
   }
 
   private traceSource(): TraceSource<S> {
-    return { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links };
+    return { encode: this.model.encode!.bind(this.model), seen: this.seen, links: this.links, stored: this.stored };
   }
 
   private incomplete(reason: IncompleteReason): Outcome<S, A> {
@@ -335,6 +342,7 @@ export class ParallelExplorer<S, A> {
         queue,
         elapsedMs: this.watch.elapsedMs,
         storeBytes: this.seen.bytes + this.links.bytes,
+        symmetry: this.symmetryGroups,
       },
       FINGERPRINT_BITS,
     );

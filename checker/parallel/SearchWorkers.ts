@@ -45,11 +45,19 @@ export class SearchWorkers {
     source: ModelSource,
     control: SharedArrayBuffer,
     maxStates: number,
+    symmetry: boolean,
     coverage: boolean,
   ): Promise<SearchWorkers> {
     const entry = new URL('./workerEntry.js', import.meta.url);
     const set = new SearchWorkers(Array.from({ length: count }, () => startWorker(entry)));
-    const replies = await set.broadcast(() => ({ type: 'init' as const, source, control, maxStates, coverage }));
+    const replies = await set.broadcast(() => ({
+      type: 'init' as const,
+      source,
+      control,
+      maxStates,
+      symmetry,
+      coverage,
+    }));
     replies.forEach((r, i) => {
       if (r.type === 'initError') throw new WorkerFailure(i + 1, `could not build the model: ${r.message}`);
     });

@@ -42,6 +42,7 @@ export function initialLevel<S>(
   seen: SharedSeenSet,
   links: TraceStore,
   maxStates: number,
+  stored?: (state: S) => S,
 ): { level: Level; distinct: number; generated: number } {
   const segment = new SegmentWriter();
   const scratch = new IntBuffer();
@@ -56,7 +57,8 @@ export function initialLevel<S>(
   for (let index = 0; index < initStates.length && distinct < maxStates; index++) {
     if (audit?.pending) audit.check(initStates[index] as S);
     scratch.clear();
-    model.encode!(initStates[index] as S, scratch);
+    const initial = initStates[index] as S;
+    model.encode!(stored ? stored(initial) : initial, scratch);
     hasher.ints(scratch.data, 0, scratch.length);
     generated++;
     if (seen.insert(hasher.hi, hasher.lo, index + 1) !== Insert.New) continue;

@@ -60,6 +60,8 @@ export interface InitMessage {
   readonly maxStates: number;
   /** Count statement coverage: each level's result then carries the worker's counts of that level. */
   readonly coverage: boolean;
+  /** Store representatives (symmetry reduction), as the search that started the workers does. */
+  readonly symmetry: boolean;
 }
 
 /** Expands positions [start, end) of a level. */

@@ -15,7 +15,7 @@ port.on('message', async (msg: ToWorker) => {
   switch (msg.type) {
     case 'init':
       try {
-        worker = new LevelWorker(await loadModel(msg.source), msg.control, msg.maxStates, msg.coverage);
+        worker = new LevelWorker(await loadModel(msg.source), msg.control, msg.maxStates, msg.symmetry, msg.coverage);
         reply({ type: 'ready' });
       } catch (e) {
         reply({ type: 'initError', message: (e as Error).message ?? String(e) });

@@ -24,6 +24,8 @@ export interface ModelExpansionOptions<S, A> {
   readonly checkPurity: boolean;
   /** The trace to a stored state, to name the step that changed its input. */
   readonly traceTo: (id: number) => Trace<S, A>;
+  /** With symmetry reduction: the state stored for a successor (its representative). */
+  readonly stored?: ((state: S) => S) | undefined;
 }
 
 /** Expands the model's values one at a time; one per search thread. */
@@ -75,9 +77,10 @@ export class ModelExpansion<S, A> implements Expansion<S, A> {
   successor(k: number, out: IntSink): void {
     const state = this.current as S;
     if (k === 0 && this.options.checkPurity) this.fingerprintBefore(state);
-    const next = this.model.nextState(state, this.actions![k] as A);
-    requireNextState(next);
-    if (this.options.audit?.pending) this.options.audit.check(next);
+    const built = this.model.nextState(state, this.actions![k] as A);
+    requireNextState(built);
+    if (this.options.audit?.pending) this.options.audit.check(built);
+    const next = this.options.stored ? this.options.stored(built) : built;
     this.options.encode(next, out);
     if (this.options.checkPurity) requireStateValue(next, 'the state nextState() returned');
     this.successors[k] = next;

@@ -5,23 +5,50 @@
  */
 import type { Model } from '../../model/Model.js';
 import type { PackedExpander } from '../../model/PackedExpander.js';
+import type { ModelSymmetry } from '../../model/ModelSymmetry.js';
 import { encodeValue } from '../encodeValue.js';
 import type { Encoder } from '../fingerprint.js';
 import { hasValidProperties } from '../modelContract.js';
 
-/** A model's form for the search: a packed expander, or the encoding its values are stored under. */
-export type SearchForm<S> =
+/**
+ * A model's form for the search: a packed expander, or the encoding its values are stored under;
+ * with `symmetry`, the reduction every stored state went through (initial states and successors
+ * are stored as their representatives), which a trace is rebuilt through.
+ */
+export type SearchForm<S> = (
   | { readonly kind: 'packed'; readonly expander: PackedExpander }
-  | { readonly kind: 'values'; readonly encode: Encoder<S> };
+  | { readonly kind: 'values'; readonly encode: Encoder<S> }
+) & { readonly symmetry: ModelSymmetry<S> | undefined };
 
 /**
  * The form to search `model` in. A packed form decides only `always` and `deadlockFree`
  * properties without decoding, and knows no boundary, so models with anything else are searched
  * through their values (and properties that break the contract are reported by that search).
+ * With `reduceSymmetry` and a model that has interchangeable parts, states are stored as their
+ * representatives: by the packed form when it can write them, else through the model's values.
  */
-export function searchFormOf<S, A>(model: Model<S, A>): SearchForm<S> {
+export function searchFormOf<S, A>(model: Model<S, A>, reduceSymmetry = false): SearchForm<S> {
+  const symmetry = symmetryOf(model, reduceSymmetry);
   const expander = usablePackedForm(model);
-  return expander ? { kind: 'packed', expander } : { kind: 'values', encode: encoderOf(model) };
+  if (expander && (symmetry === undefined || expander.reduceSymmetry !== undefined)) {
+    if (symmetry) expander.reduceSymmetry!();
+    return { kind: 'packed', expander, symmetry };
+  }
+  return { kind: 'values', encode: encoderOf(model), symmetry };
+}
+
+/** The symmetry a search of `model` reduces by: the model's, when asked for and it has one. */
+export function symmetryOf<S>(
+  model: Model<S, unknown>,
+  reduceSymmetry: boolean | undefined,
+): ModelSymmetry<S> | undefined {
+  return reduceSymmetry === true ? model.symmetry?.() : undefined;
+}
+
+/** The states a search stores: a state itself, or its representative under the form's symmetry. */
+export function storedStateOf<S>(form: Pick<SearchForm<S>, 'symmetry'>): ((state: S) => S) | undefined {
+  const symmetry = form.symmetry;
+  return symmetry === undefined ? undefined : (state) => symmetry.representative(state);
 }
 
 /** The model's own canonical encoding when it has one, else the generic encoding of Immutable values. */

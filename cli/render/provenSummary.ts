@@ -10,6 +10,7 @@ import { checkedIds, type RunView } from '../report/RunView.js';
 import type { Palette } from './colour.js';
 import { paragraph } from './narrateViolation.js';
 import { count } from './plural.js';
+import { escapeText as t } from '../../model/safeText.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -31,7 +32,17 @@ export function coverage(stats: Stats): string {
   return (
     `The search reached ${count(stats.distinct, 'distinct state')} through ${count(stats.generated, 'generated transition')}, up to ${count(stats.depth, 'step')} deep. ` +
     'Each transition is one atomic step of one thread, and every enabled step of every reached state was taken, so every interleaving of the threads is covered; ' +
-    'a state that several interleavings reach is explored once.'
+    'a state that several interleavings reach is explored once.' +
+    (stats.symmetry === undefined ? '' : ` ${symmetryCoverage(stats.symmetry)}`)
+  );
+}
+
+/** What a pass covers under symmetry reduction, in words. */
+function symmetryCoverage(groups: readonly string[]): string {
+  return (
+    `With symmetry reduction (interchangeable: ${groups.map(t).join('; ')}), a state that differs from a stored one only by renaming interchangeable parts, ` +
+    'with every place that names them (locks, SRCU sections, queue entries), is not stored again: the count is of states up to that renaming. ' +
+    'The properties do not tell such states apart, so the pass covers every reachable state all the same (--no-symmetry stores and counts every one).'
   );
 }
 

@@ -40,6 +40,14 @@ function statsLine(stats: Stats): string {
   );
 }
 
+/** What the run reduced by, when it did: the counts above are of states up to renaming those threads. */
+export function reductionLines(stats: Stats): string[] {
+  if (stats.symmetry === undefined) return [];
+  return [
+    `symmetry   one state stored per orbit of the interchangeable ${stats.symmetry.map(t).join('; ')}: distinct states are counted up to renaming them (--no-symmetry counts every one)`,
+  ];
+}
+
 /** The trace in the layout asked for, then why it fails. */
 export function traceLines(view: TraceView, layout: TextLayout, p: Palette): string[] {
   const steps = layout.columns ? stepColumns(view, layout.width ?? DEFAULT_WIDTH, p) : stepList(view, p);
@@ -124,6 +132,7 @@ export function textReport(run: RunView, p: Palette, layout: TextLayout = {}): s
     ...(run.coverage === undefined ? [] : [...coverageLines(run.coverage, run.outcome, p), '']),
     run.simulation?.stats ?? statsLine(run.outcome.stats),
     ...(run.continued ? [continuedStatsLine(run.continued)] : []),
+    ...(run.simulation ? [] : reductionLines(run.outcome.stats)),
     ...expectationLines(run, p),
     `reproduce  ${t(run.command)}`,
   ];

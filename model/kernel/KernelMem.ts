@@ -7,7 +7,7 @@
  */
 import type { IntSink } from '../IntSink.js';
 import { IntReader } from '../IntBuffer.js';
-import type { PackedShared } from '../program/PackedShared.js';
+import { renumberMask, renumberThread, type ThreadRenumbering } from '../program/ThreadRenumbering.js';
 import type { FaultProps } from './state/Fault.js';
 import type { KernelShape } from './layout/KernelShape.js';
 import { SCALARS } from './layout/scalars.js';
@@ -51,7 +51,7 @@ export const IVF = IV;
 const NO_FAULTS: FaultProps[] = Object.freeze([]) as unknown as FaultProps[];
 
 /** A kernel state under construction; one per runner, re-pointed at each state it reads or builds. */
-export class KernelMem extends SrcuMem implements PackedShared {
+export class KernelMem extends SrcuMem implements ThreadRenumbering {
   readonly width: number;
   readonly listenerCount: number;
   readonly mirrorCount: number;
@@ -224,6 +224,47 @@ export class KernelMem extends SrcuMem implements PackedShared {
   /** True when the state read or built carries a fault. */
   get hasFaults(): boolean {
     return this.faults.length > 0;
+  }
+
+  // --- threads, for symmetry reduction (ThreadRenumbering) ------------------------------------
+
+  /**
+   * Compares what the memory holds about threads `t1` and `t2`, place by place: the notifier lock,
+   * each listener's driver lock, SRCU (nesting, markers, wait sets), then the interval world's
+   * ranging and wait-queue sets and each mirror's mutex. These are every place a thread is named:
+   * a fault names objects and statements, never a thread.
+   */
+  compareThreads(t1: number, t2: number): number {
+    const lock = this.lock;
+    if (lock === t1 || lock === t2) return lock === t1 ? 1 : -1;
+    for (let l = 0; l < this.listenerCount; l++) {
+      const holder = this.driverLock(l);
+      if (holder === t1 || holder === t2) return holder === t1 ? 1 : -1;
+    }
+    const d = this.compareSrcuThreads(t1, t2);
+    if (d !== 0 || this.mirrorCount === 0) return d;
+    for (const field of [IV.ranging, IV.armed]) {
+      const mask = this.iv(field);
+      const d = ((mask >>> t1) & 1) - ((mask >>> t2) & 1);
+      if (d !== 0) return d;
+    }
+    for (let i = 0; i < this.mirrorCount; i++) {
+      const holder = this.mirror(i, MF.mutex);
+      if (holder === t1 || holder === t2) return holder === t1 ? 1 : -1;
+    }
+    return 0;
+  }
+
+  /** Renumbers every reference to a thread that `compareThreads` reads. */
+  renumberThreads(newIndex: Int32Array): void {
+    this.lock = renumberThread(this.lock, newIndex);
+    for (let l = 0; l < this.listenerCount; l++) this.setDriverLock(l, renumberThread(this.driverLock(l), newIndex));
+    this.renumberSrcuThreads(newIndex);
+    if (this.mirrorCount === 0) return;
+    this.setIv(IV.ranging, renumberMask(this.iv(IV.ranging), newIndex));
+    this.setIv(IV.armed, renumberMask(this.iv(IV.armed), newIndex));
+    for (let i = 0; i < this.mirrorCount; i++)
+      this.setMirror(i, MF.mutex, renumberThread(this.mirror(i, MF.mutex), newIndex));
   }
 
   // --- canonical encoding (encodeKernel's) -------------------------------------------------

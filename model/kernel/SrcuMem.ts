@@ -6,6 +6,7 @@
  */
 import type { KernelShape } from './layout/KernelShape.js';
 import { CALLBACK } from './layout/callback.js';
+import { renumberMask, renumberThread } from '../program/ThreadRenumbering.js';
 
 const ENTRY = CALLBACK.slots;
 const { kind: C_KIND, listener: C_LISTENER, owner: C_OWNER, waitMask: C_WAIT, running: C_RUNNING } = CALLBACK.slot;
@@ -97,6 +98,39 @@ export abstract class SrcuMem {
     this.a.copyWithin(first, first + ENTRY, first + ENTRY * size);
     this.a.fill(0, first + ENTRY * (size - 1), first + ENTRY * size);
     this.a[this.base + this.queueAt + this.queueStride * q] = size - 1;
+  }
+
+  /**
+   * Compares what SRCU holds about threads `t1` and `t2`: their read-side nesting, then, entry by
+   * entry of each queue, whether the entry is the thread's marker and whether it waits for it.
+   */
+  protected compareSrcuThreads(t1: number, t2: number): number {
+    const d = this.nesting(t1) - this.nesting(t2);
+    if (d !== 0) return d;
+    for (let q = 0; q < this.queueCount; q++) {
+      for (let i = 0, n = this.queueSize(q); i < n; i++) {
+        const owner = this.owner(q, i);
+        if (owner === t1 || owner === t2) return owner === t1 ? 1 : -1;
+        const mask = this.waitMask(q, i);
+        const d = ((mask >>> t1) & 1) - ((mask >>> t2) & 1);
+        if (d !== 0) return d;
+      }
+    }
+    return 0;
+  }
+
+  /** Renumbers the threads SRCU names: each one's nesting, markers' owners and the wait sets. */
+  protected renumberSrcuThreads(newIndex: Int32Array): void {
+    const a = this.a;
+    const at = this.base + this.nestingAt;
+    const nesting = a.slice(at, at + this.threadCount);
+    for (let t = 0; t < this.threadCount; t++) a[at + newIndex[t]!] = nesting[t]!;
+    for (let q = 0; q < this.queueCount; q++) {
+      for (let i = 0, n = this.queueSize(q); i < n; i++) {
+        a[this.entry(q, i, C_OWNER)] = renumberThread(this.owner(q, i), newIndex);
+        this.setWaitMask(q, i, renumberMask(this.waitMask(q, i), newIndex));
+      }
+    }
   }
 
   /** Reads the nesting and queues of an encoding from `data[at]` on into cleared memory; returns where they ended. */

@@ -4,6 +4,7 @@
  */
 import { List } from 'immutable';
 import { PackedProgram } from '../program/PackedProgram.js';
+import { groupsByKey } from '../program/ThreadSymmetry.js';
 import { PackedProgramModel } from '../program/PackedProgramModel.js';
 import type { ProgramState } from '../program/ProgramState.js';
 import type { ProcDef } from '../program/Proc.js';
@@ -158,8 +159,26 @@ function mayViolate(env: KernelEnv): (runner: PackedProgram<KernelMem>) => boole
 
 /** A runner of the scenario's procedures over memory of its own. */
 function runnerOf(env: KernelEnv, threads: readonly ThreadSpec[], shape: KernelShape): () => PackedProgram<KernelMem> {
+  const symmetricThreads = interchangeableThreads(threads);
   return () =>
-    new PackedProgram({ procs: kernelProcedures(env), threads, mem: new KernelMem(shape), finalShared: queuesEmpty });
+    new PackedProgram({
+      procs: kernelProcedures(env),
+      threads,
+      mem: new KernelMem(shape),
+      finalShared: queuesEmpty,
+      symmetricThreads,
+    });
+}
+
+/**
+ * Threads that differ only in their names: the same entry procedure, argument, CPU and daemon flag.
+ * They run the same code, and the kernel state names a thread only where KernelMem renumbers it
+ * (locks, SRCU nesting, markers and wait sets, the interval world's sets and mutexes), so any two of
+ * them can be exchanged (readers, reclaimers, invalidators of one CPU). Get threads and teardown
+ * threads each have a listener of their own, SRCU workers a queue: none of them is in a group.
+ */
+function interchangeableThreads(threads: readonly ThreadSpec[]): number[][] {
+  return groupsByKey(threads, (t) => JSON.stringify([t.entry, t.arg ?? -1, t.cpu ?? 0, t.daemon === true]));
 }
 
 /** Makes the properties of a kernel model: `allFinished` says whether every thread of a state has finished. */

@@ -11,6 +11,7 @@ import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
 import type { Statement } from '../Statement.js';
 import type { PackedExpander } from '../PackedExpander.js';
+import type { ModelSymmetry } from '../ModelSymmetry.js';
 import { IntBuffer, IntReader } from '../IntBuffer.js';
 import type { PackedProgram } from './PackedProgram.js';
 import type { NamedFrame } from './ProgramMachine.js';
@@ -43,10 +44,12 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
   private readonly runner: PackedProgram<M>;
   private readonly buffer = new IntBuffer(256);
   private loaded: ProgramState<G> | undefined;
+  private readonly threadSymmetry: ModelSymmetry<ProgramState<G>> | undefined;
 
   constructor(readonly spec: PackedProgramModelSpec<G, M>) {
     requireUniqueThreadNames(spec.threads);
     this.runner = spec.runner();
+    this.threadSymmetry = this.runner.symmetry && this.makeSymmetry(this.runner.symmetry.groups);
   }
 
   initStates(): readonly ProgramState<G>[] {
@@ -125,6 +128,30 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
       successor: (k, out) => runner.successor(k, out),
       actionThread: (k) => runner.enabled[k]!,
       actionStatement: (k) => runner.enabledStatement(k),
+      ...(runner.symmetry ? { reduceSymmetry: () => runner.reduceSymmetry() } : {}),
+    };
+  }
+
+  /** The runner's interchangeable threads, if it has any: a representative has them in canonical order. */
+  symmetry(): ModelSymmetry<ProgramState<G>> | undefined {
+    return this.threadSymmetry;
+  }
+
+  // The representative is computed by a runner of its own (the model's keeps its loaded state), on
+  // the encoding: the same integers a packed search writes, so both forms store the same states.
+  private makeSymmetry(groups: readonly (readonly number[])[]): ModelSymmetry<ProgramState<G>> {
+    const runner = this.spec.runner();
+    const encoded = new IntBuffer(256);
+    const out = new IntBuffer(256);
+    return {
+      groups: groups.map((g) => describeGroup(g.map((tid) => this.threadName(tid)))),
+      representative: (state) => {
+        encoded.clear();
+        this.encode(state, encoded);
+        out.clear();
+        runner.writeRepresentative(encoded.data, 0, encoded.length, out);
+        return this.decode(new IntReader(out.data, 0, out.length));
+      },
     };
   }
 
@@ -181,4 +208,9 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
     this.runner.load(this.buffer.data, 0, this.buffer.length);
     this.loaded = state;
   }
+}
+
+/** A group of interchangeable threads in words: `reader0, reader1` or `reader0…reader5`. */
+function describeGroup(names: readonly string[]): string {
+  return names.length <= 3 ? names.join(', ') : `${names[0]}…${names[names.length - 1]}`;
 }
