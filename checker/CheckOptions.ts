@@ -1,4 +1,5 @@
 /** The bounds and switches of one run, with their defaults and validation in one place. */
+import type { FairnessKind } from '../model/Fairness.js';
 import type { Stats } from './Stats.js';
 
 /** Options of a check run; every bound carries its unit in its name. */
@@ -26,6 +27,8 @@ export interface CheckOptions {
    * and leaves its input unchanged (its encoding is compared once the state is expanded). Default: on.
    */
   readonly checkPurity?: boolean;
+  /** The fairness every group of actions gets for liveness properties, instead of the model's own. */
+  readonly fairness?: FairnessKind;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {

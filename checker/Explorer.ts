@@ -35,6 +35,9 @@ import { ModelExpansion } from './search/ModelExpansion.js';
 import { PackedExpansion } from './search/PackedExpansion.js';
 import type { SearchForm } from './search/SearchForm.js';
 import { FULL, StateVisitor, VIOLATED, type ScanHost } from './search/StateVisitor.js';
+import { LivenessRecorder } from './liveness/LivenessRecorder.js';
+import type { IndexedSeenSet } from './liveness/IndexedFingerprintSet.js';
+import { livenessOutcome } from './liveness/livenessOutcome.js';
 
 /** The stores one search writes to besides its frontier (which follows from the model's form). */
 export interface ExplorerStores {
@@ -48,7 +51,9 @@ const POLL_MASK = 1023;
 /** One breadth-first search of a model on this thread; `run()` once. */
 export class Explorer<S, A> implements ScanHost {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
-  private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
+  private paths: PathPropertyTracker<S>; // `sometimes` witnesses, replaced with props
+  private recorder: LivenessRecorder<S, A> | undefined; // the state graph, when the model has liveness properties
+  private indexed: IndexedSeenSet | undefined; // the seen set, when it names the states it finds again
   private visitor: StateVisitor<S, A> | undefined;
   private readonly expansion: Expansion<S, A>;
   private readonly frontier: Frontier<S>;
@@ -112,11 +117,24 @@ export class Explorer<S, A> implements ScanHost {
       this.paths = new PathPropertyTracker(this.props);
       const limit = { max: MAX_ACTION_INDEX + 1, error: tooManyActions };
       this.visitor = new StateVisitor(this.expansion, this.props, this.paths, this.stores.seen, limit);
+      if (this.props.liveness.length > 0) this.recordGraph(handOffAt);
       return this.search(handOffAt);
     } catch (error) {
       if (this.clock.inCallback) throw error;
       return this.modelError(error);
     }
+  }
+
+  // Liveness is judged on the whole state graph, which one search on one thread records as it goes.
+  private recordGraph(handOffAt: number): void {
+    const seen = this.stores.seen as Partial<IndexedSeenSet>;
+    if (seen.lastFound === undefined || handOffAt !== Infinity)
+      throw new Error(
+        'internal: a search for liveness properties needs one thread and a seen set that names its states',
+      );
+    this.indexed = seen as IndexedSeenSet;
+    this.recorder = new LivenessRecorder(this.model, this.props.liveness);
+    this.visitor!.recorder = this.recorder;
   }
 
   private search(handOffAt: number): Outcome<S, A> | LevelHandoff {
@@ -128,7 +146,10 @@ export class Explorer<S, A> implements ScanHost {
       if (this.stores.seen.size >= handOffAt && this.frontier.nextSize > 0) return this.handoff();
     }
     const traceTo = (id: number): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id);
-    return completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
+    const complete = completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
+    if (this.recorder === undefined || complete.kind !== 'ok') return complete;
+    const source = this.traceSource();
+    return livenessOutcome(this.model, this.recorder, this.options.fairness, source, complete.stats) ?? complete;
   }
 
   /** Stores the initial states; true when that already reaches the state bound. */
@@ -148,6 +169,7 @@ export class Explorer<S, A> implements ScanHost {
       const id = this.insert(scratch.data, 0, scratch.length);
       if (this.options.checkPurity === true) requireStateValue(state, `initial state ${index}`);
       if (id < 0) continue;
+      this.recorder?.root(id, index);
       this.stores.links.addRoot(id, index);
       this.frontier.keepInitial(state, scratch.data, 0, scratch.length, id);
       if (this.stores.seen.size >= this.options.maxStates) return true;
@@ -195,9 +217,9 @@ export class Explorer<S, A> implements ScanHost {
     const id = this.exact
       ? this.exact.insertEncoding(batch.data, batch.start(k), batch.end(k), batch.hi(k), batch.lo(k))
       : this.stores.seen.insert(batch.hi(k), batch.lo(k));
+    if (this.recorder !== undefined) this.recorder.edge(this.expansion, k, id >= 0 ? id : this.indexed!.lastFound);
     if (id < 0) return false;
     this.stores.links.addLink(id, parentId, k);
-    if (this.paths.active) this.paths.inherit(id, parentId);
     this.frontier.keep(batch, k, id);
     return this.stores.seen.size >= this.options.maxStates;
   }
@@ -228,7 +250,7 @@ export class Explorer<S, A> implements ScanHost {
     const { generated, distinct, queue } = this.levelStart;
     const stats = this.statsOf(generated, distinct, this.depth, queue);
     const state = this.expansion.state();
-    return violationOutcome(this.model, this.props, this.paths, this.traceSource(), state, id, stats);
+    return violationOutcome(this.model, this.props, this.traceSource(), state, id, stats);
   }
 
   /** `finishedInLevel`: states of the current level already counted as expanded beyond `levelLeft`. */
@@ -258,7 +280,7 @@ export class Explorer<S, A> implements ScanHost {
   }
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
-    const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
+    const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + (this.recorder?.bytes ?? 0);
     return makeStats({ generated, distinct, depth, queue, elapsedMs: this.clock.elapsedMs, storeBytes });
   }
 }

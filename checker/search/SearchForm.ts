@@ -15,9 +15,10 @@ export type SearchForm<S> =
   | { readonly kind: 'values'; readonly encode: Encoder<S> };
 
 /**
- * The form to search `model` in. A packed form decides only `always` and `deadlockFree`
- * properties without decoding, and knows no boundary, so models with anything else are searched
- * through their values (and properties that break the contract are reported by that search).
+ * The form to search `model` in. A packed form decides `always` and `deadlockFree` properties
+ * without decoding (liveness properties decode every state for the state graph), and knows no
+ * boundary; models with `sometimes` properties or a boundary are searched through their values
+ * (and properties that break the contract are reported by that search).
  */
 export function searchFormOf<S, A>(model: Model<S, A>): SearchForm<S> {
   const expander = usablePackedForm(model);
@@ -32,7 +33,6 @@ export function encoderOf<S>(model: Model<S, unknown>): Encoder<S> {
 function usablePackedForm<S, A>(model: Model<S, A>): PackedExpander | undefined {
   if (model.packed === undefined || model.encode === undefined || model.decode === undefined) return undefined;
   if (model.withinBoundary !== undefined) return undefined;
-  if (!hasValidProperties(model) || !model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree'))
-    return undefined;
+  if (!hasValidProperties(model) || model.properties().some((p) => p.kind === 'sometimes')) return undefined;
   return model.packed();
 }
