@@ -23,4 +23,6 @@ export interface PackedExpander {
    * for a simulation that weighs threads; absent when the form has no threads.
    */
   actionThread?(k: number): number;
+  /** The loaded state as the form holds it, for properties' packed tests (`PackedTests`). */
+  readonly view?: unknown;
 }

@@ -52,6 +52,18 @@ export interface EventuallyProperty<S> {
   readonly name: string;
   /** True at a state that satisfies the property. */
   holds(state: S): boolean;
+  /** The same test over a packed form's loaded state, so that a search need not decode it (see PackedTests). */
+  readonly packed?: PackedTests;
+}
+
+/**
+ * A liveness property's tests over the loaded state of a model's packed form (`PackedExpander.view`),
+ * for a search that expands encoded states: `response` is `holds` for `eventually`. They must agree
+ * with the property's own tests on every state (one semantics; the kernel's are tested so).
+ */
+export interface PackedTests {
+  readonly trigger?: (view: never) => boolean;
+  readonly response: (view: never) => boolean;
 }
 
 /**
@@ -68,6 +80,8 @@ export interface LeadsToProperty<S> {
   trigger(state: S): boolean;
   /** True at a state that meets the obligation. */
   response(state: S): boolean;
+  /** The same tests over a packed form's loaded state (see PackedTests). */
+  readonly packed?: PackedTests;
 }
 
 /** The properties about whole runs, checked under the model's fairness. */
@@ -97,8 +111,13 @@ export function sometimes<S>(id: string, name: string, holds: (state: S) => bool
 }
 
 /** Builds a liveness claim: every run, finite or fair and infinite, passes a state satisfying `holds`. */
-export function eventually<S>(id: string, name: string, holds: (state: S) => boolean): EventuallyProperty<S> {
-  return { kind: 'eventually', id, name, holds };
+export function eventually<S>(
+  id: string,
+  name: string,
+  holds: (state: S) => boolean,
+  packed?: PackedTests,
+): EventuallyProperty<S> {
+  return { kind: 'eventually', id, name, holds, ...(packed === undefined ? {} : { packed }) };
 }
 
 /** Builds a liveness claim: on every run, a state where `trigger` holds is followed (then or later) by one where `response` holds. */
@@ -107,8 +126,9 @@ export function leadsTo<S>(
   name: string,
   trigger: (state: S) => boolean,
   response: (state: S) => boolean,
+  packed?: PackedTests,
 ): LeadsToProperty<S> {
-  return { kind: 'leadsTo', id, name, trigger, response };
+  return { kind: 'leadsTo', id, name, trigger, response, ...(packed === undefined ? {} : { packed }) };
 }
 
 /** True for the properties checked over whole runs under fairness. */

@@ -38,7 +38,12 @@ export class LivenessRecorder<S, A> {
         `the model has ${properties.length} liveness properties; at most ${MAX_LIVENESS_PROPERTIES} are supported`,
       );
     this.groups = new FairnessGroups(model);
+    this.allPacked = properties.every(
+      (p) => p.packed !== undefined && (p.kind === 'eventually' || p.packed.trigger !== undefined),
+    );
   }
+
+  private readonly allPacked: boolean;
 
   /** Bytes held by the graph. */
   get bytes(): number {
@@ -50,9 +55,10 @@ export class LivenessRecorder<S, A> {
     this.graph.roots.push({ id, initialIndex });
   }
 
-  /** State `id`, checked, is about to be expanded (its edges follow). */
-  visit(id: number, state: S): void {
-    this.graph.open(id, VISITED, this.labelsOf(state));
+  /** State `id`, loaded in `x` and checked, is about to be expanded (its edges follow). */
+  visit(id: number, x: Expansion<S, A>): void {
+    const view = this.packedTests ? x.packedView?.() : undefined;
+    this.graph.open(id, VISITED, view !== undefined ? this.packedLabelsOf(view) : this.labelsOf(x.state()));
   }
 
   /** State `id` lies outside the model's boundary. */
@@ -63,6 +69,22 @@ export class LivenessRecorder<S, A> {
   /** The `k`-th action of the state loaded in `x` (the last visited) leads to state `target`. */
   edge(x: Expansion<S, A>, k: number, target: number): void {
     this.graph.addEdge(target, this.groups.of(x, k));
+  }
+
+  // Every property has packed tests: a packed form's states are labelled without being decoded.
+  private get packedTests(): boolean {
+    return this.allPacked;
+  }
+
+  private packedLabelsOf(view: unknown): number {
+    let labels = 0;
+    const properties = this.properties;
+    for (let i = 0; i < properties.length; i++) {
+      const tests = properties[i]!.packed!;
+      if (tests.trigger !== undefined && tests.trigger(view as never)) labels |= triggerBit(i);
+      if (tests.response(view as never)) labels |= responseBit(i);
+    }
+    return labels >>> 0;
   }
 
   private labelsOf(state: S): number {

@@ -30,6 +30,8 @@ export interface Expansion<S, A> {
   actionAt(k: number): A | undefined;
   /** The thread that takes the `k`-th action, when the form knows it without decoding (a packed program's). */
   actionThread?(k: number): number | undefined;
+  /** The loaded state as a packed form holds it, for properties' packed tests; undefined for a values form. */
+  packedView?(): unknown;
 }
 
 /** A step found at fault after the expansion: its action index and what it did. */

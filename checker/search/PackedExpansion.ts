@@ -53,6 +53,10 @@ export class PackedExpansion<S, A> implements Expansion<S, A> {
     return undefined; // the packed form builds successors in a copy: it cannot change the loaded state
   }
 
+  packedView(): unknown {
+    return this.expander.view;
+  }
+
   actionThread(k: number): number | undefined {
     return this.expander.actionThread?.(k);
   }

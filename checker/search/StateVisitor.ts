@@ -117,7 +117,7 @@ export class StateVisitor<S, A> {
     } else {
       count = x.actionCount();
     }
-    if (this.recorder !== undefined) this.recorder.visit(id, x.state());
+    if (this.recorder !== undefined) this.recorder.visit(id, x);
     if (count === 0) return CONTINUE;
     if (!expand) {
       this.cutOff = true;

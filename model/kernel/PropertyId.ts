@@ -23,6 +23,10 @@ export const KERNEL_PROPERTY_IDS = [
   'no-leak',
   'no-deadlock',
   'release-at-most-once',
+  'callbacks-run',
+  'waits-return',
+  'threads-finish',
+  'mm-freed',
 ] as const;
 
 /** A kernel property id. */

@@ -140,6 +140,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
       needsCheck: () => mayViolate === undefined || mayViolate(runner),
       successor: (k, out) => runner.successor(k, out),
       actionThread: (k) => runner.enabled[k]!,
+      view: runner,
     };
   }
 
