@@ -53,7 +53,7 @@ function messageOf<S>(
 ): string {
   const owed =
     property.kind === 'eventually'
-      ? 'it holds at none of the run’s states'
+      ? 'no state of the run satisfies it'
       : finding.stem.owedFrom === 0
         ? 'it is triggered at the initial state and never answered'
         : `it is triggered after step ${finding.stem.owedFrom} and never answered after that`;

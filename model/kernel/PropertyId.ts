@@ -32,6 +32,14 @@ export const KERNEL_PROPERTY_IDS = [
 /** A kernel property id. */
 export type KernelPropertyId = (typeof KERNEL_PROPERTY_IDS)[number];
 
+/** The liveness properties: judged over whole runs under fairness (see checker/liveness/). */
+export const LIVENESS_PROPERTY_IDS: ReadonlySet<KernelPropertyId> = new Set<KernelPropertyId>([
+  'callbacks-run',
+  'waits-return',
+  'threads-finish',
+  'mm-freed',
+]);
+
 /** The ids checked only when a scenario or `--property` asks for them. */
 export const OPTIONAL_PROPERTY_IDS: ReadonlySet<KernelPropertyId> = new Set<KernelPropertyId>(['release-at-most-once']);
 
