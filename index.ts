@@ -10,8 +10,10 @@
  *
  * Properties: {@link always} (an invariant of every reachable state), {@link deadlockFree},
  * {@link sometimes} (some reachable state satisfies it: reported with a shortest witness, or as a
- * failure after a complete search, which catches vacuous models) and {@link eventually} (every
- * terminal trace passes a state that satisfies it; see {@link EventuallyProperty} for its limits).
+ * failure after a complete search, which catches vacuous models), and the liveness properties
+ * {@link eventually} (every run passes a state that satisfies it) and {@link leadsTo} (whenever one
+ * thing holds, another holds then or later), judged over every run that ends and every run that
+ * goes on forever under the model's {@link Fairness} (a program's threads: weak, by default).
  *
  * Check a model with {@link check} in your own code, or export it from a file (see
  * {@link ModelFile}) and run `mmucheck check ./model.ts`. The tutorial is docs/writing-models.md.
@@ -32,13 +34,17 @@ export {
   always,
   deadlockFree,
   eventually,
+  leadsTo,
   sometimes,
   type AlwaysProperty,
   type DeadlockFreeProperty,
   type EventuallyProperty,
+  type LeadsToProperty,
+  type LivenessProperty,
   type Property,
   type SometimesProperty,
 } from './model/Property.js';
+export { FAIRNESS_KINDS, type Fairness, type FairnessKind } from './model/Fairness.js';
 
 // The program kit: threads as programs of guarded atomic steps over shared Immutable.js state.
 export { ProgramModel, type ProgramSpec, type ThreadSpec } from './model/program/ProgramModel.js';

@@ -1,4 +1,5 @@
 /** The bounds and switches of one run, with their defaults and validation in one place. */
+import type { FairnessKind } from '../model/Fairness.js';
 import type { Stats } from './Stats.js';
 import type { CoverageTally } from './StatementCoverage.js';
 
@@ -38,6 +39,8 @@ export interface CheckOptions {
    * (one that follows fairness per thread, say), or to compare.
    */
   readonly symmetry?: boolean;
+  /** The fairness every group of actions gets for liveness properties, instead of the model's own. */
+  readonly fairness?: FairnessKind;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {

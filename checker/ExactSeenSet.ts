@@ -30,6 +30,8 @@ const ID_MASK = ID_PAGE - 1;
  * rebuild do: hash a state, then look it up.
  */
 export class ExactSeenSet implements SeenSet {
+  /** The id of the state the last `insert` that returned -1 found stored (see IndexedSeenSet). */
+  lastFound = -1;
   private readonly pending = new IntBuffer(256);
   private armed = false; // an encoding awaits its insert or find: `length` integers of `source` from `start`
   private source: Int32Array = this.pending.data;
@@ -101,7 +103,10 @@ export class ExactSeenSet implements SeenSet {
   /** Stores the recorded encoding and returns its new id, or -1 when an equal one was stored before. */
   insert(_hi: number, lo: number): number {
     const slot = this.probe(lo);
-    if ((this.slotIds[slot] as number) !== 0) return -1;
+    if ((this.slotIds[slot] as number) !== 0) {
+      this.lastFound = (this.slotIds[slot] as number) - 1;
+      return -1;
+    }
     const id = this.count++;
     this.store(id);
     this.slotIds[slot] = id + 1;

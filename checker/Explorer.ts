@@ -40,6 +40,9 @@ import { FULL, StateVisitor, VIOLATED, type ScanHost } from './search/StateVisit
 import { counterFor, type StatementCounter } from './StatementCoverage.js';
 import type { LevelCheckpoints } from './checkpoint/RunState.js';
 import { levelStartState, levelEndState } from './checkpoint/oneThreadRunState.js';
+import { LivenessRecorder } from './liveness/LivenessRecorder.js';
+import type { IndexedSeenSet } from './liveness/IndexedFingerprintSet.js';
+import { livenessOutcome } from './liveness/livenessOutcome.js';
 
 /** The stores one search writes to besides its frontier (which follows from the model's form). */
 export interface ExplorerStores {
@@ -55,7 +58,9 @@ const POLL_MASK = 1023;
 /** One breadth-first search of a model on this thread; `run()` once. */
 export class Explorer<S, A> implements ScanHost {
   private props: PropertyChecker<S>; // replaced in run(), where a throwing properties() is a model error
-  private paths: PathPropertyTracker<S>; // `sometimes` witnesses and `eventually` marks, replaced with props
+  private paths: PathPropertyTracker<S>; // `sometimes` witnesses, replaced with props
+  private recorder: LivenessRecorder<S, A> | undefined; // the state graph, when the model has liveness properties
+  private indexed: IndexedSeenSet | undefined; // the seen set, when it names the states it finds again
   private visitor: StateVisitor<S, A> | undefined;
   private readonly expansion: Expansion<S, A>;
   private readonly frontier: Frontier<S>;
@@ -128,6 +133,7 @@ export class Explorer<S, A> implements ScanHost {
       coverage = counterFor(this.model as Model<unknown, unknown>, tally);
       const limit = { max: MAX_ACTION_INDEX + 1, error: tooManyActions };
       this.visitor = new StateVisitor(this.expansion, this.props, this.paths, this.stores.seen, limit, coverage);
+      if (this.props.liveness.length > 0) this.recordGraph(handOffAt, from);
       return this.search(handOffAt, from);
     } catch (error) {
       if (this.clock.inCallback) throw error;
@@ -136,6 +142,18 @@ export class Explorer<S, A> implements ScanHost {
       // Whatever ended the search, what it explored is counted (a hand-off's workers add theirs).
       if (coverage !== undefined) tally?.add(coverage.take());
     }
+  }
+
+  // Liveness is judged on the whole state graph, which one search on one thread records as it goes.
+  private recordGraph(handOffAt: number, from: LevelHandoff | undefined): void {
+    const seen = this.stores.seen as Partial<IndexedSeenSet>;
+    if (seen.lastFound === undefined || handOffAt !== Infinity || from !== undefined)
+      throw new Error(
+        'internal: a search for liveness properties needs one thread from the start and a seen set that names its states',
+      );
+    this.indexed = seen as IndexedSeenSet;
+    this.recorder = new LivenessRecorder(this.model, this.props.liveness);
+    this.visitor!.recorder = this.recorder;
   }
 
   /**
@@ -155,7 +173,10 @@ export class Explorer<S, A> implements ScanHost {
       if (this.stores.seen.size >= handOffAt && this.frontier.nextSize > 0) return this.handoff();
     }
     const traceTo = (id: number): Trace<S, A> => rebuildTrace(this.model, this.traceSource(), id);
-    return completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
+    const complete = completeOutcome(this.model, this.props, this.paths.witnesses(), traceTo, this.stats());
+    if (this.recorder === undefined || complete.kind !== 'ok') return complete;
+    const source = this.traceSource();
+    return livenessOutcome(this.model, this.recorder, this.options.fairness, source, complete.stats) ?? complete;
   }
 
   // Takes the handed level as the next one to expand, with the counts so far.
@@ -212,6 +233,7 @@ export class Explorer<S, A> implements ScanHost {
       const id = this.insert(scratch.data, 0, scratch.length);
       if (this.options.checkPurity === true) requireStateValue(initial, `initial state ${index}`);
       if (id < 0) continue;
+      this.recorder?.root(id, index);
       this.stores.links.addRoot(id, index);
       this.frontier.keepInitial(state, scratch.data, 0, scratch.length, id);
       if (this.stores.seen.size >= this.options.maxStates) return true;
@@ -259,9 +281,9 @@ export class Explorer<S, A> implements ScanHost {
     const id = this.exact
       ? this.exact.insertEncoding(batch.data, batch.start(k), batch.end(k), batch.hi(k), batch.lo(k))
       : this.stores.seen.insert(batch.hi(k), batch.lo(k));
+    if (this.recorder !== undefined) this.recorder.edge(this.expansion, k, id >= 0 ? id : this.indexed!.lastFound);
     if (id < 0) return false;
     this.stores.links.addLink(id, parentId, k);
-    if (this.paths.active) this.paths.inherit(id, parentId);
     this.frontier.keep(batch, k, id);
     return this.stores.seen.size >= this.options.maxStates;
   }
@@ -292,7 +314,7 @@ export class Explorer<S, A> implements ScanHost {
     const { generated, distinct, queue } = this.levelStart;
     const stats = this.statsOf(generated, distinct, this.depth, queue);
     const state = this.expansion.state();
-    return violationOutcome(this.model, this.props, this.paths, this.traceSource(), state, id, stats);
+    return violationOutcome(this.model, this.props, this.traceSource(), state, id, stats);
   }
 
   /** `finishedInLevel`: states of the current level already counted as expanded beyond `levelLeft`. */
@@ -322,7 +344,7 @@ export class Explorer<S, A> implements ScanHost {
   }
 
   private statsOf(generated: number, distinct: number, depth: number, queue: number): Stats {
-    const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + this.paths.bytes;
+    const storeBytes = this.stores.seen.bytes + this.stores.links.bytes + (this.recorder?.bytes ?? 0);
     const bits = this.stores.seen instanceof CutFingerprintSet ? FINGERPRINT_BITS : undefined;
     const { elapsedMs } = this.clock;
     return makeStats({ generated, distinct, depth, queue, elapsedMs, storeBytes, symmetry: this.symmetryGroups }, bits);

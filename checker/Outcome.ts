@@ -69,9 +69,10 @@ export interface Continuation<S, A> {
 
 /**
  * Why a run stopped before covering the whole space. `walks`: a simulation ran all its walks
- * without a violation, which proves nothing.
+ * without a violation, which proves nothing. `boundary`: the space within the model's boundary was
+ * covered, but runs that owe a liveness property leave it, so whether they pay is unknown.
  */
-export type IncompleteReason = 'maxStates' | 'maxDepth' | 'timeout' | 'memory' | 'interrupted' | 'walks';
+export type IncompleteReason = 'maxStates' | 'maxDepth' | 'timeout' | 'memory' | 'interrupted' | 'walks' | 'boundary';
 
 /** The run stopped at a bound before a verdict: never a pass. */
 export interface IncompleteOutcome {

@@ -6,7 +6,14 @@
  * them travels as a bit mask (bit i: the i-th of that kind), so at most 32 of each kind.
  */
 import type { Model } from '../model/Model.js';
-import type { AlwaysProperty, EventuallyProperty, Property, SometimesProperty } from '../model/Property.js';
+import {
+  isLiveness,
+  type AlwaysProperty,
+  type EventuallyProperty,
+  type LivenessProperty,
+  type Property,
+  type SometimesProperty,
+} from '../model/Property.js';
 import type { Violation } from './Outcome.js';
 import { holdsResult, invariantReason } from './modelContract.js';
 
@@ -30,8 +37,13 @@ export class PropertyChecker<S> {
   readonly watchesDeadlock: boolean;
   /** The `sometimes` properties, in `properties()` order: bit i of a witness mask is the i-th. */
   readonly reachability: readonly SometimesProperty<S>[];
-  /** The `eventually` properties, in `properties()` order: bit i of an eventually mask is the i-th. */
+  /**
+   * The `eventually` properties, in `properties()` order: bit i of an eventually mask is the i-th.
+   * Only a simulation judges them here, on the walks that end; a search judges them on its graph.
+   */
   readonly terminal: readonly EventuallyProperty<S>[];
+  /** The liveness properties (`eventually`, `leadsTo`), in `properties()` order: judged on the state graph. */
+  readonly liveness: readonly LivenessProperty<S>[];
   /** The mask with a bit for every `eventually` property. */
   readonly allTerminal: number;
 
@@ -43,6 +55,7 @@ export class PropertyChecker<S> {
     this.watchesDeadlock = properties.some((p) => p.kind === 'deadlockFree');
     this.reachability = properties.filter((p): p is SometimesProperty<S> => p.kind === 'sometimes');
     this.terminal = properties.filter((p): p is EventuallyProperty<S> => p.kind === 'eventually');
+    this.liveness = properties.filter(isLiveness);
     for (const group of [this.reachability, this.terminal]) {
       if (group.length > MAX_MASKED_PROPERTIES) {
         throw new RangeError(
@@ -122,6 +135,8 @@ export class PropertyChecker<S> {
         return (unmet & (1 << this.terminal.indexOf(property))) !== 0 ? EVENTUALLY_MESSAGE : undefined;
       case 'sometimes':
         return undefined; // a fact about the whole search, never about one state: see unwitnessed()
+      case 'leadsTo':
+        return undefined; // about runs, judged on the state graph: see checker/liveness/
     }
   }
 }

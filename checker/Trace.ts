@@ -6,8 +6,14 @@ export interface TraceStep<S, A> {
   readonly state: S;
 }
 
-/** A path through the state space; its length is the number of steps. */
+/**
+ * A path through the state space; its length is the number of steps. A lasso (a liveness
+ * counterexample that runs forever) has `cycleStart`: the index of the state (0 the initial, i the
+ * one after step i) where the loop begins; the last state is that state again, so the steps after
+ * it repeat forever.
+ */
 export interface Trace<S, A> {
   readonly initial: S;
   readonly steps: readonly TraceStep<S, A>[];
+  readonly cycleStart?: number;
 }

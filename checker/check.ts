@@ -9,12 +9,15 @@ import type { Outcome } from './Outcome.js';
 import { resolveOptions } from './resolveOptions.js';
 import { searchFormOf } from './search/SearchForm.js';
 import { TraceStore } from './TraceStore.js';
+import { IndexedFingerprintSet } from './liveness/IndexedFingerprintSet.js';
+import { needsStateGraph } from './liveness/needsStateGraph.js';
 
 /** Explores every state of `model` reachable within the bounds and says whether its properties hold. */
 export function check<S, A>(model: Model<S, A>, options?: Partial<CheckOptions>): Outcome<S, A> {
   const resolved = resolveOptions(options);
   if (resolved.exact === true) return checkExact(model, resolved);
-  const stores = { seen: new FingerprintSet(), links: new TraceStore() };
+  const seen = needsStateGraph(model) ? new IndexedFingerprintSet() : new FingerprintSet();
+  const stores = { seen, links: new TraceStore() };
   return new Explorer(model, resolved, stores, searchFormOf(model, resolved.symmetry)).run();
 }
 

@@ -1,7 +1,7 @@
 /**
  * The shape checks of the model contract that every search makes, in one place: what
  * `initStates()`, `actions()`, `nextState()` and `properties()` return (properties with distinct
- * ids), what an `always` check returns and what a `sometimes` or `eventually` check returns. A model that breaks one would otherwise be searched as a smaller model (no state, no
+ * ids), what an `always` check returns and what a `sometimes`, `eventually` or `leadsTo` check returns. A model that breaks one would otherwise be searched as a smaller model (no state, no
  * step, no property) and pass; each check throws a `ModelContractError` naming the method, which
  * the search reports as a model error.
  */
@@ -19,14 +19,18 @@ export const PROPERTY_KINDS: readonly Property<unknown>['kind'][] = [
   'deadlockFree',
   'sometimes',
   'eventually',
+  'leadsTo',
 ];
 
 // The function each kind of property must have.
-const CHECK_OF: Readonly<Record<Property<unknown>['kind'], 'violation' | 'holds' | undefined>> = {
-  always: 'violation',
-  deadlockFree: undefined,
-  sometimes: 'holds',
-  eventually: 'holds',
+const CHECK_OF: Readonly<
+  Record<Property<unknown>['kind'], readonly ('violation' | 'holds' | 'trigger' | 'response')[]>
+> = {
+  always: ['violation'],
+  deadlockFree: [],
+  sometimes: ['holds'],
+  eventually: ['holds'],
+  leadsTo: ['trigger', 'response'],
 };
 
 /** The model's initial states: a non-empty array of states (a model with no initial state has nothing to prove). */
@@ -68,15 +72,21 @@ export function invariantReason(property: { readonly id: string }, returned: unk
   );
 }
 
-/** What a `sometimes` or `eventually` check returned at a state: true or false; anything else throws. */
+/** What a `sometimes`, `eventually` or `leadsTo` check returned at a state: true or false; anything else throws. */
 export function holdsResult(
-  property: { readonly id: string; readonly kind: 'sometimes' | 'eventually' },
+  property: { readonly id: string; readonly kind: 'sometimes' | 'eventually' | 'leadsTo' },
   returned: unknown,
+  check = 'check',
 ): boolean {
   if (typeof returned === 'boolean') return returned;
-  const [kind, what] = property.kind === 'sometimes' ? ['a sometimes', 'witnesses'] : ['an eventually', 'satisfies'];
+  const [kind, what] =
+    property.kind === 'sometimes'
+      ? ['a sometimes', 'witnesses it']
+      : property.kind === 'eventually'
+        ? ['an eventually', 'satisfies it']
+        : [`a leadsTo`, 'it holds at'];
   throw new ModelContractError(
-    `the check of property "${property.id}" returned ${describeReturned(returned)}: ${kind} property's check returns true at a state that ${what} it, false elsewhere`,
+    `the ${check} of property "${property.id}" returned ${describeReturned(returned)}: ${kind} property's ${check} returns true at a state ${what.startsWith('it') ? `${what}` : `that ${what}`}, false elsewhere`,
   );
 }
 
@@ -126,12 +136,12 @@ function requireProperty(value: unknown, index: number): void {
   if (typeof kind !== 'string' || !(PROPERTY_KINDS as readonly string[]).includes(kind)) {
     throw new ModelContractError(
       `properties() returned ${named} of unknown kind ${typeof kind === 'string' ? `"${kind}"` : describeReturned(kind)}; ` +
-        `expected one of ${PROPERTY_KINDS.join(', ')} (build properties with always(), deadlockFree(), sometimes() or eventually())`,
+        `expected one of ${PROPERTY_KINDS.join(', ')} (build properties with always(), deadlockFree(), sometimes(), eventually() or leadsTo())`,
     );
   }
-  const check = CHECK_OF[kind as Property<unknown>['kind']];
-  if (check !== undefined && typeof p[check] !== 'function') {
-    throw new ModelContractError(`properties() returned ${named} of kind ${kind} without its ${check}() function`);
+  for (const check of CHECK_OF[kind as Property<unknown>['kind']]) {
+    if (typeof p[check] !== 'function')
+      throw new ModelContractError(`properties() returned ${named} of kind ${kind} without its ${check}() function`);
   }
 }
 

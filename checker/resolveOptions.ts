@@ -1,5 +1,6 @@
 /** Completes and validates the options of a run: the defaults come from DEFAULT_OPTIONS. */
 import { DEFAULT_OPTIONS, type CheckOptions } from './CheckOptions.js';
+import { FAIRNESS_KINDS } from '../model/Fairness.js';
 
 /** The largest number of distinct states a run can store (state ids are 32-bit, one value reserved). */
 export const MAX_STATES_LIMIT = 0xffff_fffe;
@@ -20,7 +21,10 @@ export function resolveOptions(options: CheckOptionsInput = {}): CheckOptions {
     checkPurity: options.checkPurity ?? DEFAULT_OPTIONS.checkPurity !== false,
     ...(options.coverage === undefined ? {} : { coverage: options.coverage }),
     symmetry: options.symmetry ?? DEFAULT_OPTIONS.symmetry !== false,
+    ...(options.fairness === undefined ? {} : { fairness: options.fairness }),
   };
+  if (resolved.fairness !== undefined && !FAIRNESS_KINDS.includes(resolved.fairness))
+    throw new RangeError(`fairness must be one of ${FAIRNESS_KINDS.join(', ')}, got ${String(resolved.fairness)}`);
   requireInteger('maxStates', resolved.maxStates, 1, MAX_STATES_LIMIT);
   requireInteger('maxDepth', resolved.maxDepth, 0, Number.MAX_SAFE_INTEGER);
   if (!(resolved.timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${resolved.timeoutMs}`);

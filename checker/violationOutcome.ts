@@ -5,25 +5,22 @@
  */
 import type { Model } from '../model/Model.js';
 import type { Outcome } from './Outcome.js';
-import type { PathPropertyTracker } from './PathPropertyTracker.js';
 import type { PropertyChecker } from './PropertyChecker.js';
 import { rebuildTrace, type TraceSource } from './rebuildTrace.js';
 import type { Stats } from './Stats.js';
 
-/** The violation at `state`, stored as `id` (paths: the `eventually` marks, for a search that keeps them). */
+/** The violation at `state`, stored as `id`. */
 export function violationOutcome<S, A>(
   model: Model<S, A>,
   props: PropertyChecker<S>,
-  paths: PathPropertyTracker<S> | undefined,
   source: TraceSource<S>,
   state: S,
   id: number,
   stats: Stats,
 ): Outcome<S, A> {
-  const countActions = props.watchesDeadlock || paths?.watchesTerminal === true;
-  const actionCount = countActions ? model.actions(state).length : -1;
+  const actionCount = props.watchesDeadlock ? model.actions(state).length : -1;
   const deadlocked = props.isDeadlock(state, actionCount);
-  const violations = props.violationsAt(state, deadlocked, paths?.unmetAt(state, id, actionCount) ?? 0);
+  const violations = props.violationsAt(state, deadlocked);
   const trace = rebuildTrace(model, source, id, state);
   return { kind: 'violation', violations, trace, stats };
 }

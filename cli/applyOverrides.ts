@@ -1,5 +1,5 @@
 /** Command-line overrides of a scenario (kernel version, SRCU, thread counts, properties), validated like the file. */
-import { isKernelPropertyId } from '../model/kernel/PropertyId.js';
+import { LIVENESS_PROPERTY_IDS, isKernelPropertyId } from '../model/kernel/PropertyId.js';
 import { InputError, expectedOneOf } from '../model/InputError.js';
 import { quoteValue } from '../model/safeText.js';
 import { PROPERTY_IDS } from '../properties/catalog.js';
@@ -24,6 +24,8 @@ export interface ScenarioOverrides {
   readonly property?: readonly string[];
   /** `--mutant ID`: one statement deleted or moved (as `necessity` prints it). */
   readonly mutant?: string;
+  /** False with `--no-liveness`: the scenario's liveness properties are left out. */
+  readonly liveness?: boolean;
 }
 
 /** Every override, by its flag's name. */
@@ -78,6 +80,7 @@ export function applyOverrides(scenario: Scenario, o: ScenarioOverrides): Scenar
     s = { ...s, properties: [...new Set(ids)] };
   }
   if (o.mutant !== undefined) s = { ...s, mutant: mutantId(new Reader(''), o.mutant, '--mutant') };
+  if (o.liveness === false) s = { ...s, properties: s.properties.filter((id) => !LIVENESS_PROPERTY_IDS.has(id)) };
   const mismatch = eraMismatch(s);
   if (mismatch) {
     const flag = o.kernel !== undefined ? '--kernel' : o.readers !== undefined ? '--readers' : '--reclaimers';
@@ -140,5 +143,6 @@ export function overrideFlags(o: ScenarioOverrides): string[] {
   if (o.reclaimers !== undefined) flags.push(`--reclaimers ${o.reclaimers}`);
   for (const p of o.property ?? []) flags.push(`--property ${p}`);
   if (o.mutant !== undefined) flags.push(`--mutant '${o.mutant}'`);
+  if (o.liveness === false) flags.push('--no-liveness');
   return flags;
 }

@@ -25,7 +25,7 @@ export interface BoundFlags {
   readonly symmetry?: boolean;
 }
 
-/** Adds --kernel, --srcu, --readers, --reclaimers and --property. */
+/** Adds --kernel, --srcu, --readers, --reclaimers, --property, --mutant and --no-liveness. */
 export function addScenarioOptions(command: Command): Command {
   return command
     .addOption(new Option('--kernel <version>', 'kernel version of every versioned function').choices(KERNEL_VERSIONS))
@@ -33,7 +33,11 @@ export function addScenarioOptions(command: Command): Command {
     .option('--readers <n>', 'number of invalidate readers', intOption(0, LIMITS.threadsPerGroup))
     .option('--reclaimers <n>', 'number of page reclaimers', intOption(0, LIMITS.threadsPerGroup))
     .option('--property <id>', 'check only this property (repeatable)', collect)
-    .option('--mutant <id>', 'check the model with one statement deleted or moved, as `necessity` prints it');
+    .option('--mutant <id>', 'check the model with one statement deleted or moved, as `necessity` prints it')
+    .option(
+      '--no-liveness',
+      'leave the liveness properties out: safety only, which the search can spread over every worker',
+    );
 }
 
 /** Adds --max-states, --max-depth, --timeout, --max-memory and --no-symmetry. */

@@ -10,6 +10,7 @@ import type { ActionView, StateView } from './ActionView.js';
 import type { PackedExpander } from './PackedExpander.js';
 import type { Statement } from './Statement.js';
 import type { ModelSymmetry } from './ModelSymmetry.js';
+import type { Fairness } from './Fairness.js';
 
 /** A finite transition system over states `S` with actions `A`. */
 export interface Model<S, A> {
@@ -62,4 +63,16 @@ export interface Model<S, A> {
    * (`PackedExpander.reduceSymmetry`), or the search expands the model's values.
    */
   symmetry?(): ModelSymmetry<S> | undefined;
+  /**
+   * For liveness: the groups fairness is given to (a program's threads), in a fixed order. A model
+   * without it is grouped by the thread `actionView` names, or is one group when it has no view.
+   */
+  fairnessGroups?(): readonly string[];
+  /**
+   * The index in `fairnessGroups()` of the group `action` belongs to. A packed form's
+   * `actionThread(k)` must give the same number for the `k`-th action.
+   */
+  fairnessGroup?(state: S, action: A): number;
+  /** For liveness: how fairly each group is scheduled (default: none, every run counts). */
+  fairness?(): Fairness;
 }

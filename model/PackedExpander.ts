@@ -34,4 +34,6 @@ export interface PackedExpander {
    * Absent when the form cannot; the search then expands the model's values.
    */
   reduceSymmetry?(): void;
+  /** The loaded state as the form holds it, for properties' packed tests (`PackedTests`). */
+  readonly view?: unknown;
 }

@@ -1,8 +1,9 @@
 /**
  * Named properties with an expectation. The checker decides what a discovery means from `kind`
  * alone and never looks at a property's id: for `always` and `deadlockFree` a discovery is a
- * counterexample, for `sometimes` it is a witness, for `eventually` a terminal state reached without
- * one is a counterexample.
+ * counterexample, for `sometimes` it is a witness; `eventually` and `leadsTo` are liveness
+ * properties, about whole runs: a counterexample is a run that ends, or loops forever under the
+ * model's fairness, without what they promise (see checker/liveness/).
  */
 
 /** An invariant: a state for which `violation` returns a message is a counterexample. */
@@ -39,28 +40,60 @@ export interface SometimesProperty<S> {
 }
 
 /**
- * Every terminal path passes a state where `holds` is true. A terminal state is a checked state
- * (within the boundary) with no enabled action, deadlock or proper end alike; paths that run
- * forever (cycles) are not checked at all.
- *
- * Precise meaning, with state deduplication: each stored state remembers whether `holds` was true
- * at some state of the trace that first reached it (the one a counterexample would show, both ends
- * included). A terminal state is a counterexample when it was not. A reported counterexample is
- * therefore always real, but one can be missed: when a terminal state is first reached by a path
- * where `holds` was true and later also by a path where it never was, the later path is not
- * reported (the same limitation as Stateright's `eventually`).
+ * Every run passes a state where `holds` is true. A run is a maximal path from an initial state:
+ * one that ends in a state with no enabled action (a deadlock or a proper end), or one that goes on
+ * forever and is fair (see `Fairness`). A counterexample is a lasso, a path into a cycle that can
+ * repeat forever fairly, or a path to an end, along which `holds` is never true.
  */
 export interface EventuallyProperty<S> {
   readonly kind: 'eventually';
   readonly id: string;
   /** A short sentence that says what every run reaches. */
   readonly name: string;
-  /** True at a state that satisfies the property for every path through it. */
+  /** True at a state that satisfies the property. */
   holds(state: S): boolean;
+  /** The same test over a packed form's loaded state, so that a search need not decode it (see PackedTests). */
+  readonly packed?: PackedTests;
 }
 
+/**
+ * A liveness property's tests over the loaded state of a model's packed form (`PackedExpander.view`),
+ * for a search that expands encoded states: `response` is `holds` for `eventually`. They must agree
+ * with the property's own tests on every state (one semantics; the kernel's are tested so).
+ */
+export interface PackedTests {
+  readonly trigger?: (view: never) => boolean;
+  readonly response: (view: never) => boolean;
+}
+
+/**
+ * Whenever `trigger` holds, `response` holds then or later on every run (TLA+'s `P ~> Q`): a
+ * counterexample is a run that reaches a state where `trigger` holds and `response` does not, and
+ * then ends, or loops forever fairly, without `response` ever holding.
+ */
+export interface LeadsToProperty<S> {
+  readonly kind: 'leadsTo';
+  readonly id: string;
+  /** A short sentence that says what always follows what. */
+  readonly name: string;
+  /** True at a state that obliges the run to reach `response`. */
+  trigger(state: S): boolean;
+  /** True at a state that meets the obligation. */
+  response(state: S): boolean;
+  /** The same tests over a packed form's loaded state (see PackedTests). */
+  readonly packed?: PackedTests;
+}
+
+/** The properties about whole runs, checked under the model's fairness. */
+export type LivenessProperty<S> = EventuallyProperty<S> | LeadsToProperty<S>;
+
 /** Every kind of property the checker understands. */
-export type Property<S> = AlwaysProperty<S> | DeadlockFreeProperty | SometimesProperty<S> | EventuallyProperty<S>;
+export type Property<S> =
+  | AlwaysProperty<S>
+  | DeadlockFreeProperty
+  | SometimesProperty<S>
+  | EventuallyProperty<S>
+  | LeadsToProperty<S>;
 
 /** Builds an invariant. */
 export function always<S>(id: string, name: string, violation: (state: S) => string | undefined): AlwaysProperty<S> {
@@ -77,7 +110,28 @@ export function sometimes<S>(id: string, name: string, holds: (state: S) => bool
   return { kind: 'sometimes', id, name, holds };
 }
 
-/** Builds a claim on terminal paths: every path that ends passes a state satisfying `holds` (see EventuallyProperty). */
-export function eventually<S>(id: string, name: string, holds: (state: S) => boolean): EventuallyProperty<S> {
-  return { kind: 'eventually', id, name, holds };
+/** Builds a liveness claim: every run, finite or fair and infinite, passes a state satisfying `holds`. */
+export function eventually<S>(
+  id: string,
+  name: string,
+  holds: (state: S) => boolean,
+  packed?: PackedTests,
+): EventuallyProperty<S> {
+  return { kind: 'eventually', id, name, holds, ...(packed === undefined ? {} : { packed }) };
+}
+
+/** Builds a liveness claim: on every run, a state where `trigger` holds is followed (then or later) by one where `response` holds. */
+export function leadsTo<S>(
+  id: string,
+  name: string,
+  trigger: (state: S) => boolean,
+  response: (state: S) => boolean,
+  packed?: PackedTests,
+): LeadsToProperty<S> {
+  return { kind: 'leadsTo', id, name, trigger, response, ...(packed === undefined ? {} : { packed }) };
+}
+
+/** True for the properties checked over whole runs under fairness. */
+export function isLiveness<S>(property: Property<S>): property is LivenessProperty<S> {
+  return property.kind === 'eventually' || property.kind === 'leadsTo';
 }

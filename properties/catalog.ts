@@ -18,6 +18,10 @@ import { noStaleMapping } from './kernel/noStaleMapping.js';
 import { noUseAfterFree } from './kernel/noUseAfterFree.js';
 import { releaseAtMostOnce } from './kernel/releaseAtMostOnce.js';
 import { releaseBeforePagesFreed } from './kernel/releaseBeforePagesFreed.js';
+import { callbacksRun } from './kernel/callbacksRun.js';
+import { mmFreed } from './kernel/mmFreed.js';
+import { threadsFinish } from './kernel/threadsFinish.js';
+import { waitsReturn } from './kernel/waitsReturn.js';
 
 /** One entry of the property catalog. */
 export interface PropertyInfo {
@@ -44,6 +48,10 @@ const BY_ID: Readonly<Record<KernelPropertyId, KernelProperty>> = {
   'no-leak': noLeak,
   'no-deadlock': noDeadlock,
   'release-at-most-once': releaseAtMostOnce,
+  'callbacks-run': callbacksRun,
+  'waits-return': waitsReturn,
+  'threads-finish': threadsFinish,
+  'mm-freed': mmFreed,
 };
 
 /** Every kernel property, in reporting priority (see KERNEL_PROPERTY_IDS). */

@@ -306,7 +306,7 @@ export class ParallelExplorer<S, A> {
   ): Outcome<S, A> {
     const { state, id } = stateAt(this.model, level, position);
     const stats = this.statsOf(start.generated, start.distinct, this.depth, start.queue);
-    return violationOutcome(this.model, this.props, undefined, this.traceSource(), state, id, stats);
+    return violationOutcome(this.model, this.props, this.traceSource(), state, id, stats);
   }
 
   private modelError(error: NonNullable<LevelResult['error']>, level: Level): Outcome<S, A> {

@@ -29,6 +29,10 @@ export interface Expansion<S, A> extends StatementSource {
   finishExpansion(parentId: number): ExpansionFailure | undefined;
   /** The `k`-th enabled action of the loaded state, to name it in a model error; undefined when it cannot be found. */
   actionAt(k: number): A | undefined;
+  /** The thread that takes the `k`-th action, when the form knows it without decoding (a packed program's). */
+  actionThread?(k: number): number | undefined;
+  /** The loaded state as a packed form holds it, for properties' packed tests; undefined for a values form. */
+  packedView?(): unknown;
 }
 
 /** A step found at fault after the expansion: its action index and what it did. */

@@ -65,6 +65,14 @@ export class PackedExpansion<S, A> implements Expansion<S, A> {
     return undefined; // the packed form builds successors in a copy: it cannot change the loaded state
   }
 
+  packedView(): unknown {
+    return this.expander.view;
+  }
+
+  actionThread(k: number): number | undefined {
+    return this.expander.actionThread?.(k);
+  }
+
   actionAt(k: number): A | undefined {
     try {
       return this.model.actions(this.state())[k];

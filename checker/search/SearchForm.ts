@@ -9,6 +9,7 @@ import type { ModelSymmetry } from '../../model/ModelSymmetry.js';
 import { encodeValue } from '../encodeValue.js';
 import type { Encoder } from '../fingerprint.js';
 import { hasValidProperties } from '../modelContract.js';
+import { needsStateGraph } from '../liveness/needsStateGraph.js';
 
 /**
  * A model's form for the search: a packed expander, or the encoding its values are stored under;
@@ -21,9 +22,10 @@ export type SearchForm<S> = (
 ) & { readonly symmetry: ModelSymmetry<S> | undefined };
 
 /**
- * The form to search `model` in. A packed form decides only `always` and `deadlockFree`
- * properties without decoding, and knows no boundary, so models with anything else are searched
- * through their values (and properties that break the contract are reported by that search).
+ * The form to search `model` in. A packed form decides `always` and `deadlockFree` properties
+ * without decoding (liveness properties decode every state for the state graph, or read it through
+ * their packed tests), and knows no boundary; models with `sometimes` properties or a boundary are
+ * searched through their values (and properties that break the contract are reported by that search).
  * With `reduceSymmetry` and a model that has interchangeable parts, states are stored as their
  * representatives: by the packed form when it can write them, else through the model's values.
  */
@@ -37,12 +39,16 @@ export function searchFormOf<S, A>(model: Model<S, A>, reduceSymmetry = false): 
   return { kind: 'values', encode: encoderOf(model), symmetry };
 }
 
-/** The symmetry a search of `model` reduces by: the model's, when asked for and it has one. */
+/**
+ * The symmetry a search of `model` reduces by: the model's, when asked for and it has one, and
+ * the model has no liveness property (fairness is per thread, so liveness is judged on the
+ * concrete state graph, never on representatives).
+ */
 export function symmetryOf<S>(
   model: Model<S, unknown>,
   reduceSymmetry: boolean | undefined,
 ): ModelSymmetry<S> | undefined {
-  return reduceSymmetry === true ? model.symmetry?.() : undefined;
+  return reduceSymmetry === true && !needsStateGraph(model) ? model.symmetry?.() : undefined;
 }
 
 /** The states a search stores: a state itself, or its representative under the form's symmetry. */
@@ -59,7 +65,6 @@ export function encoderOf<S>(model: Model<S, unknown>): Encoder<S> {
 function usablePackedForm<S, A>(model: Model<S, A>): PackedExpander | undefined {
   if (model.packed === undefined || model.encode === undefined || model.decode === undefined) return undefined;
   if (model.withinBoundary !== undefined) return undefined;
-  if (!hasValidProperties(model) || !model.properties().every((p) => p.kind === 'always' || p.kind === 'deadlockFree'))
-    return undefined;
+  if (!hasValidProperties(model) || model.properties().some((p) => p.kind === 'sometimes')) return undefined;
   return model.packed();
 }

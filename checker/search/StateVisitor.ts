@@ -12,6 +12,7 @@ import { FingerprintHasher } from '../fingerprint.js';
 import { SuccessorBatch, type Warmable } from '../SuccessorBatch.js';
 import type { StatementCounter } from '../StatementCoverage.js';
 import type { Expansion } from './Expansion.js';
+import type { LivenessRecorder } from '../liveness/LivenessRecorder.js';
 
 /** What visiting one state asks of the loop that drives the search. */
 export const CONTINUE = 0;
@@ -53,6 +54,8 @@ export class StateVisitor<S, A> {
   cutOff = false;
   /** The index of the action being taken, for a model error; -1 between steps. */
   activeAction = -1;
+  /** Where the state graph goes when the model has liveness properties (one-thread search only). */
+  recorder: LivenessRecorder<S, A> | undefined;
   private readonly batch = new SuccessorBatch();
   private readonly hasher = new FingerprintHasher();
 
@@ -102,7 +105,10 @@ export class StateVisitor<S, A> {
     const x = this.expansion;
     const props = this.props;
     this.activeAction = -1;
-    if (!x.withinBoundary()) return CONTINUE;
+    if (!x.withinBoundary()) {
+      this.recorder?.outside(id);
+      return CONTINUE;
+    }
     let count: number;
     if (x.needsCheck()) {
       const state = x.state();
@@ -110,10 +116,11 @@ export class StateVisitor<S, A> {
       if (!invariantsHold && !props.watchesDeadlock) return VIOLATED;
       count = x.actionCount();
       if (!invariantsHold || props.isDeadlock(state, count)) return VIOLATED;
-      if (this.paths?.active && this.paths.visit(state, id, count)) return VIOLATED;
+      if (this.paths?.active) this.paths.visit(state, id);
     } else {
       count = x.actionCount();
     }
+    if (this.recorder !== undefined) this.recorder.visit(id, x);
     if (count === 0) return CONTINUE;
     if (!expand) {
       this.cutOff = true;

@@ -7,6 +7,7 @@ import type { Model } from '../../model/Model.js';
 import type { CheckOptions } from '../CheckOptions.js';
 import { hasValidProperties } from '../modelContract.js';
 import type { ModelSource } from '../parallel/ModelSource.js';
+import { needsStateGraph } from '../liveness/needsStateGraph.js';
 
 /** How a check runs: `why` says, for a run on one thread that asked for more, why it is one. */
 export type SearchPlan = { readonly threads: 'one'; readonly why?: string } | { readonly threads: 'workers' };
@@ -33,7 +34,9 @@ export function singleThreadReason(
   if (!source) return 'the model cannot be rebuilt in a worker thread';
   if (!model.decode || !model.encode) return 'the model has no decode(), so its states cannot cross threads';
   if (!hasValidProperties(model)) return 'properties() breaks the model contract, which the one-thread search reports';
-  if (model.properties().some((p) => p.kind === 'sometimes' || p.kind === 'eventually'))
-    return 'the parallel search does not check sometimes/eventually properties yet';
+  if (model.properties().some((p) => p.kind === 'sometimes'))
+    return 'the parallel search does not check sometimes properties yet';
+  if (needsStateGraph(model))
+    return 'liveness properties are judged on the state graph, which the search records on one thread';
   return undefined;
 }

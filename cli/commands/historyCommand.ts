@@ -1,4 +1,5 @@
 /** `mmucheck history [scenario]`: the scenario checked against every kernel version the model knows, as a table. */
+import { LIVENESS_PROPERTY_IDS } from '../../model/kernel/PropertyId.js';
 import type { Command } from 'commander';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import { SRCU_IMPLEMENTATIONS, type SrcuImpl } from '../../model/kernel/Scenario.js';
@@ -47,14 +48,18 @@ export function addHistoryCommand(program: Command, io: Io, setExit: (code: numb
     .option('--reclaimers <n>', 'number of page reclaimers', intOption(0, LIMITS.threadsPerGroup))
     .option(
       '--property <id>',
-      "the columns: check only this property (repeatable); default: the scenario's list",
+      "the columns: check only this property (repeatable); default: the scenario's list without its liveness properties",
       collect,
     )
     .option('--per-property', 'one run per cell instead of shared runs (slower; same table)');
   addPooledOptions(command, 'runs').action(async (scenarioArg: string, flags: HistoryFlags) => {
     requireScenarioArgument(scenarioArg, 'history');
     const overrides = pickOverrides(flags, ['readers', 'reclaimers', 'property']);
-    const scenario = applyOverrides(loadScenario(scenarioArg), overrides);
+    const loaded = applyOverrides(loadScenario(scenarioArg), overrides);
+    // The table is the kernel's bug history of safety: liveness columns only when asked for by name.
+    const scenario = flags.property?.length
+      ? loaded
+      : { ...loaded, properties: loaded.properties.filter((id) => !LIVENESS_PROPERTY_IDS.has(id)) };
     const bounds = pooledBounds(flags);
     const pool = openPool(io, flags);
     const progress = historyProgress(io, flags.quiet === true);

@@ -41,6 +41,11 @@ function statusOf(
       return { status: p.holds(state) ? 'witnessed' : 'not-witnessed' };
     case 'eventually':
       return { status: p.holds(state) ? 'reached' : 'not-reached' };
+    case 'leadsTo':
+      if (p.response(state)) return { status: 'reached' };
+      return p.trigger(state)
+        ? { status: 'not-reached', message: 'triggered here: a response is owed' }
+        : { status: 'holds' };
   }
 }
 

@@ -3,6 +3,7 @@ import { DEADLOCK_MESSAGE } from '../../checker/PropertyChecker.js';
 import type { Violation } from '../../checker/Outcome.js';
 import type { Trace } from '../../checker/Trace.js';
 import type { Model } from '../../model/Model.js';
+import { isLiveness } from '../../model/Property.js';
 
 /**
  * Invariants at the last state; deadlock freedom when no thread can move there and the state is not
@@ -15,6 +16,12 @@ export function violationsAtEnd<S, A>(model: Model<S, A>, trace: Trace<S, A>): V
   const deadlocked = terminal && model.isFinal?.(last) !== true;
   const states = [trace.initial, ...trace.steps.map((s) => s.state)];
   const violations: Violation[] = [];
+  const livenessIds = new Set(
+    model
+      .properties()
+      .filter(isLiveness)
+      .map((p) => p.id),
+  );
   for (const p of model.properties()) {
     let message: string | undefined;
     if (p.kind === 'always') message = p.violation(last);
@@ -23,5 +30,7 @@ export function violationsAtEnd<S, A>(model: Model<S, A>, trace: Trace<S, A>): V
       message = `the trace ends without ${p.name}`;
     if (message !== undefined) violations.push({ propertyId: p.id, propertyName: p.name, message });
   }
-  return violations;
+  // As the checker judges: liveness only where no state property fails, since a search that finds one ends there.
+  const safety = violations.filter((v) => !livenessIds.has(v.propertyId));
+  return safety.length > 0 ? safety : violations;
 }

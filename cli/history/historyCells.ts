@@ -18,6 +18,10 @@ const SHORT: Readonly<Record<string, string>> = {
   'no-leak': 'leak',
   'no-deadlock': 'deadlock',
   'release-at-most-once': 'release-1x',
+  'callbacks-run': 'cb-run',
+  'waits-return': 'waits',
+  'threads-finish': 'finish',
+  'mm-freed': 'mm-freed',
 };
 
 /** The text table's label of property `id`. */

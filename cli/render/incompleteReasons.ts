@@ -9,4 +9,5 @@ export const INCOMPLETE_REASONS: Readonly<Record<IncompleteReason, string>> = {
   memory: 'the memory bound was reached',
   interrupted: 'the run was interrupted',
   walks: 'the simulation ran out of walks',
+  boundary: "runs that still owe a liveness property leave the model's boundary, so whether they pay is unknown",
 };

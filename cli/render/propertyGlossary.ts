@@ -40,6 +40,17 @@ export const PROPERTY_GLOSSARY: Readonly<Record<string, string>> = {
     'calling it between srcu_read_lock and srcu_read_unlock on the same srcu_struct waits forever.',
   'release-at-most-once':
     '->release runs at most once per listener; a driver that frees state in ->release must not see it called twice.',
+  'callbacks-run':
+    'call_srcu promises to invoke the callback once the read-side critical sections that might still see the object have ended; the driver frees its object there, and module exit waits for it. ' +
+    'A callback that never runs, or a driver that keeps queueing callbacks for ever (a destroy that calls call_srcu on itself again), leaves its object allocated and the SRCU worker busy for good. ' +
+    'Liveness: judged over runs that end and runs that go on for ever with every thread scheduled fairly.',
+  'waits-return':
+    'synchronize_srcu returns once every reader active when it was called has left; srcu_barrier once every callback queued before it has run; wait_event on the subscriptions wait queue once the invalidation in progress ends and wake_up_all runs. ' +
+    'A wait that never returns holds its caller (exit, module unload, a page fault) for ever. Liveness: judged over runs that end and runs that go on for ever with every thread scheduled fairly.',
+  'threads-finish':
+    'Every thread of the scenario (exit, teardown, reclaim, faults) must run to its end; one kept from finishing while the others move for ever is starved or livelocked. Liveness: judged over fair runs.',
+  'mm-freed':
+    'The mm_struct is freed by the last mmdrop once exit has dropped the last user (mmput) and every mmgrab is balanced. A run that never gets there pins the whole address space. Liveness: judged over runs that end and runs that go on for ever with every thread scheduled fairly.',
 };
 
 /** The versions a rule's text depends on. */

@@ -2,6 +2,7 @@
  * A model file as a run's source (`mmucheck check ./model.ts`): written against the public API (see
  * docs/writing-models.md), checked with the same checker, reports and exit codes as a scenario.
  */
+import { isLiveness } from '../../model/Property.js';
 import { check } from '../../checker/check.js';
 import { propertiesOf } from '../../checker/modelContract.js';
 import { InputError, expectedOneOf } from '../../model/InputError.js';
@@ -28,6 +29,8 @@ export interface ModelFileFlags extends RunFlags {
   readonly readers?: number;
   readonly reclaimers?: number;
   readonly property?: readonly string[];
+  /** False with `--no-liveness`: the liveness properties are left out. */
+  readonly liveness?: boolean;
 }
 
 const SCENARIO_ONLY = [
@@ -90,12 +93,14 @@ export async function modelFileSource(file: string, flags: ModelFileFlags, io: I
   io.loadingModelFile?.(file);
   const loaded = await loadModelFile(file);
   const all = validProperties(loaded.model);
-  const selected = all === undefined ? undefined : selectProperties(all, flags.property);
+  const asked = all === undefined ? undefined : selectProperties(all, flags.property);
+  const selected = flags.liveness === false && all !== undefined ? (asked ?? all).filter((p) => !isLiveness(p)) : asked;
   const properties = selected ?? all ?? [];
   const command = [
     `mmucheck ${mode}`,
     file,
     ...[...new Set(flags.property ?? [])].map((id) => `--property ${id}`),
+    ...(flags.liveness === false ? ['--no-liveness'] : []),
     ...boundFlags(flags),
     ...continueFlag(flags),
   ].join(' ');

@@ -20,7 +20,9 @@ const MEANING: Record<Property<unknown>['kind'], string> = {
   always: 'every reachable state must satisfy it; the model names what is wrong in a state that does not',
   deadlockFree: 'in every reachable state some thread can move, unless the model calls the state a proper end',
   sometimes: 'some reachable state must satisfy it (a model whose states never do is vacuous)',
-  eventually: 'every run that ends must pass a state that satisfies it',
+  eventually:
+    "every run, whether it ends or goes on forever under the model's fairness, must pass a state that satisfies it",
+  leadsTo: 'on every run, a state where it is triggered must be followed, then or later, by one where it is answered',
 };
 
 const LIMITS =

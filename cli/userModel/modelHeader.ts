@@ -9,6 +9,7 @@ const KIND_NOTES: Record<Property<unknown>['kind'], string> = {
   deadlockFree: '',
   sometimes: ' (sometimes)',
   eventually: ' (eventually)',
+  leadsTo: ' (leads to)',
 };
 
 /** Header lines; every text in them comes from the model file, so all of it is escaped. */

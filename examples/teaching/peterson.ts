@@ -21,11 +21,29 @@
  * this model gives the same 42 and 77. TLC's depth of 11 counts the initial state as 1, ours
  * of 10 counts steps.
  *
+ * Starvation freedom: a thread that raises its flag eventually enters (`leadsTo`), judged over every
+ * run in which each thread that can move keeps getting to move (weak fairness, the default of a
+ * program). The other thread cannot overtake a waiting one twice: when it comes back it gives the
+ * turn away, and the waiter's condition then stays true until it moves. Without fairness (`check
+ * --fairness none`) it fails: a run may simply never schedule the waiter again.
+ *
  * Pinned in test/examples/teaching.test.ts: the correct version has 42 distinct states, 77
  * generated, depth 10, and every property holds; the broken one violates mutual exclusion in 8
  * steps.
  */
-import { List, ProgramModel, Record, always, deadlockFree, sometimes, step, label, type RecordOf } from 'mmucheck';
+import {
+  List,
+  ProgramModel,
+  Record,
+  always,
+  deadlockFree,
+  leadsTo,
+  sometimes,
+  step,
+  label,
+  type ProgramState,
+  type RecordOf,
+} from 'mmucheck';
 
 /** The shared variables. */
 export interface PetersonVars {
@@ -83,6 +101,14 @@ export function peterson(broken = false): ProgramModel<Shared> {
       sometimes('p1-enters', 'p1 can enter the critical section', (s) => s.shared.inCs.get(1) === true),
       sometimes('both-contend', 'both threads can want the critical section at once', (s) =>
         s.shared.flag.every((f) => f),
+      ),
+      ...[0, 1].map((tid) =>
+        leadsTo<ProgramState<Shared>>(
+          `p${tid}-starvation-free`,
+          `p${tid}, once it raises its flag, eventually enters the critical section`,
+          (s) => s.shared.flag.get(tid) === true,
+          (s) => s.shared.inCs.get(tid) === true,
+        ),
       ),
     ],
   });

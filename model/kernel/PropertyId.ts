@@ -23,10 +23,22 @@ export const KERNEL_PROPERTY_IDS = [
   'no-leak',
   'no-deadlock',
   'release-at-most-once',
+  'callbacks-run',
+  'waits-return',
+  'threads-finish',
+  'mm-freed',
 ] as const;
 
 /** A kernel property id. */
 export type KernelPropertyId = (typeof KERNEL_PROPERTY_IDS)[number];
+
+/** The liveness properties: judged over whole runs under fairness (see checker/liveness/). */
+export const LIVENESS_PROPERTY_IDS: ReadonlySet<KernelPropertyId> = new Set<KernelPropertyId>([
+  'callbacks-run',
+  'waits-return',
+  'threads-finish',
+  'mm-freed',
+]);
 
 /** The ids checked only when a scenario or `--property` asks for them. */
 export const OPTIONAL_PROPERTY_IDS: ReadonlySet<KernelPropertyId> = new Set<KernelPropertyId>(['release-at-most-once']);

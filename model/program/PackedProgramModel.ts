@@ -6,6 +6,7 @@
  */
 import type { Model } from '../Model.js';
 import type { Property } from '../Property.js';
+import { WEAK_FAIRNESS, type Fairness } from '../Fairness.js';
 import type { EncodeSink } from '../EncodeSink.js';
 import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
@@ -33,6 +34,8 @@ export interface PackedProgramModelSpec<G, M extends PackedShared> {
   readonly decodeShared: (source: DecodeSource) => G;
   readonly describeShared?: (shared: G) => StateView;
   readonly properties: readonly Property<ProgramState<G>>[];
+  /** How fairly the threads are scheduled, for liveness properties (default: weak, every thread). */
+  readonly fairness?: Fairness;
   /** With every non-daemon thread finished: is this shared state a proper end? (default: yes) */
   readonly finalShared?: (shared: G) => boolean;
   /** False only for a loaded state that certainly violates no property (default: always true). */
@@ -76,6 +79,20 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
 
   properties(): readonly Property<ProgramState<G>>[] {
     return this.spec.properties;
+  }
+
+  /** The threads, by name: each is a group of fairness. */
+  fairnessGroups(): readonly string[] {
+    return this.spec.threads.map((t) => t.name);
+  }
+
+  /** An action is the thread that moves, so its group is that thread. */
+  fairnessGroup(_state: ProgramState<G>, tid: number): number {
+    return tid;
+  }
+
+  fairness(): Fairness {
+    return this.spec.fairness ?? WEAK_FAIRNESS;
   }
 
   isFinal(state: ProgramState<G>): boolean {
@@ -128,6 +145,7 @@ export class PackedProgramModel<G, M extends PackedShared> implements Model<Prog
       successor: (k, out) => runner.successor(k, out),
       actionThread: (k) => runner.enabled[k]!,
       actionStatement: (k) => runner.enabledStatement(k),
+      view: runner,
       ...(runner.symmetry ? { reduceSymmetry: () => runner.reduceSymmetry() } : {}),
     };
   }

@@ -6,6 +6,7 @@
 import { List } from 'immutable';
 import type { Model } from '../Model.js';
 import type { Property } from '../Property.js';
+import { WEAK_FAIRNESS, type Fairness } from '../Fairness.js';
 import type { EncodeSink } from '../EncodeSink.js';
 import type { DecodeSource } from '../DecodeSource.js';
 import type { ActionView, StateView } from '../ActionView.js';
@@ -25,6 +26,8 @@ export interface ProgramSpec<G> {
   readonly threads: readonly ThreadSpec[];
   readonly initShared: G;
   readonly properties: readonly Property<ProgramState<G>>[];
+  /** How fairly the threads are scheduled, for liveness properties (default: weak, every thread). */
+  readonly fairness?: Fairness;
   /** With every non-daemon thread finished: is this shared state a proper end? (default: yes) */
   readonly finalShared?: (shared: G) => boolean;
   /** Canonical encoding of the shared state (default: none, the checker's generic encoder is used). */
@@ -93,6 +96,20 @@ export class ProgramModel<G> implements Model<ProgramState<G>, number> {
 
   properties(): readonly Property<ProgramState<G>>[] {
     return this.spec.properties;
+  }
+
+  /** The threads, by name: each is a group of fairness. */
+  fairnessGroups(): readonly string[] {
+    return this.spec.threads.map((t) => t.name);
+  }
+
+  /** An action is the thread that moves, so its group is that thread. */
+  fairnessGroup(_state: ProgramState<G>, tid: number): number {
+    return tid;
+  }
+
+  fairness(): Fairness {
+    return this.spec.fairness ?? WEAK_FAIRNESS;
   }
 
   isFinal(state: ProgramState<G>): boolean {

@@ -95,25 +95,31 @@ describe('eventually', () => {
     expectOk(check(graph({ a: ['b'] }, [passes('a')])));
   });
 
-  it('does not check paths that never end (a cycle without a terminal state)', () => {
-    expectOk(check(graph({ a: ['b'], b: ['a'] }, [passes('z')])));
+  it('checks runs that never end too: a cycle that never passes it is a lasso (this model assumes no fairness)', () => {
+    const outcome = check(graph({ a: ['b'], b: ['a'] }, [passes('z')]));
+    const { trace, violations } = expectViolation(outcome, 'passes-z', { length: 2 });
+    expect([path(trace), trace.cycleStart]).toEqual(['a b a', 0]);
+    expect(violations[0]?.message).toMatch(
+      /^the last 2 steps repeat forever \(no fairness is assumed; model moves in the loop\)/,
+    );
   });
 
-  it('judges each state by the trace that first reached it, so a counterexample along a later route is missed', () => {
-    // d is first reached through b (b is expanded before c): the route a → c → d → e, which never
-    // passes b, is not reported. With c expanded first, the same space has a counterexample.
-    expectOk(check(graph(diamond, [passes('b')])));
+  it('judges every route to a state, not only the first: a counterexample along a later route is found', () => {
+    // d is first reached through b; the route a → c → d → e never passes b, and is reported.
+    expect(path(expectViolation(check(graph(diamond, [passes('b')])), 'passes-b', { length: 3 }).trace)).toBe(
+      'a c d e',
+    );
     const outcome = check(graph({ ...diamond, a: ['c', 'b'] }, [passes('b')]));
     expect(path(expectViolation(outcome, 'passes-b', { length: 3 }).trace)).toBe('a c d e');
   });
 
-  it('lists every property violated at the same terminal state, in properties() order', () => {
+  it('is judged once the search has found no safety violation: a state that breaks an invariant is reported first', () => {
     const notE = always<string>('not-e', 'e is never reached', (s) => (s === 'e' ? 'reached e' : undefined));
     const outcome = check(
       graph(diamond, [passes('z'), notE, deadlockFree('deadlock-free', 'only final states stop'), passes('x')]),
     );
-    const { violations } = expectViolation(outcome, 'passes-z', { length: 3 });
-    expect(violations.map((v) => v.propertyId)).toEqual(['passes-z', 'not-e', 'deadlock-free', 'passes-x']);
+    const { violations } = expectViolation(outcome, 'not-e', { length: 3 });
+    expect(violations.map((v) => v.propertyId)).toEqual(['not-e', 'deadlock-free']);
   });
 
   it('checks terminal states that the model calls final too', () => {

@@ -24,7 +24,7 @@ describe('check with no argument', () => {
     const r = await runCli(['check']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^scenario {3}seed: /);
-    expect(r.out).toContain('ALL PROPERTIES HOLD on every reachable state (11 properties)');
+    expect(r.out).toContain('ALL PROPERTIES HOLD on every reachable state (15 properties)');
     expect(r.out).toMatch(
       /^707 distinct states, 1,657 generated, depth 34, [\d.]+ s \([\d,]+ states\/s\), fingerprint collision probability 3\.6e-14$/m,
     );
@@ -86,7 +86,7 @@ describe('--format json', () => {
       reproduce: 'mmucheck check seed',
     });
     expect(report['scenario']).toMatchObject({ name: 'seed', kernel: 'v3.17', srcu: 'classic', cpus: 2 });
-    expect(report['properties']).toHaveLength(11);
+    expect(report['properties']).toHaveLength(15);
   });
 
   it('reports a violation with its shortest trace, every step with its documented fields', async () => {
@@ -164,12 +164,12 @@ describe('bounds end a run as incomplete (exit 3), never as a pass', () => {
 });
 
 describe('scenarios, --help and --version', () => {
-  it('scenarios lists all twenty-two bundled scenarios with their expected verdicts', async () => {
+  it('scenarios lists all twenty-three bundled scenarios with their expected verdicts', async () => {
     const r = await runCli(['scenarios']);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(bundledScenarioNames());
-    expect(lines).toHaveLength(22);
+    expect(lines).toHaveLength(23);
     expect(lines.find((l) => l.startsWith('seed '))).toMatch(/^seed\s+all hold\s+/);
     expect(lines.find((l) => l.startsWith('sync-in-release '))).toMatch(/^sync-in-release\s+no-deadlock violated\s+/);
   });

@@ -75,7 +75,7 @@ describe('mmucheck history --jobs', () => {
     expect(progress[0]!.cellsDone).toBeGreaterThan(15 * 2);
     const states = reversed.rows.reduce((sum, r) => sum + r.states, 0);
     expect(states).toBe(1729);
-    expect(historyProgressLine(progress.at(-1)!)).toBe('165 of 165 cells done, 0 left (15 of 15 rows), 1,729 states');
+    expect(historyProgressLine(progress.at(-1)!)).toBe('225 of 225 cells done, 0 left (15 of 15 rows), 1,729 states');
   });
 
   it('reports a run that throws, or whose worker exits, as the error of its own cells; the other rows are decided', async () => {

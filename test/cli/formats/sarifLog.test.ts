@@ -146,7 +146,7 @@ describe('a run without a violation in SARIF', () => {
   it('has no results and a rule per checked property', () => {
     const run = logOf('seed').runs[0];
     expect(run.results).toEqual([]);
-    expect(run.tool.driver.rules).toHaveLength(11);
+    expect(run.tool.driver.rules).toHaveLength(15);
     expect(run.invocations[0]).toMatchObject({ executionSuccessful: true, commandLine: 'mmucheck check seed' });
   });
 });

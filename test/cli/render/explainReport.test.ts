@@ -136,7 +136,7 @@ describe('mmucheck explain <passing scenario>', () => {
     const r = await cli('explain', 'seed', '--quiet');
     expect(r.code).toBe(0);
     const flat = r.out.replace(/\n\s+/g, ' ');
-    expect(r.out).toContain('ALL 11 PROPERTIES HOLD on every reachable state of this scenario.');
+    expect(r.out).toContain('ALL 15 PROPERTIES HOLD on every reachable state of this scenario.');
     expect(r.out).toContain(
       '  no-deadlock                 some thread can always move until every thread has finished',
     );

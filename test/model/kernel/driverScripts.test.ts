@@ -97,12 +97,6 @@ describe('a driver of your own', () => {
       'which the script does not define',
       '',
     ],
-    [
-      { destroy: ['mmu_notifier_call_srcu'], release: ['mmu_notifier_call_srcu'] },
-      'listeners[0].driver.hooks.destroy[0]',
-      'queues itself again',
-      '',
-    ],
     [{ release: ['mmu_notifier_put'] }, 'listeners[0].driver.hooks.release[0]', 'set "api": "get-put"', ''],
   ] as const)(
     'refuses a bad script with exit 2 naming file, listener, hook and statement (%#)',

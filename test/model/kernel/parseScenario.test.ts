@@ -126,6 +126,10 @@ describe('parseScenario', () => {
       'no-stale-mapping',
       'no-leak',
       'no-deadlock',
+      'callbacks-run',
+      'waits-return',
+      'threads-finish',
+      'mm-freed',
     ]);
   });
 

@@ -22,6 +22,7 @@ const TABLE: Record<
   'eager-free': { verdict: 'no-use-after-free', length: 6 },
   'no-mm-pin': { verdict: 'no-use-after-free', length: 25 },
   'sync-in-release': { verdict: 'no-deadlock', length: 13 },
+  'destroy-requeues': { verdict: 'callbacks-run', length: 19 },
   'tree-barrier-one-cpu': { verdict: 'barrier-waits-for-queued', length: 25 },
   'tree-barrier': { verdict: 'ok', distinct: 1366, depth: 38 },
   'hmm-mirror': { verdict: 'ok', distinct: 2019, depth: 104 },
