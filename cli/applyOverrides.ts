@@ -36,6 +36,7 @@ export const OVERRIDE_KEYS = [
   'reclaimers',
   'property',
   'mutant',
+  'liveness',
 ] as const satisfies readonly (keyof ScenarioOverrides)[];
 
 /** Sets the count of a reader-like thread group, adding it (on CPU 1) if the scenario has none. */

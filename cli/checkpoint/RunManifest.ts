@@ -27,6 +27,8 @@ export interface ScenarioIdentity {
 export interface ManifestBounds {
   readonly maxStates?: number;
   readonly maxDepth?: number;
+  /** False when the run stored every state (--no-symmetry): its checkpoints hold no representatives. */
+  readonly symmetry?: false;
 }
 
 /** A checkpoint's manifest. */

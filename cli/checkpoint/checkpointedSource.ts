@@ -6,6 +6,7 @@
  */
 import { readCheckpoint, checkpointPath } from '../../checker/checkpoint/checkpointDir.js';
 import { InputError } from '../../model/InputError.js';
+import { needsStateGraph } from '../../checker/liveness/needsStateGraph.js';
 import { OVERRIDE_KEYS, pickOverrides, type ScenarioOverrides } from '../applyOverrides.js';
 import type { Io } from '../Io.js';
 import { kernelSource, type ScenarioFlags } from '../run/kernelSource.js';
@@ -39,6 +40,12 @@ export function checkpointedSource(arg: string, flags: CheckpointFlags, io: Io):
   );
   // The scenario and every other flag are checked before the directory is made.
   const source = kernelSource(arg, flags, 'check', { checkpoints });
+  if (needsStateGraph(source.model))
+    throw new InputError(
+      'does not save the state graph on which the liveness properties are judged: add --no-liveness (safety properties only), or name the properties with --property',
+      undefined,
+      '--checkpoint',
+    );
   prepareCheckpointDir(dir);
   const overrides = pickOverrides(flags, OVERRIDE_KEYS);
   checkpoints.use(runManifest(scenario, overrides, boundsOf(flags), source.model));
@@ -62,6 +69,12 @@ export function resumedSource(
     );
   const scenario = sameScenario(manifest, file);
   requireSameOverrides(flags, manifest.overrides);
+  if (flags.symmetry === false && manifest.bounds.symmetry !== false)
+    throw new InputError(
+      'the run the checkpoint holds stored one state per orbit of interchangeable threads; a resumed run keeps that',
+      undefined,
+      '--no-symmetry',
+    );
   const bounds = { ...manifest.bounds, ...boundsOf(flags) };
   const state = loaded.state;
   if (state && bounds.maxStates !== undefined && bounds.maxStates <= state.level.distinct)
@@ -115,7 +128,9 @@ function sameScenario(manifest: RunManifest, file: string): { bundled: boolean }
 function requireSameOverrides(flags: ScenarioOverrides, saved: ScenarioOverrides): void {
   for (const key of OVERRIDE_KEYS) {
     const given = flags[key];
-    if (given === undefined || JSON.stringify(given) === JSON.stringify(saved[key])) continue;
+    // --no-liveness is a negated flag: true is its default, which a resume takes from the run.
+    if (given === undefined || (key === 'liveness' && given === true)) continue;
+    if (JSON.stringify(given) === JSON.stringify(saved[key])) continue;
     const was = saved[key] === undefined ? 'not given' : JSON.stringify(saved[key]);
     throw new InputError(
       `${JSON.stringify(given)} changes the state space of the run the checkpoint holds (${was} there); a resumed run keeps the options it was started with`,
@@ -125,9 +140,11 @@ function requireSameOverrides(flags: ScenarioOverrides, saved: ScenarioOverrides
   }
 }
 
-function boundsOf(flags: CheckpointFlags): { maxStates?: number; maxDepth?: number } {
+function boundsOf(flags: CheckpointFlags): { maxStates?: number; maxDepth?: number; symmetry?: false } {
   return {
     ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
     ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
+    // Whether states were stored as representatives decides what the checkpoint's seen set means.
+    ...(flags.symmetry === false ? { symmetry: false as const } : {}),
   };
 }

@@ -14,7 +14,7 @@ import { verdictSummary } from '../helpers/outcomeSummary.js';
 describe('symmetry reduction on every history cell', () => {
   for (const name of bundledScenarioNames()) {
     it(`${name}: every row, as bundled and with two readers`, () => {
-      const bundled = loadScenario(name);
+      const bundled = applyOverrides(loadScenario(name), { liveness: false });
       const scenarios = bundled.mirrors.length === 0 ? [bundled, applyOverrides(bundled, { readers: 2 })] : [bundled];
       for (const scenario of scenarios) {
         for (const { kernel, srcu } of historyRows(scenario)) {

@@ -121,7 +121,7 @@ const PINNED: [string, { readers?: number; reclaimers?: number }, Pinned][] = [
 describe('symmetry reduction: pinned counts', () => {
   for (const [name, overrides, pinned] of PINNED) {
     it(`${name} ${JSON.stringify(overrides)}: ${pinned.verdict} on ${pinned.distinct} states, with 1 and 2 workers`, async () => {
-      const scenario = applyOverrides(loadScenario(name), overrides);
+      const scenario = applyOverrides(loadScenario(name), { ...overrides, liveness: false });
       const model = buildKernelModel(scenario);
       for (const workers of [1, 2]) {
         const o = await checkWithWorkers(model, kernelModelSource(scenario), { workers });
@@ -132,7 +132,7 @@ describe('symmetry reduction: pinned counts', () => {
   }
 
   it('two groups at once (two readers, two reclaimers): 82,800 states against 284,376, with 1 and 2 workers', async () => {
-    const scenario = applyOverrides(loadScenario('seed'), { readers: 2, reclaimers: 2 });
+    const scenario = applyOverrides(loadScenario('seed'), { readers: 2, reclaimers: 2, liveness: false });
     const model = buildKernelModel(scenario);
     for (const workers of [1, 2]) {
       const o = await checkWithWorkers(model, kernelModelSource(scenario), { workers });
@@ -149,7 +149,7 @@ describe('symmetry reduction: pinned counts', () => {
 describe('symmetry reduction: the same verdicts as without it', () => {
   for (const name of bundledScenarioNames()) {
     it(`on ${name}, as bundled and with two readers`, () => {
-      const scenario = loadScenario(name);
+      const scenario = applyOverrides(loadScenario(name), { liveness: false });
       bothWays(buildKernelModel(scenario) as AnyModel);
       if (scenario.mirrors.length === 0)
         bothWays(buildKernelModel(applyOverrides(scenario, { readers: 2 })) as AnyModel);
@@ -158,7 +158,7 @@ describe('symmetry reduction: the same verdicts as without it', () => {
 
   it('on history cells: every version and SRCU of lazy-with-reader and seed-no-synchronize with two readers', () => {
     for (const name of ['lazy-with-reader', 'seed-no-synchronize']) {
-      const scenario = applyOverrides(loadScenario(name), { readers: 2 });
+      const scenario = applyOverrides(loadScenario(name), { readers: 2, liveness: false });
       for (const { kernel, srcu } of historyRows(scenario))
         bothWays(buildKernelModel(applyOverrides(scenario, { kernel, srcu })) as AnyModel);
     }
@@ -216,12 +216,16 @@ describe('symmetry reduction: the same verdicts as without it', () => {
 });
 
 describe('symmetry reduction: one semantics, concrete traces', () => {
-  const seed3 = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3 })) as AnyModel;
-  const lazy3 = buildKernelModel(applyOverrides(loadScenario('lazy-with-reader'), { readers: 3 })) as AnyModel;
+  const seed3 = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 3, liveness: false })) as AnyModel;
+  const lazy3 = buildKernelModel(
+    applyOverrides(loadScenario('lazy-with-reader'), { readers: 3, liveness: false }),
+  ) as AnyModel;
 
   it('the value path (nextState, then the representative) stores the packed path’s states', () => {
-    const seed2 = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 2 })) as AnyModel;
-    const lazy2 = buildKernelModel(applyOverrides(loadScenario('lazy-with-reader'), { readers: 2 })) as AnyModel;
+    const seed2 = buildKernelModel(applyOverrides(loadScenario('seed'), { readers: 2, liveness: false })) as AnyModel;
+    const lazy2 = buildKernelModel(
+      applyOverrides(loadScenario('lazy-with-reader'), { readers: 2, liveness: false }),
+    ) as AnyModel;
     for (const model of [seed2, lazy2]) {
       const packed = check(model);
       const values = check(immutableForm(model));

@@ -9,7 +9,7 @@ import { binaryBuilt, runCli, startBinary } from '../helpers/runCli.js';
 import { checkpointDir, comparable } from '../helpers/checkpointRuns.js';
 
 // 42,155 states in 42 levels.
-const SCENARIO = ['seed', '--readers', '3'];
+const SCENARIO = ['seed', '--readers', '3', '--no-liveness'];
 
 /** Starts a run (check or resume) with checkpoints at every level, and ends it with `signal` once it has written `after` of them. */
 async function stopAfterCheckpoints(args: readonly string[], after: number, signal: NodeJS.Signals) {

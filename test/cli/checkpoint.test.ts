@@ -14,12 +14,12 @@ import { binaryBuilt, REPO_ROOT, runCli } from '../helpers/runCli.js';
 import { checkpointDir, comparable, killAtCheckpoint } from '../helpers/checkpointRuns.js';
 
 // 24,147 states in 16 levels, a 16-step counterexample: a checkpoint at every level boundary.
-const RUN = ['lazy-with-reader', '--readers', '3', '--workers', '1', '--checkpoint-every', '0'];
+const RUN = ['lazy-with-reader', '--readers', '3', '--no-liveness', '--workers', '1', '--checkpoint-every', '0'];
 
 describe.runIf(binaryBuilt())('a run killed with SIGKILL and resumed', () => {
   let whole: unknown;
   beforeAll(async () => {
-    const r = await runCli(['check', ...RUN.slice(0, 5), '--format', 'json', '--quiet']);
+    const r = await runCli(['check', ...RUN.slice(0, 6), '--format', 'json', '--quiet']);
     expect(r.code).toBe(1);
     whole = comparable(r.out);
   });
@@ -56,7 +56,18 @@ describe.runIf(binaryBuilt())('a run killed with SIGKILL and resumed', () => {
 
 describe('a run stopped by an interrupt or a bound', () => {
   it('saves the start of the level it stopped in, and resumes to the answer of a run never stopped', async () => {
-    const args = ['seed', '--readers', '2', '--workers', '1', '--format', 'json', '--quiet'];
+    const args = [
+      'seed',
+      '--readers',
+      '2',
+      '--no-liveness',
+      '--no-symmetry',
+      '--workers',
+      '1',
+      '--format',
+      'json',
+      '--quiet',
+    ];
     const whole = await runCli(['check', ...args]);
     const dir = checkpointDir();
     let asked = 0;
@@ -78,6 +89,7 @@ describe('resume refuses a checkpoint it cannot go on from (exit 2, naming the f
     const r = await runCli([
       'check',
       ...args,
+      '--no-liveness',
       '--max-states',
       '300',
       '--checkpoint',
@@ -142,7 +154,7 @@ describe('resume refuses a checkpoint it cannot go on from (exit 2, naming the f
       2,
       `mmucheck: error: ${file}: holds a run of another model than this mmucheck builds from seed (its model digest differs): it cannot be resumed\n`,
     ]);
-    const again = await runCli(['check', 'lazy-with-reader', '--checkpoint', dir]);
+    const again = await runCli(['check', 'lazy-with-reader', '--no-liveness', '--checkpoint', dir]);
     expect(again.code).toBe(2);
     expect(again.err).toContain(`${file}: already holds a checkpoint; \`mmucheck resume ${dir}\` continues its run`);
   });

@@ -87,9 +87,10 @@ describe('check --continue', () => {
       ['no-callback-on-freed', 8, 1],
       ['no-code-after-unload', 18, 2],
       ['no-leak', 24, 3],
+      ['mm-freed', 24, 4],
     ]);
     expect([report.stats.distinct, report.continued!.runs, report.continued!.distinctInAllRuns]).toEqual([
-      403, 5, 1235,
+      403, 6, 1638,
     ]);
   }, 60_000);
 

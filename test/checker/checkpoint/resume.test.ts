@@ -32,51 +32,59 @@ class KeptStates implements LevelCheckpoints {
 }
 
 function scenario(name: string, readers: number) {
-  const s = applyOverrides(loadScenario(name), { readers });
+  const s = applyOverrides(loadScenario(name), { readers, liveness: false });
   return { model: buildKernelModel(s), source: kernelModelSource(s) };
 }
 
 describe('going on from a saved run state', () => {
   const seed = scenario('seed', 2);
-  const seedWhole = outcomeSummary(check(seed.model), true);
+  const seedWhole = outcomeSummary(check(seed.model, { symmetry: false }), true);
 
   it('seed with 2 readers: one checkpoint per level boundary, on one thread (38 of them)', async () => {
     const kept = new KeptStates();
-    const outcome = await checkWithWorkers(seed.model, seed.source, { workers: 1, checkpoints: kept });
+    const outcome = await checkWithWorkers(seed.model, seed.source, { symmetry: false, workers: 1, checkpoints: kept });
     expect(outcomeSummary(outcome, true)).toEqual(seedWhole);
     expect(seedWhole).toMatchObject({ kind: 'ok', distinct: 5133, generated: 15926, depth: 38 });
     expect(kept.states.map((s) => s.level.depth)).toEqual(Array.from({ length: 38 }, (_v, i) => i + 1));
     for (const from of [kept.states[0]!, kept.states[17]!, kept.states[37]!]) {
-      const resumed = await checkWithWorkers(seed.model, seed.source, { workers: 1, resumeFrom: from });
+      const resumed = await checkWithWorkers(seed.model, seed.source, {
+        symmetry: false,
+        workers: 1,
+        resumeFrom: from,
+      });
       expect(outcomeSummary(resumed, true)).toEqual(seedWhole);
     }
   });
 
   it('a state saved by two workers goes on on one thread and on two, and the reverse', async () => {
     const byWorkers = new KeptStates();
-    await checkWithWorkers(seed.model, seed.source, { workers: 2, checkpoints: byWorkers });
+    await checkWithWorkers(seed.model, seed.source, { symmetry: false, workers: 2, checkpoints: byWorkers });
     const byOne = new KeptStates();
-    await checkWithWorkers(seed.model, seed.source, { workers: 1, checkpoints: byOne });
+    await checkWithWorkers(seed.model, seed.source, { symmetry: false, workers: 1, checkpoints: byOne });
     expect(byWorkers.states.map((s) => s.fingerprintBits)).toEqual(byOne.states.map(() => 63));
     expect(byWorkers.states.map((s) => s.level.distinct)).toEqual(byOne.states.map((s) => s.level.distinct));
     for (const [from, workers] of [
       [byWorkers.states[20]!, 1],
       [byOne.states[20]!, 2],
     ] as const) {
-      const resumed = await checkWithWorkers(seed.model, seed.source, { workers, resumeFrom: from });
+      const resumed = await checkWithWorkers(seed.model, seed.source, { symmetry: false, workers, resumeFrom: from });
       expect(outcomeSummary(resumed, true)).toEqual(seedWhole);
     }
   });
 
   it('lazy-with-reader with 3 readers: the same shortest counterexample after a resume', async () => {
     const lazy = scenario('lazy-with-reader', 3);
-    const whole = outcomeSummary(check(lazy.model), true);
+    const whole = outcomeSummary(check(lazy.model, { symmetry: false }), true);
     expect(whole).toMatchObject({ kind: 'violation', distinct: 24147, generated: 75320 });
     expect(whole.actions).toHaveLength(16);
     const kept = new KeptStates();
-    await checkWithWorkers(lazy.model, lazy.source, { workers: 1, checkpoints: kept });
+    await checkWithWorkers(lazy.model, lazy.source, { symmetry: false, workers: 1, checkpoints: kept });
     expect(kept.states).toHaveLength(16);
-    const resumed = await checkWithWorkers(lazy.model, lazy.source, { workers: 2, resumeFrom: kept.states[9]! });
+    const resumed = await checkWithWorkers(lazy.model, lazy.source, {
+      symmetry: false,
+      workers: 2,
+      resumeFrom: kept.states[9]!,
+    });
     expect(outcomeSummary(resumed, true)).toEqual(whole);
   });
 
@@ -86,14 +94,24 @@ describe('going on from a saved run state', () => {
       [2, 1],
     ] as const) {
       const kept = new KeptStates();
-      const stopped = await checkWithWorkers(seed.model, seed.source, { workers, maxStates: 3000, checkpoints: kept });
+      const stopped = await checkWithWorkers(seed.model, seed.source, {
+        symmetry: false,
+        workers,
+        maxStates: 3000,
+        checkpoints: kept,
+      });
       expect(stopped.kind === 'incomplete' && stopped.reason).toBe('maxStates');
       const last = kept.states.at(-1)!;
       expect(last.level.distinct).toBeLessThan(3000);
       expect(last.level.distinct).toBe(kept.states.at(-2)!.level.distinct);
-      const resumed = await checkWithWorkers(seed.model, seed.source, { workers: resumedOn, resumeFrom: last });
+      const resumed = await checkWithWorkers(seed.model, seed.source, {
+        symmetry: false,
+        workers: resumedOn,
+        resumeFrom: last,
+      });
       expect(outcomeSummary(resumed, true)).toEqual(seedWhole);
       const bounded = await checkWithWorkers(seed.model, seed.source, {
+        symmetry: false,
         workers: 1,
         maxStates: 3000,
         resumeFrom: last,
