@@ -7,7 +7,8 @@ import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS } from '../model/kernel/Scenario.
 import { LIMITS } from '../model/kernel/parseScenario.js';
 import { MAX_STATES_LIMIT } from '../checker/resolveOptions.js';
 import type { CheckOptions } from '../checker/CheckOptions.js';
-import { collect, durationOption, intOption, sizeOption } from './parseOptions.js';
+import { FAIRNESS_KINDS, type FairnessKind } from '../model/Fairness.js';
+import { choiceOption, collect, durationOption, intOption, sizeOption } from './parseOptions.js';
 import { defaultMaxMemoryBytes } from './defaults.js';
 import type { Progress } from './progress.js';
 import type { Io } from './Io.js';
@@ -21,6 +22,8 @@ export interface BoundFlags {
   /** Bytes. */
   readonly maxMemory?: number;
   readonly exact?: boolean;
+  /** The fairness of every thread for liveness properties, instead of the model's own. */
+  readonly fairness?: FairnessKind;
 }
 
 /** Adds --kernel, --srcu, --readers, --reclaimers and --property. */
@@ -34,7 +37,7 @@ export function addScenarioOptions(command: Command): Command {
     .option('--mutant <id>', 'check the model with one statement deleted or moved, as `necessity` prints it');
 }
 
-/** Adds --max-states, --max-depth, --timeout and --max-memory. */
+/** Adds --max-states, --max-depth, --timeout, --max-memory and --fairness. */
 export function addBoundOptions(command: Command): Command {
   return command
     .option('--max-states <n>', 'stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
@@ -48,6 +51,11 @@ export function addBoundOptions(command: Command): Command {
       '--max-memory <size>',
       'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)',
       sizeOption,
+    )
+    .option(
+      '--fairness <kind>',
+      `liveness: the fairness of every thread instead of the model's own: ${FAIRNESS_KINDS.join(', ')}`,
+      choiceOption(FAIRNESS_KINDS),
     );
 }
 
@@ -59,6 +67,7 @@ export function searchOptions(flags: BoundFlags, io: Io, progress: Progress): Pa
     ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }),
     maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
     ...(flags.exact === true ? { exact: true } : {}),
+    ...(flags.fairness === undefined ? {} : { fairness: flags.fairness }),
     onProgress: (s) => progress.update(s),
     ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
   };
@@ -71,5 +80,6 @@ export function boundFlags(flags: BoundFlags): string[] {
     ...(flags.maxDepth === undefined ? [] : [`--max-depth ${flags.maxDepth}`]),
     ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
     ...(flags.exact === true ? ['--exact'] : []),
+    ...(flags.fairness === undefined ? [] : [`--fairness ${flags.fairness}`]),
   ];
 }

@@ -1,12 +1,15 @@
 /**
  * `--format dot`: the counterexample as a Graphviz graph, states top to bottom. Each edge is a step
  * (number, thread, function, statement) in its thread's colour; each state lists the fields the
- * step changed. The steps that set the failure up are yellow, the failing state red.
+ * step changed. The steps that set the failure up are yellow, the failing state red. A lasso's
+ * last state is the state its loop began at again: a dashed back edge leads from it to that state,
+ * which is marked as the loop's start.
  */
 import type { RunView } from '../report/RunView.js';
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { shortNote, showValue } from '../render/TraceView.js';
 import { leftLabel, quote, threadColour } from './dotText.js';
+import { LOOP_START_HERE, loopBack } from '../render/loopMarks.js';
 
 /** The header lines every graph of a run starts with. */
 export function graphTitle(run: RunView): string {
@@ -20,6 +23,11 @@ export function graphTitle(run: RunView): string {
   return `${run.name}: ${verdict}`;
 }
 
+/** The node attributes that mark state `n` as where a lasso's loop starts (a later statement adds to its earlier ones). */
+function loopStartNode(n: number): string {
+  return `  s${n} [xlabel=${quote(LOOP_START_HERE)}, peripheries=2];`;
+}
+
 /** The DOT text of `run`'s counterexample (the initial state alone when there is none). */
 export function dotTrace(run: RunView): string {
   const view = traceViewOfRun(run);
@@ -30,6 +38,7 @@ export function dotTrace(run: RunView): string {
     '  node [shape=box, fontname="monospace", fontsize=10];',
     '  edge [fontname="monospace", fontsize=9];',
     `  s0 [label=${leftLabel(['initial state'])}];`,
+    ...(view.cycleStart === 0 ? [loopStartNode(0)] : []),
   ];
   view.steps.forEach((s, i) => {
     const failing = i === view.steps.length - 1 && view.failure !== undefined;
@@ -46,10 +55,17 @@ export function dotTrace(run: RunView): string {
         ? ', style=filled, fillcolor="#fff3c0"'
         : '';
     lines.push(`  s${s.step} [label=${leftLabel(body)}${style}];`);
+    if (s.step === view.cycleStart) lines.push(loopStartNode(s.step));
     const colour = threadColour(tids.get(s.thread) ?? 0);
     const label = leftLabel([`${s.step}  ${s.thread}${s.cpu === undefined ? '' : ` (cpu${s.cpu})`}`, s.fn, s.code], 50);
     lines.push(`  s${s.step - 1} -> s${s.step} [label=${label}, color=${quote(colour)}, fontcolor=${quote(colour)}];`);
   });
+  if (view.cycleStart !== undefined) {
+    const back = quote(`${loopBack(view.cycleStart)}: repeats forever`);
+    lines.push(
+      `  s${view.steps.length} -> s${view.cycleStart} [label=${back}, style=dashed, color="#c00000", fontcolor="#c00000", constraint=false];`,
+    );
+  }
   lines.push('}');
   return lines.join('\n') + '\n';
 }

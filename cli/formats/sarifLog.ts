@@ -4,6 +4,8 @@
  * sarifThreadFlows.ts) and the steps that set the failure up as related locations. A kernel step
  * points at its kernel source file, a model file's step at the model file.
  */
+import { lassoShape, loopBack } from '../render/loopMarks.js';
+import type { TraceView } from '../render/TraceView.js';
 import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
@@ -56,6 +58,12 @@ function locatorOf(run: RunView): StepLocator {
     : modelFileStepLocator(run.origin.file);
 }
 
+/** What the result message adds for a lasso: that the run loops forever, and its two parts. */
+function loops(view: TraceView): string {
+  if (view.cycleStart === undefined) return '';
+  return ` that loops forever: ${lassoShape(view.cycleStart, view.steps.length)}, ${loopBack(view.cycleStart)}`;
+}
+
 function results(run: RunView): Record<string, unknown>[] {
   const o = run.outcome;
   if (o.kind !== 'violation') return [];
@@ -69,7 +77,7 @@ function results(run: RunView): Record<string, unknown>[] {
     ruleIndex: checkedIds(run).indexOf(v.propertyId),
     kind: 'fail',
     level: 'error',
-    message: { text: `${v.message} (${where} ${run.name}, ${view.steps.length}-step counterexample)` },
+    message: { text: `${v.message} (${where} ${run.name}, ${view.steps.length}-step counterexample${loops(view)})` },
     ...(last ? { locations: [locate(last)] } : {}),
     ...(flow ? { codeFlows: [flow] } : {}),
     relatedLocations: view.references.map((r) => {
