@@ -137,11 +137,16 @@ describe('replay of a lasso', () => {
     );
   });
 
+  /** Replays the saved weak-fairness lasso with its `loop` set to `loop`. */
+  const replayWithLoop = async (name: string, loop: number) => {
+    const trace = JSON.parse(readFileSync(await saved(`${name}.itf.json`), 'utf8')) as Json;
+    const file = join(dir, `${name}-edited.itf.json`);
+    writeFileSync(file, JSON.stringify({ ...trace, loop }));
+    return runCli(['replay', file]);
+  };
+
   it('refuses a lasso whose loop does not close, exit 2', async () => {
-    const trace = JSON.parse(readFileSync(await saved('tampered.itf.json'), 'utf8')) as Json;
-    const file = join(dir, 'bad-loop.itf.json');
-    writeFileSync(file, JSON.stringify({ ...trace, loop: 0 }));
-    const { code, err } = await runCli(['replay', file]);
+    const { code, err } = await replayWithLoop('tampered', 0);
     expect(code).toBe(2);
     expect(err).toContain(
       'trace does not match the model at step 6: the file says the trace loops back to the initial state (loop 0), but the last state is not that state: wants[0] is false there but true at the end',
@@ -149,10 +154,7 @@ describe('replay of a lasso', () => {
   });
 
   it('refuses a loop index out of range, exit 2 naming the field', async () => {
-    const trace = JSON.parse(readFileSync(await saved('range.itf.json'), 'utf8')) as Json;
-    const file = join(dir, 'bad-index.itf.json');
-    writeFileSync(file, JSON.stringify({ ...trace, loop: 6 }));
-    const { code, err } = await runCli(['replay', file]);
+    const { code, err } = await replayWithLoop('range', 6);
     expect(code).toBe(2);
     expect(err).toContain('loop: expected the index of the state where the loop begins, a whole number from 0 to 5');
   });
