@@ -7,7 +7,7 @@ import { DEADLOCK_MESSAGE } from '../../checker/PropertyChecker.js';
 import type { Violation } from '../../checker/Outcome.js';
 import type { Trace } from '../../checker/Trace.js';
 import type { Model } from '../../model/Model.js';
-import type { LivenessProperty } from '../../model/Property.js';
+import { isLiveness, type LivenessProperty } from '../../model/Property.js';
 import { loopBack } from '../render/loopMarks.js';
 
 /** Where an obligation arose, in words: `at the initial state`, `after step 3`. */
@@ -55,6 +55,12 @@ export function violationsAtEnd<S, A>(model: Model<S, A>, trace: Trace<S, A>): V
   const deadlocked = terminal && model.isFinal?.(last) !== true;
   const states = [trace.initial, ...trace.steps.map((s) => s.state)];
   const violations: Violation[] = [];
+  const livenessIds = new Set(
+    model
+      .properties()
+      .filter(isLiveness)
+      .map((p) => p.id),
+  );
   for (const p of model.properties()) {
     let message: string | undefined;
     if (p.kind === 'always') message = p.violation(last);
@@ -65,5 +71,7 @@ export function violationsAtEnd<S, A>(model: Model<S, A>, trace: Trace<S, A>): V
       message = livenessMessage(p, states, trace.cycleStart, terminal);
     if (message !== undefined) violations.push({ propertyId: p.id, propertyName: p.name, message });
   }
-  return violations;
+  // As the checker judges: liveness only where no state property fails, since a search that finds one ends there.
+  const safety = violations.filter((v) => !livenessIds.has(v.propertyId));
+  return safety.length > 0 ? safety : violations;
 }
