@@ -7,7 +7,8 @@ import { KERNEL_VERSIONS, SRCU_IMPLEMENTATIONS } from '../model/kernel/Scenario.
 import { LIMITS } from '../model/kernel/parseScenario.js';
 import { MAX_STATES_LIMIT } from '../checker/resolveOptions.js';
 import type { CheckOptions } from '../checker/CheckOptions.js';
-import { collect, durationOption, intOption, sizeOption } from './parseOptions.js';
+import { FAIRNESS_KINDS, type FairnessKind } from '../model/Fairness.js';
+import { choiceOption, collect, durationOption, intOption, sizeOption } from './parseOptions.js';
 import { defaultMaxMemoryBytes } from './defaults.js';
 import type { Progress } from './progress.js';
 import type { Io } from './Io.js';
@@ -23,6 +24,8 @@ export interface BoundFlags {
   readonly exact?: boolean;
   /** False with --no-symmetry: every state stored, not one per orbit of interchangeable threads. */
   readonly symmetry?: boolean;
+  /** The fairness of every thread for liveness properties, instead of the model's own. */
+  readonly fairness?: FairnessKind;
 }
 
 /** Adds --kernel, --srcu, --readers, --reclaimers, --property, --mutant and --no-liveness. */
@@ -40,7 +43,7 @@ export function addScenarioOptions(command: Command): Command {
     );
 }
 
-/** Adds --max-states, --max-depth, --timeout, --max-memory and --no-symmetry. */
+/** Adds --max-states, --max-depth, --timeout, --max-memory, --no-symmetry and --fairness. */
 export function addBoundOptions(command: Command): Command {
   return command
     .option('--max-states <n>', 'stop (incomplete) after this many distinct states', intOption(1, MAX_STATES_LIMIT))
@@ -55,7 +58,12 @@ export function addBoundOptions(command: Command): Command {
       'stop (incomplete) when the process uses this much memory: 512M, 8G (default: 3/4 of RAM)',
       sizeOption,
     )
-    .option('--no-symmetry', 'store every state, not one per orbit of interchangeable threads (to compare)');
+    .option('--no-symmetry', 'store every state, not one per orbit of interchangeable threads (to compare)')
+    .option(
+      '--fairness <kind>',
+      `liveness: the fairness of every thread instead of the model's own: ${FAIRNESS_KINDS.join(', ')}`,
+      choiceOption(FAIRNESS_KINDS),
+    );
 }
 
 /** The checker options of the bounds, with progress and the interrupt wired to `io`. */
@@ -67,6 +75,7 @@ export function searchOptions(flags: BoundFlags, io: Io, progress: Progress): Pa
     maxMemoryBytes: flags.maxMemory ?? defaultMaxMemoryBytes(),
     ...(flags.exact === true ? { exact: true } : {}),
     ...(flags.symmetry === false ? { symmetry: false } : {}),
+    ...(flags.fairness === undefined ? {} : { fairness: flags.fairness }),
     onProgress: (s) => progress.update(s),
     ...(io.stopRequested ? { shouldStop: io.stopRequested } : {}),
   };
@@ -80,5 +89,6 @@ export function boundFlags(flags: BoundFlags): string[] {
     ...(flags.timeout === undefined ? [] : [`--timeout ${flags.timeout}ms`]),
     ...(flags.exact === true ? ['--exact'] : []),
     ...(flags.symmetry === false ? ['--no-symmetry'] : []),
+    ...(flags.fairness === undefined ? [] : [`--fairness ${flags.fairness}`]),
   ];
 }

@@ -40,6 +40,8 @@ table.state { border-collapse: collapse; width: 100%; font: 12px ui-monospace, m
 table.state td { border-bottom: 1px solid #eee; padding: 2px 4px; }
 table.state tr.changed td { background: #fff3c0; font-weight: 600; }
 section.why li { cursor: pointer; }
+tr.loop-start td, tr.loop-back td { color: var(--bad); font-weight: 600; font-size: 12px; border-top: 1px dashed var(--bad); }
+tr.loop-back { cursor: pointer; }
 `;
 
 /** The page's script: shows the state and the diff of the step clicked (arrow keys move). */
@@ -81,6 +83,9 @@ export const HTML_SCRIPT = `
       : '<h2 id="details-title">Initial state</h2>';
     if (step && step.failure) h += '<p class="failure">✗ ' + esc(step.failure) + '</p>';
     if (step) step.notes.forEach(function (note) { h += '<p class="note">* ' + esc(note) + '</p>'; });
+    // A lasso: its loop starts at the state after step cycleStart, and its last step leads back there.
+    if (data.cycleStart !== undefined && n === data.cycleStart) h += '<p class="failure">↻ loop starts here: after step ' + data.steps.length + ' the run is back at this state, forever</p>';
+    if (data.cycleStart !== undefined && n === data.steps.length) h += '<p class="failure">↻ then back to ' + (data.cycleStart === 0 ? 'the initial state' : 'the state after step ' + data.cycleStart) + ', forever</p>';
     if (step) {
       h += '<h3>Changes</h3>';
       h += step.changes.length

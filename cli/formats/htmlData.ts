@@ -41,6 +41,8 @@ export interface HtmlData {
   readonly initial: StateVars;
   readonly steps: readonly HtmlStep[];
   readonly references: readonly { readonly step: number; readonly note: string }[];
+  /** A lasso's loop start: the last step leads back to the state after step `cycleStart` (0: the initial state). */
+  readonly cycleStart?: number;
 }
 
 function headline(run: RunView): string {
@@ -97,5 +99,6 @@ export function htmlData(run: RunView): HtmlData {
       failure: i === view.steps.length - 1 ? (view.failure ?? null) : null,
     })),
     references: view.references,
+    ...(view.cycleStart === undefined ? {} : { cycleStart: view.cycleStart }),
   };
 }

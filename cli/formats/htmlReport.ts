@@ -5,6 +5,7 @@
  */
 import type { ContinuedView, RunView } from '../report/RunView.js';
 import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
+import { LOOP_STARTS, lassoShape, loopBack } from '../render/loopMarks.js';
 import { CODE_BREAK_AFTER, HTML_SCRIPT, HTML_STYLE } from './htmlAssets.js';
 import { htmlData, type HtmlData, type HtmlStep } from './htmlData.js';
 import { count, properties } from '../render/plural.js';
@@ -44,6 +45,12 @@ function stepCard(s: HtmlStep, colour: string): string {
   );
 }
 
+/** A row across the lanes that marks a lasso's loop; the row back to its start shows that state when clicked. */
+function loopRow(cls: string, text: string, step: number | undefined, span: number): string {
+  const at = step === undefined ? '' : ` data-step="${step}"`;
+  return `<tr class="${cls}"${at}><td class="num">↻</td><td class="lane loop" colspan="${span}">${escapeHtml(text)}</td></tr>`;
+}
+
 function lanesTable(data: HtmlData): string {
   const lanes = data.threads.filter((t) => t.moves);
   const head = lanes
@@ -53,13 +60,17 @@ function lanesTable(data: HtmlData): string {
     )
     .join('');
   const initial = `<tr data-step="0"><td class="num">0</td><td class="lane" colspan="${Math.max(1, lanes.length)}"><span class="muted">initial state</span></td></tr>`;
+  const span = Math.max(1, lanes.length);
   const rows = data.steps.map((s) => {
     const cells = lanes
       .map((t) => `<td class="lane">${t.name === s.thread ? stepCard(s, t.colour) : ''}</td>`)
       .join('');
-    return `<tr data-step="${s.step}"><td class="num">${s.step}</td>${cells}</tr>`;
+    const loop = s.step === (data.cycleStart ?? -1) + 1 ? loopRow('loop-start', LOOP_STARTS, undefined, span) : '';
+    return `${loop}<tr data-step="${s.step}"><td class="num">${s.step}</td>${cells}</tr>`;
   });
-  return `<table class="lanes"><thead><tr><th>#</th>${head}</tr></thead><tbody>${initial}${rows.join('')}</tbody></table>`;
+  const back =
+    data.cycleStart === undefined ? '' : loopRow('loop-back', loopBack(data.cycleStart), data.cycleStart, span);
+  return `<table class="lanes"><thead><tr><th>#</th>${head}</tr></thead><tbody>${initial}${rows.join('')}${back}</tbody></table>`;
 }
 
 function whyList(data: HtmlData, id: string): string {
@@ -74,7 +85,7 @@ function whyList(data: HtmlData, id: string): string {
 function traceSection(data: HtmlData, n: number, title: string): string {
   const idle = data.threads.filter((t) => !t.moves).map((t) => t.name);
   return `<section ${n === 0 ? 'id="trace"' : `id="violation-${n}"`} class="trace">
-${title}${data.steps.length ? `<p class="muted">${count(data.steps.length, 'step')}; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
+${title}${data.steps.length ? `<p class="muted">${count(data.steps.length, 'step')}${data.cycleStart === undefined ? '' : ` that loop forever (${lassoShape(data.cycleStart, data.steps.length)})`}; click a step (or use the arrow keys) to see the state after it.${idle.length ? ` Threads without a step: ${escapeHtml(idle.join(', '))}.` : ''}</p>` : '<p class="muted">No counterexample: the initial state is shown.</p>'}
 ${lanesTable(data)}
 ${whyList(data, n === 0 ? 'why' : `why-${n}`)}
 </section>`;

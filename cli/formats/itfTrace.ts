@@ -4,7 +4,9 @@
  * file without threads has none, and one whose view has a field `threads` gets `mmucheck.threads`);
  * each state's `#meta` says which step led to it. The trace's `#meta.mmucheck` carries what
  * `mmucheck replay` needs to rebuild the model: the scenario as checked (overrides applied), or
- * the model file (and where it is from the trace file) and the properties checked.
+ * the model file (and where it is from the trace file) and the properties checked. A lasso (a
+ * liveness counterexample that runs forever) has ADR-015's `loop`: the index of the state where its
+ * loop begins, which the last state equals.
  */
 import { scenarioJson } from '../../model/kernel/scenarioJson.js';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -26,6 +28,8 @@ export interface ItfTrace {
   readonly '#meta': Readonly<Record<string, unknown>>;
   readonly vars: readonly string[];
   readonly states: readonly ItfState[];
+  /** ADR-015: the index of the state a lasso's loop begins at; the last state is that state again. */
+  readonly loop?: number;
 }
 
 /** Where the trace is written: `--out`, if given (undefined: stdout). */
@@ -172,5 +176,6 @@ export function itfTrace(run: RunView, options: ItfOptions = {}): ItfTrace {
       },
     },
     ...everyVariable(states, threadsVar),
+    ...(trace?.cycleStart === undefined ? {} : { loop: trace.cycleStart }),
   };
 }

@@ -41,6 +41,8 @@ export interface SavedTrace {
   readonly steps: readonly SavedStep[];
   /** The properties the file says are violated at its last state. */
   readonly violations: readonly string[];
+  /** ADR-015's `loop`: the trace is a lasso whose last state is `states[cycleStart]` again. */
+  readonly cycleStart?: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -161,6 +163,21 @@ function savedModel(m: Obj, file: string): SavedModel {
   };
 }
 
+/**
+ * ADR-015's `loop` of a trace of `states` states: the index of the state a lasso's loop begins at,
+ * before the last state (a loop has at least one step); undefined when the trace is no lasso.
+ */
+function loopIndex(loop: unknown, states: number, file: string): number | undefined {
+  if (loop === undefined || loop === null) return undefined;
+  if (typeof loop !== 'number' || !Number.isInteger(loop) || loop < 0 || loop >= states - 1)
+    throw new InputError(
+      `expected the index of the state where the loop begins, a whole number from 0 to ${states - 2} (the loop needs at least one step), got ${capText(JSON.stringify(loop) ?? 'nothing', 80)}`,
+      file,
+      'loop',
+    );
+  return loop;
+}
+
 /** Validates parsed JSON as a saved mmucheck ITF trace; `file` names it in errors. */
 export function parseItfTrace(json: unknown, file: string): SavedTrace {
   const trace = objectAt(json, file, '');
@@ -175,6 +192,7 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
   const states = trace['states'];
   if (!Array.isArray(states) || states.length === 0)
     throw new InputError('expected a non-empty list of states', file, 'states');
+  const cycleStart = loopIndex(trace['loop'], states.length, file);
   const initialState = m['initialState'] ?? 0;
   if (typeof initialState !== 'number' || !Number.isInteger(initialState))
     throw new InputError('expected a whole number', file, '#meta.mmucheck.initialState');
@@ -185,6 +203,7 @@ export function parseItfTrace(json: unknown, file: string): SavedTrace {
     states: states.map((s, i) => savedState(s, vars as string[], threadsVar, file, `states[${i}]`)),
     steps: states.slice(1).map((s, i) => savedStep(s, file, `states[${i + 1}]`)),
     violations: recordedViolations(m),
+    ...(cycleStart === undefined ? {} : { cycleStart }),
   };
 }
 

@@ -3,6 +3,8 @@
  * each state must match the saved one, variable by variable. The first difference is reported as a
  * mismatch naming the step (0 for the initial state) and the field.
  */
+import type { ReplayedLasso } from '../render/replayOpening.js';
+import { loopFairness } from './loopFairness.js';
 import type { Model } from '../../model/Model.js';
 import { InputError } from '../../model/InputError.js';
 import { QUOTE_MAX_CHARS, capText } from '../../model/safeText.js';
@@ -14,6 +16,9 @@ import type { Violation } from '../../checker/Outcome.js';
 import type { SavedState, SavedTrace } from './readItfTrace.js';
 import { stateVars, type StateVars } from './stateVars.js';
 import { violationsAtEnd } from './violationsAtEnd.js';
+import { encoderOf } from '../../checker/search/SearchForm.js';
+import { fingerprint } from '../../checker/fingerprint.js';
+import { loopState } from '../render/loopMarks.js';
 
 /** A saved trace that the model does not reproduce, at `step` (0: the initial state). */
 export class TraceMismatch extends InputError {
@@ -32,8 +37,10 @@ export interface ReplayedTrace {
   readonly model: KernelModel;
   readonly trace: Trace<KernelModelState, number>;
   readonly steps: readonly RenderedStep[];
-  /** The properties violated at the last state (empty when it violates none). */
+  /** The properties violated at the last state, or along a lasso (empty when it violates none). */
   readonly violations: readonly Violation[];
+  /** A lasso's loop start, and whether its loop is weakly fair. */
+  readonly lasso?: ReplayedLasso;
   readonly references: readonly StepReference[];
 }
 
@@ -60,6 +67,41 @@ export function savedViolations<S, A>(
       saved.file,
     );
   return violations;
+}
+
+/**
+ * `trace` as the lasso the file says it is: its last state must be the state its loop begins at,
+ * by the model's canonical encoding (fingerprints of the encodings, as the checker compares
+ * states); a file whose loop does not close is refused. A trace the file calls no lasso is returned as it is.
+ */
+export function savedLasso<S, A>(
+  model: Model<S, A>,
+  trace: Trace<S, A>,
+  saved: SavedTrace,
+  varsOf: (state: S) => StateVars,
+): Trace<S, A> {
+  const start = saved.cycleStart;
+  if (start === undefined) return trace;
+  const states = [trace.initial, ...trace.steps.map((s) => s.state)];
+  const last = states[states.length - 1]!;
+  const encode = encoderOf(model);
+  const [a, b] = [fingerprint(states[start]!, encode), fingerprint(last, encode)];
+  if (a.hi !== b.hi || a.lo !== b.lo) {
+    const diff =
+      difference(saved.states[start]!, varsOf(last)) ?? 'they differ in a part of the state the trace does not show';
+    throw new TraceMismatch(
+      trace.steps.length,
+      `the file says the trace loops back to ${loopState(start)} (loop ${start}), but the last state is not that state: ${diff.replace(' in the file but ', ' there but ').replace(' in the model', ' at the end')}`,
+      saved.file,
+    );
+  }
+  return { ...trace, cycleStart: start };
+}
+
+/** What a replayed trace says of its lasso: nothing for a trace that is none. */
+export function lassoOf<S, A>(model: Model<S, A>, trace: Trace<S, A>): { lasso?: ReplayedLasso } {
+  if (trace.cycleStart === undefined) return {};
+  return { lasso: { cycleStart: trace.cycleStart, fairness: loopFairness(model, trace) } };
 }
 
 /** The first difference between the saved variables and the model's, in words; undefined when they match. */
@@ -137,7 +179,7 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
     if (diff) throw new TraceMismatch(n, `after ${saved.steps[n - 1]!.thread}'s step, ${diff}`, saved.file);
     steps.push({ action: tid, state });
   }
-  const trace = { initial, steps };
+  const trace = savedLasso(model, { initial, steps }, saved, (s) => stateVars(model, s));
   const violations = savedViolations(model, trace, saved);
   const rendered = renderSteps(model, trace);
   const references = violations.length
@@ -147,5 +189,5 @@ export function replaySavedTrace(saved: SavedTrace): ReplayedTrace {
         initial: viewOf(model, initial),
       })
     : [];
-  return { model, trace, steps: rendered, violations, references };
+  return { model, trace, steps: rendered, violations, references, ...lassoOf(model, trace) };
 }

@@ -5,6 +5,8 @@
  * points at its kernel source file, a model file's step at the model file.
  */
 import type { Violation } from '../../checker/Outcome.js';
+import { lassoShape, loopBack } from '../render/loopMarks.js';
+import type { TraceView } from '../render/TraceView.js';
 import { INCOMPLETE_REASONS } from '../render/incompleteReasons.js';
 import { PROPERTY_CATALOG } from '../../properties/catalog.js';
 import { checkedIds, counterexampleName, type RunView } from '../report/RunView.js';
@@ -67,6 +69,12 @@ function locatorOf(run: RunView): StepLocator {
     : modelFileStepLocator(run.origin.file);
 }
 
+/** What the result message adds for a lasso: that the run loops forever, and its two parts. */
+function loops(view: TraceView): string {
+  if (view.cycleStart === undefined) return '';
+  return ` that loops forever: ${lassoShape(view.cycleStart, view.steps.length)}, ${loopBack(view.cycleStart)}`;
+}
+
 /** One result per violated property, each with the code flow of its own counterexample (`check --continue` finds several). */
 function results(run: RunView): Record<string, unknown>[] {
   const c = run.continued;
@@ -86,7 +94,7 @@ function resultsOf(run: RunView, violations: readonly Violation[]): Record<strin
     ruleIndex: checkedIds(run).indexOf(v.propertyId),
     kind: 'fail',
     level: 'error',
-    message: { text: `${v.message} (${where} ${run.name}, ${view.steps.length}-step counterexample)` },
+    message: { text: `${v.message} (${where} ${run.name}, ${view.steps.length}-step counterexample${loops(view)})` },
     ...(last ? { locations: [locate(last)] } : {}),
     ...(flow ? { codeFlows: [flow] } : {}),
     relatedLocations: view.references.map((r) => {

@@ -9,6 +9,7 @@ import type { TraceThread, TraceView } from '../render/TraceView.js';
 import { showValue } from '../render/TraceView.js';
 import { kernelSourceFile } from './kernelSourceFile.js';
 import { count } from '../render/plural.js';
+import { LOOP_START_HERE, lassoShape, loopBack } from '../render/loopMarks.js';
 
 /** The uriBaseId of kernel source files: the root of a kernel tree of the scenario's version. */
 export const KERNEL_SRC = 'KERNEL_SRC';
@@ -67,12 +68,24 @@ function threadFlowLocation(s: RenderedStep, view: TraceView, locate: StepLocato
     ]),
   );
   const kinds = stepKinds(s.kind, failing);
+  const location = locate(s);
+  // A lasso's first loop step says the loop starts here; its last, where the loop goes back to.
+  const loopStart = view.cycleStart !== undefined && s.step === view.cycleStart + 1;
+  const loopEnd = view.cycleStart !== undefined && s.step === view.steps.length;
+  const loopNote = [
+    ...(loopStart ? [`${LOOP_START_HERE}: the steps from here on repeat forever`] : []),
+    ...(loopEnd && view.cycleStart !== undefined ? [`then ${loopBack(view.cycleStart)}`] : []),
+  ];
+  const message = location['message'] as { text: string } | undefined;
   return {
     executionOrder: s.step,
-    location: locate(s),
-    ...(kinds.length ? { kinds } : {}),
+    location: loopNote.length
+      ? { ...location, message: { text: [message?.text ?? '', ...loopNote].filter((x) => x !== '').join(' — ') } }
+      : location,
+    ...(kinds.length || loopStart ? { kinds: loopStart ? [...kinds, 'loop-start'] : kinds } : {}),
     ...(s.changes.length ? { state } : {}),
-    importance: essential ? 'essential' : s.changes.length ? 'important' : 'unimportant',
+    importance: essential || loopStart ? 'essential' : s.changes.length ? 'important' : 'unimportant',
+    ...(loopStart ? { properties: { loopStart: true } } : {}),
   };
 }
 
@@ -98,13 +111,17 @@ export function codeFlow(
       locations: steps.map((s) => threadFlowLocation(s, view, locate)),
     }));
   if (threadFlows.length === 0) return undefined;
+  const c = view.cycleStart;
+  const lasso = c === undefined ? '' : `, looping forever (${lassoShape(c, view.steps.length)}, ${loopBack(c)})`;
   return {
     message: {
       text:
         name === 'shortest counterexample'
-          ? `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}`
-          : `an interleaving that violates the property (${name}): ${count(view.steps.length, 'step')}`,
+          ? `the shortest interleaving that violates the property: ${count(view.steps.length, 'step')}${lasso}`
+          : `an interleaving that violates the property (${name}): ${count(view.steps.length, 'step')}${lasso}`,
     },
     threadFlows,
+    // a lasso: the state after step cycleStart (0: the initial state) is where the last step leads back to
+    ...(c === undefined ? {} : { properties: { cycleStart: c } }),
   };
 }

@@ -13,6 +13,8 @@ export interface TraceThread {
 /** A trace ready to print. */
 export interface TraceView {
   readonly steps: readonly RenderedStep[];
+  /** A lasso's loop start: the last step leads back to the state after step `cycleStart` (0: the initial state). */
+  readonly cycleStart?: number;
   /** Why the last step fails (a property's message), when it does. */
   readonly failure?: string;
   /** The id of the property that fails, for its rule in kernel terms. */

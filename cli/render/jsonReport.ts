@@ -68,10 +68,14 @@ export function jsonReport(run: RunView): unknown {
     model: run.subject.model,
     properties: checkedIds(run),
     ...verdictJson(o),
+    // only a run that checks liveness properties says under which fairness it judged them
+    ...(run.fairness === undefined ? {} : { fairness: run.fairness }),
     error: o.kind === 'modelError' ? { message: o.message, step: raisingStep(run.viewer, o) ?? null } : null,
     stats: o.stats,
     initial: run.trace === undefined ? null : viewOf(run.viewer, run.trace.initial),
     trace: o.kind === 'violation' || run.steps.length > 0 ? run.steps : null,
+    // a lasso: the trace's last state is the state after step cycleStart (0: the initial state) again
+    ...(run.trace?.cycleStart === undefined ? {} : { cycleStart: run.trace.cycleStart }),
     references: run.references,
     witnesses:
       o.kind === 'ok'

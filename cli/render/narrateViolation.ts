@@ -3,6 +3,7 @@
  * moves, which C statement, what it does in kernel terms, what changed — with the steps that set
  * the failure up called out, then the property's rule and why this interleaving breaks it.
  */
+import { LOOP_STARTS, lassoShape, loopBack, loopState } from './loopMarks.js';
 import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { Violation } from '../../checker/Outcome.js';
 import type { Palette } from './colour.js';
@@ -74,17 +75,31 @@ export function narrateViolation(
     lines.push(`          also violated at the same step: ${others.map((v) => v.propertyId).join(', ')}`);
   lines.push('', 'What the property means:', ...paragraph(glossary.property(primary.propertyId, view), '  '));
   if (view.steps.length === 0) return [...lines, '', ...paragraph(`${primary.message}.`, '  ')];
+  const n = view.steps.length;
+  const c = view.cycleStart;
+  const shape = c === undefined ? '' : ` that loop forever, ${lassoShape(c, n)}`;
   lines.push(
     '',
-    `How it fails, step by step (${count(view.steps.length, 'step')}: the shortest interleaving that breaks it):`,
+    `How it fails, step by step (${count(n, 'step')}${shape}: the shortest interleaving that breaks it):`,
     '',
   );
-  for (const s of view.steps) lines.push(...narrateStep(s, view, glossary, p));
+  for (const [i, s] of view.steps.entries()) {
+    if (i === c) lines.push(p.warn(`    ── ${LOOP_STARTS} ──`));
+    lines.push(...narrateStep(s, view, glossary, p));
+  }
+  if (c !== undefined) lines.push(p.warn(`    ── ${loopBack(c)} ──`));
   lines.push('', 'In short:');
   for (const r of view.references)
     lines.push(
       ...paragraph(`step ${r.step}: ${r.note};`, '    ').map((l, i) => (i === 0 ? `  - ${l.trimStart()}` : l)),
     );
-  lines.push(...paragraph(`so at step ${view.steps.length}, ${primary.message}.`, '  '));
+  if (c === undefined) lines.push(...paragraph(`so at step ${n}, ${primary.message}.`, '  '));
+  else
+    lines.push(
+      ...paragraph(
+        `the run never ends: after step ${n} it is back at ${loopState(c)}, so steps ${c + 1} to ${n} repeat forever, and what the property promises never happens: ${primary.message}.`,
+        '  ',
+      ),
+    );
   return lines;
 }

@@ -13,6 +13,7 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
   const [primary] = r.violations;
   const view: TraceView = {
     steps: r.steps,
+    ...(r.lasso === undefined ? {} : { cycleStart: r.lasso.cycleStart }),
     ...(primary ? { failure: primary.message, property: primary.propertyId } : {}),
     ruleVersions: ruleVersionsOf(r.model.scenario),
     cpus: true,
@@ -21,7 +22,7 @@ export function replayReport(file: string, r: ReplayedTrace, layout: TextLayout,
     finishedAt: finishedAt(r.model, r.trace),
   };
   const n = r.steps.length;
-  const lines = replayOpening(file, n, describeScenario(r.model), r.violations, p);
+  const lines = replayOpening(file, n, describeScenario(r.model), r.violations, p, r.lasso);
   if (n > 0) lines.push('', ...traceLines(view, layout, p));
   return lines.join('\n') + '\n';
 }

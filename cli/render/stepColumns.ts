@@ -7,6 +7,7 @@ import type { RenderedStep } from '../../checker/renderSteps.js';
 import type { Palette } from './colour.js';
 import { shortNote, showValue, type TraceThread, type TraceView } from './TraceView.js';
 import { longestToken, wrapText } from './wrapText.js';
+import { LOOP_STARTS, loopBack } from './loopMarks.js';
 
 const PREFIX = 6;
 const GAP = 2;
@@ -71,7 +72,8 @@ export function stepColumns(view: TraceView, width: number, p: Palette): string[
     const { notes, failing } = texts[i]!;
     const cell = cellOf(texts[i]!.texts, cw);
     const marker = failing !== undefined ? p.bad('>') : notes.length ? p.warn('*') : ' ';
-    if (i > 0)
+    if (i === view.cycleStart) lines.push(p.warn(`── ${LOOP_STARTS} ──`));
+    else if (i > 0)
       lines.push(
         join(
           ' '.repeat(PREFIX),
@@ -88,6 +90,7 @@ export function stepColumns(view: TraceView, width: number, p: Palette): string[
       );
     });
   });
+  if (view.cycleStart !== undefined) lines.push(p.warn(`── ${loopBack(view.cycleStart)} ──`));
   if (idle.length) lines.push('', `threads without a step in this trace: ${idle.join(', ')}`);
   return lines;
 }

@@ -8,6 +8,7 @@ import type { Palette } from './colour.js';
 import { shortNote, showValue, type TraceView } from './TraceView.js';
 import { explainProperty } from './propertyGlossary.js';
 import { wrapText } from './wrapText.js';
+import { LOOP_STARTS, loopBack } from './loopMarks.js';
 
 /** A changed value; an empty string is quoted, as it would read as a missing value. */
 function value(v: unknown): string {
@@ -40,14 +41,20 @@ function stepLines(
   return lines;
 }
 
-/** Every step of the trace, the failing one marked `>` and the steps that set it up marked `*`. */
+/**
+ * Every step of the trace, the failing one marked `>` and the steps that set it up marked `*`; a
+ * lasso's loop between a line before its first step and one after the last that says where it goes back to.
+ */
 export function stepList(view: TraceView, p: Palette): string[] {
   const width = Math.max(6, ...view.steps.map((s) => t(s.thread).length));
   const last = view.steps.length - 1;
-  return view.steps.flatMap((s, i) => {
+  const lines = view.steps.flatMap((s, i) => {
     const notes = view.references.filter((r) => r.step === s.step).map((r) => r.note);
-    return stepLines(s, width, view.cpus === true, i === last ? view.failure : undefined, notes, p);
+    const loop = i === view.cycleStart ? [p.warn(`── ${LOOP_STARTS} ──`)] : [];
+    return [...loop, ...stepLines(s, width, view.cpus === true, i === last ? view.failure : undefined, notes, p)];
   });
+  if (view.cycleStart !== undefined) lines.push(p.warn(`── ${loopBack(view.cycleStart)} ──`));
+  return lines;
 }
 
 /**

@@ -17,6 +17,7 @@ import { checkedIds, counterexampleName, type RunView } from '../report/RunView.
 import { traceViewOfRun } from '../report/traceViewOfRun.js';
 import { continuedLines, continuedStatsLine } from './continuedLines.js';
 import { coverageLines } from './coverageReport.js';
+import { lassoShape } from './loopMarks.js';
 
 /** How the trace is laid out: a list of steps (default) or one column per thread within `width` characters. */
 export interface TextLayout {
@@ -89,7 +90,9 @@ function violationLines(run: RunView, violations: readonly Violation[], layout: 
   }
   if (others.length) lines.push(`          also violated at the same step: ${ids}`);
   const name = counterexampleName(run);
-  lines.push('', `${name[0]!.toUpperCase()}${name.slice(1)}: ${count(run.steps.length, 'step')}`);
+  const cycleStart = run.trace?.cycleStart;
+  const shape = cycleStart === undefined ? '' : ` that loops forever (${lassoShape(cycleStart, run.steps.length)})`;
+  lines.push('', `${name[0]!.toUpperCase()}${name.slice(1)}: ${count(run.steps.length, 'step')}${shape}`);
   lines.push(...traceLines(traceViewOfRun(run), layout, p));
   return lines;
 }

@@ -115,6 +115,11 @@ export interface RunView {
   readonly expectation?: RunExpectation;
   /** Thread name → the step after which it had finished, for a column layout's lifelines. */
   readonly finishedAt?: ReadonlyMap<string, number>;
+  /**
+   * The fairness the liveness properties were judged under, --fairness or the model's own (`weak`,
+   * `weak (t1: none)`); undefined when the run checks no liveness property.
+   */
+  readonly fairness?: string;
   /** The text reports' header: what was checked (the scenario with its kernel versions, or the model file). */
   readonly header: readonly string[];
   /** The JSON report's `scenario` and `model` fields: the one that describes the run, the other null. */

@@ -3,6 +3,9 @@ import { is } from 'immutable';
 import type { Outcome } from '../../checker/Outcome.js';
 import { renderSteps } from '../../checker/renderSteps.js';
 import type { Model } from '../../model/Model.js';
+import { describeFairness, NO_FAIRNESS } from '../../model/Fairness.js';
+import { isLiveness } from '../../model/Property.js';
+import { escapeText as t } from '../../model/safeText.js';
 import { restricted, type UserModelRun } from '../userModel/UserModelRun.js';
 import { modelHeader } from '../userModel/modelHeader.js';
 import { programThreads, stateView, threadLocations, viewModel } from '../userModel/modelView.js';
@@ -37,6 +40,26 @@ function witnessesOf(o: Outcome<unknown, unknown>, model: Model<unknown, unknown
   }));
 }
 
+/**
+ * The fairness the run's liveness properties were judged under, as the header and the JSON report
+ * show it: --fairness when given, else the model's own; undefined when no liveness property is checked.
+ */
+function fairnessOf(run: UserModelRun): string | undefined {
+  if (!run.properties.some(isLiveness)) return undefined;
+  if (run.fairness !== undefined) return run.fairness;
+  try {
+    return describeFairness(run.loaded.model.fairness?.() ?? NO_FAIRNESS);
+  } catch {
+    return undefined; // a model whose fairness() throws: the check reports that as a model error
+  }
+}
+
+/** The header's fairness line, when the run checks liveness properties. */
+function fairnessLine(fairness: string | undefined, run: UserModelRun): string[] {
+  if (fairness === undefined) return [];
+  return [`fairness   ${t(fairness)}${run.fairness === undefined ? '' : ' (--fairness)'}`];
+}
+
 /** What the formats read of `run`. */
 export function modelFileRunView(run: UserModelRun): RunView {
   const { loaded, outcome: o } = run;
@@ -45,6 +68,7 @@ export function modelFileRunView(run: UserModelRun): RunView {
   const trace = o.kind === 'violation' || o.kind === 'modelError' ? o.trace : undefined;
   const { initial, index } = firstInitial(model, trace?.initial);
   const threads = programThreads(model);
+  const fairness = fairnessOf(run);
   return {
     model: restricted(model, run.properties),
     viewer,
@@ -58,7 +82,8 @@ export function modelFileRunView(run: UserModelRun): RunView {
     steps: trace === undefined ? [] : renderSteps(viewer, trace),
     references: [],
     witnesses: witnessesOf(o, model),
-    header: modelHeader(loaded, threads, run.properties),
+    ...(fairness === undefined ? {} : { fairness }),
+    header: [...modelHeader(loaded, threads, run.properties), ...fairnessLine(fairness, run)],
     subject: {
       scenario: null,
       model: {

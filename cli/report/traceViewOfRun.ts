@@ -18,6 +18,7 @@ export function traceViewOfRun(run: RunView): TraceView {
   const property = o.kind === 'violation' ? o.violations[0]?.propertyId : undefined;
   return {
     steps: run.steps,
+    ...(run.trace?.cycleStart === undefined ? {} : { cycleStart: run.trace.cycleStart }),
     ...(failure === undefined ? {} : { failure }),
     ...(property === undefined ? {} : { property }),
     // A kernel trace shows each step's CPU and the kernel's rule for the failing property.

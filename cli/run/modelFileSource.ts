@@ -126,7 +126,14 @@ export async function modelFileSource(file: string, flags: ModelFileFlags, io: I
       const message = `model code raised an error outside any step: ${stray}`;
       return { kind: 'modelError', message, stats: outcome.stats };
     },
-    view: (outcome) => modelFileRunView({ loaded, properties, outcome, command }),
+    view: (outcome) =>
+      modelFileRunView({
+        loaded,
+        properties,
+        outcome,
+        command,
+        ...(flags.fairness === undefined ? {} : { fairness: flags.fairness }),
+      }),
     explain: modelExplainReport,
   };
 }

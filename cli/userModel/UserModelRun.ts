@@ -1,4 +1,5 @@
 /** A finished run of a model file: what was checked and how it ended (its view renders the rest). */
+import type { FairnessKind } from '../../model/Fairness.js';
 import type { Outcome } from '../../checker/Outcome.js';
 import type { Model } from '../../model/Model.js';
 import type { Property } from '../../model/Property.js';
@@ -12,6 +13,8 @@ export interface UserModelRun {
   readonly outcome: Outcome<unknown, unknown>;
   /** The command that reproduces this run. */
   readonly command: string;
+  /** --fairness: the fairness every thread got for liveness properties, instead of the model's own. */
+  readonly fairness?: FairnessKind;
 }
 
 /** `model` checking only `properties` (a subset of its own). */

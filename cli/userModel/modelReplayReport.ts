@@ -11,12 +11,21 @@ export function modelReplayReport(file: string, r: ReplayedModelTrace, p: Palett
   const n = r.steps.length;
   const { name, description } = r.loaded;
   const header = [`model      ${t(name)}${description ? `: ${t(description)}` : ''}`, `file       ${t(r.loaded.file)}`];
-  const lines = replayOpening(file, n, header, r.violations, p);
+  const lines = replayOpening(file, n, header, r.violations, p, r.lasso);
   const failure = primary?.message;
   if (n > 0)
     lines.push(
       '',
-      ...stepList({ steps: r.steps, ...(failure === undefined ? {} : { failure }), references: [], threads: [] }, p),
+      ...stepList(
+        {
+          steps: r.steps,
+          ...(r.lasso === undefined ? {} : { cycleStart: r.lasso.cycleStart }),
+          ...(failure === undefined ? {} : { failure }),
+          references: [],
+          threads: [],
+        },
+        p,
+      ),
     );
   return lines.join('\n') + '\n';
 }

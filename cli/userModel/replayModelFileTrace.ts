@@ -4,6 +4,7 @@
  * trace shows of it (thread, function, statement) and by the state it leads to; the first step or
  * state the model does not reproduce is a TraceMismatch, as for a scenario's trace.
  */
+import type { ReplayedLasso } from '../render/replayOpening.js';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { InputError } from '../../model/InputError.js';
@@ -14,7 +15,14 @@ import type { Violation } from '../../checker/Outcome.js';
 import type { Trace, TraceStep } from '../../checker/Trace.js';
 import { renderSteps, type RenderedStep } from '../../checker/renderSteps.js';
 import { propertiesOf } from '../../checker/modelContract.js';
-import { difference, savedInitialState, savedViolations, TraceMismatch } from '../formats/replaySavedTrace.js';
+import {
+  difference,
+  lassoOf,
+  savedInitialState,
+  savedLasso,
+  savedViolations,
+  TraceMismatch,
+} from '../formats/replaySavedTrace.js';
 import type { SavedStep, SavedTrace } from '../formats/readItfTrace.js';
 import type { StateVars } from '../formats/stateVars.js';
 import { loadModelFile, type LoadedModel } from './loadModelFile.js';
@@ -26,8 +34,10 @@ export interface ReplayedModelTrace {
   readonly loaded: LoadedModel;
   readonly trace: Trace<unknown, unknown>;
   readonly steps: readonly RenderedStep[];
-  /** The properties violated at the last state (empty when it violates none). */
+  /** The properties violated at the last state, or along a lasso (empty when it violates none). */
   readonly violations: readonly Violation[];
+  /** A lasso's loop start, and whether its loop is weakly fair. */
+  readonly lasso?: ReplayedLasso;
 }
 
 const name = (text: string) => capText(text, 200);
@@ -135,7 +145,7 @@ export function replayModelFileTrace(saved: SavedTrace, loaded: LoadedModel): Re
     steps.push(step);
     state = step.state;
   }
-  const trace = { initial, steps };
+  const trace = savedLasso(model, { initial, steps }, saved, (s) => varsOf(model, s));
   const violations = savedViolations(model, trace, saved);
-  return { loaded, trace, steps: renderSteps(viewModel(model), trace), violations };
+  return { loaded, trace, steps: renderSteps(viewModel(model), trace), violations, ...lassoOf(model, trace) };
 }

@@ -37,6 +37,7 @@ describe('mmucheck check <model file>', () => {
         'model      clock: a clock that counts to 2 and stops',
         `file       ${CLOCK}`,
         'checking   below-three, reaches-two (sometimes), passes-one (eventually), passes-five (eventually)',
+        'fairness   none',
         '',
         'VIOLATED  passes-five: every run passes 5',
         '',
