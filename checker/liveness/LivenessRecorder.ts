@@ -81,7 +81,7 @@ export class LivenessRecorder<S, A> {
     const properties = this.properties;
     for (let i = 0; i < properties.length; i++) {
       const tests = properties[i]!.packed!;
-      if (tests.trigger !== undefined && tests.trigger(view as never)) labels |= triggerBit(i);
+      if (tests.trigger?.(view as never)) labels |= triggerBit(i);
       if (tests.response(view as never)) labels |= responseBit(i);
     }
     return labels >>> 0;
