@@ -91,7 +91,8 @@ function violationLines(run: RunView, violations: readonly Violation[], layout: 
   if (others.length) lines.push(`          also violated at the same step: ${ids}`);
   const name = counterexampleName(run);
   const cycleStart = run.trace?.cycleStart;
-  const shape = cycleStart === undefined ? '' : ` that loops forever (${lassoShape(cycleStart, run.steps.length)})`;
+  const loops = run.steps.length === 1 ? 'loops' : 'loop';
+  const shape = cycleStart === undefined ? '' : ` that ${loops} forever (${lassoShape(cycleStart, run.steps.length)})`;
   lines.push('', `${name[0]!.toUpperCase()}${name.slice(1)}: ${count(run.steps.length, 'step')}${shape}`);
   lines.push(...traceLines(traceViewOfRun(run), layout, p));
   return lines;

@@ -102,7 +102,8 @@ export function peterson(broken = false): ProgramModel<Shared> {
       sometimes('both-contend', 'both threads can want the critical section at once', (s) =>
         s.shared.flag.every((f) => f),
       ),
-      ...[0, 1].map((tid) =>
+      // Starvation freedom is the correct algorithm's claim; the broken one already loses mutual exclusion.
+      ...(broken ? [] : [0, 1]).map((tid) =>
         leadsTo<ProgramState<Shared>>(
           `p${tid}-starvation-free`,
           `p${tid}, once it raises its flag, eventually enters the critical section`,

@@ -77,6 +77,8 @@ describe('mmucheck simulate', () => {
     const violating = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .filter((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).expect?.verdict === 'violation')
+      // A walk cannot show a loop that repeats forever: simulate does not judge leadsTo (README, Limits).
+      .filter((f) => f !== 'destroy-requeues.json')
       .map((f) => f.replace(/\.json$/, ''))
       .sort();
     expect(FOUND.map(([name]) => name)).toEqual(violating);

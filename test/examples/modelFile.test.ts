@@ -304,11 +304,12 @@ describe('mmucheck explain <model file>', () => {
   it('says what a pass proves: every property with its witness, the coverage, the bounds and how strong it is (exit 0)', async () => {
     const { code, out } = await runCli(['explain', 'examples/teaching/peterson.ts', '--quiet']);
     expect(code).toBe(0);
-    expect(out).toContain('ALL 5 PROPERTIES HOLD on every reachable state of this model.');
-    expect(out).toContain('  mutual-exclusion  at most one thread is in the critical section\n');
+    expect(out).toContain('ALL 7 PROPERTIES HOLD on every reachable state of this model.');
+    expect(out).toContain('  mutual-exclusion    at most one thread is in the critical section\n');
     expect(out).toContain(
-      '  p0-enters         p0 can enter the critical section (reached: a shortest witness of 4 steps)',
+      '  p0-enters           p0 can enter the critical section (reached: a shortest witness of 4 steps)',
     );
+    expect(out).toContain('  p0-starvation-free  p0, once it raises its flag, eventually enters the critical section');
     expect(out).toContain(
       'The search reached 42 distinct states through 77 generated transitions, up to 10 steps deep.',
     );

@@ -12,7 +12,7 @@ import { loadScenario } from '../../../model/kernel/loadScenario.js';
 
 describe('bytes a state for the seen set and trace links', () => {
   it.each([1, 2])('stay at most 16 on seed with 3 readers (42,155 states unreduced), %i worker(s)', async (workers) => {
-    const scenario = applyOverrides(loadScenario('seed'), { readers: 3 });
+    const scenario = applyOverrides(loadScenario('seed'), { readers: 3, liveness: false });
     const source = kernelModelSource(scenario);
     const outcome = await checkWithWorkers(buildKernelModel(scenario), source, { workers, symmetry: false });
     expect(outcome.stats.distinct).toBe(42_155);

@@ -45,7 +45,7 @@ describe('a first search on one thread', () => {
     expect(outcome.kind === 'incomplete' && [outcome.reason, outcome.stats.distinct]).toEqual(['maxStates', 50]);
   });
   describe('going on from the level where it stopped', () => {
-    const seed3 = applyOverrides(loadScenario('seed'), { readers: 3 });
+    const seed3 = applyOverrides(loadScenario('seed'), { readers: 3, liveness: false });
     const model = buildKernelModel(seed3);
     // Without symmetry reduction: the larger space hands over at the depths pinned below.
     const single = outcomeSummary(check(model, { symmetry: false }), true);
@@ -84,7 +84,7 @@ describe('a first search on one thread', () => {
     });
 
     it('a violation found by the workers after the hand-over: the counterexample of one thread', async () => {
-      const lazy = loadScenario('lazy-with-reader');
+      const lazy = applyOverrides(loadScenario('lazy-with-reader'), { liveness: false });
       const lazyModel = buildKernelModel(lazy);
       const alone = check(lazyModel);
       const { outcome, handedAt } = await handedRun({ workers: 2, sequentialFirst: 100 }, lazy, lazyModel);

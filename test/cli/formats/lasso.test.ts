@@ -21,7 +21,7 @@ describe('a lasso in every format', () => {
     expect(code).toBe(1);
     expect(out).toContain('fairness   weak\n');
     expect(out).toContain(
-      'Shortest counterexample: 6 steps that loops forever (a stem of 1 step and a loop of 5 steps)',
+      'Shortest counterexample: 6 steps that loop forever (a stem of 1 step and a loop of 5 steps)',
     );
     const lines = out.split('\n');
     const loop = lines.indexOf('── loop: the steps below repeat forever ──');

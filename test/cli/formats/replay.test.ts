@@ -42,9 +42,11 @@ describe('every bundled counterexample replays', () => {
       const run = runOf(name);
       const r = replay(saved(name));
       expect(r.steps).toEqual(run.steps);
-      expect(r.violations.map((v) => v.propertyId)).toEqual(
-        run.outcome.kind === 'violation' ? run.outcome.violations.map((v) => v.propertyId) : [],
-      );
+      const found = run.outcome.kind === 'violation' ? run.outcome.violations.map((v) => v.propertyId) : [];
+      // A lasso is judged along the whole loop, where more than the search's first liveness property fails.
+      if (run.outcome.kind === 'violation' && run.outcome.trace.cycleStart !== undefined)
+        expect(r.violations.map((v) => v.propertyId)).toEqual(expect.arrayContaining(found));
+      else expect(r.violations.map((v) => v.propertyId)).toEqual(found);
       expect(r.references).toEqual(run.references);
     },
   );
