@@ -49,7 +49,7 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   // Serves until stopped: the explore test runs it, reads the URL it prints, and stops it with SIGINT.
   ['README.md', 'npx mmucheck explore lazy-with-reader', { test: EXPLORE_TEST }],
   ['README.md', 'npx mmucheck check lazy-with-reader --continue', { exit: 1 }],
-  ['README.md', 'npx mmucheck check seed --readers 3 --no-liveness --max-states 20000 --checkpoint run1', { exit: 3 }],
+  ['README.md', 'npx mmucheck check seed --readers 3 --no-liveness --max-states 5000 --checkpoint run1', { exit: 3 }],
   ['README.md', 'npx mmucheck resume run1 --max-states 100000', { exit: 0 }],
   ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
   ['README.md', 'npx mmucheck necessity seed-post-patch-lazy --kernel v3.17', { exit: 0 }],

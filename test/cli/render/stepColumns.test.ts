@@ -31,6 +31,8 @@ describe('stepColumns', () => {
         ...view.references.map((r) => shortNote(r.note)),
         view.failure ?? '',
         'step threads without a step in this trace',
+        'loop: the steps below repeat forever',
+        'back to the state after step',
         ...view.steps.map((s) => String(s.step)),
       ];
       const known = identifiers(texts);
