@@ -43,6 +43,7 @@ export class LivenessRecorder<S, A> {
     );
   }
 
+  // Every property has packed tests: a packed form's states are labelled without being decoded.
   private readonly allPacked: boolean;
 
   /** Bytes held by the graph. */
@@ -57,7 +58,7 @@ export class LivenessRecorder<S, A> {
 
   /** State `id`, loaded in `x` and checked, is about to be expanded (its edges follow). */
   visit(id: number, x: Expansion<S, A>): void {
-    const view = this.packedTests ? x.packedView?.() : undefined;
+    const view = this.allPacked ? x.packedView?.() : undefined;
     this.graph.open(id, VISITED, view !== undefined ? this.packedLabelsOf(view) : this.labelsOf(x.state()));
   }
 
@@ -69,11 +70,6 @@ export class LivenessRecorder<S, A> {
   /** The `k`-th action of the state loaded in `x` (the last visited) leads to state `target`. */
   edge(x: Expansion<S, A>, k: number, target: number): void {
     this.graph.addEdge(target, this.groups.of(x, k));
-  }
-
-  // Every property has packed tests: a packed form's states are labelled without being decoded.
-  private get packedTests(): boolean {
-    return this.allPacked;
   }
 
   private packedLabelsOf(view: unknown): number {

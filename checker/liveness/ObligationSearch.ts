@@ -71,7 +71,9 @@ export class ObligationSearch {
       pair = parent;
     }
     pairs.reverse();
-    const owedFrom = pairs.findIndex((p, i) => (p & 1) === 1 && pairs.slice(i).every((q) => (q & 1) === 1));
+    // The run owes from the state after the last one where it did not.
+    let owedFrom = pairs.length;
+    while (owedFrom > 0 && (pairs[owedFrom - 1]! & 1) === 1) owedFrom--;
     return { initialIndex: this.rootIndex.get(pair)!, actionIndices: actionIndices.reverse(), owedFrom };
   }
 
