@@ -3,8 +3,14 @@
  * srcu.ts, hlist.ts, the mmdrop and page steps) over the twin's state variables.
  */
 
-/** Murphi procedures and functions shared by the rules. */
-export const MURPHI_PROCEDURES = `procedure Fault(p: Prop); begin fault[p] := true; end;
+/**
+ * Murphi procedures and functions shared by the rules. With `symmetric`, the readers' state is the
+ * scalarset-indexed array `rd` (see murphi.mjs): the queue entries' `rWaits`, the readers' SRCU
+ * lock and unlock, their mmdrop and the end-state check read and write it there.
+ */
+export function murphiProcedures(symmetric) {
+  const s = (text) => (symmetric ? text : '');
+  return `procedure Fault(p: Prop); begin fault[p] := true; end;
 
 procedure TouchMm(); begin if mm.freed then Fault(NO_USE_AFTER_FREE); endif; end;
 procedure TouchNmm(); begin if nmm.freed then Fault(NO_USE_AFTER_FREE); endif; end;
@@ -22,7 +28,8 @@ procedure ClearEntry(i: QIdx);
 begin
   queue.e[i].kind := DESTROY; queue.e[i].listener := -1; queue.e[i].owner := -1; queue.e[i].running := false;
   for t: Tid do queue.e[i].waits[t] := false; endfor;
-end;
+${s(`  for r: Reader do queue.e[i].rWaits[r] := false; endfor;
+`)}end;
 
 procedure SrcuReadLock(t: Tid); begin nesting[t] := nesting[t] + 1; end;
 
@@ -32,14 +39,23 @@ begin
   nesting[t] := nesting[t] - 1;
   if nesting[t] = 0 then for i: QIdx do queue.e[i].waits[t] := false; endfor; endif;
 end;
+${s(`
+procedure ReaderReadLock(r: Reader); begin rd[r].nesting := rd[r].nesting + 1; end;
 
+procedure ReaderReadUnlock(r: Reader);
+begin
+  rd[r].nesting := rd[r].nesting - 1;
+  if rd[r].nesting = 0 then for i: QIdx do queue.e[i].rWaits[r] := false; endfor; endif;
+end;
+`)}
 -- call_srcu, or a grace-period marker: waits for the sections active now
 procedure Enqueue(kind: Kind; l: LRef; owner: TRef);
 begin
   queue.e[queue.len].kind := kind; queue.e[queue.len].listener := l; queue.e[queue.len].owner := owner;
   queue.e[queue.len].running := false;
   for t: Tid do queue.e[queue.len].waits[t] := nesting[t] > 0; endfor;
-  queue.len := queue.len + 1;
+${s(`  for r: Reader do queue.e[queue.len].rWaits[r] := rd[r].nesting > 0; endfor;
+`)}  queue.len := queue.len + 1;
 end;
 
 procedure Dequeue();
@@ -52,7 +68,8 @@ end;
 function HeadWaits(): boolean;
 begin
   for t: Tid do if queue.e[0].waits[t] then return true; endif; endfor;
-  return false;
+${s(`  for r: Reader do if queue.e[0].rWaits[r] then return true; endif; endfor;
+`)}  return false;
 end;
 
 -- the worker may invoke the head now: its grace period is over and it is not running
@@ -122,7 +139,14 @@ begin
   mm.count := mm.count - 1;
   if mm.count = 0 then mmdropRet[t] := cont; pc[t] := P_MMDROP_BUG; else pc[t] := cont; endif;
 end;
-
+${s(`
+procedure ReaderDropMm(r: Reader; cont: Pc);
+begin
+  TouchMm();
+  mm.count := mm.count - 1;
+  if mm.count = 0 then rd[r].mmdropRet := cont; rd[r].pc := P_MMDROP_BUG; else rd[r].pc := cont; endif;
+end;
+`)}
 procedure BugOnMmdrop(t: Tid; cont: Pc);
 begin
   if !mm.freed & mm.count <= 0 then Fault(NO_BUG_ON); endif;
@@ -154,7 +178,8 @@ function AfterWalk(): Pc; begin if V317 then return E_REL_SPIN_LOCK; else return
 function AllFinished(): boolean;
 begin
   for t: Tid do if t != WORKER & pc[t] != DONE then return false; endif; endfor;
-  return true;
+${s(`  for r: Reader do if rd[r].pc != DONE then return false; endif; endfor;
+`)}  return true;
 end;
 
 function NoLeak(): boolean;
@@ -163,3 +188,4 @@ begin
   return nmm.freed & mm.freed & mm.count = 0;
 end;
 `;
+}

@@ -3,8 +3,11 @@
  * properties (invariants in mmucheck's reporting priority; deadlocks by Rumur's "stuck" mode).
  */
 
-/** The start state, the rules of every thread (readers only when `readers` > 0) and the invariants. */
-export function murphiRules(readers) {
+/**
+ * The start state, the rules of every thread (readers only when `readers` > 0) and the invariants.
+ * With `symmetric`, the readers are the scalarset `Reader` and their state is `rd[r]` (murphi.mjs).
+ */
+export function murphiRules(readers, symmetric = false) {
   return `startstate "initial"
 begin
   mm.users := 1; mm.count := 1 + NL + NR; mm.freed := false; mm.page := MAPPED;
@@ -20,8 +23,13 @@ begin
   for p: Prop do fault[p] := false; endfor;
   for t: Tid do nesting[t] := 0; mmdropRet[t] := DONE; cursor[t] := 0; pc[t] := DONE; endfor;
   pc[EXIT] := E_MMPUT;
-  for t: Tid do if t >= 1 & t <= NR then pc[t] := R_SRCU_LOCK; endif; endfor;
-  pc[MODEXIT] := M_TRY_STOP;
+${
+  symmetric
+    ? `  for r: Reader do rd[r].nesting := 0; rd[r].mmdropRet := DONE; rd[r].cursor := 0; rd[r].pc := R_SRCU_LOCK; endfor;
+`
+    : `  for t: Tid do if t >= 1 & t <= NR then pc[t] := R_SRCU_LOCK; endif; endfor;
+`
+}  pc[MODEXIT] := M_TRY_STOP;
   pc[WORKER] := W_IDLE;
 end;
 
@@ -122,7 +130,7 @@ begin
   TouchListener(cursor[EXIT]); listener[cursor[EXIT]].freed := true;
   listener[cursor[EXIT]].holdsModule := false; pc[EXIT] := E_REL_NEXT;
 end;
-${readers > 0 ? READER_RULES : ''}
+${readers > 0 ? readerRules(symmetric) : ''}
 ------------------------------------------------------------------ module exit
 rule "module-exit: try_stop_module" pc[MODEXIT] = M_TRY_STOP & forall l: LId do !listener[l].holdsModule endforall ==>
 begin if SYNCHRONIZE then pc[MODEXIT] := M_BARRIER_QUEUE; else pc[MODEXIT] := M_FREE; endif; end;
@@ -189,7 +197,7 @@ ruleset t: Tid do
   rule "__mmdrop: free_mm(mm)" pc[t] = P_MMDROP_FREE_MM ==>
   begin TouchMm(); mm.freed := true; pc[t] := mmdropRet[t]; mmdropRet[t] := DONE; end;
 end;
-
+${symmetric ? READER_MMDROP : ''}
 ------------------------------------------------------------------ proper ends and properties
 -- every thread has finished and no callback is queued: a proper end, not a deadlock ("stuck" mode)
 rule "every thread has finished" AllFinished() & queue.len = 0 ==> begin end;
@@ -207,31 +215,56 @@ invariant "no-leak" !(AllFinished() & queue.len = 0) | NoLeak();
 `;
 }
 
-const READER_RULES = `
+/** The readers' rules: ruleset over 1..NR on the Tid-indexed arrays, or over the scalarset on `rd`. */
+function readerRules(symmetric) {
+  const pc = (r) => (symmetric ? `rd[${r}].pc` : `pc[${r}]`);
+  const cursor = (r) => (symmetric ? `rd[${r}].cursor` : `cursor[${r}]`);
+  const lock = symmetric ? 'ReaderReadLock' : 'SrcuReadLock';
+  const unlock = symmetric ? 'ReaderReadUnlock' : 'SrcuReadUnlock';
+  const drop = symmetric ? 'ReaderDropMm' : 'DropMm';
+  return `
 ------------------------------------------------------------------ invalidate readers (each holds an mm_count reference)
-ruleset r: 1..NR do
-  rule "reader: __mmu_notifier_invalidate_range_start: srcu_read_lock" pc[r] = R_SRCU_LOCK ==>
-  begin SrcuReadLock(r); pc[r] := R_HEAD; end;
+ruleset r: ${symmetric ? 'Reader' : '1..NR'} do
+  rule "reader: __mmu_notifier_invalidate_range_start: srcu_read_lock" ${pc('r')} = R_SRCU_LOCK ==>
+  begin ${lock}(r); ${pc('r')} := R_HEAD; end;
 
-  rule "reader: hlist_for_each_entry_rcu (head)" pc[r] = R_HEAD ==>
+  rule "reader: hlist_for_each_entry_rcu (head)" ${pc('r')} = R_HEAD ==>
   begin
-    TouchNmm(); cursor[r] := nmm.first;
-    if cursor[r] < 0 then pc[r] := R_SRCU_UNLOCK; else pc[r] := R_METHOD; endif;
+    TouchNmm(); ${cursor('r')} := nmm.first;
+    if ${cursor('r')} < 0 then ${pc('r')} := R_SRCU_UNLOCK; else ${pc('r')} := R_METHOD; endif;
   end;
 
-  rule "reader: mn->ops->invalidate_range_start(mn, mm, start, end)" pc[r] = R_METHOD ==>
-  begin InvokeOn(cursor[r]); listener[cursor[r]].maps := false; pc[r] := R_NEXT; end;
+  rule "reader: mn->ops->invalidate_range_start(mn, mm, start, end)" ${pc('r')} = R_METHOD ==>
+  begin InvokeOn(${cursor('r')}); listener[${cursor('r')}].maps := false; ${pc('r')} := R_NEXT; end;
 
-  rule "reader: mn = hlist_next_rcu(&mn->hlist)" pc[r] = R_NEXT ==>
+  rule "reader: mn = hlist_next_rcu(&mn->hlist)" ${pc('r')} = R_NEXT ==>
   begin
-    TouchListener(cursor[r]); cursor[r] := listener[cursor[r]].next;
-    if cursor[r] < 0 then pc[r] := R_SRCU_UNLOCK; else pc[r] := R_METHOD; endif;
+    TouchListener(${cursor('r')}); ${cursor('r')} := listener[${cursor('r')}].next;
+    if ${cursor('r')} < 0 then ${pc('r')} := R_SRCU_UNLOCK; else ${pc('r')} := R_METHOD; endif;
   end;
 
-  rule "reader: srcu_read_unlock" pc[r] = R_SRCU_UNLOCK ==>
-  begin SrcuReadUnlock(r); pc[r] := R_MMDROP; end;
+  rule "reader: srcu_read_unlock" ${pc('r')} = R_SRCU_UNLOCK ==>
+  begin ${unlock}(r); ${pc('r')} := R_MMDROP; end;
 
-  rule "reader: invalidate_reader: mmdrop(mm)" pc[r] = R_MMDROP ==>
-  begin DropMm(r, DONE); end;
+  rule "reader: invalidate_reader: mmdrop(mm)" ${pc('r')} = R_MMDROP ==>
+  begin ${drop}(r, DONE); end;
+end;
+`;
+}
+
+/** __mmdrop on a reader (the symmetric twin: the readers' positions are in `rd`). */
+const READER_MMDROP = `
+ruleset r: Reader do
+  rule "__mmu_notifier_mm_destroy: BUG_ON(!hlist_empty(&mm->mmu_notifier_mm->list))" rd[r].pc = P_MMDROP_BUG ==>
+  begin
+    TouchNmm(); if !nmm.freed & nmm.first >= 0 then Fault(NO_BUG_ON); endif;
+    rd[r].pc := P_MMDROP_KFREE_NMM;
+  end;
+
+  rule "__mmu_notifier_mm_destroy: kfree(mm->mmu_notifier_mm)" rd[r].pc = P_MMDROP_KFREE_NMM ==>
+  begin TouchNmm(); nmm.freed := true; rd[r].pc := P_MMDROP_FREE_MM; end;
+
+  rule "__mmdrop: free_mm(mm)" rd[r].pc = P_MMDROP_FREE_MM ==>
+  begin TouchMm(); mm.freed := true; rd[r].pc := rd[r].mmdropRet; rd[r].mmdropRet := DONE; end;
 end;
 `;

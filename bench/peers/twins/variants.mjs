@@ -74,13 +74,17 @@ export const VARIANTS = {
   },
 };
 
-/** The configuration of scenario `name` with `readers`/`listeners` overridden when given. */
-export function variantConfig(name, { readers, listeners } = {}) {
+/**
+ * The configuration of scenario `name` with `readers`/`listeners` overridden when given;
+ * `symmetry`: the Murphi twin declares the readers a scalarset (murphi.mjs).
+ */
+export function variantConfig(name, { readers, listeners, symmetry = false } = {}) {
   const base = VARIANTS[name];
   if (!base) throw new Error(`the twins do not model scenario ${name}; they model ${Object.keys(VARIANTS).join(', ')}`);
   const cfg = { name, ...base };
   if (readers !== undefined) cfg.readers = readers;
   if (listeners !== undefined) cfg.listeners = listeners;
+  cfg.symmetry = symmetry;
   if (!Number.isInteger(cfg.readers) || cfg.readers < 0 || cfg.readers > 12)
     throw new Error(`readers must be 0..12, not ${cfg.readers}`);
   if (!Number.isInteger(cfg.listeners) || cfg.listeners < 1 || cfg.listeners > 8)
