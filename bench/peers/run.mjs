@@ -33,12 +33,17 @@ const USAGE = `usage: node bench/peers/run.mjs [options]   (or: npm run bench:pe
   --listeners N             listeners of the scaled runs (default 1)
   --scenario NAME           the scaled scenario (default seed; one of ${Object.keys(VARIANTS).join(', ')})
   --agreement-listeners L   listener counts of the agreement check (default 1,2)
+  --agreement-readers L     reader counts of the agreement check, for the scenarios that have
+                            readers (default: each scenario's own)
   --no-agreement            skip the agreement check
   --no-scaling              skip the scaled runs
   --rumur-threads LIST      Rumur verifier threads, 0 = Rumur's default (one per CPU) (default 0,1)
   --spin-modes LIST         dfs (no POR), dfs-por, bfs (no POR) (default dfs,dfs-por,bfs)
   --mmucheck-arg ARG        extra argument for mmucheck check, repeatable (e.g. --mmucheck-arg=--workers=2)
-  --tools LIST              which checkers run: mmucheck, rumur, spin (default all three)
+  --tools LIST              which checkers run: mmucheck, rumur, spin (default all three), and
+                            rumur-symmetry (Rumur on the twin whose readers are a scalarset)
+  --symmetry                add rumur-symmetry to the tools; it is compared with mmucheck's
+                            symmetry-reduced search (mmucheck check --no-liveness)
   --timeout S               kill a run after S seconds (default 900)
   --keep DIR                write models and verifiers to DIR and keep them (default: a temporary directory)`;
 
@@ -61,12 +66,14 @@ function options() {
       listeners: { type: 'string', default: '1' },
       scenario: { type: 'string', default: 'seed' },
       'agreement-listeners': { type: 'string', default: '1,2' },
+      'agreement-readers': { type: 'string' },
       'no-agreement': { type: 'boolean', default: false },
       'no-scaling': { type: 'boolean', default: false },
       'rumur-threads': { type: 'string', default: '0,1' },
       'spin-modes': { type: 'string', default: 'dfs,dfs-por,bfs' },
       'mmucheck-arg': { type: 'string', multiple: true, default: [] },
       tools: { type: 'string', default: 'mmucheck,rumur,spin' },
+      symmetry: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '900' },
       keep: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -76,7 +83,9 @@ function options() {
   for (const m of modes) if (!['dfs', 'dfs-por', 'bfs'].includes(m)) throw new Error(`--spin-modes: unknown mode ${m}`);
   variantConfig(values.scenario);
   const use = list(values.tools);
-  for (const t of use) if (!['mmucheck', 'rumur', 'spin'].includes(t)) throw new Error(`--tools: unknown checker ${t}`);
+  if (values.symmetry && !use.includes('rumur-symmetry')) use.push('rumur-symmetry');
+  for (const t of use)
+    if (!['mmucheck', 'rumur', 'spin', 'rumur-symmetry'].includes(t)) throw new Error(`--tools: unknown checker ${t}`);
   return {
     use: new Set(use),
     help: values.help,
@@ -84,6 +93,10 @@ function options() {
     listeners: ints(values.listeners, '--listeners')[0] ?? 1,
     scenario: values.scenario,
     agreementListeners: ints(values['agreement-listeners'], '--agreement-listeners'),
+    agreementReaders:
+      values['agreement-readers'] === undefined
+        ? [undefined]
+        : ints(values['agreement-readers'], '--agreement-readers'),
     agreement: !values['no-agreement'],
     scaling: !values['no-scaling'],
     rumurThreads: ints(values['rumur-threads'], '--rumur-threads'),
@@ -96,7 +109,20 @@ function options() {
 
 const SPIN_LABEL = { dfs: 'spin DFS, no POR', 'dfs-por': 'spin DFS, POR', bfs: 'spin BFS, no POR' };
 
-/** Every run of one configuration: mmucheck first (its count sizes SPIN's hash table), then the peers. */
+/** A Rumur run's label: its verifier threads, and `symmetry` for the scalarset twin. */
+function rumurLabel(t, ctx, symmetric) {
+  const threads = t === 0 ? `${ctx.machine.cpus} threads (default)` : `${t} thread${t > 1 ? 's' : ''}`;
+  return `rumur${symmetric ? ' symmetry' : ''} ${threads}`;
+}
+
+/** mmucheck's arguments for its symmetry-reduced search: safety only, where reduction applies. */
+const reducedArgs = (args) => (args.includes('--no-liveness') ? args : [...args, '--no-liveness']);
+
+/**
+ * Every run of one configuration: mmucheck first (its count sizes SPIN's hash table), then the peers;
+ * with rumur-symmetry, mmucheck's symmetry-reduced search and Rumur on the scalarset twin last.
+ * A run's `ref` is the index of the mmucheck run it is compared with.
+ */
 function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
   const opt = timed ? {} : { rumur: '-O1', spin: '-O1' }; // untimed runs: compile faster
   const dir = join(ctx.work, `${cfg.name}-r${cfg.readers}-l${cfg.listeners}`);
@@ -116,7 +142,7 @@ function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
   const builds = [];
   if (ctx.tools.rumur) {
     for (const t of rumurThreads) {
-      const label = `rumur ${t === 0 ? `${ctx.machine.cpus} threads (default)` : `${t} thread${t > 1 ? 's' : ''}`}`;
+      const label = rumurLabel(t, ctx, false);
       progress(label);
       const built = buildRumur(twins.murphi, t, opt.rumur);
       builds.push(`${label} ${secs(built.buildS)} s`);
@@ -134,20 +160,44 @@ function runConfig(cfg, ctx, { rumurThreads, spinModes, timed }) {
       runs.push(runSpin(built, sdir, { timeoutS: ctx.timeoutS, label: SPIN_LABEL[mode], hashBits }));
     }
   }
+  if (ctx.tools.rumurSymmetry) {
+    const ref = runs.length;
+    if (ctx.tools.mmucheck) progress('mmucheck, symmetry reduction');
+    runs.push(
+      ctx.tools.mmucheck
+        ? runMmucheck(ROOT, scenario, reducedArgs(mmucheckArgs), {
+            timeoutS: ctx.timeoutS,
+            label: 'mmucheck symmetry',
+          })
+        : { tool: 'mmucheck symmetry', verdict: 'skipped' },
+    );
+    runs[ref].isRef = true;
+    const symTwin = writeTwins({ ...cfg, symmetry: true }, dir).murphi;
+    for (const t of rumurThreads) {
+      const label = rumurLabel(t, ctx, true);
+      progress(label);
+      const built = buildRumur(symTwin, t, opt.rumur);
+      builds.push(`${label} ${secs(built.buildS)} s`);
+      runs.push({ ...runRumur(built.bin, { timeoutS: ctx.timeoutS, label }), ref });
+    }
+  }
   return { runs, builds, scenario: bundled ? `${cfg.name} --readers ${cfg.readers}` : `${scenario}` };
 }
 
-/** Compares every peer run with mmucheck's; collects the reasons to print and counts disagreements. */
+/**
+ * Compares every peer run with its mmucheck run (the first run, or the symmetry-reduced one, `ref`);
+ * collects the reasons to print and counts disagreements.
+ */
 function judge(runs, reasons) {
-  const [ref, ...peers] = runs;
   let disagreements = 0;
-  const marks = peers.map((p) => {
-    const { agree, reason } = compare(ref, p);
+  const marks = runs.map((p, i) => {
+    if (i === 0 || p.isRef) return '';
+    const { agree, reason } = compare(runs[p.ref ?? 0], p);
     if (reason) reasons.add(reason);
     if (agree === false) disagreements++;
     return agree === undefined ? '?' : agree ? (reason ? `yes (${reason})` : 'yes') : 'NO';
   });
-  return { marks: ['', ...marks], disagreements };
+  return { marks, disagreements };
 }
 
 function agreement(ctx, reasons) {
@@ -157,20 +207,24 @@ function agreement(ctx, reasons) {
   let disagreements = 0;
   for (const listeners of ctx.agreementListeners) {
     for (const name of Object.keys(VARIANTS)) {
-      const cfg = variantConfig(name, { listeners });
-      const { runs } = runConfig(cfg, ctx, { rumurThreads: [1], spinModes: ['bfs'], timed: false });
-      const { marks, disagreements: d } = judge(runs, reasons);
-      disagreements += d;
-      runs.forEach((r, i) =>
-        rows.push([
-          i === 0 ? `${name} r${cfg.readers} l${listeners}` : '',
-          r.tool,
-          verdictText(r),
-          int(r.states),
-          int(r.generated),
-          marks[i],
-        ]),
-      );
+      // the scenarios without readers keep none
+      const counts = VARIANTS[name].readers > 0 ? ctx.agreementReaders : [undefined];
+      for (const readers of counts) {
+        const cfg = variantConfig(name, { listeners, readers });
+        const { runs } = runConfig(cfg, ctx, { rumurThreads: [1], spinModes: ['bfs'], timed: false });
+        const { marks, disagreements: d } = judge(runs, reasons);
+        disagreements += d;
+        runs.forEach((r, i) =>
+          rows.push([
+            i === 0 ? `${name} r${cfg.readers} l${listeners}` : '',
+            r.tool,
+            verdictText(r),
+            int(r.states),
+            int(r.generated),
+            marks[i],
+          ]),
+        );
+      }
     }
   }
   console.log(table(['configuration', 'tool', 'verdict', 'distinct', 'generated', 'agrees'], rows));
@@ -196,7 +250,7 @@ function scaling(ctx, reasons, opts) {
     });
     const { marks, disagreements: d } = judge(runs, reasons);
     disagreements += d;
-    const ref = runs[0];
+    const refOf = (r) => runs[r.ref ?? 0];
     const rate = (r) => (r.states && r.wallS ? r.states / r.wallS : undefined);
     runs.forEach((r, i) =>
       rows.push([
@@ -208,8 +262,8 @@ function scaling(ctx, reasons, opts) {
         int(rate(r)),
         int(r.states && r.cpuS ? r.states / r.cpuS : undefined),
         mib(r.rssKB),
-        i === 0 ? '' : ratio(rate(ref), rate(r)),
-        i === 0 ? '' : ratio(ref.rssKB, r.rssKB),
+        i === 0 || r.isRef ? '' : ratio(rate(refOf(r)), rate(r)),
+        i === 0 || r.isRef ? '' : ratio(refOf(r).rssKB, r.rssKB),
         marks[i],
       ]),
     );
@@ -254,6 +308,7 @@ function main() {
     ...found,
     mmucheck: opts.use.has('mmucheck'),
     rumur: opts.use.has('rumur') ? found.rumur : undefined,
+    rumurSymmetry: opts.use.has('rumur-symmetry') ? found.rumur : undefined,
     spin: opts.use.has('spin') ? found.spin : undefined,
   };
   if (!existsSync(join(ROOT, 'dist/cli/main.js')))
@@ -267,7 +322,7 @@ function main() {
       .join(' ')}`,
   );
   console.log(
-    `tools: node ${tools.node}; ${tools.rumur ?? 'rumur: skipped'}; ${tools.spin ?? 'spin: skipped'}; ${tools.cc.split('\n')[0]}`,
+    `tools: node ${tools.node}; ${tools.rumur ?? tools.rumurSymmetry ?? 'rumur: skipped'}; ${tools.spin ?? 'spin: skipped'}; ${tools.cc.split('\n')[0]}`,
   );
   if (!GNU_TIME)
     console.log(
@@ -280,6 +335,7 @@ function main() {
     timeoutS: opts.timeoutS,
     mmucheckArgs: opts.mmucheckArgs,
     agreementListeners: opts.agreementListeners,
+    agreementReaders: opts.agreementReaders,
   };
   const reasons = new Set();
   let disagreements = 0;
