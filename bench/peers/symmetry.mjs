@@ -5,7 +5,7 @@
  * A configuration is N (readers, one listener) or NxL (N readers, L listeners). Per configuration:
  * the reduced state counts of both (mmucheck check --no-liveness; Rumur's default heuristic
  * symmetry reduction); for the configurations listed by --unreduced also both unreduced counts
- * (mmucheck --no-symmetry, Rumur on the plain twin) and so both reduction factors; then `rounds` timed rounds of the reduced runs,
+ * (mmucheck --no-symmetry, Rumur on the plain twin, one run each) and so both reduction factors; then `rounds` timed rounds of the reduced runs,
  * mmucheck and Rumur alternating, both single-threaded (--workers 1, --threads 1), each started
  * once the 1-minute load average is under --max-load (or after --wait seconds, noted as busy).
  * Prints medians and ranges. Exit 1 when a reduced count or verdict differs from mmucheck's.
@@ -86,6 +86,7 @@ const median = (xs) => {
 };
 const range = (xs) => `${secs(Math.min(...xs))}–${secs(Math.max(...xs))}`;
 const factor = (a, b) => (a && b ? `×${(a / b).toFixed(1)}` : '—');
+const unreducedCells = (run) => [secs(run.wallS), secs(run.cpuS), run.load.toFixed(2)];
 const label = (cfg) => `r${cfg.readers} l${cfg.listeners}`;
 
 function main() {
@@ -109,9 +110,11 @@ function main() {
   for (const p of prepared) {
     if (!p.plain) continue;
     log(`${label(p.cfg)}: unreduced counts (mmucheck --no-symmetry, Rumur's plain twin)`);
+    const mLoad = quiet(opts.maxLoad, opts.waitS);
     const m = runMmucheck(ROOT, p.scenario, [...p.args, '--no-symmetry'], { timeoutS: opts.timeoutS });
+    const rLoad = quiet(opts.maxLoad, opts.waitS);
     const r = runRumur(p.plain.bin, { timeoutS: opts.timeoutS, label: 'rumur' });
-    p.unreduced = { m, r };
+    p.unreduced = { m: { ...m, load: mLoad }, r: { ...r, load: rLoad } };
   }
   const rounds = new Map(prepared.map((p) => [p, { m: [], r: [] }]));
   for (let round = 1; round <= opts.rounds; round++) {
@@ -185,11 +188,11 @@ function main() {
     const rows = prepared
       .filter((p) => p.unreduced)
       .flatMap((p) => [
-        [label(p.cfg), 'mmucheck --workers 1', secs(p.unreduced.m.wallS), secs(p.unreduced.m.cpuS)],
-        ['', 'rumur, 1 thread', secs(p.unreduced.r.wallS), secs(p.unreduced.r.cpuS)],
+        [label(p.cfg), 'mmucheck --workers 1', ...unreducedCells(p.unreduced.m)],
+        ['', 'rumur, 1 thread', ...unreducedCells(p.unreduced.r)],
       ]);
-    console.log('\n== Time of the unreduced runs: one run each, not timed for comparison ==\n');
-    console.log(table(['config', 'tool', 'wall s', 'cpu s'], rows));
+    console.log('\n== Time of the unreduced runs: one run each (load: 1-minute average at the start) ==\n');
+    console.log(table(['config', 'tool', 'wall s', 'cpu s', 'load'], rows));
   }
   if (opts.keep) console.log(`\nmodels and verifiers kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
