@@ -43,13 +43,17 @@ export interface CoordinatorHost {
 /** The store holds a run already: a new one is refused. */
 export class RunExists extends Error {}
 
-const POLL_MS = 10;
+const POLL_MS = 2;
 const LOCK_MS = 10_000;
 const NO_WORKER_NOTE_MS = 3000;
 
-/** States in a chunk of a level of `count` states: up to 64 chunks a level, each of 64 to 4,096 states. */
+/**
+ * States in a chunk of a level of `count` states: 1,024 to 8,192, about 32 chunks a level once
+ * levels are large. A task costs a few round trips to the store whatever its size, so small levels
+ * are one task; the answer does not depend on the size (ranks are level positions).
+ */
 export function chunkSize(count: number): number {
-  return Math.min(4096, Math.max(64, Math.ceil(count / 64)));
+  return Math.min(8192, Math.max(1024, Math.ceil(count / 32)));
 }
 
 export class DistributedExplorer<S, A> {
@@ -202,7 +206,9 @@ export class DistributedExplorer<S, A> {
       await Promise.all(which.map((j) => this.store.xadd(keys.tasks, '*', ...taskFields(task(j)))));
     };
     this.reconnected = false;
+    const t0 = performance.now();
     await queue(Array.from({ length: count }, (_v, j) => j));
+    if (process.env.MMU_PROF) process.stderr.write(`${phase} L${level} n${count} queued ${(performance.now() - t0).toFixed(1)}\n`);
     for (;;) {
       if (this.watch.reason) {
         await this.store.set(keys.phase, 'stopped');
@@ -213,7 +219,10 @@ export class DistributedExplorer<S, A> {
         const done = new Set(await this.store.hkeys(answers));
         await queue(Array.from({ length: count }, (_v, j) => j).filter((j) => !done.has(String(j))));
       }
-      if ((await this.store.hlen(answers)) >= count) return this.store.hgetall(answers);
+      if ((await this.store.hlen(answers)) >= count) {
+        if (process.env.MMU_PROF) process.stderr.write(`${phase} L${level} done ${(performance.now() - t0).toFixed(1)}\n`);
+        return this.store.hgetall(answers);
+      }
       await this.noteWorkers();
       await sleep(POLL_MS);
     }

@@ -26,9 +26,12 @@ export class StaleTask extends Error {
 }
 
 interface ScriptStore {
-  mmucheckClaim(numKeys: number, ...args: (string | Buffer | number)[]): Promise<number[] | number>;
-  mmucheckConfirm(numKeys: number, ...args: (string | Buffer | number)[]): Promise<number[]>;
+  mmucheckClaim(numKeys: number, ...args: (string | Buffer)[]): Promise<string | number>;
+  mmucheckConfirm(numKeys: number, ...args: (string | Buffer)[]): Promise<string>;
 }
+
+/** Bytes a fingerprint takes in a script's packed argument: bucket key index, fingerprint, rank. */
+const PACKED = 14;
 
 /** Bucket bits for a run that may store `states` states: about 100 fingerprints a bucket (a compact Redis hash holds up to 128). */
 export function bucketBitsFor(states: number): number {
@@ -95,24 +98,29 @@ export class SeenShards {
     claim: boolean,
     out: Uint8Array,
   ): Promise<void> {
-    const keyIndex = new Map<string, number>();
+    const keyIndex = new Map<number, number>();
     const keyList: string[] = [keys.shardLevel(shard)];
-    const args: (string | Buffer)[] = [String(level)];
-    for (const i of members) {
-      const { key, field } = this.place(fps.hi[i]! >>> 0, fps.lo[i]! >>> 0);
-      let k = keyIndex.get(key);
+    const packed = Buffer.allocUnsafe(PACKED * members.length);
+    members.forEach((i, j) => {
+      const hi = fps.hi[i]! >>> 0;
+      const bucket = hi >>> this.shift;
+      let k = keyIndex.get(bucket);
       if (k === undefined) {
-        keyList.push(key);
+        keyList.push(keys.bucket(shard, bucket));
         k = keyList.length;
-        keyIndex.set(key, k);
+        keyIndex.set(bucket, k);
       }
-      args.push(String(k), field, String(fps.rank[i]));
-    }
+      const at = PACKED * j;
+      packed.writeUInt16LE(k, at);
+      packed.writeUInt32BE(hi, at + 2);
+      packed.writeUInt32BE(fps.lo[i]! >>> 0, at + 6);
+      packed.writeUInt32LE(fps.rank[i]!, at + 10);
+    });
     const answer = claim
-      ? await this.scripts.mmucheckClaim(keyList.length, ...keyList, ...args)
-      : await this.scripts.mmucheckConfirm(keyList.length, ...keyList, ...args);
-    if (!Array.isArray(answer)) throw new StaleTask();
-    for (let j = 0; j < members.length; j++) out[members[j]!] = answer[j]!;
+      ? await this.scripts.mmucheckClaim(keyList.length, ...keyList, String(level), packed)
+      : await this.scripts.mmucheckConfirm(keyList.length, ...keyList, String(level), packed);
+    if (typeof answer !== 'string') throw new StaleTask();
+    for (let j = 0; j < members.length; j++) out[members[j]!] = answer.charCodeAt(j) === 49 ? 1 : 0;
   }
 
   private shardOf(hi: number): number {

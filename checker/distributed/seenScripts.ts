@@ -13,36 +13,43 @@
  * of the level has claimed: the successors that do are the level's new states.
  */
 
+// ARGV[1] is the level; ARGV[2] packs each fingerprint as 14 bytes: its bucket's index in KEYS (2),
+// the fingerprint (8, big-endian: the hash field) and its rank (4); the numbers little-endian. The answer is one character a
+// fingerprint, '1' or '0': one bulk reply instead of an array, cheap to make and to read.
 const CLAIM = `
 local L = tonumber(ARGV[1])
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 local base = L * 4294967296
+local s = ARGV[2]
 local out = {}
-for i = 2, #ARGV, 3 do
-  local key = KEYS[tonumber(ARGV[i])]
-  local mine = base + tonumber(ARGV[i + 2])
-  local v = redis.call('HGET', key, ARGV[i + 1])
-  local won = 1
+for off = 1, #s, 14 do
+  local key = KEYS[struct.unpack('<I2', s, off)]
+  local field = string.sub(s, off + 2, off + 9)
+  local mine = base + struct.unpack('<I4', s, off + 10)
+  local v = redis.call('HGET', key, field)
+  local won = '1'
   if v then
     local n = tonumber(v)
-    local lv = math.floor(n / 4294967296)
-    if lv < L or (lv == L and n < mine) then won = 0 end
-    if won == 1 and n == mine then won = 2 end
+    if n < base then won = '0'
+    elseif n < base + 4294967296 then
+      if n < mine then won = '0' elseif n == mine then won = '=' end
+    end
   end
-  if won == 1 then redis.call('HSET', key, ARGV[i + 1], string.format('%.0f', mine)) end
-  out[#out + 1] = won > 0 and 1 or 0
+  if won == '1' then redis.call('HSET', key, field, string.format('%.0f', mine)) end
+  out[#out + 1] = won == '0' and '0' or '1'
 end
-return out
+return table.concat(out)
 `;
 
 const CONFIRM = `
 local base = tonumber(ARGV[1]) * 4294967296
+local s = ARGV[2]
 local out = {}
-for i = 2, #ARGV, 3 do
-  local v = redis.call('HGET', KEYS[tonumber(ARGV[i])], ARGV[i + 1])
-  out[#out + 1] = (v and tonumber(v) == base + tonumber(ARGV[i + 2])) and 1 or 0
+for off = 1, #s, 14 do
+  local v = redis.call('HGET', KEYS[struct.unpack('<I2', s, off)], string.sub(s, off + 2, off + 9))
+  out[#out + 1] = (v and tonumber(v) == base + struct.unpack('<I4', s, off + 10)) and '1' or '0'
 end
-return out
+return table.concat(out)
 `;
 
 export const SEEN_SCRIPTS = { mmucheckClaim: CLAIM, mmucheckConfirm: CONFIRM } as const;

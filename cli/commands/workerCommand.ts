@@ -15,9 +15,12 @@ import { recordModel } from '../distributed/clusterSource.js';
 import { openStore } from '../distributed/openStore.js';
 import { EXIT } from '../exitCodes.js';
 import type { Io } from '../Io.js';
+import { durationOption } from '../parseOptions.js';
 
 interface WorkerFlags {
   readonly once?: boolean;
+  /** Milliseconds without the store after which the worker exits. */
+  readonly giveUp?: number;
   readonly quiet?: boolean;
   readonly id?: string;
 }
@@ -30,12 +33,17 @@ export function addWorkerCommand(program: Command, io: Io, setExit: (code: numbe
     .argument('<url>', 'the store: redis://[user:password@]host:port[,host:port…] or rediss://… (TLS)')
     .option('--once', 'exit when the run this worker joined ends')
     .option('--id <name>', "this worker's name in the store (default: host name and process id)")
+    .option(
+      '--give-up <duration>',
+      'exit (code 3) when the store has not answered for this long: 30s, 2m (default: 15s)',
+      durationOption,
+    )
     .option('--quiet', 'say nothing on stderr')
     .action(async (url: string, flags: WorkerFlags) => {
       const note = (text: string) => {
         if (flags.quiet !== true) io.err(`mmucheck worker: ${text}\n`);
       };
-      const opened = await openStore(url, 'worker', note);
+      const opened = await openStore(url, 'worker', note, flags.giveUp);
       const shown = opened.url.shown;
       const reader = opened.store.duplicate();
       reader.on('error', () => {});

@@ -16,10 +16,15 @@ export interface OpenedStore {
   onReconnect(listener: () => void): void;
 }
 
-export async function openStore(text: string, option: string, note: (text: string) => void): Promise<OpenedStore> {
+export async function openStore(
+  text: string,
+  option: string,
+  note: (text: string) => void,
+  giveUpAfterMs = DEFAULT_GIVE_UP_MS,
+): Promise<OpenedStore> {
   const url = parseClusterUrl(text, option);
   const listeners: (() => void)[] = [];
-  const store = connectStore(url, DEFAULT_GIVE_UP_MS, () => {
+  const store = connectStore(url, giveUpAfterMs, () => {
     note(`reconnected to ${url.shown}`);
     for (const l of listeners) l();
   });
