@@ -55,7 +55,9 @@ export class ChunkExpander<S, A> {
     const limit = {
       max: RANK_ACTIONS - 1,
       error: (count: number) =>
-        new RangeError(`a state has ${count} enabled actions; a distributed search supports at most ${RANK_ACTIONS - 1}`),
+        new RangeError(
+          `a state has ${count} enabled actions; a distributed search supports at most ${RANK_ACTIONS - 1}`,
+        ),
     };
     this.visitor = new StateVisitor(new PackedExpansion(model, form.expander), props, undefined, {}, limit);
   }

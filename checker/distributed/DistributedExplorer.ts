@@ -90,8 +90,7 @@ export class DistributedExplorer<S, A> {
 
   /** Starts a new run in an empty store (throws RunExists when it holds one) and searches to an outcome. */
   async start(): Promise<Outcome<S, A>> {
-    if ((await this.store.get(keys.run)) !== null)
-      throw new RunExists('the store holds a run already');
+    if ((await this.store.get(keys.run)) !== null) throw new RunExists('the store holds a run already');
     await deleteRunKeys(this.store); // what an ended run may have left
     if ((await this.store.set(keys.run, JSON.stringify(this.record), 'NX')) !== 'OK')
       throw new RunExists('another coordinator started a run in this store just now');
@@ -126,9 +125,12 @@ export class DistributedExplorer<S, A> {
   private async search(): Promise<Outcome<S, A>> {
     for (;;) {
       const m = this.meta;
-      if (m.count === 0) return this.finish({ kind: 'ok', stats: this.statsOf(m.generated, m.distinct, Math.max(0, m.level - 1), 0) });
+      if (m.count === 0)
+        return this.finish({ kind: 'ok', stats: this.statsOf(m.generated, m.distinct, Math.max(0, m.level - 1), 0) });
       if (m.count > MAX_LEVEL_SIZE)
-        throw new RangeError(`a level of ${m.count} states is more than the distributed search supports (${MAX_LEVEL_SIZE})`);
+        throw new RangeError(
+          `a level of ${m.count} states is more than the distributed search supports (${MAX_LEVEL_SIZE})`,
+        );
       const outcome = await this.runLevel(m);
       if (outcome) return outcome;
     }
@@ -151,10 +153,14 @@ export class DistributedExplorer<S, A> {
       expand,
     });
     await this.seen.setLevel(L + 1);
-    await this.store.del(keys.expanded(L), keys.selected(L));
+    // One key a command: in a Redis Cluster they may live on different nodes.
+    await Promise.all([this.store.del(keys.expanded(L)), this.store.del(keys.selected(L))]);
     const expanded = await this.phase('expand', L, epoch, chunks, (j) => chunk(j, 'expand'));
     if (expanded === undefined) return this.incomplete(this.watch.reason!, m);
-    const summaries = Array.from({ length: chunks }, (_v, j) => parseStored<ExpandSummary>(expanded[String(j)] ?? null, keys.expanded(L))!);
+    const summaries = Array.from(
+      { length: chunks },
+      (_v, j) => parseStored<ExpandSummary>(expanded[String(j)] ?? null, keys.expanded(L))!,
+    );
     // The first chunk with a violation or a throwing step holds the first one a one-thread search meets.
     const stopChunk = summaries.findIndex((s) => s.violation >= 0 || s.error !== undefined);
     const selecting = stopChunk < 0 ? chunks : stopChunk + 1;
@@ -206,9 +212,7 @@ export class DistributedExplorer<S, A> {
       await Promise.all(which.map((j) => this.store.xadd(keys.tasks, '*', ...taskFields(task(j)))));
     };
     this.reconnected = false;
-    const t0 = performance.now();
     await queue(Array.from({ length: count }, (_v, j) => j));
-    if (process.env.MMU_PROF) process.stderr.write(`${phase} L${level} n${count} queued ${(performance.now() - t0).toFixed(1)}\n`);
     for (;;) {
       if (this.watch.reason) {
         await this.store.set(keys.phase, 'stopped');
@@ -219,10 +223,7 @@ export class DistributedExplorer<S, A> {
         const done = new Set(await this.store.hkeys(answers));
         await queue(Array.from({ length: count }, (_v, j) => j).filter((j) => !done.has(String(j))));
       }
-      if ((await this.store.hlen(answers)) >= count) {
-        if (process.env.MMU_PROF) process.stderr.write(`${phase} L${level} done ${(performance.now() - t0).toFixed(1)}\n`);
-        return this.store.hgetall(answers);
-      }
+      if ((await this.store.hlen(answers)) >= count) return this.store.hgetall(answers);
       await this.noteWorkers();
       await sleep(POLL_MS);
     }
@@ -314,7 +315,12 @@ export class DistributedExplorer<S, A> {
   ): Promise<Outcome<S, A>> {
     const kept = counts.reduce((a, b) => a + b, 0);
     const generated = m.generated + summaries.slice(0, stopChunk + 1).reduce((n, s) => n + s.generated, 0);
-    const stats = this.statsOf(generated, m.distinct + kept, m.level + (kept > 0 ? 1 : 0), m.count - error.position + kept);
+    const stats = this.statsOf(
+      generated,
+      m.distinct + kept,
+      m.level + (kept > 0 ? 1 : 0),
+      m.count - error.position + kept,
+    );
     void size;
     const state = await this.stateAt(m, error.position);
     const { id, source } = await this.traceSource(m, error.position, state);
@@ -339,7 +345,11 @@ export class DistributedExplorer<S, A> {
     let j = 0;
     while (before + counts[j]! < need) before += counts[j++]!;
     const link = readLink(
-      await this.store.getrangeBuffer(keys.links(m.level + 1, j), (need - before - 1) * LINK_BYTES, (need - before) * LINK_BYTES - 1),
+      await this.store.getrangeBuffer(
+        keys.links(m.level + 1, j),
+        (need - before - 1) * LINK_BYTES,
+        (need - before) * LINK_BYTES - 1,
+      ),
     );
     const position = link.parent;
     const result = intsOf((await this.store.getBuffer(keys.result(m.level, j)))!);
@@ -355,11 +365,19 @@ export class DistributedExplorer<S, A> {
   private async incomplete(
     reason: IncompleteReason,
     m: LevelMeta,
-    counts: { generated?: number; distinct?: number; depth: number; queue: number } = { depth: m.level, queue: m.count },
+    counts: { generated?: number; distinct?: number; depth: number; queue: number } = {
+      depth: m.level,
+      queue: m.count,
+    },
   ): Promise<Outcome<S, A>> {
     await this.store.set(keys.phase, 'stopped');
     await this.store.set(keys.meta, JSON.stringify({ ...m, elapsedMs: this.watch.elapsedMs }));
-    const stats = this.statsOf(counts.generated ?? m.generated, counts.distinct ?? m.distinct, counts.depth, counts.queue);
+    const stats = this.statsOf(
+      counts.generated ?? m.generated,
+      counts.distinct ?? m.distinct,
+      counts.depth,
+      counts.queue,
+    );
     return { kind: 'incomplete', reason, stats: { ...stats, storeBytes: await storeBytes(this.store) } };
   }
 
@@ -393,7 +411,7 @@ export class DistributedExplorer<S, A> {
       if ((await this.store.set(COORDINATOR_KEY, this.lockId, 'PX', LOCK_MS, 'NX')) === 'OK') break;
       if (!resuming || waited > 2 * LOCK_MS)
         throw new RunExists('another coordinator is running this run (its lease is renewed while it lives)');
-      if (waited === 0) this.host.note('waiting for the last coordinator\'s lease to lapse (up to 10 s)');
+      if (waited === 0) this.host.note("waiting for the last coordinator's lease to lapse (up to 10 s)");
       await sleep(500);
     }
     this.lockTimer = setInterval(() => {
@@ -453,4 +471,3 @@ export async function storeBytes(store: Store): Promise<number> {
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
-

@@ -95,9 +95,7 @@ export class DistributedWorker {
     for (;;) {
       if (this.host.shouldStop()) return 'stopped';
       if (await this.runEnded()) return 'run-ended';
-      const tA = performance.now();
       const entry = (await this.next()) ?? (await this.takeOver());
-      const tB = performance.now();
       if (entry === undefined) continue;
       const [id, fields] = entry;
       const task = taskOf(fields);
@@ -111,7 +109,6 @@ export class DistributedWorker {
         }
       }
       await this.store.xack(keys.tasks, GROUP, id);
-      if (process.env.MMU_PROF) process.stderr.write(`w ${task?.phase} L${task?.level} wait ${(tB - tA).toFixed(1)} work ${(performance.now() - tB).toFixed(1)}\n`);
     }
   }
 
@@ -124,18 +121,7 @@ export class DistributedWorker {
 
   private async next(): Promise<[string, string[]] | undefined> {
     const got = (await this.reader
-      .xreadgroup(
-      'GROUP',
-      GROUP,
-      this.id,
-      'COUNT',
-      1,
-      'BLOCK',
-      BLOCK_MS,
-      'STREAMS',
-      keys.tasks,
-      '>',
-      )
+      .xreadgroup('GROUP', GROUP, this.id, 'COUNT', 1, 'BLOCK', BLOCK_MS, 'STREAMS', keys.tasks, '>')
       .catch(streamGone)) as [string, [string, string[]][]][] | null;
     return got?.[0]?.[1]?.[0];
   }
@@ -146,7 +132,7 @@ export class DistributedWorker {
       .xautoclaim(keys.tasks, GROUP, this.id, this.record!.leaseMs, '0-0', 'COUNT', 1)
       .catch(streamGone)) as [string, [string, string[] | null][]] | null;
     const entry = got?.[1]?.[0];
-    return entry && entry[1] ? [entry[0], entry[1]] : undefined;
+    return entry?.[1] ? [entry[0], entry[1]] : undefined;
   }
 
   private async totalsOf(level: number): Promise<Float64Array> {
@@ -161,7 +147,6 @@ export class DistributedWorker {
 
   /** Checks and expands a chunk, claims its successors for the next level, and records what it found. */
   private async expandChunk(task: Task): Promise<void> {
-    const t0 = performance.now();
     const { data, offsets } = await positionsOf(
       this.store,
       task.level,
@@ -169,9 +154,7 @@ export class DistributedWorker {
       task.first,
       task.n,
     );
-    const t1 = performance.now();
     const found = this.expander!.expand(data, offsets, task.first, task.expand);
-    const t2 = performance.now();
     const c = found.candidates.data;
     const count = found.candidateCount;
     const hi = new Int32Array(count);
@@ -186,8 +169,6 @@ export class DistributedWorker {
       p += 4 + c[p + 3]!;
     }
     const holds = await this.seen!.claim(task.level + 1, { count, hi, lo, rank });
-    const t3 = performance.now();
-    if (process.env.MMU_PROF) process.stderr.write(`  load ${(t1 - t0).toFixed(1)} expand ${(t2 - t1).toFixed(1)} claim ${(t3 - t2).toFixed(1)} n ${offsets.length} c ${count}\n`);
     // The result: positions visited, successors generated at each, then the candidates that hold a claim.
     const gen = found.generatedAt;
     const parts: Int32Array[] = [Int32Array.of(gen.length), gen];

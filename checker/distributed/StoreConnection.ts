@@ -1,7 +1,7 @@
 /**
  * The connection to a distributed run's store: one Redis server, or a Redis Cluster when the
- * address names several nodes (ioredis routes each key to its node). Commands issued together are
- * pipelined per node (auto-pipelining). While the store is unreachable, commands wait and the
+ * address names several nodes (ioredis routes each key to its node). Commands issued together to a
+ * server are pipelined (auto-pipelining). While the store is unreachable, commands wait and the
  * client reconnects; after `giveUpAfterMs` without it, the connection ends and every waiting
  * command fails, so a process never hangs on a store that is gone.
  */
@@ -15,11 +15,7 @@ export type Store = Redis | Cluster;
 export const DEFAULT_GIVE_UP_MS = 15_000;
 
 /** Connects to the store at `url`; `onReconnect` runs each time the connection is ready again after a loss. */
-export function connectStore(
-  url: ClusterUrl,
-  giveUpAfterMs = DEFAULT_GIVE_UP_MS,
-  onReconnect?: () => void,
-): Store {
+export function connectStore(url: ClusterUrl, giveUpAfterMs = DEFAULT_GIVE_UP_MS, onReconnect?: () => void): Store {
   let lostSince: number | undefined;
   const retry = (): number | null => {
     lostSince ??= Date.now();
@@ -36,12 +32,20 @@ export function connectStore(
   };
   let store: Store;
   if (url.nodes.length === 1) {
-    store = new Redis({ ...common, host: url.nodes[0]!.host, port: url.nodes[0]!.port, db: url.db, enableAutoPipelining: true });
+    store = new Redis({
+      ...common,
+      host: url.nodes[0]!.host,
+      port: url.nodes[0]!.port,
+      db: url.db,
+      enableAutoPipelining: true,
+    });
   } else {
     const options: ClusterOptions = {
       redisOptions: common,
       clusterRetryStrategy: retry,
-      enableAutoPipelining: true,
+      // Auto-pipelining a cluster's commands mixes slots in one pipeline, which ioredis refuses;
+      // commands sent together still share each node's connection without waiting for each other.
+      enableAutoPipelining: false,
       enableOfflineQueue: true,
       ...(url.tls ? { dnsLookup: (address, callback) => callback(null, address) } : {}),
     };

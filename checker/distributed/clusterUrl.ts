@@ -28,7 +28,11 @@ const DEFAULT_PORT = 6379;
 /** Parses `text`, naming `option` (the flag or argument it came from) in an error. */
 export function parseClusterUrl(text: string, option: string): ClusterUrl {
   const bad = (why: string) =>
-    new InputError(`${why}; expected redis://[user:password@]host:port[,host:port…][/db] or rediss://…`, undefined, option);
+    new InputError(
+      `${why}; expected redis://[user:password@]host:port[,host:port…][/db] or rediss://…`,
+      undefined,
+      option,
+    );
   const match = /^(rediss?):\/\/(?:([^@/]*)@)?([^/@]+)(?:\/(\d*))?$/.exec(text.trim());
   if (!match) throw bad(`${JSON.stringify(mask(text))} is not a Redis address`);
   const [, scheme, auth, hosts, dbText] = match;

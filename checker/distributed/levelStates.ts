@@ -45,7 +45,8 @@ export async function positionsOf(
   const values = await Promise.all(wanted);
   for (let k = from.source; k <= to.source; k++) {
     const bytes = values[k - from.source];
-    if (bytes === null || bytes === undefined) throw new Error(`the store lost the states of level ${level}, source ${k}`);
+    if (bytes === null || bytes === undefined)
+      throw new Error(`the store lost the states of level ${level}, source ${k}`);
     const ints = intsOf(bytes);
     const offsets = recordOffsets(ints);
     const start = k === from.source ? from.index : 0;

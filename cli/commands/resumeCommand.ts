@@ -19,7 +19,9 @@ export function addResumeCommand(program: Command, io: Io, setExit: (code: numbe
   // The scenario options are accepted only to refuse a change of the run's state space by name.
   addRunOptions(addBoundOptions(addScenarioOptions(command))).action(async (dir: string, flags: CheckpointFlags) => {
     requireThreadsWithinMax('--workers', flags.workers, 'results are the same for any number of workers');
-    const resumed = /^rediss?:\/\//.test(dir) ? await resumedClusterSource(dir, flags, io) : resumedSource(dir, flags, io);
+    const resumed = /^rediss?:\/\//.test(dir)
+      ? await resumedClusterSource(dir, flags, io)
+      : resumedSource(dir, flags, io);
     setExit(await runSource(resumed.source, resumed.flags, io, 'check'));
   });
 }

@@ -52,7 +52,11 @@ export function addWorkerCommand(program: Command, io: Io, setExit: (code: numbe
         const { scenario } = recordModel(record, shown);
         const model = buildKernelModel(scenario) as unknown as Model<unknown, unknown>;
         if (modelDigest(model) !== record.modelDigest)
-          throw new InputError('holds a run of a model this mmucheck builds differently: it cannot take part', undefined, shown);
+          throw new InputError(
+            'holds a run of a model this mmucheck builds differently: it cannot take part',
+            undefined,
+            shown,
+          );
         return model;
       };
       const worker = new DistributedWorker(opened.store, reader, id, {

@@ -32,6 +32,8 @@ export async function openStore(
   try {
     await Promise.race([
       store.ping(),
+      // A first connection refused is an answer: no Redis there (later losses are waited out).
+      new Promise((_r, reject) => store.once('error', reject)),
       new Promise((_r, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${FIRST_ANSWER_MS / 1000} s`)), FIRST_ANSWER_MS);
       }),

@@ -83,14 +83,14 @@ export function scenarioSource(
     via !== undefined
       ? via(built, checked, options)
       : mode === 'explain'
-      ? check(built, options)
-      : checkWithWorkers(built, kernelModelSource(checked), {
-          ...options,
-          workers: flags.workers ?? defaultWorkers(),
-          sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
-          ...(saved ? { checkpoints: saved.checkpoints } : {}),
-          ...(saved?.resumeFrom ? { resumeFrom: saved.resumeFrom } : {}),
-        });
+        ? check(built, options)
+        : checkWithWorkers(built, kernelModelSource(checked), {
+            ...options,
+            workers: flags.workers ?? defaultWorkers(),
+            sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
+            ...(saved ? { checkpoints: saved.checkpoints } : {}),
+            ...(saved?.resumeFrom ? { resumeFrom: saved.resumeFrom } : {}),
+          });
   return {
     model: model as unknown as Model<unknown, unknown>,
     poolSource: kernelModelSource(scenario),

@@ -47,7 +47,11 @@ describe.skipIf(!ready)('a distributed run on one Redis server', () => {
     expect(ended.code).toBe(1);
     const facts = factsOf(ended);
     expect(facts).toEqual(await oneMachine(args));
-    expect(facts).toMatchObject({ verdict: 'violation', steps: 16, violated: ['no-callback-on-freed', 'no-use-after-free'] });
+    expect(facts).toMatchObject({
+      verdict: 'violation',
+      steps: 16,
+      violated: ['no-callback-on-freed', 'no-use-after-free'],
+    });
   });
 
   it('stops at the state bound with the one-machine counts, and a resume with a larger bound ends as an uninterrupted run', async () => {
@@ -107,9 +111,15 @@ describe.skipIf(!ready)('refusals (exit 2, naming the option)', () => {
     [['check', 'seed', '--cluster', 'http://x'], '--cluster: "http://x" is not a Redis address'],
     [['check', 'seed', '--cluster', 'redis://h:99999'], '--cluster: port 99999 is not from 1 to 65535'],
     [['check', 'seed', '--lease', '5s'], '--lease: needs --cluster URL'],
-    [['check', 'seed', '--no-liveness', '--cluster', 'redis://u:secret@127.0.0.1:1'], 'cannot reach Redis at redis://u:***@127.0.0.1:1'],
+    [
+      ['check', 'seed', '--no-liveness', '--cluster', 'redis://u:secret@127.0.0.1:1'],
+      'cannot reach Redis at redis://u:***@127.0.0.1:1',
+    ],
     [['worker', 'redis://127.0.0.1:1'], 'worker: cannot reach Redis'],
-    [['check', 'examples/models/peterson.ts', '--cluster', 'redis://127.0.0.1:1'], 'a model file is checked on one machine'],
+    [
+      ['check', 'examples/models/peterson.ts', '--cluster', 'redis://127.0.0.1:1'],
+      'a model file is checked on one machine',
+    ],
   ])('%j', async (args, message) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
@@ -143,4 +153,3 @@ describe.skipIf(!ready)('refusals (exit 2, naming the option)', () => {
     expect(r.err).toContain('holds no run to resume');
   });
 });
-
