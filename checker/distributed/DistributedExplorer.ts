@@ -40,8 +40,8 @@ export interface CoordinatorHost {
   note(text: string): void;
 }
 
-/** The store holds a run already: a new one is refused. */
-export class RunExists extends Error {}
+/** A store this run cannot use: it holds a run already, or it may evict keys. */
+export class StoreRefused extends Error {}
 
 const POLL_MS = 2;
 const LOCK_MS = 10_000;
@@ -88,12 +88,13 @@ export class DistributedExplorer<S, A> {
     this.reconnected = true;
   }
 
-  /** Starts a new run in an empty store (throws RunExists when it holds one) and searches to an outcome. */
+  /** Starts a new run in an empty store (throws StoreRefused when it holds one) and searches to an outcome. */
   async start(): Promise<Outcome<S, A>> {
-    if ((await this.store.get(keys.run)) !== null) throw new RunExists('the store holds a run already');
+    await requireNoEviction(this.store);
+    if ((await this.store.get(keys.run)) !== null) throw new StoreRefused('the store holds a run already');
     await deleteRunKeys(this.store); // what an ended run may have left
     if ((await this.store.set(keys.run, JSON.stringify(this.record), 'NX')) !== 'OK')
-      throw new RunExists('another coordinator started a run in this store just now');
+      throw new StoreRefused('another coordinator started a run in this store just now');
     await this.lock(false);
     await ensureGroup(this.store);
     this.watch = new RunWatch(this.options, new Int32Array(4), () => this.progressStats());
@@ -111,6 +112,7 @@ export class DistributedExplorer<S, A> {
   async resume(): Promise<Outcome<S, A>> {
     const meta = parseStored<LevelMeta>(await this.store.get(keys.meta), keys.meta);
     if (meta === undefined) throw new Error('the store holds no level of this run yet: it cannot be resumed');
+    await requireNoEviction(this.store);
     await this.lock(true);
     this.meta = meta;
     this.watch = new RunWatch(this.options, new Int32Array(4), () => this.progressStats(), meta.elapsedMs);
@@ -410,7 +412,7 @@ export class DistributedExplorer<S, A> {
     for (let waited = 0; ; waited += 500) {
       if ((await this.store.set(COORDINATOR_KEY, this.lockId, 'PX', LOCK_MS, 'NX')) === 'OK') break;
       if (!resuming || waited > 2 * LOCK_MS)
-        throw new RunExists('another coordinator is running this run (its lease is renewed while it lives)');
+        throw new StoreRefused('another coordinator is running this run (its lease is renewed while it lives)');
       if (waited === 0) this.host.note("waiting for the last coordinator's lease to lapse (up to 10 s)");
       await sleep(500);
     }
@@ -454,6 +456,28 @@ export async function deleteRunKeys(store: Store): Promise<void> {
       // A cluster node holds only its own slots' keys: delete them one by one (no cross-slot command).
       await Promise.all(found.map((k) => node.unlink(k)));
     } while (cursor !== '0');
+  }
+}
+
+/**
+ * Refuses a store that may evict keys when it is full: an evicted fingerprint would let a state be
+ * searched again, an evicted level or link would lose states or traces, and neither is detected.
+ * A store that will not say its policy (CONFIG disabled, as on some hosted Redis) is taken at its
+ * word that it does not evict.
+ */
+async function requireNoEviction(store: Store): Promise<void> {
+  const nodes = store instanceof Cluster ? store.nodes('master') : [store];
+  for (const node of nodes) {
+    let policy: string | undefined;
+    try {
+      policy = ((await node.config('GET', 'maxmemory-policy')) as string[])[1];
+    } catch {
+      continue;
+    }
+    if (policy !== undefined && policy !== 'noeviction')
+      throw new StoreRefused(
+        `the store evicts keys when full (maxmemory-policy ${policy}), which would lose states without a trace: set maxmemory-policy noeviction`,
+      );
   }
 }
 

@@ -6,7 +6,7 @@
  * --exact, --continue, --coverage and checkpoints to a directory (the store is the checkpoint).
  */
 import { bucketBitsFor } from '../../checker/distributed/SeenShards.js';
-import { DistributedExplorer, RunExists } from '../../checker/distributed/DistributedExplorer.js';
+import { DistributedExplorer, StoreRefused } from '../../checker/distributed/DistributedExplorer.js';
 import type { RunRecord } from '../../checker/distributed/RunRecord.js';
 import { parseStored } from '../../checker/distributed/RunRecord.js';
 import { keys } from '../../checker/distributed/storeKeys.js';
@@ -79,7 +79,7 @@ export async function clusterSource(arg: string, flags: ClusterFlags, io: Io): P
     try {
       return await explorer.start();
     } catch (e) {
-      if (e instanceof RunExists) throw new InputError(e.message, undefined, '--cluster');
+      if (e instanceof StoreRefused) throw new InputError(e.message, undefined, '--cluster');
       throw e;
     } finally {
       opened.store.disconnect();
@@ -119,7 +119,7 @@ export async function resumedClusterSource(
     try {
       return await explorer.resume();
     } catch (e) {
-      if (e instanceof RunExists) throw new InputError(e.message, undefined, opened.url.shown);
+      if (e instanceof StoreRefused) throw new InputError(e.message, undefined, opened.url.shown);
       throw e;
     } finally {
       opened.store.disconnect();

@@ -147,6 +147,20 @@ describe.skipIf(!ready)('refusals (exit 2, naming the option)', () => {
     client.disconnect();
   });
 
+  it('a store that evicts keys when full is refused: evicted fingerprints would lose states without a trace', async () => {
+    const client = server.client();
+    await client.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    try {
+      const r = await runCli(['check', 'seed', '--no-liveness', '--cluster', server.url]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('maxmemory-policy allkeys-lru');
+      expect(r.err).toContain('set maxmemory-policy noeviction');
+    } finally {
+      await client.config('SET', 'maxmemory-policy', 'noeviction');
+      client.disconnect();
+    }
+  });
+
   it('resume of a store that holds no run is refused', async () => {
     const r = await runCli(['resume', server.url]);
     expect(r.code).toBe(2);
