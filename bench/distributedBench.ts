@@ -86,7 +86,7 @@ function row(label: string, runs: readonly Run[], baseBytes: number): string {
   const distinct = runs[0]!.distinct;
   const bytes = runs[0]!.storeBytes > 0 ? ((runs[0]!.storeBytes - baseBytes) / distinct).toFixed(1) : '';
   const loads = runs.map((r) => r.load.toFixed(2)).join(' ');
-  return `| ${label} | ${distinct.toLocaleString('en')} | ${median(s).toFixed(2)} ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${loads} |`;
+  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${loads} |`;
 }
 
 async function main(): Promise<void> {
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       const add = (label: string, run: Run) => (runs[label] ??= []).push(run);
       for (let round = 0; round < rounds; round++) {
         console.error(`${config.name}: round ${round + 1}`);
-        add("shared memory, 2 threads", sharedMemory(config));
+        add('shared memory, 2 threads', sharedMemory(config));
         for (const w of [1, 2, 4])
           add(`Redis, ${w} worker${w > 1 ? 's' : ''}`, await distributed(config, server.url, w));
         add('Redis, 2 workers, one killed at 2 s', await distributed(config, server.url, 2, 2000));
