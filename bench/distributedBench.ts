@@ -39,6 +39,21 @@ interface Run {
   readonly distinct: number;
   readonly storeBytes: number;
   readonly load: number;
+  /** Bytes into and out of Redis, and commands it processed, during the run. */
+  readonly wireBytes?: number;
+  readonly commands?: number;
+}
+
+/** Redis's counters of bytes in and out and commands processed. */
+async function traffic(server: RedisServer): Promise<{ bytes: number; commands: number }> {
+  const client = server.client();
+  const info = await client.info('stats');
+  client.disconnect();
+  const field = (name: string) => Number(new RegExp(`${name}:(\\d+)`).exec(info)?.[1] ?? 0);
+  return {
+    bytes: field('total_net_input_bytes') + field('total_net_output_bytes'),
+    commands: field('total_commands_processed'),
+  };
 }
 
 function report(out: string): { distinct: number; storeBytes: number; verdict: string } {
@@ -56,11 +71,18 @@ function sharedMemory(config: Config): Run {
   return { seconds: (performance.now() - start) / 1000, ...report(out), storeBytes: 0, load };
 }
 
-async function distributed(config: Config, url: string, workers: number, killOneAfterMs?: number): Promise<Run> {
+async function distributed(
+  config: Config,
+  server: RedisServer,
+  workers: number,
+  killOneAfterMs?: number,
+): Promise<Run> {
+  const url = server.url;
   const procs = Array.from({ length: workers }, (_v, i) =>
     spawn(process.execPath, [BINARY, 'worker', url, '--quiet', '--id', `bench-${i}`], { stdio: 'ignore' }),
   );
   await new Promise((r) => setTimeout(r, 300)); // the workers connect and wait for the run
+  const before = await traffic(server);
   const load = loadavg()[0]!;
   const start = performance.now();
   const coordinator = spawn(
@@ -75,10 +97,19 @@ async function distributed(config: Config, url: string, workers: number, killOne
   const timer = killOneAfterMs === undefined ? undefined : setTimeout(() => procs[0]!.kill('SIGKILL'), killOneAfterMs);
   await new Promise((r) => coordinator.on('close', r));
   const seconds = (performance.now() - start) / 1000;
+  const after = await traffic(server);
   clearTimeout(timer);
   for (const p of procs) p.kill('SIGTERM');
-  await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode === null ? p.on('close', r) : r(0)))));
-  return { seconds, ...report(out), load };
+  await Promise.all(
+    procs.map((p) => new Promise((r) => (p.exitCode === null && p.signalCode === null ? p.on('close', r) : r(0)))),
+  );
+  return {
+    seconds,
+    ...report(out),
+    load,
+    wireBytes: after.bytes - before.bytes,
+    commands: after.commands - before.commands,
+  };
 }
 
 function row(label: string, runs: readonly Run[], baseBytes: number): string {
@@ -86,7 +117,8 @@ function row(label: string, runs: readonly Run[], baseBytes: number): string {
   const distinct = runs[0]!.distinct;
   const bytes = runs[0]!.storeBytes > 0 ? ((runs[0]!.storeBytes - baseBytes) / distinct).toFixed(1) : '';
   const loads = runs.map((r) => r.load.toFixed(2)).join(' ');
-  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${loads} |`;
+  const per = (v: number | undefined) => (v === undefined ? '' : (v / distinct).toFixed(1));
+  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${per(runs[0]!.wireBytes)} | ${per(runs[0]!.commands)} | ${loads} |`;
 }
 
 async function main(): Promise<void> {
@@ -105,19 +137,23 @@ async function main(): Promise<void> {
   try {
     for (const config of configs) {
       const runs: Record<string, Run[]> = {};
-      const add = (label: string, run: Run) => (runs[label] ??= []).push(run);
+      const add = (label: string, run: Run) => {
+        console.error(`  ${label}: ${run.seconds.toFixed(2)} s, ${run.distinct} states`);
+        (runs[label] ??= []).push(run);
+      };
       for (let round = 0; round < rounds; round++) {
         console.error(`${config.name}: round ${round + 1}`);
         add('shared memory, 2 threads', sharedMemory(config));
-        for (const w of [1, 2, 4])
-          add(`Redis, ${w} worker${w > 1 ? 's' : ''}`, await distributed(config, server.url, w));
-        add('Redis, 2 workers, one killed at 2 s', await distributed(config, server.url, 2, 2000));
+        for (const w of [1, 2, 4]) add(`Redis, ${w} worker${w > 1 ? 's' : ''}`, await distributed(config, server, w));
+        add('Redis, 2 workers, one killed at 2 s', await distributed(config, server, 2, 2000));
       }
       console.log(
         `\n${config.name} (${config.args.join(' ')}; symmetry reduction on; --max-states sizes the seen set's buckets)\n`,
       );
-      console.log('| search | states | seconds, median (range) | states/s | store bytes/state | load at start |');
-      console.log('|---|---:|---:|---:|---:|---|');
+      console.log(
+        '| search | states | seconds, median (range) | states/s | store bytes/state | wire bytes/state | Redis commands/state | load at start |',
+      );
+      console.log('|---|---:|---:|---:|---:|---:|---:|---|');
       for (const [label, list] of Object.entries(runs)) console.log(row(label, list, baseBytes));
     }
   } finally {

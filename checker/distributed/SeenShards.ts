@@ -51,9 +51,14 @@ export class SeenShards {
     this.shift = 32 - bucketBits;
   }
 
-  /** Makes `level` the current level of every shard (before any claim of it). */
+  /** Makes `level` the current level of every shard, with no claims yet (before any claim of it). */
   async setLevel(level: number): Promise<void> {
-    await Promise.all(Array.from({ length: SHARDS }, (_v, s) => this.store.set(keys.shardLevel(s), String(level))));
+    await Promise.all(
+      Array.from({ length: SHARDS }, async (_v, s) => {
+        await this.store.set(keys.shardLevel(s), String(level));
+        await this.store.del(keys.claims(s));
+      }),
+    );
   }
 
   /** Claims each fingerprint for `level` at its rank; per fingerprint 1 when it holds the claim. Throws StaleTask. */
@@ -99,7 +104,7 @@ export class SeenShards {
     out: Uint8Array,
   ): Promise<void> {
     const keyIndex = new Map<number, number>();
-    const keyList: string[] = [keys.shardLevel(shard)];
+    const keyList: string[] = claim ? [keys.shardLevel(shard), keys.claims(shard)] : [keys.claims(shard)];
     const packed = Buffer.allocUnsafe(PACKED * members.length);
     members.forEach((i, j) => {
       const hi = fps.hi[i]! >>> 0;

@@ -34,7 +34,9 @@ export const keys = {
   counts: (level: number) => `${PREFIX}cnt:${level}`,
   /** A seen-set shard's current level: a claim for any other level is a stale task's, and is refused. */
   shardLevel: (shard: number) => `${PREFIX}{s${shard}}:l`,
-  /** A bucket of the seen set: fingerprint (8 bytes) → level × 2^32 + rank of its claim. */
+  /** A shard's claims of the level in progress: fingerprint (8 bytes) → the lowest rank so far. */
+  claims: (shard: number) => `${PREFIX}{s${shard}}:c`,
+  /** A bucket of the seen set: fingerprint (8 bytes) → the level that stored it. */
   bucket: (shard: number, bucket: number) => `${PREFIX}{s${shard}}:b:${bucket.toString(36)}`,
 };
 
