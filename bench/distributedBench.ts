@@ -42,6 +42,15 @@ interface Run {
   /** Bytes into and out of Redis, and commands it processed, during the run. */
   readonly wireBytes?: number;
   readonly commands?: number;
+  /** CPU seconds the Redis server used during the run. */
+  readonly redisCpu?: number;
+}
+
+/** CPU seconds a process has used (user and system), from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
 /** Redis's counters of bytes in and out and commands processed. */
@@ -83,6 +92,7 @@ async function distributed(
   );
   await new Promise((r) => setTimeout(r, 300)); // the workers connect and wait for the run
   const before = await traffic(server);
+  const cpuBefore = cpuSeconds(server.pid);
   const load = loadavg()[0]!;
   const start = performance.now();
   const coordinator = spawn(
@@ -98,6 +108,7 @@ async function distributed(
   await new Promise((r) => coordinator.on('close', r));
   const seconds = (performance.now() - start) / 1000;
   const after = await traffic(server);
+  const redisCpu = cpuSeconds(server.pid) - cpuBefore;
   clearTimeout(timer);
   for (const p of procs) p.kill('SIGTERM');
   await Promise.all(
@@ -118,7 +129,7 @@ function row(label: string, runs: readonly Run[], baseBytes: number): string {
   const bytes = runs[0]!.storeBytes > 0 ? ((runs[0]!.storeBytes - baseBytes) / distinct).toFixed(1) : '';
   const loads = runs.map((r) => r.load.toFixed(2)).join(' ');
   const per = (v: number | undefined) => (v === undefined ? '' : (v / distinct).toFixed(1));
-  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${per(runs[0]!.wireBytes)} | ${per(runs[0]!.commands)} | ${loads} |`;
+  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${per(runs[0]!.wireBytes)} | ${per(runs[0]!.commands)} | ${runs[0]!.redisCpu === undefined ? '' : ((1e6 * runs[0]!.redisCpu) / distinct).toFixed(1)} | ${loads} |`;
 }
 
 async function main(): Promise<void> {
@@ -151,9 +162,9 @@ async function main(): Promise<void> {
         `\n${config.name} (${config.args.join(' ')}; symmetry reduction on; --max-states sizes the seen set's buckets)\n`,
       );
       console.log(
-        '| search | states | seconds, median (range) | states/s | store bytes/state | wire bytes/state | Redis commands/state | load at start |',
+        '| search | states | seconds, median (range) | states/s | store bytes/state | wire bytes/state | Redis commands/state | Redis CPU µs/state | load at start |',
       );
-      console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
       for (const [label, list] of Object.entries(runs)) console.log(row(label, list, baseBytes));
     }
   } finally {

@@ -51,6 +51,11 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** The server's process id (undefined while it is stopped). */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   /** A client of this server (the caller quits it). */
   client(): Redis {
     return new Redis(this.port, '127.0.0.1', { lazyConnect: false, maxRetriesPerRequest: 1 });
