@@ -120,6 +120,7 @@ async function distributed(
     load,
     wireBytes: after.bytes - before.bytes,
     commands: after.commands - before.commands,
+    redisCpu,
   };
 }
 
