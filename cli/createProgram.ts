@@ -14,6 +14,7 @@ import { addNecessityCommand } from './commands/necessityCommand.js';
 import { addExploreCommand } from './commands/exploreCommand.js';
 import { addSimulateCommand } from './commands/simulateCommand.js';
 import { addResumeCommand } from './commands/resumeCommand.js';
+import { addWorkerCommand } from './commands/workerCommand.js';
 import { EXIT } from './exitCodes.js';
 import { MMUCHECK_VERSION } from './version.js';
 import { OutputError } from './OutputError.js';
@@ -66,6 +67,7 @@ export function createProgram(io: Io): { program: Command; run(args: readonly st
   addExploreCommand(program, io, setExit);
   addSimulateCommand(program, io, setExit);
   addResumeCommand(program, io, setExit);
+  addWorkerCommand(program, io, setExit);
   for (const sub of program.commands)
     sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 

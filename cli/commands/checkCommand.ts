@@ -3,13 +3,14 @@ import type { Command } from 'commander';
 import { requireThreadsWithinMax } from '../defaults.js';
 import { addBoundOptions, addScenarioOptions } from '../searchOptions.js';
 import { REPORT_FORMATS } from '../formats/formatReport.js';
-import { checkpointEveryOption, choiceOption, collect, intOption } from '../parseOptions.js';
+import { checkpointEveryOption, choiceOption, collect, durationOption, intOption } from '../parseOptions.js';
 import type { Io } from '../Io.js';
 import { sourceOf } from '../run/sourceOf.js';
 import { runSource } from '../run/run.js';
 import { InputError } from '../../model/InputError.js';
 import { isModelFile } from '../userModel/loadModelFile.js';
 import { checkpointedSource, type CheckpointFlags } from '../checkpoint/checkpointedSource.js';
+import { clusterSource, type ClusterFlags } from '../distributed/clusterSource.js';
 
 /** Adds the `check` command; `setExit` receives the exit code. */
 export function addCheckCommand(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -31,7 +32,16 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
       'search on after the first violation: report every violated property, each with its own shortest counterexample',
     )
     .option('--checkpoint <dir>', 'write checkpoints of the run to this directory, for `mmucheck resume DIR`')
-    .action(async (scenarioArg: string, flags: CheckpointFlags & { readonly continue?: boolean }) => {
+    .option(
+      '--cluster <url>',
+      'search distributed over a Redis store (redis://host:port, several host:port for a Redis Cluster, rediss:// for TLS) with `mmucheck worker URL` processes; this process coordinates',
+    )
+    .option(
+      '--lease <duration>',
+      'with --cluster: a task a worker took is taken over by another after this long unfinished (default: 30s)',
+      durationOption,
+    )
+    .action(async (scenarioArg: string, flags: CheckpointFlags & ClusterFlags) => {
       requireThreadsWithinMax('--workers', flags.workers, 'results are the same for any number of workers');
       if (flags.checkpointEvery !== undefined && flags.checkpoint === undefined)
         throw new InputError('needs --checkpoint DIR (where the checkpoints go)', undefined, '--checkpoint-every');
@@ -47,6 +57,18 @@ export function addCheckCommand(program: Command, io: Io, setExit: (code: number
           undefined,
           '--checkpoint',
         );
+      if (flags.lease !== undefined && flags.cluster === undefined)
+        throw new InputError('needs --cluster URL (the run whose tasks are leased)', undefined, '--lease');
+      if (flags.cluster !== undefined) {
+        if (isModelFile(scenarioArg))
+          throw new InputError(
+            'works with scenarios (bundled or files) only; a model file is checked on one machine',
+            undefined,
+            '--cluster',
+          );
+        setExit(await runSource(await clusterSource(scenarioArg, flags, io), flags, io, 'check'));
+        return;
+      }
       const source =
         flags.checkpoint === undefined
           ? await sourceOf(scenarioArg, flags, io, 'check')

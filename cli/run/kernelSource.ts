@@ -42,7 +42,28 @@ export interface CheckpointedRun {
  */
 export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode, saved?: CheckpointedRun): RunSource {
   requireReportFlags(flags);
-  const scenario = applyOverrides(loadScenario(arg), flags);
+  return scenarioSource(applyOverrides(loadScenario(arg), flags), arg, flags, mode, saved);
+}
+
+/** How a distributed run searches a scenario's model, instead of this machine's threads. */
+export type SearchVia = (
+  model: KernelModel,
+  scenario: Scenario,
+  options: Partial<CheckOptions>,
+) => Promise<Outcome<KernelModelState, number>>;
+
+/**
+ * The source of `scenario` (loaded, overrides applied), named `arg` on the command line. With
+ * `via`, the search is a distributed one; else this machine's (`saved`: with checkpoints).
+ */
+export function scenarioSource(
+  scenario: Scenario,
+  arg: string,
+  flags: ScenarioFlags,
+  mode: RunMode,
+  saved?: CheckpointedRun,
+  via?: SearchVia,
+): RunSource {
   if (flags.expected === true && !scenario.expect) {
     throw new InputError(
       'needs a scenario whose file has an "expect" field, checked without --kernel, --srcu or --property (they change the question)',
@@ -59,15 +80,17 @@ export function kernelSource(arg: string, flags: ScenarioFlags, mode: RunMode, s
   ].join(' ');
   const model = buildKernelModel(scenario);
   const search = (checked: Scenario, built: KernelModel, options: Partial<CheckOptions>) =>
-    mode === 'explain'
-      ? check(built, options)
-      : checkWithWorkers(built, kernelModelSource(checked), {
-          ...options,
-          workers: flags.workers ?? defaultWorkers(),
-          sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
-          ...(saved ? { checkpoints: saved.checkpoints } : {}),
-          ...(saved?.resumeFrom ? { resumeFrom: saved.resumeFrom } : {}),
-        });
+    via !== undefined
+      ? via(built, checked, options)
+      : mode === 'explain'
+        ? check(built, options)
+        : checkWithWorkers(built, kernelModelSource(checked), {
+            ...options,
+            workers: flags.workers ?? defaultWorkers(),
+            sequentialFirst: flags.workers === undefined ? AUTO_SEQUENTIAL : 0,
+            ...(saved ? { checkpoints: saved.checkpoints } : {}),
+            ...(saved?.resumeFrom ? { resumeFrom: saved.resumeFrom } : {}),
+          });
   return {
     model: model as unknown as Model<unknown, unknown>,
     poolSource: kernelModelSource(scenario),

@@ -29,6 +29,7 @@ type Coverage = { readonly exit: number } | { readonly ci: true } | { readonly t
 const TUTORIAL_TESTS = 'test/examples/tutorial.test.ts';
 const TARBALL_TEST = 'test/package/tutorialFromTarball.test.ts';
 const EXPLORE_TEST = 'test/cli/explore/exploreBinary.test.ts';
+const DISTRIBUTED_TEST = 'test/cli/distributed/readmeDistributed.test.ts';
 
 /** Every command of every page, in page order, and where it runs. */
 const COMMANDS: readonly (readonly [page: string, command: string, coverage: Coverage])[] = [
@@ -51,12 +52,37 @@ const COMMANDS: readonly (readonly [page: string, command: string, coverage: Cov
   ['README.md', 'npx mmucheck check lazy-with-reader --continue', { exit: 1 }],
   ['README.md', 'npx mmucheck check seed --readers 3 --no-liveness --max-states 5000 --checkpoint run1', { exit: 3 }],
   ['README.md', 'npx mmucheck resume run1 --max-states 100000', { exit: 0 }],
+  // A Redis server on port 6399 and a worker in the background: run, in order, by their test.
+  [
+    'README.md',
+    'redis-server --port 6399 --appendonly yes --appendfsync always --dir /tmp --daemonize yes',
+    { test: DISTRIBUTED_TEST },
+  ],
+  ['README.md', 'npx mmucheck worker redis://127.0.0.1:6399 --once &', { test: DISTRIBUTED_TEST }],
+  [
+    'README.md',
+    'npx mmucheck check seed --readers 4 --no-liveness --cluster redis://127.0.0.1:6399',
+    { test: DISTRIBUTED_TEST },
+  ],
+  ['README.md', 'redis-cli -p 6399 shutdown nosave', { test: DISTRIBUTED_TEST }],
   ['README.md', 'npx mmucheck history ./kvm-reclaim.json --jobs 2', { exit: 0 }],
   ['README.md', 'npx mmucheck necessity seed-post-patch-lazy --kernel v3.17', { exit: 0 }],
   ['README.md', 'npx mmucheck simulate lazy-with-reader', { exit: 1 }],
   ['README.md', 'npx mmucheck simulate seed --readers 8 --swarm --walks 500 --jobs 2', { exit: 3 }],
   ['README.md', 'npx mmucheck check ./model.ts', { exit: 1 }],
   ['README.md', 'npx mmucheck check ./spinlock-starvation.ts', { exit: 1 }],
+  [
+    'docs/distributed.md',
+    'redis-server --port 6399 --appendonly yes --appendfsync always --dir /tmp --daemonize yes',
+    { test: DISTRIBUTED_TEST },
+  ],
+  ['docs/distributed.md', 'npx mmucheck worker redis://127.0.0.1:6399 --once &', { test: DISTRIBUTED_TEST }],
+  [
+    'docs/distributed.md',
+    'npx mmucheck check seed --readers 4 --no-liveness --cluster redis://127.0.0.1:6399',
+    { test: DISTRIBUTED_TEST },
+  ],
+  ['docs/distributed.md', 'redis-cli -p 6399 shutdown nosave', { test: DISTRIBUTED_TEST }],
   ['docs/drivers.md', 'npx mmucheck check ./step1.json', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step2.json', { exit: 1 }],
   ['docs/drivers.md', 'npx mmucheck check ./step3.json', { exit: 1 }],
