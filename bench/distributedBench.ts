@@ -44,6 +44,8 @@ interface Run {
   readonly commands?: number;
   /** CPU seconds the Redis server used during the run. */
   readonly redisCpu?: number;
+  /** Redis's peak memory during the run (`used_memory_peak`), bytes. */
+  readonly peakBytes?: number;
 }
 
 /** CPU seconds a process has used (user and system), from /proc. */
@@ -54,15 +56,23 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 /** Redis's counters of bytes in and out and commands processed. */
-async function traffic(server: RedisServer): Promise<{ bytes: number; commands: number }> {
+async function traffic(server: RedisServer): Promise<{ bytes: number; commands: number; peak: number }> {
   const client = server.client();
-  const info = await client.info('stats');
+  const info = (await client.info('stats')) + (await client.info('memory'));
   client.disconnect();
   const field = (name: string) => Number(new RegExp(`${name}:(\\d+)`).exec(info)?.[1] ?? 0);
   return {
     bytes: field('total_net_input_bytes') + field('total_net_output_bytes'),
     commands: field('total_commands_processed'),
+    peak: field('used_memory_peak'),
   };
+}
+
+/** Resets Redis's counters and peak memory, so that a run's are its own. */
+async function resetStats(server: RedisServer): Promise<void> {
+  const client = server.client();
+  await client.config('RESETSTAT');
+  client.disconnect();
 }
 
 function report(out: string): { distinct: number; storeBytes: number; verdict: string } {
@@ -91,6 +101,7 @@ async function distributed(
     spawn(process.execPath, [BINARY, 'worker', url, '--quiet', '--id', `bench-${i}`], { stdio: 'ignore' }),
   );
   await new Promise((r) => setTimeout(r, 300)); // the workers connect and wait for the run
+  await resetStats(server);
   const before = await traffic(server);
   const cpuBefore = cpuSeconds(server.pid);
   const load = loadavg()[0]!;
@@ -121,16 +132,19 @@ async function distributed(
     wireBytes: after.bytes - before.bytes,
     commands: after.commands - before.commands,
     redisCpu,
+    peakBytes: after.peak,
   };
 }
 
 function row(label: string, runs: readonly Run[], baseBytes: number): string {
+  const peak =
+    runs[0]!.peakBytes === undefined ? '' : ((runs[0]!.peakBytes - baseBytes) / runs[0]!.distinct).toFixed(1);
   const s = runs.map((r) => r.seconds);
   const distinct = runs[0]!.distinct;
   const bytes = runs[0]!.storeBytes > 0 ? ((runs[0]!.storeBytes - baseBytes) / distinct).toFixed(1) : '';
   const loads = runs.map((r) => r.load.toFixed(2)).join(' ');
   const per = (v: number | undefined) => (v === undefined ? '' : (v / distinct).toFixed(1));
-  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${per(runs[0]!.wireBytes)} | ${per(runs[0]!.commands)} | ${runs[0]!.redisCpu === undefined ? '' : ((1e6 * runs[0]!.redisCpu) / distinct).toFixed(1)} | ${loads} |`;
+  return `| ${label} | ${distinct.toLocaleString('en')} | ${spread(s, 2)} | ${Math.round(distinct / median(s)).toLocaleString('en')} | ${bytes} | ${peak} | ${per(runs[0]!.wireBytes)} | ${per(runs[0]!.commands)} | ${runs[0]!.redisCpu === undefined ? '' : ((1e6 * runs[0]!.redisCpu) / distinct).toFixed(1)} | ${loads} |`;
 }
 
 async function main(): Promise<void> {
@@ -163,9 +177,9 @@ async function main(): Promise<void> {
         `\n${config.name} (${config.args.join(' ')}; symmetry reduction on; --max-states sizes the seen set's buckets)\n`,
       );
       console.log(
-        '| search | states | seconds, median (range) | states/s | store bytes/state | wire bytes/state | Redis commands/state | Redis CPU µs/state | load at start |',
+        '| search | states | seconds, median (range) | states/s | store bytes/state at the end | peak store bytes/state | wire bytes/state | Redis commands/state | Redis CPU µs/state | load at start |',
       );
-      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
       for (const [label, list] of Object.entries(runs)) console.log(row(label, list, baseBytes));
     }
   } finally {
