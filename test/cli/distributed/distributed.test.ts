@@ -72,6 +72,19 @@ describe.skipIf(!ready)('a distributed run on one Redis server', () => {
     expect(factsOf(resumed)).toMatchObject({ distinct: 9808, generated: 38344 });
   });
 
+  it('a timeout with no worker ends incomplete at once (exit 3), saying it waits for workers; the run stays for resume', async () => {
+    const args = ['seed', '--readers', '2', '--no-liveness'];
+    const stopped = await startCoordinator(server.url, args, ['--timeout', '4s']).ended;
+    expect(stopped.code).toBe(3);
+    expect(JSON.parse(stopped.out)).toMatchObject({ verdict: 'incomplete', reason: 'timeout' });
+    expect(stopped.err).toContain('waiting for workers: start `mmucheck worker URL`');
+    const workers = startWorkers(server.url, 1);
+    const resumed = await runCli(['resume', server.url, '--format', 'json', '--quiet']);
+    await stopWorkers(workers);
+    expect(resumed.code).toBe(0);
+    expect(factsOf(resumed)).toEqual(await oneMachine(args));
+  });
+
   it('a worker stops on SIGTERM with exit 0 and says how many tasks it did', async () => {
     const [worker] = startWorkers(server.url, 1);
     await new Promise((r) => setTimeout(r, 500));
