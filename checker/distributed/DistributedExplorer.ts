@@ -67,6 +67,7 @@ export class DistributedExplorer<S, A> {
   private lockTimer: NodeJS.Timeout | undefined;
   private reconnected = false;
   private lastWorkerNote = Date.now(); // a note only once workers have had time to beat
+  private liveWorkers = 0; // workers that beat within the last few seconds, as last counted
 
   constructor(
     private readonly model: Model<S, A>,
@@ -214,18 +215,31 @@ export class DistributedExplorer<S, A> {
       await Promise.all(which.map((j) => this.store.xadd(keys.tasks, '*', ...taskFields(task(j)))));
     };
     this.reconnected = false;
-    await queue(Array.from({ length: count }, (_v, j) => j));
+    const all = Array.from({ length: count }, (_v, j) => j);
+    await queue(all);
+    let answered = 0;
+    let lastAnswerMs = Date.now();
     for (;;) {
       if (this.watch.reason) {
         await this.store.set(keys.phase, 'stopped');
         return undefined;
       }
-      if (this.reconnected) {
+      const now = Date.now();
+      // After a reconnection the store may have lost tasks; and tasks that live workers leave
+      // unanswered for two leases (lost some other way) are queued again too. An answer given
+      // twice is the same.
+      if (this.reconnected || (this.liveWorkers > 0 && now - lastAnswerMs > 2 * this.record.leaseMs)) {
         this.reconnected = false;
+        lastAnswerMs = now;
         const done = new Set(await this.store.hkeys(answers));
-        await queue(Array.from({ length: count }, (_v, j) => j).filter((j) => !done.has(String(j))));
+        await queue(all.filter((j) => !done.has(String(j))));
       }
-      if ((await this.store.hlen(answers)) >= count) return this.store.hgetall(answers);
+      const n = await this.store.hlen(answers);
+      if (n >= count) return this.store.hgetall(answers);
+      if (n > answered) {
+        answered = n;
+        lastAnswerMs = now;
+      }
       await this.noteWorkers();
       await sleep(POLL_MS);
     }
@@ -404,7 +418,8 @@ export class DistributedExplorer<S, A> {
     if (now - this.lastWorkerNote < NO_WORKER_NOTE_MS) return;
     this.lastWorkerNote = now;
     const beats = Object.values(await this.store.hgetall(keys.workers)).map(Number);
-    if (!beats.some((b) => now - b < NO_WORKER_NOTE_MS))
+    this.liveWorkers = beats.filter((b) => now - b < NO_WORKER_NOTE_MS).length;
+    if (this.liveWorkers === 0)
       this.host.note('waiting for workers: start `mmucheck worker URL` on each machine that is to search');
   }
 

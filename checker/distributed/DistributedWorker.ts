@@ -24,7 +24,8 @@ export interface WorkerHost {
   shouldStop(): boolean;
 }
 
-const BLOCK_MS = 500;
+const BLOCK_MS = 500; // how often a worker looks whether its run is over, or a run has begun
+const IDLE_MS = 5; // how long an idle worker waits before it asks for a task again
 const BEAT_MS = 1000;
 
 /** How a worker's service ended. */
@@ -42,8 +43,6 @@ export class DistributedWorker {
 
   constructor(
     private readonly store: Store,
-    /** Blocking reads go through a connection of their own, so they never hold up the others. */
-    private readonly reader: Store,
     readonly id: string,
     private readonly host: WorkerHost,
   ) {}
@@ -96,7 +95,10 @@ export class DistributedWorker {
       if (this.host.shouldStop()) return 'stopped';
       if (await this.runEnded()) return 'run-ended';
       const entry = (await this.next()) ?? (await this.takeOver());
-      if (entry === undefined) continue;
+      if (entry === undefined) {
+        await sleep(IDLE_MS);
+        continue;
+      }
       const [id, fields] = entry;
       const task = taskOf(fields);
       if (task !== undefined && (await this.store.get(keys.phase)) === phaseWord(task.level, task.phase, task.epoch)) {
@@ -119,9 +121,14 @@ export class DistributedWorker {
     return (await this.store.get(keys.run)) !== this.runText;
   }
 
+  /**
+   * The next new task, if there is one now. The read does not block: a blocked read whose
+   * connection drops (a Redis restart) is not reliably sent again, and an idle worker that asks
+   * every few milliseconds costs the store next to nothing.
+   */
   private async next(): Promise<[string, string[]] | undefined> {
-    const got = (await this.reader
-      .xreadgroup('GROUP', GROUP, this.id, 'COUNT', 1, 'BLOCK', BLOCK_MS, 'STREAMS', keys.tasks, '>')
+    const got = (await this.store
+      .xreadgroup('GROUP', GROUP, this.id, 'COUNT', 1, 'STREAMS', keys.tasks, '>')
       .catch(streamGone)) as [string, [string, string[]][]][] | null;
     return got?.[0]?.[1]?.[0];
   }
@@ -233,7 +240,7 @@ export async function ensureGroup(store: Store): Promise<void> {
   }
 }
 
-/** A read of a stream that an ended run deleted (or whose group it took along) finds no task. */
+/** A read of a stream that an ended run deleted (with its group) finds no task. */
 function streamGone(e: unknown): null {
   const message = String((e as Error).message);
   if (message.includes('UNBLOCKED') || message.includes('NOGROUP')) return null;

@@ -45,8 +45,6 @@ export function addWorkerCommand(program: Command, io: Io, setExit: (code: numbe
       };
       const opened = await openStore(url, 'worker', note, flags.giveUp);
       const shown = opened.url.shown;
-      const reader = opened.store.duplicate();
-      reader.on('error', () => {});
       const id = flags.id ?? `${hostname()}-${process.pid}`;
       const modelOf = async (record: RunRecord): Promise<Model<unknown, unknown>> => {
         const { scenario } = recordModel(record, shown);
@@ -59,7 +57,7 @@ export function addWorkerCommand(program: Command, io: Io, setExit: (code: numbe
           );
         return model;
       };
-      const worker = new DistributedWorker(opened.store, reader, id, {
+      const worker = new DistributedWorker(opened.store, id, {
         modelOf,
         note,
         shouldStop: () => io.stopRequested?.() !== undefined,
@@ -70,14 +68,13 @@ export function addWorkerCommand(program: Command, io: Io, setExit: (code: numbe
         setExit(EXIT.ok);
       } catch (e) {
         if (e instanceof InputError) throw e;
-        if (opened.store.status !== 'end' && reader.status !== 'end') throw e;
+        if (opened.store.status !== 'end') throw e;
         io.err(
           `mmucheck worker: lost the store at ${shown} (${(e as Error).message}); a task it held is taken over by another worker when its lease lapses\n`,
         );
         setExit(EXIT.incomplete);
       } finally {
         opened.store.disconnect();
-        reader.disconnect();
       }
     });
 }

@@ -64,10 +64,13 @@ describe.skipIf(!ready)('distributed runs under faults', { timeout: 180_000 }, (
     expect(factsOf(resumed)).toEqual(seed4);
   });
 
-  it('Redis killed and restarted from its append-only file mid-run: the run goes on to the same counts', async () => {
+  it('Redis killed and restarted from its append-only file twice mid-run: the run goes on to the same counts', async () => {
     const workers = startWorkers(server.url, 2, ['--quiet']);
     const coordinator = startCoordinator(server.url, SEED4);
     await until(() => /progress: distinct [1-9]/.test(coordinator.err()), 60_000, 'progress');
+    await server.restart();
+    const seen = coordinator.err().length;
+    await until(() => /progress: distinct/.test(coordinator.err().slice(seen)), 60_000, 'progress after the restart');
     await server.restart();
     const ended = await coordinator.ended;
     await stopWorkers(workers);
