@@ -9,6 +9,7 @@ import { InputError } from '../../model/InputError.js';
 import { needsStateGraph } from '../../checker/liveness/needsStateGraph.js';
 import { OVERRIDE_KEYS, pickOverrides, type ScenarioOverrides } from '../applyOverrides.js';
 import type { Io } from '../Io.js';
+import type { BoundFlags } from '../searchOptions.js';
 import { kernelSource, type ScenarioFlags } from '../run/kernelSource.js';
 import type { RunSource } from '../run/RunSource.js';
 import { MMUCHECK_VERSION } from '../version.js';
@@ -125,7 +126,11 @@ function sameScenario(manifest: RunManifest, file: string): { bundled: boolean }
 }
 
 /** Overrides given again must be the checkpoint's: any other changes the state space. */
-function requireSameOverrides(flags: ScenarioOverrides, saved: ScenarioOverrides): void {
+export function requireSameOverrides(
+  flags: ScenarioOverrides,
+  saved: ScenarioOverrides,
+  holder = 'the checkpoint',
+): void {
   for (const key of OVERRIDE_KEYS) {
     const given = flags[key];
     // --no-liveness is a negated flag: true is its default, which a resume takes from the run.
@@ -133,18 +138,19 @@ function requireSameOverrides(flags: ScenarioOverrides, saved: ScenarioOverrides
     if (JSON.stringify(given) === JSON.stringify(saved[key])) continue;
     const was = saved[key] === undefined ? 'not given' : JSON.stringify(saved[key]);
     throw new InputError(
-      `${JSON.stringify(given)} changes the state space of the run the checkpoint holds (${was} there); a resumed run keeps the options it was started with`,
+      `${JSON.stringify(given)} changes the state space of the run ${holder} holds (${was} there); a resumed run keeps the options it was started with`,
       undefined,
       `--${key}`,
     );
   }
 }
 
-function boundsOf(flags: CheckpointFlags): { maxStates?: number; maxDepth?: number; symmetry?: false } {
+/** The bounds of the command line that decide a run's answer, as its manifest (or record) keeps them. */
+export function boundsOf(flags: BoundFlags): { maxStates?: number; maxDepth?: number; symmetry?: false } {
   return {
     ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
     ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
-    // Whether states were stored as representatives decides what the checkpoint's seen set means.
+    // Whether states were stored as representatives decides what a saved seen set means.
     ...(flags.symmetry === false ? { symmetry: false as const } : {}),
   };
 }

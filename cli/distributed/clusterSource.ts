@@ -15,7 +15,8 @@ import { resolveOptions } from '../../checker/resolveOptions.js';
 import { InputError } from '../../model/InputError.js';
 import { loadScenario } from '../../model/kernel/loadScenario.js';
 import type { Scenario } from '../../model/kernel/Scenario.js';
-import { applyOverrides, OVERRIDE_KEYS, pickOverrides, type ScenarioOverrides } from '../applyOverrides.js';
+import { applyOverrides, OVERRIDE_KEYS, pickOverrides } from '../applyOverrides.js';
+import { boundsOf, requireSameOverrides } from '../checkpoint/checkpointedSource.js';
 import { modelDigest, runManifest, scenarioIdentity, type RunManifest } from '../checkpoint/RunManifest.js';
 import type { Io } from '../Io.js';
 import { scenarioSource, type ScenarioFlags, type SearchVia } from '../run/kernelSource.js';
@@ -105,7 +106,7 @@ export async function resumedClusterSource(
     throw new InputError(`${opened.url.shown} holds no run to resume`, undefined, 'resume');
   }
   const { manifest, scenario } = recordModel(record, opened.url.shown);
-  requireSameOverrides(flags, manifest.overrides);
+  requireSameOverrides(flags, manifest.overrides, 'the store');
   const runFlags: ClusterFlags = { ...flags, ...manifest.overrides, ...manifest.bounds, ...boundsOf(flags) };
   const via: SearchVia = async (model, _checked, options) => {
     if (modelDigest(model) !== record.modelDigest)
@@ -164,28 +165,6 @@ function requireSafetyOnly(source: RunSource, option: string): void {
       undefined,
       option,
     );
-}
-
-/** Overrides given again must be the run's: any other changes the state space. */
-function requireSameOverrides(flags: ScenarioOverrides, saved: ScenarioOverrides): void {
-  for (const key of OVERRIDE_KEYS) {
-    const given = flags[key];
-    if (given === undefined || (key === 'liveness' && given === true)) continue;
-    if (JSON.stringify(given) === JSON.stringify(saved[key])) continue;
-    throw new InputError(
-      `${JSON.stringify(given)} changes the state space of the run the store holds; a resumed run keeps the options it was started with`,
-      undefined,
-      `--${key}`,
-    );
-  }
-}
-
-function boundsOf(flags: ClusterFlags): { maxStates?: number; maxDepth?: number; symmetry?: false } {
-  return {
-    ...(flags.maxStates === undefined ? {} : { maxStates: flags.maxStates }),
-    ...(flags.maxDepth === undefined ? {} : { maxDepth: flags.maxDepth }),
-    ...(flags.symmetry === false ? { symmetry: false as const } : {}),
-  };
 }
 
 function noter(io: Io, flags: { readonly quiet?: boolean }): (text: string) => void {
